@@ -1,0 +1,182 @@
+//! Extract metrics and entities from report files.
+//!
+//! ```text
+//! cargo run --release -p shushuo --example extract -- \
+//!     [--format jsonl|json|table] [--reference-date YYYY-MM-DD] FILE...
+//! ```
+//!
+//! `jsonl` prints one line per file in the prediction format of the
+//! evaluation scorer (doc = file stem, char offsets); `json` prints each
+//! file's full [`shushuo::Document`]; `table` is an aligned table for a person.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde_json::json;
+use shushuo::{Document, Extractor};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Jsonl,
+    Json,
+    Table,
+}
+
+fn main() -> ExitCode {
+    let mut format = Format::Table;
+    let mut builder = Extractor::builder();
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("jsonl") => Format::Jsonl,
+                    Some("json") => Format::Json,
+                    Some("table") => Format::Table,
+                    other => return usage(&format!("unknown format {other:?}")),
+                }
+            }
+            "--reference-date" => match args.next() {
+                Some(d) => builder = builder.reference_date(d),
+                None => return usage("--reference-date needs a value"),
+            },
+            "-h" | "--help" => return usage(""),
+            _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        return usage("no input file");
+    }
+    let extractor = match builder.build() {
+        Ok(ex) => ex,
+        Err(e) => return usage(&e.to_string()),
+    };
+    let mut status = ExitCode::SUCCESS;
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("extract: {file}: {e}");
+                status = ExitCode::FAILURE;
+                continue;
+            }
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("extract: {file}: not UTF-8 (byte {})", e.valid_up_to());
+                status = ExitCode::FAILURE;
+                continue;
+            }
+        };
+        let doc = extractor.extract(text);
+        let stem = Path::new(file)
+            .file_stem()
+            .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
+        match format {
+            Format::Jsonl => println!("{}", prediction(&stem, &doc)),
+            Format::Json => println!(
+                "{}",
+                serde_json::to_string_pretty(&json!({"doc": stem, "document": doc}))
+                    .expect("documents serialise")
+            ),
+            Format::Table => print_table(&stem, &doc),
+        }
+    }
+    status
+}
+
+fn usage(problem: &str) -> ExitCode {
+    if !problem.is_empty() {
+        eprintln!("extract: {problem}");
+    }
+    eprintln!("usage: extract [--format jsonl|json|table] [--reference-date YYYY-MM-DD] FILE...");
+    if problem.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// One line of the scorer's prediction format.
+fn prediction(stem: &str, doc: &Document) -> serde_json::Value {
+    let metrics: Vec<_> = doc
+        .metrics
+        .iter()
+        .map(|m| {
+            json!({
+                "start": m.span.char_start, "end": m.span.char_end,
+                "value": m.value, "unit": m.unit, "approx": m.approx,
+                "indicator": m.indicator, "change": m.change,
+                "region": m.region, "period": m.period,
+            })
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let entities: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| seen.insert((e.kind, e.normalized.clone())))
+        .map(|e| json!({"type": e.kind, "text": e.normalized}))
+        .collect();
+    json!({"doc": stem, "metrics": metrics, "entities": entities})
+}
+
+fn print_table(stem: &str, doc: &Document) {
+    println!("== {stem} (region: {})", doc.region.as_deref().unwrap_or("-"));
+    let rows: Vec<[String; 7]> = doc
+        .metrics
+        .iter()
+        .map(|m| {
+            [
+                m.text.clone(),
+                format!("{}", m.value),
+                m.unit.clone(),
+                m.approx.to_string(),
+                m.change.to_string(),
+                m.period.clone().unwrap_or_default(),
+                m.indicator.clone(),
+            ]
+        })
+        .collect();
+    let header = ["quantity", "value", "unit", "approx", "change", "period", "indicator"];
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| display_width(&r[i]))
+            .chain([display_width(header[i])])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let line = |cells: &[&str]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - display_width(c))))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(&header);
+    for r in &rows {
+        line(&r.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    if !doc.entities.is_empty() {
+        println!("-- entities");
+        for kind in shushuo::EntityKind::ALL {
+            let names = doc.distinct(*kind);
+            if !names.is_empty() {
+                println!("{:<7} {}", kind.as_str(), names.join("、"));
+            }
+        }
+    }
+    println!();
+}
+
+/// Terminal columns of `s`: CJK and full-width chars take two.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 && !c.is_ascii() { 2 } else { 1 })
+        .sum()
+}

@@ -1,0 +1,220 @@
+//! The [`Extractor`]: built once, then called on any number of texts from any
+//! number of threads. [`Extractor::extract`] runs the pipeline
+//! normalise → entities and regions → metrics → map offsets back.
+
+use std::sync::Arc;
+
+use crate::date::Date;
+use crate::normalize::Normalized;
+use crate::offsets;
+use crate::{entity, metric, region};
+use crate::{Document, EntityKind, Error, Options, QuantityKind, Result};
+
+/// Reads reports and returns their metrics and entities.
+///
+/// Cheap to clone (the compiled tables are shared), `Send + Sync`.
+///
+/// ```
+/// use shushuo::Extractor;
+/// let ex = Extractor::new();
+/// let doc = ex.extract("全区新增公办中小学学位8660个。");
+/// assert_eq!(doc.metrics[0].value, 8660.0);
+/// assert_eq!(doc.metrics[0].unit, "个");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    options: Options,
+    reference_date: Option<Date>,
+    metric_tables: metric::Tables,
+    entity_tables: entity::Tables,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with default options.
+    pub fn new() -> Extractor {
+        Extractor::from_options(Options::default()).expect("default options are valid")
+    }
+
+    /// A builder to set options.
+    ///
+    /// ```
+    /// use shushuo::{Extractor, QuantityKind};
+    /// let ex = Extractor::builder()
+    ///     .reference_date("2023-06-30")
+    ///     .extra_unit("篇", QuantityKind::Count)
+    ///     .build()?;
+    /// assert_eq!(ex.options().reference_date.as_deref(), Some("2023-06-30"));
+    /// # Ok::<(), shushuo::Error>(())
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor from validated options.
+    pub fn from_options(options: Options) -> Result<Extractor> {
+        options.validate()?;
+        let reference_date = options
+            .reference_date
+            .as_deref()
+            .map(Date::parse_iso)
+            .transpose()?;
+        let metric_tables = metric::Tables::new(&options)?;
+        let entity_tables = entity::Tables::new(&options)?;
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                options,
+                reference_date,
+                metric_tables,
+                entity_tables,
+            }),
+        })
+    }
+
+    /// The options this extractor was built from (serialise them to rebuild it).
+    pub fn options(&self) -> &Options {
+        &self.inner.options
+    }
+
+    /// Extracts metrics and entities from `text`.
+    pub fn extract(&self, text: &str) -> Document {
+        let inner = &*self.inner;
+        let norm = Normalized::new(text);
+        let mut entities = entity::extract(&norm, &inner.entity_tables, inner.reference_date);
+        let regions = region::Resolver::new(
+            &norm,
+            &entities,
+            &inner.entity_tables,
+            inner.options.default_region.as_deref(),
+        );
+        let mut metrics = if inner.options.metrics {
+            metric::extract(&norm, &inner.metric_tables, &regions)
+        } else {
+            Vec::new()
+        };
+        if !inner.options.entities {
+            entities.clear();
+        }
+        offsets::to_original(&norm, &mut metrics, &mut entities);
+        Document {
+            region: regions.default_region().map(str::to_owned),
+            metrics,
+            entities,
+        }
+    }
+
+    /// Extracts from bytes, refusing anything that is not valid UTF-8.
+    ///
+    /// ```
+    /// use shushuo::{Error, Extractor};
+    /// let err = Extractor::new().extract_bytes(b"\xff\xfe").unwrap_err();
+    /// assert_eq!(err, Error::InvalidUtf8 { valid_up_to: 0 });
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        Ok(self.extract(text))
+    }
+}
+
+/// Builds an [`Extractor`]; see [`Extractor::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    options: Options,
+}
+
+impl ExtractorBuilder {
+    /// Starts from existing options.
+    pub fn from_options(options: Options) -> ExtractorBuilder {
+        ExtractorBuilder { options }
+    }
+
+    /// The day the text was written (`YYYY-MM-DD`), to resolve relative dates.
+    pub fn reference_date(mut self, date: impl Into<String>) -> Self {
+        self.options.reference_date = Some(date.into());
+        self
+    }
+
+    /// Whether to extract metrics (default on).
+    pub fn metrics(mut self, on: bool) -> Self {
+        self.options.metrics = on;
+        self
+    }
+
+    /// Whether to extract entities (default on).
+    pub fn entities(mut self, on: bool) -> Self {
+        self.options.entities = on;
+        self
+    }
+
+    /// The region to use where the text names none.
+    pub fn default_region(mut self, region: impl Into<String>) -> Self {
+        self.options.default_region = Some(region.into());
+        self
+    }
+
+    /// Adds a unit or measure word.
+    pub fn extra_unit(mut self, word: impl Into<String>, kind: QuantityKind) -> Self {
+        self.options.extra_units.insert(word.into(), kind);
+        self
+    }
+
+    /// Adds names of one entity kind (e.g. the schools of a district).
+    pub fn extra_entities<I, S>(mut self, kind: EntityKind, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options
+            .extra_entities
+            .entry(kind)
+            .or_default()
+            .extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Validates the options and builds the extractor.
+    pub fn build(self) -> Result<Extractor> {
+        Extractor::from_options(self.options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync_and_clone() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<Extractor>();
+    }
+
+    #[test]
+    fn builder_refuses_bad_options() {
+        assert!(matches!(
+            Extractor::builder().extra_unit(" ", QuantityKind::Count).build(),
+            Err(Error::InvalidOptions(_))
+        ));
+        assert!(matches!(
+            Extractor::builder().reference_date("yesterday").build(),
+            Err(Error::InvalidDate(_))
+        ));
+    }
+
+    #[test]
+    fn empty_text_gives_empty_document() {
+        let doc = Extractor::new().extract("");
+        assert!(doc.metrics.is_empty() && doc.entities.is_empty());
+    }
+}

@@ -1,0 +1,182 @@
+//! Stage 1 of the pipeline: fold the text into one canonical form and keep a
+//! map back to the caller's original bytes.
+//!
+//! Folding: full-width ASCII (`１２％，（`) becomes half-width, the ideographic
+//! space becomes a space, curly and corner quotes become `"`, and runs of
+//! horizontal spaces that a scanner left between CJK characters and digits
+//! (`2.61 亿元`, `一流的师 资`) are dropped. Newlines are kept: they end
+//! sentences. Every later stage works on [`Normalized::text`] and reports
+//! byte offsets into it; [`Normalized::orig_start`] / [`Normalized::orig_end`]
+//! turn them back into offsets into the original.
+
+/// The folded text with its offset map.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The caller's text, untouched.
+    pub orig: &'a str,
+    /// The folded text.
+    pub text: String,
+    /// `(norm_byte, orig_byte)` pairs, ascending, at every point where the
+    /// distance between the two texts changes. Between anchors both advance
+    /// byte for byte.
+    anchors: Vec<(usize, usize)>,
+    /// Byte offsets into `text` where a run of stray spaces was dropped.
+    joins: Vec<usize>,
+}
+
+impl<'a> Normalized<'a> {
+    /// Folds `orig`.
+    pub fn new(orig: &'a str) -> Self {
+        let mut text = String::with_capacity(orig.len());
+        let mut anchors = vec![(0, 0)];
+        let mut joins = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut iter = orig.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if is_hspace(c) {
+                let run_start = i;
+                let mut run_end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if !is_hspace(d) {
+                        break;
+                    }
+                    run_end = j + d.len_utf8();
+                    iter.next();
+                }
+                let next = iter.peek().map(|&(_, d)| fold(d));
+                if let (Some(p), Some(n)) = (prev, next) {
+                    if joinable(p, n) {
+                        joins.push(text.len());
+                        anchors.push((text.len(), run_end));
+                        continue;
+                    }
+                }
+                // Keep one plain space for the whole run.
+                text.push(' ');
+                prev = Some(' ');
+                if run_end - run_start != 1 {
+                    anchors.push((text.len(), run_end));
+                }
+                continue;
+            }
+            let f = fold(c);
+            text.push(f);
+            prev = Some(f);
+            if f.len_utf8() != c.len_utf8() {
+                anchors.push((text.len(), i + c.len_utf8()));
+            }
+        }
+        Normalized {
+            orig,
+            text,
+            anchors,
+            joins,
+        }
+    }
+
+    /// The original byte offset of the char that starts at `norm` (or of the
+    /// end of the text when `norm == text.len()`).
+    pub fn orig_start(&self, norm: usize) -> usize {
+        let k = self.anchors.partition_point(|&(n, _)| n <= norm) - 1;
+        let (n, o) = self.anchors[k];
+        o + (norm - n)
+    }
+
+    /// The original byte offset one past the char that ends at `norm`
+    /// (exclusive end), so that spans never swallow a dropped space.
+    pub fn orig_end(&self, norm: usize) -> usize {
+        if norm == 0 {
+            return 0;
+        }
+        let prev = self.text[..norm]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let o = self.orig_start(prev);
+        o + self.orig[o..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    /// The original text behind the normalised range `start..end`.
+    pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
+        let s = self.orig_start(start);
+        let e = self.orig_end(end).max(s);
+        &self.orig[s..e]
+    }
+
+    /// Whether stray spaces were dropped right before norm offset `at`.
+    pub fn joined_at(&self, at: usize) -> bool {
+        self.joins.binary_search(&at).is_ok()
+    }
+
+    /// Offsets into [`text`](Self::text) where stray spaces were dropped.
+    pub fn joins(&self) -> &[usize] {
+        &self.joins
+    }
+}
+
+/// Horizontal white space that a scanner may have left inside a phrase.
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200b}')
+}
+
+/// Whether a space between `a` and `b` is stray and should be dropped.
+fn joinable(a: char, b: char) -> bool {
+    let cjk_or_num = |c: char| is_cjk(c) || c.is_ascii_digit() || matches!(c, '%' | '.');
+    (is_cjk(a) && cjk_or_num(b)) || (cjk_or_num(a) && is_cjk(b)) || (a.is_ascii_digit() && b == '%')
+}
+
+/// CJK ideographs (the unified block and extension A) and 〇.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
+}
+
+/// Width and quote folding of one char.
+fn fold(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '“' | '”' | '„' | '「' | '」' | '『' | '』' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_and_maps_back() {
+        let orig = "投入２．６１ 亿元，增长１２％";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "投入2.61亿元,增长12%");
+        let s = n.text.find("2.61").unwrap();
+        let e = n.text.find("元").unwrap() + "元".len();
+        assert_eq!(n.orig_slice(s, e), "２．６１ 亿元");
+        let p = n.text.find("12%").unwrap();
+        assert_eq!(n.orig_slice(p, n.text.len()), "１２％");
+    }
+
+    #[test]
+    fn keeps_spaces_between_latin_words_and_digits() {
+        let n = Normalized::new("STEM 教师 2023-11-10 15:03:32");
+        assert_eq!(n.text, "STEM 教师2023-11-10 15:03:32");
+        assert_eq!(n.joins().len(), 1);
+    }
+
+    #[test]
+    fn span_end_does_not_swallow_dropped_space() {
+        let orig = "师 资";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "师资");
+        assert!(n.joined_at(3));
+        assert_eq!(n.orig_slice(0, 3), "师");
+        assert_eq!(n.orig_slice(3, 6), "资");
+        assert_eq!(n.orig_end(n.text.len()), orig.len());
+    }
+
+    #[test]
+    fn unifies_quotes() {
+        assert_eq!(Normalized::new("“双减”‘好’").text, "\"双减\"'好'");
+    }
+}

@@ -1,0 +1,1 @@
+//! Python bindings for shushuo (placeholder until the Python layer lands).
