@@ -1,0 +1,106 @@
+//! Properties that hold for every input: extraction never panics, every span
+//! lies on char boundaries inside the text, byte and char offsets agree, and
+//! each record's `text` is exactly the slice its span covers.
+
+use proptest::prelude::*;
+use shushuo::{Document, Extractor, Span};
+
+/// Chars that exercise the scanner: digits in both widths, Chinese numerals,
+/// multipliers, units, approximation words, stray spaces, brackets, quotes.
+const ALPHABET: &str = "0123456789０１２３４５６７８９.．,，%％-~至万亿千百十零〇一二两三四五六七八九\
+    余多近约超过不足以上左右第个所名人次元平方米亩倍成分之年月日区县市镇街道小学中学幼儿园教委\
+    新增投入增长下降比上年提高百分点率达 　\t\n。、；：（）()《》“”\"'💡é";
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let chars: Vec<char> = ALPHABET.chars().collect();
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(chars), 0..120)
+            .prop_map(|v| v.into_iter().collect::<String>()),
+        1 => any::<String>(),
+    ]
+}
+
+fn check_span(text: &str, span: &Span, surface: &str) {
+    assert!(span.start <= span.end && span.end <= text.len(), "{span:?} outside {text:?}");
+    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+    assert_eq!(&text[span.start..span.end], surface);
+    assert_eq!(text[..span.start].chars().count(), span.char_start);
+    assert_eq!(text[..span.end].chars().count(), span.char_end);
+}
+
+fn check_document(text: &str, doc: &Document) {
+    for m in &doc.metrics {
+        check_span(text, &m.span, &m.text);
+        assert!(!m.text.is_empty(), "empty metric in {text:?}");
+        assert!(m.value.is_finite(), "{m:?}");
+        assert!(!m.unit.is_empty(), "{m:?}");
+    }
+    assert!(doc.metrics.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    for e in &doc.entities {
+        check_span(text, &e.span, &e.text);
+        assert!(!e.normalized.is_empty(), "{e:?}");
+    }
+    assert!(doc.entities.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_exact_slices_of_the_input(text in text_strategy()) {
+        let doc = Extractor::new().extract(&text);
+        check_document(&text, &doc);
+    }
+
+    #[test]
+    fn a_reference_date_changes_nothing_but_dates(text in text_strategy()) {
+        let ex = Extractor::builder().reference_date("2023-06-30").build().unwrap();
+        let doc = ex.extract(&text);
+        check_document(&text, &doc);
+        let plain = Extractor::new().extract(&text);
+        prop_assert_eq!(doc.metrics, plain.metrics);
+    }
+}
+
+#[test]
+fn offsets_survive_stray_spaces_and_full_width_digits() {
+    let text = "全区投入资金２．６１ 亿元，新增学位 8660 个。";
+    let doc = Extractor::new().extract(text);
+    check_document(text, &doc);
+    let surfaces: Vec<&str> = doc.metrics.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(surfaces, ["２．６１ 亿元", "8660 个"]);
+    assert_eq!(doc.metrics[0].value, 261_000_000.0);
+}
+
+#[test]
+fn huge_and_degenerate_numbers_do_not_panic() {
+    for text in [
+        "9999999999999999999999999999999999999999亿元",
+        "一亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿元",
+        "0.000000000000000000000000000001%",
+        "..........%%%%%万万万万",
+        "第第第第第名",
+        "百分之百分之百分之",
+        "1.2.3.4.5万",
+        "十十十十十十个",
+    ] {
+        let doc = Extractor::new().extract(text);
+        check_document(text, &doc);
+    }
+}
+
+#[test]
+fn many_threads_share_one_extractor() {
+    let ex = Extractor::new();
+    let text = "新增学位8660个，投入资金3.2亿元。";
+    let expected = ex.extract(text);
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for _ in 0..50 {
+                    assert_eq!(ex.extract(text), expected);
+                }
+            });
+        }
+    });
+}
