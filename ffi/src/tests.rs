@@ -1,0 +1,365 @@
+//! The exported functions called as C would call them.
+
+use std::ffi::{c_char, CStr};
+use std::ptr::{null, null_mut};
+
+use super::*;
+
+fn last_error() -> String {
+    let mut buf = [0 as c_char; 512];
+    let n = unsafe { shushuo_last_error_message(buf.as_mut_ptr(), buf.len()) };
+    let s = unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap();
+    assert_eq!(s.len(), n.min(buf.len() - 1));
+    s.to_owned()
+}
+
+fn extractor(options: Option<&CStr>) -> *mut shushuo_extractor {
+    let mut ex = null_mut();
+    let status = unsafe { shushuo_extractor_new(options.map_or(null(), CStr::as_ptr), &mut ex) };
+    assert_eq!(status, shushuo_status::Ok, "{}", last_error());
+    assert!(!ex.is_null());
+    ex
+}
+
+fn extract(ex: *const shushuo_extractor, text: &[u8]) -> (shushuo_status, *mut shushuo_document) {
+    let mut doc = 1 as *mut shushuo_document;
+    let status = unsafe { shushuo_extract(ex, text.as_ptr().cast(), text.len(), &mut doc) };
+    (status, doc)
+}
+
+fn view(s: shushuo_str) -> &'static str {
+    assert!(!s.data.is_null());
+    unsafe { std::str::from_utf8(std::slice::from_raw_parts(s.data.cast(), s.len)).unwrap() }
+}
+
+#[test]
+fn extractor_new_and_free() {
+    let ex = extractor(None);
+    unsafe { shushuo_extractor_free(ex) };
+    let ex = extractor(Some(
+        c"{\"reference_date\":\"2023-06-30\",\"entities\":false}",
+    ));
+    unsafe { shushuo_extractor_free(ex) };
+    unsafe { shushuo_extractor_free(null_mut()) };
+}
+
+#[test]
+fn extractor_new_refuses_bad_options() {
+    for (json, status, words) in [
+        (
+            &b"{\0"[..],
+            shushuo_status::InvalidOptions,
+            "invalid options JSON",
+        ),
+        (
+            b"{\"colour\":1}\0",
+            shushuo_status::InvalidOptions,
+            "colour",
+        ),
+        (
+            b"{\"reference_date\":\"2023-13-01\"}\0",
+            shushuo_status::InvalidOptions,
+            "2023-13-01",
+        ),
+        (
+            b"{\"extra_units\":{\" \":\"count\"}}\0",
+            shushuo_status::InvalidOptions,
+            "extra unit",
+        ),
+        (
+            b"{\"default_region\":\"\xff\"}\0",
+            shushuo_status::InvalidUtf8,
+            "options_json",
+        ),
+    ] {
+        let mut ex = 1 as *mut shushuo_extractor;
+        assert_eq!(
+            unsafe { shushuo_extractor_new(json.as_ptr().cast(), &mut ex) },
+            status
+        );
+        assert!(ex.is_null());
+        let message = last_error();
+        assert!(message.starts_with("shushuo_extractor_new: "), "{message}");
+        assert!(message.contains(words), "{message}");
+    }
+    assert_eq!(
+        unsafe { shushuo_extractor_new(null(), null_mut()) },
+        shushuo_status::NullArgument
+    );
+    assert_eq!(last_error(), "shushuo_extractor_new: out is NULL");
+}
+
+#[test]
+fn extract_checks_its_arguments() {
+    let ex = extractor(None);
+    let (status, doc) = extract(null(), b"x");
+    assert_eq!((status, doc), (shushuo_status::NullArgument, null_mut()));
+    assert_eq!(last_error(), "shushuo_extract: ex is NULL");
+
+    let mut doc = 1 as *mut shushuo_document;
+    let status = unsafe { shushuo_extract(ex, null(), 3, &mut doc) };
+    assert_eq!((status, doc), (shushuo_status::NullArgument, null_mut()));
+    assert_eq!(last_error(), "shushuo_extract: text is NULL");
+
+    let status = unsafe { shushuo_extract(ex, c"x".as_ptr(), usize::MAX, &mut doc) };
+    assert_eq!((status, doc), (shushuo_status::OutOfRange, null_mut()));
+
+    let status = unsafe { shushuo_extract(ex, c"x".as_ptr(), 1, null_mut()) };
+    assert_eq!(status, shushuo_status::NullArgument);
+
+    let (status, doc) = extract(ex, "数说\u{0}".as_bytes());
+    assert_eq!(status, shushuo_status::Ok);
+    unsafe { shushuo_document_free(doc) };
+
+    let (status, doc) = extract(ex, b"8660\xe4\xb8");
+    assert_eq!((status, doc), (shushuo_status::InvalidUtf8, null_mut()));
+    assert!(last_error().contains("at byte 4"), "{}", last_error());
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn empty_text_gives_an_empty_document() {
+    let ex = extractor(None);
+    let mut doc = null_mut();
+    assert_eq!(
+        unsafe { shushuo_extract(ex, null(), 0, &mut doc) },
+        shushuo_status::Ok
+    );
+    assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 0);
+    assert_eq!(unsafe { shushuo_document_entity_count(doc) }, 0);
+    let mut m = std::mem::MaybeUninit::<shushuo_metric>::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, m.as_mut_ptr()) },
+        shushuo_status::OutOfRange
+    );
+    assert_eq!(
+        last_error(),
+        "shushuo_document_metric: metric index 0 out of range (count 0)"
+    );
+    let mut e = std::mem::MaybeUninit::<shushuo_entity>::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_entity(doc, 0, e.as_mut_ptr()) },
+        shushuo_status::OutOfRange
+    );
+    let mut region = shushuo_str {
+        data: c"x".as_ptr(),
+        len: 1,
+    };
+    assert_eq!(
+        unsafe { shushuo_document_region(doc, &mut region) },
+        shushuo_status::Ok
+    );
+    assert!(region.data.is_null() && region.len == 0);
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn document_getters_agree_with_the_core() {
+    let text = "2022年，江北区新增公办中小学学位8660个，普惠率达94%。教育部印发《通知》。";
+    let ex = extractor(Some(c"{\"reference_date\":\"2023-06-30\"}"));
+    let (status, doc) = extract(ex, text.as_bytes());
+    assert_eq!(status, shushuo_status::Ok);
+    let core = Extractor::from_options(Options {
+        reference_date: Some("2023-06-30".into()),
+        ..Options::default()
+    })
+    .unwrap()
+    .extract(text);
+
+    let n = unsafe { shushuo_document_metric_count(doc) };
+    assert_eq!(n, core.metrics.len());
+    for (i, cm) in core.metrics.iter().enumerate() {
+        let mut m = std::mem::MaybeUninit::uninit();
+        assert_eq!(
+            unsafe { shushuo_document_metric(doc, i, m.as_mut_ptr()) },
+            shushuo_status::Ok
+        );
+        let m = unsafe { m.assume_init() };
+        assert_eq!((m.start, m.end), (cm.span.start, cm.span.end));
+        assert_eq!(
+            (m.char_start, m.char_end),
+            (cm.span.char_start, cm.span.char_end)
+        );
+        assert!(m.end <= text.len() && text.is_char_boundary(m.start));
+        assert_eq!(m.value.to_bits(), cm.value.to_bits());
+        assert_eq!(
+            (view(m.text), view(m.unit)),
+            (cm.text.as_str(), cm.unit.as_str())
+        );
+        assert_eq!(view(m.indicator), cm.indicator);
+        assert_eq!(m.period.data.is_null(), cm.period.is_none());
+        assert_eq!(m.region.data.is_null(), cm.region.is_none());
+        assert_eq!(m.approx, cm.approx.into());
+    }
+    let n = unsafe { shushuo_document_entity_count(doc) };
+    assert_eq!(n, core.entities.len());
+    for (i, ce) in core.entities.iter().enumerate() {
+        let mut e = std::mem::MaybeUninit::uninit();
+        assert_eq!(
+            unsafe { shushuo_document_entity(doc, i, e.as_mut_ptr()) },
+            shushuo_status::Ok
+        );
+        let e = unsafe { e.assume_init() };
+        assert_eq!(
+            (e.start, e.end, e.kind),
+            (ce.span.start, ce.span.end, ce.kind.into())
+        );
+        assert_eq!(
+            (view(e.text), view(e.normalized)),
+            (ce.text.as_str(), ce.normalized.as_str())
+        );
+    }
+
+    let mut json = null_mut();
+    assert_eq!(
+        unsafe { shushuo_document_to_json(doc, &mut json) },
+        shushuo_status::Ok
+    );
+    let s = unsafe { CStr::from_ptr(json) }.to_str().unwrap();
+    assert_eq!(s, serde_json::to_string(&core).unwrap());
+    let back: Document = serde_json::from_str(s).unwrap();
+    assert_eq!(back, core);
+    unsafe { shushuo_string_free(json) };
+    unsafe { shushuo_string_free(null_mut()) };
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn simple_metric_comes_through() {
+    let text = "全区新增学位8660个。";
+    let ex = extractor(None);
+    let (_, doc) = extract(ex, text.as_bytes());
+    assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 1);
+    let mut m = std::mem::MaybeUninit::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, m.as_mut_ptr()) },
+        shushuo_status::Ok
+    );
+    let m = unsafe { m.assume_init() };
+    assert_eq!(
+        (m.value, view(m.unit), view(m.text)),
+        (8660.0, "个", "8660个")
+    );
+    assert_eq!(&text[m.start..m.end], "8660个");
+    assert_eq!((m.char_start, m.char_end), (6, 11));
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn null_documents_are_refused() {
+    assert_eq!(unsafe { shushuo_document_metric_count(null()) }, 0);
+    assert_eq!(last_error(), "shushuo_document_metric_count: doc is NULL");
+    assert_eq!(unsafe { shushuo_document_entity_count(null()) }, 0);
+    let mut m = std::mem::MaybeUninit::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_metric(null(), 0, m.as_mut_ptr()) },
+        shushuo_status::NullArgument
+    );
+    let mut e = std::mem::MaybeUninit::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_entity(null(), 0, e.as_mut_ptr()) },
+        shushuo_status::NullArgument
+    );
+    let mut json = 1 as *mut c_char;
+    assert_eq!(
+        unsafe { shushuo_document_to_json(null(), &mut json) },
+        shushuo_status::NullArgument
+    );
+    assert!(json.is_null());
+    let mut region = std::mem::MaybeUninit::uninit();
+    assert_eq!(
+        unsafe { shushuo_document_region(null(), region.as_mut_ptr()) },
+        shushuo_status::NullArgument
+    );
+    unsafe { shushuo_document_free(null_mut()) };
+
+    let ex = extractor(None);
+    let (_, doc) = extract(ex, b"");
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, null_mut()) },
+        shushuo_status::NullArgument
+    );
+    assert_eq!(last_error(), "shushuo_document_metric: out is NULL");
+    assert_eq!(
+        unsafe { shushuo_document_entity(doc, 0, null_mut()) },
+        shushuo_status::NullArgument
+    );
+    assert_eq!(
+        unsafe { shushuo_document_to_json(doc, null_mut()) },
+        shushuo_status::NullArgument
+    );
+    assert_eq!(
+        unsafe { shushuo_document_region(doc, null_mut()) },
+        shushuo_status::NullArgument
+    );
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn last_error_message_copies_cuts_and_measures() {
+    boundary::set_last_error("ab数c");
+    assert_eq!(unsafe { shushuo_last_error_message(null_mut(), 0) }, 6);
+    assert_eq!(unsafe { shushuo_last_error_message(null_mut(), 100) }, 6);
+    let mut buf = [b'x' as c_char; 8];
+    assert_eq!(
+        unsafe { shushuo_last_error_message(buf.as_mut_ptr(), 0) },
+        6
+    );
+    assert_eq!(buf[0], b'x' as c_char);
+    // Room for 3 bytes: "ab" plus the first byte of 数 would split it.
+    assert_eq!(
+        unsafe { shushuo_last_error_message(buf.as_mut_ptr(), 4) },
+        6
+    );
+    assert_eq!(unsafe { CStr::from_ptr(buf.as_ptr()) }.to_bytes(), b"ab");
+    assert_eq!(
+        unsafe { shushuo_last_error_message(buf.as_mut_ptr(), 1) },
+        6
+    );
+    assert_eq!(buf[0], 0);
+    assert_eq!(
+        unsafe { shushuo_last_error_message(buf.as_mut_ptr(), 8) },
+        6
+    );
+    assert_eq!(
+        unsafe { CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap(),
+        "ab数c"
+    );
+    std::thread::spawn(|| {
+        assert_eq!(unsafe { shushuo_last_error_message(null_mut(), 0) }, 0);
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
+fn version_is_the_crate_version() {
+    let v = unsafe { CStr::from_ptr(shushuo_version()) };
+    assert_eq!(v.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn one_extractor_serves_many_threads() {
+    struct Shared(*mut shushuo_extractor);
+    // SAFETY: the extractor is Sync; the pointer is only read while alive.
+    unsafe impl Sync for Shared {}
+    let ex = Shared(extractor(None));
+    std::thread::scope(|s| {
+        for t in 0..4 {
+            let ex = &ex;
+            s.spawn(move || {
+                for i in 0..50 {
+                    let text = format!("第{t}组第{i}次：全区新增学位{}个。", 100 + i);
+                    let (status, doc) = extract(ex.0, text.as_bytes());
+                    assert_eq!(status, shushuo_status::Ok);
+                    unsafe { shushuo_document_free(doc) };
+                }
+            });
+        }
+    });
+    unsafe { shushuo_extractor_free(ex.0) };
+}
