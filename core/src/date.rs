@@ -58,9 +58,20 @@ mod tests {
     fn parses_and_refuses() {
         assert_eq!(
             Date::parse_iso("2024-02-29").unwrap(),
-            Date { year: 2024, month: 2, day: 29 }
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
         );
-        for bad in ["2023-02-29", "2023-1-01", "2023-13-01", "20230101", "", "2023-01-01-"] {
+        for bad in [
+            "2023-02-29",
+            "2023-1-01",
+            "2023-13-01",
+            "20230101",
+            "",
+            "2023-01-01-",
+        ] {
             assert!(Date::parse_iso(bad).is_err(), "{bad}");
         }
     }

@@ -203,7 +203,9 @@ mod tests {
     #[test]
     fn builder_refuses_bad_options() {
         assert!(matches!(
-            Extractor::builder().extra_unit(" ", QuantityKind::Count).build(),
+            Extractor::builder()
+                .extra_unit(" ", QuantityKind::Count)
+                .build(),
             Err(Error::InvalidOptions(_))
         ));
         assert!(matches!(

@@ -116,7 +116,10 @@ impl<'a> Normalized<'a> {
 
 /// Horizontal white space that a scanner may have left inside a phrase.
 fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200b}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200b}'
+    )
 }
 
 /// Whether a space between `a` and `b` is stray and should be dropped.

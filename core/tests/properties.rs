@@ -7,7 +7,8 @@ use shushuo::{Document, Extractor, Span};
 
 /// Chars that exercise the scanner: digits in both widths, Chinese numerals,
 /// multipliers, units, approximation words, stray spaces, brackets, quotes.
-const ALPHABET: &str = "0123456789０１２３４５６７８９.．,，%％-~至万亿千百十零〇一二两三四五六七八九\
+const ALPHABET: &str =
+    "0123456789０１２３４５６７８９.．,，%％-~至万亿千百十零〇一二两三四五六七八九\
     余多近约超过不足以上左右第个所名人次元平方米亩倍成分之年月日区县市镇街道小学中学幼儿园教委\
     新增投入增长下降比上年提高百分点率达 　\t\n。、；：（）()《》“”\"'💡é";
 
@@ -21,7 +22,10 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 fn check_span(text: &str, span: &Span, surface: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{span:?} outside {text:?}");
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{span:?} outside {text:?}"
+    );
     assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
     assert_eq!(&text[span.start..span.end], surface);
     assert_eq!(text[..span.start].chars().count(), span.char_start);
@@ -35,12 +39,18 @@ fn check_document(text: &str, doc: &Document) {
         assert!(m.value.is_finite(), "{m:?}");
         assert!(!m.unit.is_empty(), "{m:?}");
     }
-    assert!(doc.metrics.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert!(doc
+        .metrics
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
     for e in &doc.entities {
         check_span(text, &e.span, &e.text);
         assert!(!e.normalized.is_empty(), "{e:?}");
     }
-    assert!(doc.entities.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert!(doc
+        .entities
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
 }
 
 proptest! {
