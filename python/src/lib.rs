@@ -1,1 +1,186 @@
-//! Python bindings for shushuo (placeholder until the Python layer lands).
+//! Python bindings for shushuo: the `shushuo._shushuo` extension module.
+//!
+//! A thin layer over the core crate: [`PyExtractor`] wraps
+//! [`shushuo::Extractor`], and [`PyDocument`], [`PyMetric`] and [`PyEntity`]
+//! wrap the records it returns. All extraction logic stays in the core; this
+//! crate converts arguments, releases the GIL while the core runs, spreads
+//! batches over threads and turns every failure (panics included) into a
+//! Python exception. The pure-Python part of the package (`python/shushuo/`)
+//! adds the default extractor, `to_dataframe` and the `shushuo` command.
+//!
+//! Built by maturin (`pip install ./python`); `cargo clippy --workspace`
+//! type-checks it without linking against Python.
+
+mod batch;
+mod html;
+mod options;
+mod records;
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+
+pub use records::{PyDocument, PyEntity, PyMetric};
+
+create_exception!(
+    shushuo,
+    ShushuoError,
+    PyValueError,
+    "Raised when shushuo is given something it cannot use: invalid options \
+     (unknown option, malformed reference date, bad unit kind…) or an \
+     internal failure, with a message saying what was wrong."
+);
+
+/// Turns a core error into a [`ShushuoError`] carrying its message.
+pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
+    ShushuoError::new_err(e.to_string())
+}
+
+/// Reads reports and returns their metrics and entities.
+///
+/// Immutable and safe to share between threads; pickles (as its options in
+/// JSON) so it can be shipped to Dask or Spark workers.
+#[pyclass(frozen, module = "shushuo", name = "Extractor")]
+pub struct PyExtractor {
+    inner: shushuo::Extractor,
+}
+
+/// The text of `obj` if it is a `str`, else a `TypeError` naming `what`.
+fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>().map_err(|_| {
+        let ty = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        let hint = if ty == "bytes" || ty == "bytearray" {
+            " (decode it first, e.g. data.decode('utf-8'))"
+        } else {
+            ""
+        };
+        PyTypeError::new_err(format!("{what} must be str, not {ty}{hint}"))
+    })
+}
+
+#[pymethods]
+impl PyExtractor {
+    /// Builds an extractor. `reference_date` (`YYYY-MM-DD`) resolves relative
+    /// dates; keyword options are those of the core `Options`: `metrics`,
+    /// `entities`, `default_region`, `extra_units` ({word: kind}) and
+    /// `extra_entities` ({KIND: [names]}). Anything invalid raises
+    /// `ShushuoError`.
+    #[new]
+    #[pyo3(signature = (reference_date = None, **options))]
+    fn new(reference_date: Option<String>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let opts = options::from_python(reference_date, options)?;
+        let inner = shushuo::Extractor::from_options(opts).map_err(core_err)?;
+        Ok(PyExtractor { inner })
+    }
+
+    /// Rebuilds an extractor from the options JSON made by `__reduce__`.
+    #[staticmethod]
+    fn _from_json(options_json: &str) -> PyResult<Self> {
+        let opts = options::from_json(options_json)?;
+        let inner = shushuo::Extractor::from_options(opts).map_err(core_err)?;
+        Ok(PyExtractor { inner })
+    }
+
+    /// Extracts metrics and entities from one text (the GIL is released
+    /// while the core runs).
+    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+        let text = as_text(text, "text")?;
+        let s = text.to_str()?;
+        let ex = &self.inner;
+        let doc = py
+            .detach(|| batch::guarded(|| ex.extract(s)))
+            .map_err(ShushuoError::new_err)?;
+        Ok(PyDocument::new(text.clone().unbind(), doc))
+    }
+
+    /// Extracts from many texts on `threads` threads (default: every core),
+    /// with the GIL released; returns the documents in input order.
+    #[pyo3(signature = (texts, threads = None))]
+    fn extract_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "extract_batch() takes an iterable of str, not one str: use extract() for a single text",
+            ));
+        }
+        let threads = match threads {
+            None => batch::default_threads(),
+            Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
+            Some(n) => {
+                return Err(ShushuoError::new_err(format!(
+                    "threads must be at least 1, got {n}"
+                )))
+            }
+        };
+        let mut items = Vec::new();
+        for (i, obj) in texts.try_iter()?.enumerate() {
+            let obj = obj?;
+            items.push(as_text(&obj, &format!("texts[{i}]"))?.clone());
+        }
+        let strs = items
+            .iter()
+            .map(|s| s.to_str())
+            .collect::<PyResult<Vec<&str>>>()?;
+        let ex = &self.inner;
+        let docs = py
+            .detach(|| batch::extract_all(ex, &strs, threads))
+            .map_err(ShushuoError::new_err)?;
+        let out = items
+            .into_iter()
+            .zip(docs)
+            .map(|(text, doc)| Py::new(py, PyDocument::new(text.unbind(), doc)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, out)
+    }
+
+    /// The options this extractor was built from, as a dict.
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = options::to_json(self.inner.options())?;
+        py.import("json")?.call_method1("loads", (json,))
+    }
+
+    /// Pickle support: rebuilt from the options as JSON.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let json = options::to_json(slf.get().inner.options())?;
+        let rebuild = py.get_type::<Self>().getattr("_from_json")?;
+        PyTuple::new(py, [rebuild, PyTuple::new(py, [json])?.into_any()])
+    }
+
+    /// `Extractor(...)` with the options that differ from the defaults.
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let py = slf.py();
+        let current = slf.getattr("options")?;
+        let default = options::to_json(&shushuo::Options::default())?;
+        let default = py.import("json")?.call_method1("loads", (default,))?;
+        let mut parts = Vec::new();
+        for (key, value) in current.cast::<PyDict>()?.iter() {
+            if !default.get_item(&key)?.eq(&value)? {
+                parts.push(format!("{}={}", key, value.repr()?));
+            }
+        }
+        let cls: Bound<'_, PyType> = py.get_type::<Self>();
+        Ok(format!("{}({})", cls.name()?, parts.join(", ")))
+    }
+}
+
+/// The `shushuo._shushuo` extension module.
+#[pymodule]
+fn _shushuo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyExtractor>()?;
+    m.add_class::<PyDocument>()?;
+    m.add_class::<PyMetric>()?;
+    m.add_class::<PyEntity>()?;
+    m.add("ShushuoError", m.py().get_type::<ShushuoError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,81 @@
+"""shushuo (数说): metrics and entities from Chinese reports.
+
+Extract every stated quantity (value, unit, approximation, change, period,
+indicator, region) and every named thing (regions, schools, organisations,
+persons, 《》 titles, dates) from Chinese text, with char offsets that index
+the ``str`` you passed in::
+
+    >>> import shushuo
+    >>> doc = shushuo.extract("全区新增学位8660个。")
+    >>> m = doc.metrics[0]
+    >>> (m.value, m.unit, doc.text[m.start:m.end])
+    (8660.0, '个', '8660个')
+
+For many texts, build one :class:`Extractor` and call
+:meth:`Extractor.extract_batch`, which releases the GIL and uses every core.
+:func:`to_dataframe` turns documents into a pandas DataFrame (install the
+``pandas`` extra), and in Jupyter a :class:`Document` displays as the text
+with its metrics and entities highlighted.
+
+Extraction runs in the Rust core; this package is a thin layer over it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from ._frames import to_dataframe
+from ._shushuo import (
+    Document,
+    Entity,
+    Extractor,
+    Metric,
+    ShushuoError,
+    __version__,
+)
+
+__all__ = [
+    "Document",
+    "Entity",
+    "Extractor",
+    "Metric",
+    "ShushuoError",
+    "__version__",
+    "default_extractor",
+    "extract",
+    "extract_batch",
+    "to_dataframe",
+]
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The shared extractor with default options used by :func:`extract`.
+
+    Built on first use; safe to call from several threads.
+    """
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
+    return _default
+
+
+def extract(text: str) -> Document:
+    """Extract metrics and entities from ``text`` with the default extractor.
+
+    Raises ``TypeError`` if ``text`` is not a ``str``.
+    """
+    return default_extractor().extract(text)
+
+
+def extract_batch(texts: Iterable[str], threads: int | None = None) -> list[Document]:
+    """Extract from many texts in parallel with the default extractor.
+
+    See :meth:`Extractor.extract_batch`; results are in input order.
+    """
+    return default_extractor().extract_batch(texts, threads=threads)

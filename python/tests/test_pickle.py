@@ -1,0 +1,65 @@
+"""Pickling: extractors ship to workers; records come back."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import shushuo
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_extractor_round_trip(protocol: int) -> None:
+    ex = shushuo.Extractor(
+        reference_date="2023-06-30",
+        default_region="江北区",
+        extra_units={"篇": "count"},
+        extra_entities={"SCHOOL": ["鲤鱼池小学"]},
+    )
+    back = pickle.loads(pickle.dumps(ex, protocol=protocol))
+    assert isinstance(back, shushuo.Extractor)
+    assert back is not ex and back.options == ex.options
+    text = "2022年9月22日，江北区新增学位8660个。"
+    assert back.extract(text) == ex.extract(text)
+
+
+def test_extractor_pickle_holds_only_options() -> None:
+    data = pickle.dumps(shushuo.Extractor(reference_date="2023-06-30"))
+    assert len(data) < 500
+    assert b"2023-06-30" in data
+
+
+def test_extractor_unpickles_in_a_fresh_interpreter() -> None:
+    data = pickle.dumps(shushuo.Extractor(reference_date="2023-06-30"))
+    code = (
+        "import pickle, sys; ex = pickle.loads(sys.stdin.buffer.read()); "
+        "print(ex.options['reference_date'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, check=True)
+    assert out.stdout.decode().strip() == "2023-06-30"
+
+
+def test_copy_and_deepcopy() -> None:
+    ex = shushuo.Extractor(reference_date="2023-06-30")
+    assert copy.copy(ex).options == ex.options
+    assert copy.deepcopy(ex).options == ex.options
+
+
+def test_records_round_trip(handmade: shushuo.Document, ex: shushuo.Extractor, sample_text: str) -> None:
+    for doc in [handmade, ex.extract(sample_text), ex.extract("")]:
+        back = pickle.loads(pickle.dumps(doc))
+        assert back == doc and back.text == doc.text
+        assert back.metrics == doc.metrics and back.entities == doc.entities
+        assert pickle.loads(pickle.dumps(doc.metrics)) == doc.metrics
+        assert pickle.loads(pickle.dumps(doc.entities)) == doc.entities
+
+
+def test_corrupt_pickle_is_shushuo_error() -> None:
+    with pytest.raises(shushuo.ShushuoError, match="invalid options"):
+        shushuo.Extractor._from_json('{"reference_date": 5}')
+    with pytest.raises(shushuo.ShushuoError, match="unpickle"):
+        shushuo.Metric._from_json("{}")
