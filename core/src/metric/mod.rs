@@ -1,22 +1,114 @@
-//! Metrics: scan numerals, attach units and approximation, classify, attach
-//! context. (Placeholder until the metric pipeline lands.)
+//! Metrics: numbers are found by jumping between digits and Chinese
+//! numerals ([`scan`]), read with their approximation words, multipliers and
+//! unit, judged ([`classify`]: dates, ordinals, periods, codes and name parts
+//! set aside), then given their context ([`context`]: indicator, change,
+//! period) and region.
+
+mod classify;
+mod context;
+mod lexicon;
+mod numeral;
+mod scan;
+mod segment;
+mod tables;
+
+pub use tables::Tables;
 
 use crate::normalize::Normalized;
 use crate::region::Resolver;
-use crate::{Metric, Options, Result};
+use crate::{Metric, Span};
 
-/// Compiled word tables for metric extraction.
-#[derive(Debug)]
-pub struct Tables {}
-
-impl Tables {
-    /// Compiles the embedded tables plus the options' extra units.
-    pub fn new(_options: &Options) -> Result<Tables> {
-        Ok(Tables {})
+/// Finds the metrics of `norm`, in text order; spans are normalised byte offsets.
+pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Metric> {
+    let found = quantities(&norm.text, tables);
+    let mut reader = context::Reader::new(norm, tables);
+    let mut out = Vec::with_capacity(found.len());
+    for (i, q) in found.iter().enumerate() {
+        let prev_end = if i > 0 { found[i - 1].end } else { 0 };
+        let next_start = found.get(i + 1).map_or(norm.text.len(), |n| n.start);
+        let region = regions.region_at(q.start);
+        let ctx = reader.read(q, prev_end, next_start, region);
+        out.push(Metric {
+            span: Span {
+                start: q.start,
+                end: q.end,
+                char_start: 0,
+                char_end: 0,
+            },
+            text: String::new(),
+            value: q.value,
+            unit: q.unit.clone(),
+            kind: q.kind,
+            approx: q.approx,
+            change: ctx.change,
+            indicator: ctx.indicator,
+            region: region.map(str::to_owned),
+            period: ctx.period,
+            borderline: q.borderline,
+        });
     }
+    out
 }
 
-/// Finds the metrics of `norm`; spans are normalised byte offsets.
-pub fn extract(_norm: &Normalized, _tables: &Tables, _regions: &Resolver) -> Vec<Metric> {
-    Vec::new()
+/// Every quantity of `text` judged a metric, in text order.
+fn quantities(text: &str, tables: &Tables) -> Vec<classify::Judged> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(at) = scan::next_start(text, pos) {
+        let mut next = scan::run_end(text, at).max(at + 1);
+        if let Some(r) = scan::read(text, at, tables) {
+            next = next.max(r.num_end);
+            if let Some(j) = classify::judge(text, &r, tables) {
+                next = next.max(j.end);
+                out.push(j);
+            }
+        }
+        pos = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Approx, Change, Extractor};
+
+    fn metrics(text: &str) -> Vec<(String, f64, String, Approx, Change, String)> {
+        Extractor::builder()
+            .entities(false)
+            .build()
+            .unwrap()
+            .extract(text)
+            .metrics
+            .into_iter()
+            .map(|m| (m.text, m.value, m.unit, m.approx, m.change, m.indicator))
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_report_sentence() {
+        let m = metrics("2022年,某某区新增学位3200个,投入资金2.3亿元,比上年增长12.5%。");
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].0, "3200个");
+        assert_eq!(m[0].5, "某某区新增学位");
+        assert_eq!((m[1].1, m[1].2.as_str()), (230_000_000.0, "元"));
+        assert_eq!(m[1].5, "投入资金");
+        assert_eq!((m[2].0.as_str(), m[2].4), ("12.5%", Change::Increase));
+    }
+
+    #[test]
+    fn shares_a_list_verb_and_keeps_original_text() {
+        let m = metrics("新增教育用地18万平方米、校舍11万平方米。普惠率达９２．５％。");
+        assert_eq!(m[1].5, "新增校舍");
+        assert_eq!(m[2].0, "９２．５％");
+        assert_eq!(m[2].5, "普惠率");
+    }
+
+    #[test]
+    fn approximations_and_new_things() {
+        let m = metrics("培训教师1.2万余人次,骨干教师约310人,新增5所幼儿园,超过2000名志愿者。");
+        assert_eq!(m[0].3, Approx::Over);
+        assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
+        assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
+        assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
 }

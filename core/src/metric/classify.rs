@@ -1,0 +1,242 @@
+//! Judging a [`Reading`]: a metric (with its unit, kind and borderline flag),
+//! or a date, an ordinal, a period, a code or a part of a name.
+
+use super::scan::Reading;
+use super::segment;
+use super::tables::Tables;
+use crate::{Approx, QuantityKind};
+
+/// How far back (bytes) a rank word may stand before `第N`.
+const RANK_REACH: usize = 24;
+/// The longest quoted phrase (chars) taken as a name or slogan.
+const SLOGAN_CHARS: usize = 12;
+/// How far (bytes) the nouns that imply a unit may stand from a bare number.
+const IMPLIED_BEFORE: usize = 24;
+const IMPLIED_AFTER: usize = 12;
+
+/// A quantity judged to be a metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The value.
+    pub value: f64,
+    /// The unit reported.
+    pub unit: String,
+    /// The kind of quantity.
+    pub kind: QuantityKind,
+    /// The approximation.
+    pub approx: Approx,
+    /// Borderline.
+    pub borderline: bool,
+}
+
+/// Judges `r`; `None` when it is not a metric.
+pub fn judge(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
+    if is_code(text, r) || segment::in_title(text, r.num_start) || in_slogan(text, r) {
+        return None;
+    }
+    if text[..r.num_start].ends_with('第') {
+        return rank(text, r, tables);
+    }
+    if r.num.is_lone_one() && !r.multiplied && !r.fraction {
+        return None;
+    }
+    let vague = r.num.leading_round;
+    if vague && r.approx == Approx::Exact {
+        return None;
+    }
+    let mut j = Judged {
+        start: r.start,
+        end: r.end,
+        value: r.value,
+        unit: String::new(),
+        kind: QuantityKind::Count,
+        approx: if r.range { Approx::Over } else { r.approx },
+        borderline: vague || r.range,
+    };
+    match r.unit {
+        Some(u) => {
+            if u.kind == QuantityKind::Duration
+                && (is_date_or_period(text, r) || !is_span_of_time(text, r, tables))
+            {
+                return None;
+            }
+            if tables.name_markers.longest_at(text, r.end).is_some() {
+                return None;
+            }
+            j.unit.clone_from(&u.unit);
+            j.kind = u.kind;
+            j.borderline |= u.borderline;
+        }
+        None => {
+            if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
+                return None;
+            }
+            j.unit = implied_unit(text, r, tables)?;
+        }
+    }
+    Some(j)
+}
+
+/// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
+/// name or a slogan (`5G`, `K9`, `2+4+N`, `15:03`).
+fn is_code(text: &str, r: &Reading) -> bool {
+    let mut before = text[..r.num_start].chars().rev();
+    let mut after = text[r.num_end..].chars();
+    let glue = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '.' | '#' | '_');
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let code_before = match before.next() {
+        Some(':' | '-') => digit(before.next()),
+        Some(c) => glue(c),
+        None => false,
+    };
+    let code_after = match after.next() {
+        Some(':') => digit(after.next()),
+        Some('-') => r.unit.is_none(),
+        Some(c) => glue(c),
+        None => false,
+    };
+    code_before || code_after || (r.unit.is_none() && !r.multiplied && r.num.chars >= 6)
+}
+
+/// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).
+fn in_slogan(text: &str, r: &Reading) -> bool {
+    let Some((open, close)) = segment::quote_around(text, r.start, r.end) else {
+        return false;
+    };
+    text[open..close].chars().count() <= SLOGAN_CHARS
+}
+
+/// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
+/// `5至10年`): not a metric.
+fn is_date_or_period(text: &str, r: &Reading) -> bool {
+    let Some(u) = r.unit else { return false };
+    if u.unit != "年" {
+        return r.range;
+    }
+    let year = r.num.digits_only && r.num.chars == 4;
+    let after = &text[r.end..];
+    let framed = after.starts_with('来')
+        || after.starts_with("以来")
+        || (r.approx_before && r.approx == Approx::About);
+    let before = &text[..r.start];
+    let past = ["过去", "这", "最近", "前"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    year || framed || past || r.range
+}
+
+/// A duration next to a word showing it measures how long something lasted
+/// (`连续8年`, `建校9年`, `20多年间`); anniversaries (`100周年`) always are.
+fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
+    r.unit.is_some_and(|u| u.unit == "周年")
+        || tables
+            .duration_before
+            .longest_ending_at(text, r.start)
+            .is_some()
+        || tables.duration_after.longest_at(text, r.end).is_some()
+}
+
+/// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.
+fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
+    let start = r.num_start - '第'.len_utf8();
+    let (end, named) = match r.unit {
+        Some(u) if u.unit == "名" => (r.end, true),
+        _ => (r.num.end, false),
+    };
+    if !named {
+        let next = text[r.num.end..].chars().next();
+        if next.is_some_and(|c| !segment::is_clause_break(c)) {
+            return None;
+        }
+        let from = segment::floor_char(text, start.saturating_sub(RANK_REACH));
+        let from = segment::clause_start(text, start).max(from);
+        if !tables.rank_words.occurs_in(&text[from..start]) {
+            return None;
+        }
+    }
+    Some(Judged {
+        start,
+        end,
+        value: r.num.value(),
+        unit: "名次".into(),
+        kind: QuantityKind::Rank,
+        approx: Approx::Exact,
+        borderline: false,
+    })
+}
+
+/// The unit implied by the nouns around a bare number (`13.5万留守儿童`,
+/// `注册用户超过15万`, `访问量约1680万`).
+fn implied_unit(text: &str, r: &Reading, tables: &Tables) -> Option<String> {
+    let cs = segment::clause_start(text, r.start);
+    let ce = segment::clause_end(text, r.end);
+    let after = &text[r.end..segment::floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
+    let from = segment::floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
+    let before = &text[from..r.start];
+    let first_in = |s: &str| {
+        s.char_indices()
+            .find_map(|(i, _)| tables.implied.longest_at(s, i).map(|(_, u)| u.clone()))
+    };
+    first_in(after).or_else(|| first_in(before))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metric::scan;
+    use crate::Options;
+
+    fn judged(text: &str) -> Vec<(String, f64, String)> {
+        let t = Tables::new(&Options::default()).unwrap();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(at) = scan::next_start(text, pos) {
+            let r = scan::read(text, at, &t).unwrap();
+            match judge(text, &r, &t) {
+                Some(j) => {
+                    out.push((text[j.start..j.end].to_owned(), j.value, j.unit));
+                    pos = j.end.max(r.num_end);
+                }
+                None => pos = scan::run_end(text, at),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn dates_ordinals_and_names_are_not_metrics() {
+        assert!(judged("2022年9月22日,第十八中学第二届一年级").is_empty());
+        assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
+        assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
+        assert!(judged("《三年行动计划》").is_empty());
+    }
+
+    #[test]
+    fn ranks_and_implied_units() {
+        assert_eq!(
+            judged("名列全市第一。")[0],
+            ("第一".into(), 1.0, "名次".into())
+        );
+        assert_eq!(
+            judged("位居榜单第3名")[0],
+            ("第3名".into(), 3.0, "名次".into())
+        );
+        assert_eq!(judged("保障13.5万留守儿童")[0].2, "人");
+        assert_eq!(judged("年均访问量约1680万。")[0].2, "次");
+        assert!(judged("编号12345678").is_empty());
+    }
+
+    #[test]
+    fn counts_and_durations() {
+        assert_eq!(judged("举办两届")[0], ("两届".into(), 2.0, "届".into()));
+        assert_eq!(judged("连续8年开展")[0].2, "年");
+        assert_eq!(
+            judged("特色课程百余门")[0],
+            ("百余门".into(), 100.0, "门".into())
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! What surrounds a quantity: its indicator (what is measured), whether it
+//! is a change, and the period it refers to.
+
+use std::ops::Range;
+
+use super::classify::Judged;
+use super::segment;
+use super::tables::Tables;
+use crate::normalize::Normalized;
+use crate::{Change, QuantityKind};
+
+/// Longest indicator part before the quantity, in chars.
+const LEFT_CHARS: usize = 24;
+/// Longest indicator part after the quantity, in chars.
+const RIGHT_CHARS: usize = 16;
+/// Longest list item (chars) that a clause may take in across `、`.
+const LIST_ITEM_CHARS: usize = 16;
+/// A left part this short (chars) before a change verb borrows its subject.
+const BARE_CHANGE_CHARS: usize = 2;
+/// A short item (chars) after a comma or list mark shares the previous head.
+const SHORT_ITEM_CHARS: usize = 4;
+/// The longest comparison (`比上上年`) cut before a change verb, in chars.
+const COMPARISON_CHARS: usize = 6;
+
+/// The context of one metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// What is measured.
+    pub indicator: String,
+    /// Change against an earlier value.
+    pub change: Change,
+    /// The time frame, as written.
+    pub period: Option<String>,
+}
+
+/// Reads contexts in text order, remembering the sentence at hand.
+pub struct Reader<'a> {
+    norm: &'a Normalized<'a>,
+    tables: &'a Tables,
+    sentence: Range<usize>,
+    periods: Vec<Range<usize>>,
+    prev: Option<(usize, String)>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `norm`.
+    pub fn new(norm: &'a Normalized<'a>, tables: &'a Tables) -> Self {
+        Reader {
+            norm,
+            tables,
+            sentence: 0..0,
+            periods: Vec::new(),
+            prev: None,
+        }
+    }
+
+    /// The context of `m`, whose neighbours end at `prev_end` and start at
+    /// `next_start`; `region` is the region name to drop from the indicator.
+    pub fn read(
+        &mut self,
+        m: &Judged,
+        prev_end: usize,
+        next_start: usize,
+        region: Option<&str>,
+    ) -> Found {
+        let text = self.norm.text.as_str();
+        if !self.sentence.contains(&m.start) {
+            let s = segment::sentence_start(text, m.start);
+            let e = segment::sentence_end(text, m.end);
+            self.periods = self
+                .tables
+                .period
+                .find_iter(&text[s..e])
+                .map(|p| s + p.start()..s + p.end())
+                .collect();
+            self.sentence = s..e.max(s + 1);
+        }
+        let (change, verb) = self.change(m);
+        let parts = self.parts(m, prev_end, next_start, region, verb);
+        let mut indicator = self.original_of(&parts.pieces);
+        let prev = self
+            .prev
+            .take()
+            .filter(|(at, _)| self.sentence.contains(at));
+        if let Some((_, prev_ind)) = &prev {
+            let ranked = m.kind == QuantityKind::Rank
+                && self.tables.rank_words.longest_at(&indicator, 0).is_some();
+            if (verb > 0 && parts.bare) || ranked {
+                indicator.insert_str(0, prev_ind);
+            } else if parts.continued && self.lead_verb(&indicator).is_none() {
+                let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
+                if let Some(v) = verb {
+                    indicator.insert_str(0, &v);
+                } else if indicator.chars().count() <= SHORT_ITEM_CHARS {
+                    indicator.insert_str(0, &shared_head(prev_ind, &indicator));
+                }
+            }
+        }
+        self.prev = Some((m.start, indicator.clone()));
+        Found {
+            indicator,
+            change,
+            period: self.period(m),
+        }
+    }
+
+    /// Increase or decrease, from a change verb right before the quantity
+    /// (`增长12%`, `比上年增加了442亩`) or a change rate (`增幅达8%`); and the
+    /// byte length of the verb (0 for none or a rate).
+    fn change(&self, m: &Judged) -> (Change, usize) {
+        let text = self.norm.text.as_str();
+        let mut at = m.start;
+        if text[..at].ends_with('了') {
+            at -= '了'.len_utf8();
+        }
+        if let Some((len, &c)) = self.tables.change_verbs.longest_ending_at(text, at) {
+            return (c, len + m.start - at);
+        }
+        let cs = segment::clause_start(text, m.start);
+        let left = self.trim(cs..m.start);
+        let rate = self
+            .tables
+            .change_rates
+            .longest_ending_at(text, left.end)
+            .filter(|&(len, _)| len <= left.len());
+        (rate.map_or(Change::None, |(_, &c)| c), 0)
+    }
+
+    /// The period nearest before the quantity in its sentence, else the first after it.
+    fn period(&self, m: &Judged) -> Option<String> {
+        let before = self.periods.iter().rev().find(|p| p.end <= m.start);
+        let p = before.or_else(|| self.periods.iter().find(|p| p.start >= m.end))?;
+        Some(self.original(p.clone()))
+    }
+
+    /// The pieces of the clause around `m` that make its indicator.
+    fn parts(
+        &self,
+        m: &Judged,
+        prev_end: usize,
+        next_start: usize,
+        region: Option<&str>,
+        verb: usize,
+    ) -> Parts {
+        let text = self.norm.text.as_str();
+        let raw_start = segment::clause_start(text, m.start);
+        let mut cs = raw_start;
+        while let Some(before) = text[..cs].strip_suffix('、') {
+            let ps = segment::clause_start(text, before.len());
+            if !self.is_plain_item(ps..before.len()) {
+                break;
+            }
+            cs = ps;
+        }
+        let after_list_mark = text[..cs].ends_with('、');
+        let continued = after_list_mark || text[..cs].ends_with(',');
+        let right = self.right_part(m, next_start);
+        let listed = text[..m.start].ends_with('等') || (raw_start > cs && !right.is_empty());
+        let cs = cs.max(prev_end.min(m.start));
+        let cs = cs.max(char_back(text, m.start, LEFT_CHARS));
+        let mut left = self.trim(cs..m.start);
+        while let Some(p) = self
+            .periods
+            .iter()
+            .find(|p| p.start == left.start && p.end <= left.end)
+        {
+            left = self.trim(p.end..left.end);
+        }
+        if let Some(r) = region.filter(|r| !r.is_empty()) {
+            if text[left.clone()].starts_with(r) {
+                left = self.trim(left.start + r.len()..left.end);
+            }
+        }
+        let mut pieces = vec![left.clone(), right.clone()];
+        // A list of names before the count (`A、B等5所学校`, `A、B3所中小学`):
+        // keep only the verb that opens it.
+        let mut body = left.start;
+        if listed {
+            body = left.end;
+        } else if let Some(i) = text[left.clone()].rfind('等') {
+            if text[left.start..left.start + i].contains('、') {
+                body = left.start + i + '等'.len_utf8();
+            }
+        }
+        if body > left.start {
+            let keep = self
+                .tables
+                .list_verbs
+                .longest_at(&text[..left.end], left.start)
+                .map_or(0, |(len, _)| len);
+            cut(&mut pieces, left.start + keep..body);
+        }
+        // A comparison before a change verb (`比上年增加`) says nothing of what is measured.
+        let verb_at = m.start - verb.min(m.start - left.start);
+        if verb > 0 {
+            if let Some(i) = text[left.start..verb_at].rfind(['比', '较']) {
+                if text[left.start + i..verb_at].chars().count() <= COMPARISON_CHARS {
+                    cut(&mut pieces, left.start + i..verb_at);
+                }
+            }
+        }
+        for p in &self.periods {
+            cut(&mut pieces, p.clone());
+        }
+        let bare = right.is_empty()
+            && pieces
+                .iter()
+                .filter(|p| p.start < verb_at)
+                .map(|p| text[p.start..p.end.min(verb_at)].chars().count())
+                .sum::<usize>()
+                <= BARE_CHANGE_CHARS;
+        Parts {
+            pieces,
+            bare,
+            continued,
+            after_list_mark,
+        }
+    }
+
+    /// The clause part after the quantity, trimmed.
+    fn right_part(&self, m: &Judged, next_start: usize) -> Range<usize> {
+        let text = self.norm.text.as_str();
+        let mut ce = segment::clause_end(text, m.end);
+        while text[ce..].starts_with('、') {
+            let ns = ce + '、'.len_utf8();
+            let ne = segment::clause_end(text, ns);
+            if !self.is_plain_item(ns..ne) {
+                break;
+            }
+            ce = ne;
+        }
+        let mut ce = ce.min(next_start.max(m.end));
+        if ce == next_start {
+            // The verb of the next figure (`3123项增长15%`) is not ours.
+            if let Some((len, _)) = self.tables.change_verbs.longest_ending_at(text, ce) {
+                ce = (ce - len).max(m.end);
+            }
+        }
+        let ce = ce.min(char_forward(text, m.end, RIGHT_CHARS));
+        self.trim(m.end..ce)
+    }
+
+    /// A short list item without figures (`市`, `参编` in `主编、参编著作13部`).
+    fn is_plain_item(&self, r: Range<usize>) -> bool {
+        let s = &self.norm.text[r];
+        s.chars().count() <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// `r` without the trim words at its ends.
+    fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        let text = self.norm.text.as_str();
+        while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
+            r.start += len;
+        }
+        while let Some((len, _)) = self.tables.trim_end.longest_ending_at(text, r.end) {
+            if len > r.len() {
+                break;
+            }
+            r.end -= len;
+        }
+        r
+    }
+
+    /// The list verb that `indicator` starts with.
+    fn lead_verb(&self, indicator: &str) -> Option<String> {
+        let (len, _) = self.tables.list_verbs.longest_at(indicator, 0)?;
+        Some(indicator[..len].to_owned())
+    }
+
+    /// The original text behind a normalised range, without white space.
+    fn original(&self, r: Range<usize>) -> String {
+        self.original_of(&[r])
+    }
+
+    /// The original text behind normalised ranges, without white space.
+    fn original_of(&self, pieces: &[Range<usize>]) -> String {
+        pieces
+            .iter()
+            .filter(|r| !r.is_empty())
+            .flat_map(|r| self.norm.orig_slice(r.start, r.end).chars())
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+}
+
+/// The pieces of an indicator and what they tell about the clause.
+struct Parts {
+    /// Normalised ranges, in order.
+    pieces: Vec<Range<usize>>,
+    /// Nothing but a change verb and an adverb before the quantity (`年均增长12%`).
+    bare: bool,
+    /// The clause follows a comma or a list mark in the same sentence.
+    continued: bool,
+    /// The clause follows a list mark `、`.
+    after_list_mark: bool,
+}
+
+/// Removes `hole` from `pieces`.
+fn cut(pieces: &mut Vec<Range<usize>>, hole: Range<usize>) {
+    if hole.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces.drain(..) {
+        if p.end <= hole.start || p.start >= hole.end {
+            out.push(p);
+            continue;
+        }
+        if p.start < hole.start {
+            out.push(p.start..hole.start);
+        }
+        if p.end > hole.end {
+            out.push(hole.end..p.end);
+        }
+    }
+    *pieces = out;
+}
+
+/// The head of the previous item's indicator that a short item shares
+/// (`全国特等奖4人、一等奖6人` → `全国` + `一等奖`): the previous indicator
+/// without as many trailing chars as the item has, where both end alike.
+fn shared_head(prev: &str, item: &str) -> String {
+    let n = prev.chars().count();
+    let k = item.chars().count();
+    if n <= k + 1 || prev.chars().next_back() != item.chars().next_back() {
+        return String::new();
+    }
+    prev.chars().take(n - k).collect()
+}
+
+/// The byte offset `n` chars before `at` (or 0).
+fn char_back(text: &str, at: usize, n: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` chars after `at` (or the end).
+fn char_forward(text: &str, at: usize, n: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
+}

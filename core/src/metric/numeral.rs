@@ -1,0 +1,236 @@
+//! Numbers as written in reports: Arabic (`8660`, `98.3`), Chinese
+//! (`十八`, `两`, `一万`, `二〇二二`), and fractions (`四分之一`, `百分之九十`).
+
+/// A number read at some offset. Its value is `int / 10^scale`, kept apart
+/// so that multipliers apply exactly (`31.96亿` is 3196 × 10⁸ / 10²).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    /// Byte offset one past the number.
+    pub end: usize,
+    /// The digits as an integer.
+    pub int: f64,
+    /// Number of decimals.
+    pub scale: i32,
+    /// Written in Chinese numerals.
+    pub chinese: bool,
+    /// A bare run of digits (`2022`, `二〇二二`): no decimals, no 十百千万.
+    pub digits_only: bool,
+    /// Number of chars.
+    pub chars: usize,
+    /// Starts with 百 or 千 (`百余门`), a vague round figure.
+    pub leading_round: bool,
+}
+
+impl Num {
+    /// The value.
+    pub fn value(&self) -> f64 {
+        self.int / 10f64.powi(self.scale)
+    }
+
+    /// Applies a multiplier (`万`, `亿`).
+    pub fn multiply(&mut self, factor: f64) {
+        self.int *= factor;
+    }
+
+    /// A lone `一`, which is far more often a word part than a count.
+    pub fn is_lone_one(&self) -> bool {
+        self.chinese && self.chars == 1 && self.int == 1.0
+    }
+}
+
+/// The value of a Chinese digit.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a Chinese power of ten.
+fn chinese_power(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1000.0,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+/// Whether a number can start with `c`.
+pub fn starts_number(c: char) -> bool {
+    c.is_ascii_digit() || chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千')
+}
+
+/// Whether `c` can be part of a number (to skip to the end of a run).
+pub fn in_number(c: char) -> bool {
+    starts_number(c) || matches!(c, '万' | '亿' | '.')
+}
+
+/// Reads the number at byte `at`, Arabic or Chinese.
+pub fn parse(text: &str, at: usize) -> Option<Num> {
+    let first = text[at..].chars().next()?;
+    if first.is_ascii_digit() {
+        Some(parse_arabic(text.as_bytes(), at))
+    } else {
+        parse_chinese(text, at)
+    }
+}
+
+/// Reads `digits[.digits]` at `at` (which holds a digit).
+fn parse_arabic(bytes: &[u8], at: usize) -> Num {
+    let mut i = at;
+    let mut int = 0f64;
+    let mut scale = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        int = int * 10.0 + f64::from(bytes[i] - b'0');
+        i += 1;
+    }
+    if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            int = int * 10.0 + f64::from(bytes[i] - b'0');
+            scale += 1;
+            i += 1;
+        }
+    }
+    Num {
+        end: i,
+        int,
+        scale,
+        chinese: false,
+        digits_only: scale == 0,
+        chars: i - at,
+        leading_round: false,
+    }
+}
+
+/// Reads a Chinese numeral at `at`: `十八`, `三千五百`, `一万`, `二〇二二`.
+/// Stops before a digit that cannot continue the number (`十四五` reads `十四`).
+fn parse_chinese(text: &str, at: usize) -> Option<Num> {
+    let (mut total, mut section, mut digit) = (0f64, 0f64, None::<f64>);
+    let mut seq = 0f64; // the digits read as a plain sequence (二〇二二)
+    let mut powers = false;
+    let mut chars = 0;
+    let mut end = at;
+    let mut leading_round = false;
+    for (i, c) in text[at..].char_indices() {
+        if let Some(d) = chinese_digit(c) {
+            if powers && d == 0 && digit.is_none() {
+                // 一百零五: the zero only holds a place.
+            } else if digit.is_some() && powers {
+                break;
+            } else {
+                seq = seq * 10.0 + f64::from(d);
+                digit = Some(if digit.is_some() { seq } else { f64::from(d) });
+            }
+        } else if let Some(p) = chinese_power(c) {
+            if chars == 0 && p >= 1e4 {
+                return None;
+            }
+            if digit.is_some() && !powers && seq >= 10.0 {
+                break; // 二〇二二万 is not a number we read
+            }
+            if chars == 0 && p > 10.0 {
+                leading_round = true;
+            }
+            powers = true;
+            if p >= 1e4 {
+                let part = section + digit.unwrap_or(0.0);
+                if p > 1e4 {
+                    total = (total + part) * p;
+                } else {
+                    total += part * p;
+                }
+                section = 0.0;
+                if part == 0.0 && total == 0.0 {
+                    break;
+                }
+            } else {
+                section += digit.unwrap_or(1.0) * p;
+            }
+            digit = None;
+            seq = 0.0;
+        } else {
+            break;
+        }
+        chars += 1;
+        end = at + i + c.len_utf8();
+    }
+    if chars == 0 {
+        return None;
+    }
+    Some(Num {
+        end,
+        int: total + section + digit.unwrap_or(0.0),
+        scale: 0,
+        chinese: true,
+        digits_only: !powers,
+        chars,
+        leading_round,
+    })
+}
+
+/// Reads a fraction whose denominator `den` has been read: `分之` and a
+/// numerator. Returns the numerator and the share in percent.
+pub fn fraction(text: &str, den: &Num) -> Option<(Num, f64)> {
+    let rest = text.get(den.end..)?;
+    let after = den.end + rest.strip_prefix("分之").map(|_| "分之".len())?;
+    let num = parse(text, after)?;
+    let d = den.value();
+    (d > 0.0).then(|| (num, num.value() / d * 100.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn val(s: &str) -> (f64, usize) {
+        let n = parse(s, 0).unwrap();
+        (n.value(), n.end)
+    }
+
+    #[test]
+    fn arabic() {
+        assert_eq!(val("8660个"), (8660.0, 4));
+        assert_eq!(val("98.3%"), (98.3, 4));
+        assert_eq!(val("3.个"), (3.0, 1));
+        let mut n = parse("31.96亿", 0).unwrap();
+        n.multiply(1e8);
+        assert_eq!(n.value(), 3_196_000_000.0);
+    }
+
+    #[test]
+    fn chinese() {
+        assert_eq!(val("十八中").0, 18.0);
+        assert_eq!(val("三千五百名").0, 3500.0);
+        assert_eq!(val("两届").0, 2.0);
+        assert_eq!(val("一万余").0, 10000.0);
+        assert_eq!(val("一百零五").0, 105.0);
+        assert_eq!(val("二〇二二年").0, 2022.0);
+        assert_eq!(val("十四五"), (14.0, "十四".len()));
+        assert_eq!(val("三亿五千万").0, 350_000_000.0);
+        assert!(parse("百余门", 0).unwrap().leading_round);
+        assert!(parse("一个", 0).unwrap().is_lone_one());
+        assert!(parse("万众", 0).is_none());
+    }
+
+    #[test]
+    fn fractions() {
+        let den = parse("四分之一", 0).unwrap();
+        let (num, pct) = fraction("四分之一", &den).unwrap();
+        assert_eq!((pct, num.end), (25.0, "四分之一".len()));
+        let den = parse("百分之九十", 0).unwrap();
+        assert_eq!(fraction("百分之九十", &den).unwrap().1, 90.0);
+    }
+}

@@ -1,0 +1,210 @@
+//! The compiled word tables of metric extraction, read from the data files
+//! under `core/data/metric/` plus the options' extra units.
+
+use regex::Regex;
+
+use super::lexicon::{rows, word_list, Lexicon};
+use crate::{Approx, Change, Error, Options, QuantityKind, Result};
+
+/// A unit or measure word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The unit reported (`元`, `%`, `人次`).
+    pub unit: String,
+    /// What it measures.
+    pub kind: QuantityKind,
+    /// Factor applied to the value (`三成` → 30 %).
+    pub scale: f64,
+    /// Quantities in this unit are borderline (durations, levels).
+    pub borderline: bool,
+}
+
+/// Compiled word tables for metric extraction.
+#[derive(Debug)]
+pub struct Tables {
+    /// Units and measure words.
+    pub units: Lexicon<Unit>,
+    /// Multipliers after an Arabic number (`万`, `亿`).
+    pub multipliers: Lexicon<f64>,
+    /// Approximation words right before the number.
+    pub approx_before: Lexicon<Approx>,
+    /// Approximation words between number and unit.
+    pub approx_infix: Lexicon<Approx>,
+    /// Approximation words after the unit.
+    pub approx_after: Lexicon<Approx>,
+    /// Change verbs governing the quantity after them.
+    pub change_verbs: Lexicon<Change>,
+    /// Rate nouns that make the figure a change.
+    pub change_rates: Lexicon<Change>,
+    /// Nouns that give a bare number its unit.
+    pub implied: Lexicon<String>,
+    /// Words that make a following `第N` a rank.
+    pub rank_words: Lexicon<()>,
+    /// Words that mark a quantity as part of a programme name.
+    pub name_markers: Lexicon<()>,
+    /// Words that look like a unit but are not one.
+    pub not_units: Lexicon<()>,
+    /// Words trimmed from the start of an indicator.
+    pub trim_start: Lexicon<()>,
+    /// Words trimmed from the end of an indicator.
+    pub trim_end: Lexicon<()>,
+    /// Words right before a duration that show it measures a span of time.
+    pub duration_before: Lexicon<()>,
+    /// Words right after a duration that show it measures a span of time.
+    pub duration_after: Lexicon<()>,
+    /// Verbs shared by the items of a list.
+    pub list_verbs: Lexicon<()>,
+    /// Time frames (`2021年`, `近5年`, `目前`).
+    pub period: Regex,
+}
+
+const UNITS: &str = include_str!("../../data/metric/units.tsv");
+const MULTIPLIERS: &str = include_str!("../../data/metric/multipliers.tsv");
+const APPROX: &str = include_str!("../../data/metric/approx.tsv");
+const CHANGE: &str = include_str!("../../data/metric/change.tsv");
+const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
+const RANK: &str = include_str!("../../data/metric/rank.txt");
+const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
+const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
+const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
+const DURATION_CUES: &str = include_str!("../../data/metric/duration_cues.tsv");
+const LIST_VERBS: &str = include_str!("../../data/metric/list_verbs.txt");
+const PERIOD: &str = include_str!("../../data/metric/period.txt");
+
+/// An error about line `row` of an embedded table.
+fn bad(table: &str, row: &[&str]) -> Error {
+    Error::InvalidOptions(format!("metric table {table}: bad row {row:?}"))
+}
+
+/// A field of a row, or an error naming the table.
+fn field<'a>(table: &str, row: &[&'a str], i: usize) -> Result<&'a str> {
+    row.get(i).copied().ok_or_else(|| bad(table, row))
+}
+
+impl Tables {
+    /// Compiles the embedded tables plus the options' extra units.
+    pub fn new(options: &Options) -> Result<Tables> {
+        let mut units = Lexicon::default();
+        for row in rows(UNITS) {
+            let kind: QuantityKind = field("units", &row, 1)?.parse()?;
+            let mut unit = Unit {
+                unit: row[0].to_owned(),
+                kind,
+                scale: 1.0,
+                borderline: false,
+            };
+            for opt in row.get(2).map_or("", |s| s).split_whitespace() {
+                match opt.split_once('=') {
+                    Some(("unit", u)) => unit.unit = u.to_owned(),
+                    Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
+                    None if opt == "borderline" => unit.borderline = true,
+                    _ => return Err(bad("units", &row)),
+                }
+            }
+            units.insert(row[0], unit);
+        }
+        for (word, &kind) in &options.extra_units {
+            let unit = Unit {
+                unit: word.clone(),
+                kind,
+                scale: 1.0,
+                borderline: false,
+            };
+            if !units.insert(word, unit) {
+                return Err(Error::InvalidOptions(format!(
+                    "extra unit {word:?} is too long"
+                )));
+            }
+        }
+        let mut multipliers = Lexicon::default();
+        for row in rows(MULTIPLIERS) {
+            let f = field("multipliers", &row, 1)?;
+            multipliers.insert(row[0], f.parse().map_err(|_| bad("multipliers", &row))?);
+        }
+        let (mut approx_before, mut approx_infix, mut approx_after) =
+            (Lexicon::default(), Lexicon::default(), Lexicon::default());
+        for row in rows(APPROX) {
+            let a: Approx = field("approx", &row, 2)?.parse()?;
+            match field("approx", &row, 1)? {
+                "before" => approx_before.insert(row[0], a),
+                "infix" => approx_infix.insert(row[0], a),
+                "after" => approx_after.insert(row[0], a),
+                _ => return Err(bad("approx", &row)),
+            };
+        }
+        let (mut change_verbs, mut change_rates) = (Lexicon::default(), Lexicon::default());
+        for row in rows(CHANGE) {
+            let c: Change = field("change", &row, 1)?.parse()?;
+            match field("change", &row, 2)? {
+                "verb" => change_verbs.insert(row[0], c),
+                "rate" => change_rates.insert(row[0], c),
+                _ => return Err(bad("change", &row)),
+            };
+        }
+        let mut implied = Lexicon::default();
+        for row in rows(IMPLIED) {
+            implied.insert(row[0], field("implied", &row, 1)?.to_owned());
+        }
+        let (mut trim_start, mut trim_end) = (Lexicon::default(), Lexicon::default());
+        for row in rows(TRIM) {
+            match field("indicator_trim", &row, 1)? {
+                "start" => trim_start.insert(row[0], ()),
+                "end" => trim_end.insert(row[0], ()),
+                _ => return Err(bad("indicator_trim", &row)),
+            };
+        }
+        let (mut duration_before, mut duration_after) = (Lexicon::default(), Lexicon::default());
+        for row in rows(DURATION_CUES) {
+            match field("duration_cues", &row, 1)? {
+                "before" => duration_before.insert(row[0], ()),
+                "after" => duration_after.insert(row[0], ()),
+                _ => return Err(bad("duration_cues", &row)),
+            };
+        }
+        let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
+        let period = Regex::new(&period.join("|"))
+            .map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))?;
+        Ok(Tables {
+            units,
+            multipliers,
+            approx_before,
+            approx_infix,
+            approx_after,
+            change_verbs,
+            change_rates,
+            implied,
+            rank_words: word_list(RANK),
+            name_markers: word_list(NAME_MARKERS),
+            not_units: word_list(NOT_UNITS),
+            trim_start,
+            trim_end,
+            duration_before,
+            duration_after,
+            list_verbs: word_list(LIST_VERBS),
+            period,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tables_compile_with_extra_units() {
+        let mut o = Options::default();
+        o.extra_units.insert("篇章".into(), QuantityKind::Count);
+        let t = Tables::new(&o).unwrap();
+        assert_eq!(t.units.get("成").unwrap().scale, 10.0);
+        assert_eq!(t.units.get("成").unwrap().unit, "%");
+        assert_eq!(t.units.get("篇章").unwrap().kind, QuantityKind::Count);
+        assert_eq!(t.multipliers.get("亿"), Some(&1e8));
+        assert!(t.period.is_match("近5年来"));
+    }
+
+    #[test]
+    fn tables_are_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tables>();
+    }
+}
