@@ -115,17 +115,27 @@ fn prediction(stem: &str, doc: &Document) -> serde_json::Value {
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
+    // The scorer compares surface forms (spaces ignored); DATE entities also
+    // give their ISO form as `value`.
     let entities: Vec<_> = doc
         .entities
         .iter()
-        .filter(|e| seen.insert((e.kind, e.normalized.clone())))
-        .map(|e| json!({"type": e.kind, "text": e.normalized}))
+        .filter(|e| seen.insert((e.kind, e.text.split_whitespace().collect::<String>())))
+        .map(|e| match e.kind {
+            shushuo::EntityKind::Date => {
+                json!({"type": e.kind, "text": e.text, "value": e.normalized})
+            }
+            _ => json!({"type": e.kind, "text": e.text}),
+        })
         .collect();
     json!({"doc": stem, "metrics": metrics, "entities": entities})
 }
 
 fn print_table(stem: &str, doc: &Document) {
-    println!("== {stem} (region: {})", doc.region.as_deref().unwrap_or("-"));
+    println!(
+        "== {stem} (region: {})",
+        doc.region.as_deref().unwrap_or("-")
+    );
     let rows: Vec<[String; 7]> = doc
         .metrics
         .iter()
@@ -141,7 +151,15 @@ fn print_table(stem: &str, doc: &Document) {
             ]
         })
         .collect();
-    let header = ["quantity", "value", "unit", "approx", "change", "period", "indicator"];
+    let header = [
+        "quantity",
+        "value",
+        "unit",
+        "approx",
+        "change",
+        "period",
+        "indicator",
+    ];
     let width = |i: usize| {
         rows.iter()
             .map(|r| display_width(&r[i]))
@@ -177,6 +195,12 @@ fn print_table(stem: &str, doc: &Document) {
 /// Terminal columns of `s`: CJK and full-width chars take two.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if (c as u32) >= 0x1100 && !c.is_ascii() { 2 } else { 1 })
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !c.is_ascii() {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }

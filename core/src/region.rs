@@ -1,27 +1,144 @@
 //! Which district or city each part of a text is about.
-//! (Placeholder until region resolution lands.)
+//!
+//! The document's region is the first thing it speaks as or about: a
+//! district named (in its home province), `我市`/`全市` (the city), or
+//! `我区`/`全区` (its most named district). A text about a city switches to a
+//! district from where the district (or a school of it) is named to the end
+//! of the paragraph; a text about a district switches to the city for the
+//! clause after `全市`/`我市`. [`Resolver::region_at`] is a binary search.
 
-use crate::entity;
+use std::collections::HashMap;
+
+use crate::entity::{self, Place};
 use crate::normalize::Normalized;
-use crate::Entity;
+use crate::{Entity, EntityKind};
 
 /// Answers "which region does the figure at this offset belong to?".
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     default: Option<String>,
+    /// Disjoint `(start, end, name index)` stretches, sorted by start.
+    scopes: Vec<(usize, usize, usize)>,
+    names: Vec<String>,
 }
 
+/// Something in the text that says which region it is about.
+#[derive(Debug, Clone)]
+enum Event {
+    /// A district (or a school of it) is named.
+    District(String),
+    /// `我市` / `全市`.
+    City,
+    /// `我区` / `全区` / `我县` / `全县`.
+    Own,
+}
+
+/// Chars that end a clause.
+const CLAUSE_END: &[char] = &[
+    ',', '，', '。', ';', '；', '!', '？', '?', '！', ')', '）', '\n',
+];
+
 impl Resolver {
-    /// Reads the regions of `norm` (from its REGION entities and the gazetteer).
+    /// Reads the regions of `norm` (from its REGION and SCHOOL entities and
+    /// the gazetteer). `fallback` is the region where the text names none.
     pub fn new(
-        _norm: &Normalized,
-        _entities: &[Entity],
-        _tables: &entity::Tables,
+        norm: &Normalized,
+        entities: &[Entity],
+        tables: &entity::Tables,
         fallback: Option<&str>,
     ) -> Resolver {
-        Resolver {
-            default: fallback.map(str::to_owned),
+        let gaz = &tables.gazetteer;
+        let text = norm.text.as_str();
+        let region_names = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Region)
+            .map(|e| e.normalized.as_str());
+        let main = gaz.main_province_of(region_names);
+        let mut places: Vec<(usize, Place)> = Vec::new();
+        for e in entities {
+            let name = e.normalized.as_str();
+            let place = match e.kind {
+                EntityKind::Region => gaz.resolve(name, main),
+                EntityKind::School | EntityKind::Org => gaz
+                    .prefix_len(name)
+                    .and_then(|l| gaz.resolve(&name[..l], main)),
+                _ => None,
+            };
+            if let Some(p) = place {
+                places.push((e.span.start, p));
+            }
         }
+        let home = |p: &Place| main.is_some_and(|m| m == p.province);
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, p) in places.iter().filter(|(_, p)| p.is_district() && home(p)) {
+            *counts.entry(p.full.as_str()).or_default() += 1;
+        }
+        let top_district = counts
+            .iter()
+            .max_by_key(|&(n, c)| (*c, std::cmp::Reverse(*n)))
+            .map(|(n, _)| n.to_string());
+        let city = city_name(tables, &places, main);
+        let mut events: Vec<(usize, Event)> = places
+            .iter()
+            .filter(|(_, p)| p.is_district() && home(p))
+            .map(|(at, p)| (*at, Event::District(p.full.clone())))
+            .collect();
+        for (i, _) in text.match_indices(['我', '全']) {
+            match text[i + '我'.len_utf8()..].chars().next() {
+                Some('市') => events.push((i, Event::City)),
+                Some('区' | '县') => events.push((i, Event::Own)),
+                _ => {}
+            }
+        }
+        events.sort_by_key(|e| e.0);
+        let default = events
+            .iter()
+            .find_map(|(_, ev)| match ev {
+                Event::District(d) => Some(d.clone()),
+                Event::City => city.clone(),
+                Event::Own => top_district.clone(),
+            })
+            .or_else(|| fallback.map(str::to_owned));
+        let mut r = Resolver {
+            default,
+            scopes: Vec::new(),
+            names: Vec::new(),
+        };
+        let city_doc = r.default.is_some() && r.default == city;
+        for (at, ev) in &events {
+            match ev {
+                Event::District(d) if city_doc => {
+                    let end = text[*at..].find('\n').map_or(text.len(), |k| at + k);
+                    r.push_scope(*at, end, d);
+                }
+                Event::City if !city_doc => {
+                    if let Some(c) = &city {
+                        let end = text[*at..].find(CLAUSE_END).map_or(text.len(), |k| at + k);
+                        r.push_scope(*at, end, c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// Adds a stretch that starts after every earlier one, cutting the
+    /// previous stretch short where they overlap.
+    fn push_scope(&mut self, start: usize, end: usize, name: &str) {
+        let idx = match self.names.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                self.names.push(name.to_string());
+                self.names.len() - 1
+            }
+        };
+        if let Some(last) = self.scopes.last_mut() {
+            if last.1 > start {
+                last.1 = start;
+            }
+        }
+        self.scopes.push((start, end, idx));
     }
 
     /// The region the text as a whole is about.
@@ -30,7 +147,79 @@ impl Resolver {
     }
 
     /// The region the figure at normalised offset `at` belongs to.
-    pub fn region_at(&self, _at: usize) -> Option<&str> {
-        self.default.as_deref()
+    pub fn region_at(&self, at: usize) -> Option<&str> {
+        let k = self.scopes.partition_point(|&(s, _, _)| s <= at);
+        match k.checked_sub(1).map(|k| self.scopes[k]) {
+            Some((_, end, idx)) if at < end => Some(&self.names[idx]),
+            _ => self.default_region(),
+        }
+    }
+}
+
+/// The city of `我市`: the prefecture most named in the home province, else
+/// the home province (a municipality such as 重庆市).
+fn city_name(
+    tables: &entity::Tables,
+    places: &[(usize, Place)],
+    main: Option<u32>,
+) -> Option<String> {
+    let main = main?;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, p) in places {
+        if p.province == main && p.is_city() && p.level != crate::entity::Level::Province {
+            *counts.entry(p.full.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
+        .map(|(n, _)| n.to_string())
+        .or_else(|| tables.gazetteer.province_name(main).map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    fn resolver(text: &str) -> (Resolver, String) {
+        let t = entity::Tables::new(&Options::default()).unwrap();
+        let n = Normalized::new(text);
+        let e = entity::extract(&n, &t, None);
+        (Resolver::new(&n, &e, &t, None), n.text.clone())
+    }
+
+    #[test]
+    fn district_text_with_a_city_clause() {
+        let (r, text) = resolver("綦江区新建学校5所。全区学位增加800个,获全市第一名。重庆市表彰。");
+        assert_eq!(r.default_region(), Some("綦江区"));
+        assert_eq!(r.region_at(text.find("800").unwrap()), Some("綦江区"));
+        assert_eq!(r.region_at(text.find("第一").unwrap()), Some("重庆市"));
+    }
+
+    #[test]
+    fn city_text_switches_per_paragraph() {
+        let text = "我市新增学位5万个。\n綦江区组建集团3个;万州区成立学区4个。\n全市投入10亿元。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("3个").unwrap()), Some("綦江区"));
+        assert_eq!(r.region_at(text.find("4个").unwrap()), Some("万州区"));
+        assert_eq!(r.region_at(text.find("10亿").unwrap()), Some("重庆市"));
+    }
+
+    #[test]
+    fn short_forms_and_zones_give_full_names() {
+        let (r, _) = resolver("重庆高新区新建幼儿园20所。");
+        assert_eq!(r.default_region(), Some("重庆高新区"));
+        let (r, _) = resolver("重庆市的江北教育发展迅速,我区新增学位。");
+        assert_eq!(r.default_region(), Some("江北区"));
+    }
+
+    #[test]
+    fn fallback_where_the_text_names_none() {
+        let t = entity::Tables::new(&Options::default()).unwrap();
+        let n = Normalized::new("新增学位8660个。");
+        let r = Resolver::new(&n, &[], &t, Some("江北区"));
+        assert_eq!(r.region_at(0), Some("江北区"));
     }
 }

@@ -1,22 +1,303 @@
 //! Entities: regions, schools, organisations, persons, works and dates.
-//! (Placeholder until the entity pipeline lands.)
+//!
+//! Each kind has its own finder (`gazetteer`, `school`, `org`, `person`,
+//! `work`, `date`); [`extract`] runs them over the normalised text and keeps
+//! one mention per stretch of text: a title in 《》 hides everything inside
+//! it, the builder's extra names come first, then longer mentions win.
+
+mod date;
+mod gazetteer;
+mod lexicon;
+mod org;
+mod person;
+mod school;
+mod work;
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+pub(crate) use gazetteer::{Gazetteer, Level, Place};
+use lexicon::WordSet;
 
 use crate::date::Date;
 use crate::normalize::Normalized;
-use crate::{Entity, Options, Result};
+use crate::{Entity, EntityKind, Error, Options, Result, Span};
+
+const LEFT_STOPS: &str = include_str!("../../data/entity/left_stops.txt");
 
 /// Compiled gazetteer and word tables for entity extraction.
 #[derive(Debug)]
-pub struct Tables {}
+pub struct Tables {
+    pub(crate) gazetteer: Gazetteer,
+    schools: school::SchoolTables,
+    orgs: org::OrgTables,
+    persons: person::PersonTables,
+    stops: WordSet,
+    extras: Option<Extras>,
+}
+
+/// The builder's extra names, matched as given.
+#[derive(Debug)]
+struct Extras {
+    ac: AhoCorasick,
+    kinds: Vec<EntityKind>,
+}
 
 impl Tables {
     /// Compiles the embedded gazetteer plus the options' extra names.
-    pub fn new(_options: &Options) -> Result<Tables> {
-        Ok(Tables {})
+    pub fn new(options: &Options) -> Result<Tables> {
+        let mut names = Vec::new();
+        let mut kinds = Vec::new();
+        for (kind, list) in &options.extra_entities {
+            for n in list {
+                names.push(n.trim().to_string());
+                kinds.push(*kind);
+            }
+        }
+        let extras = if names.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&names)
+                .map_err(|e| Error::InvalidOptions(format!("extra entities: {e}")))?;
+            Some(Extras { ac, kinds })
+        };
+        Ok(Tables {
+            gazetteer: Gazetteer::new()?,
+            schools: school::SchoolTables::new()?,
+            orgs: org::OrgTables::new()?,
+            persons: person::PersonTables::new()?,
+            stops: WordSet::new(LEFT_STOPS),
+            extras,
+        })
+    }
+}
+
+/// A mention before overlaps are resolved.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    /// Rank among mentions of the same length: lower wins.
+    rank: u8,
+    /// May stand inside a longer mention.
+    nested: bool,
+    /// Set where it differs from the surface with spaces removed.
+    normalized: Option<String>,
+}
+
+impl Candidate {
+    fn new(start: usize, end: usize, kind: EntityKind) -> Candidate {
+        let rank = match kind {
+            EntityKind::Work => 1,
+            EntityKind::Org => 2,
+            EntityKind::School => 3,
+            EntityKind::Person => 4,
+            EntityKind::Region => 5,
+            EntityKind::Date => 6,
+        };
+        Candidate {
+            start,
+            end,
+            kind,
+            rank,
+            nested: false,
+            normalized: None,
+        }
     }
 }
 
 /// Finds the entities of `norm`; spans are normalised byte offsets.
-pub fn extract(_norm: &Normalized, _tables: &Tables, _reference: Option<Date>) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> Vec<Entity> {
+    let text = norm.text.as_str();
+    let mut cands = Vec::new();
+    let titles = work::find(text);
+    cands.extend(
+        titles
+            .iter()
+            .map(|t| Candidate::new(t.start, t.end, EntityKind::Work)),
+    );
+    if let Some(x) = &tables.extras {
+        for m in x.ac.find_iter(text) {
+            let mut c = Candidate::new(m.start(), m.end(), x.kinds[m.pattern().as_usize()]);
+            c.rank = 0;
+            cands.push(c);
+        }
+    }
+    let regions: Vec<(usize, usize)> = tables
+        .gazetteer
+        .find(text)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
+    cands.extend(
+        regions
+            .iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
+    );
+    let schools = school::find(text, &tables.schools, &tables.stops, &tables.gazetteer);
+    cands.extend(schools.iter().map(|h| Candidate {
+        nested: h.nested,
+        ..Candidate::new(h.start, h.end, EntityKind::School)
+    }));
+    let school_spans: Vec<(usize, usize)> = schools.iter().map(|h| (h.start, h.end)).collect();
+    let anchors = org::Anchors {
+        regions: &regions,
+        schools: &school_spans,
+        city_doc: is_city_doc(text),
+    };
+    let orgs = org::find(text, &tables.orgs, &tables.stops, anchors);
+    cands.extend(
+        orgs.iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
+    );
+    let persons = person::find(norm, &tables.persons);
+    cands.extend(
+        persons
+            .iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Person)),
+    );
+    cands.extend(date::find(text, reference).into_iter().map(|d| Candidate {
+        normalized: Some(d.normalized),
+        ..Candidate::new(d.start, d.end, EntityKind::Date)
+    }));
+    let outer: Vec<(usize, usize)> = titles.iter().map(work::Title::outer).collect();
+    cands.retain(|c| {
+        c.kind == EntityKind::Work || c.rank == 0 || !overlaps_any(&outer, c.start, c.end)
+    });
+    resolve_overlaps(text, cands)
+}
+
+/// Whether `start..end` overlaps one of the sorted, disjoint `spans`.
+fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|&(s, _)| s < end);
+    k > 0 && spans[k - 1].1 > start
+}
+
+/// Keeps the extra names, then longer mentions, then by kind rank; a
+/// mention marked nested survives inside the one that contains it.
+fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
+    cands.sort_by_key(|c| {
+        (
+            c.rank != 0,
+            std::cmp::Reverse(c.end - c.start),
+            c.rank,
+            c.start,
+        )
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let clash = taken
+            .range(..c.end)
+            .next_back()
+            .filter(|&(_, &e)| e > c.start)
+            .map(|(&s, &e)| (s, e));
+        match clash {
+            None => {
+                taken.insert(c.start, c.end);
+                kept.push(c);
+            }
+            Some((s, e)) if c.nested && s <= c.start && c.end <= e => kept.push(c),
+            Some(_) => {}
+        }
+    }
+    kept.sort_by_key(|c| (c.start, c.end));
+    kept.into_iter()
+        .map(|c| {
+            let surface = &text[c.start..c.end];
+            let normalized = c
+                .normalized
+                .unwrap_or_else(|| surface.chars().filter(|ch| !ch.is_whitespace()).collect());
+            Entity {
+                span: Span {
+                    start: c.start,
+                    end: c.end,
+                    char_start: 0,
+                    char_end: 0,
+                },
+                kind: c.kind,
+                text: surface.to_string(),
+                normalized,
+            }
+        })
+        .collect()
+}
+
+/// Whether the text speaks as a city (`我市`, `全市`) more than as a district.
+pub(crate) fn is_city_doc(text: &str) -> bool {
+    let (city, district) = self_references(text);
+    city >= 3 && city > 2 * district
+}
+
+/// Counts of `我市`/`全市` and of `我区`/`全区`/`我县`/`全县` in `text`.
+pub(crate) fn self_references(text: &str) -> (usize, usize) {
+    let (mut city, mut district) = (0, 0);
+    for (i, _) in text.match_indices(['我', '全']) {
+        match text[i + '我'.len_utf8()..].chars().next() {
+            Some('市') => city += 1,
+            Some('区' | '县') => district += 1,
+            _ => {}
+        }
+    }
+    (city, district)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str, options: &Options) -> Vec<(EntityKind, String)> {
+        let n = Normalized::new(text);
+        let t = Tables::new(options).unwrap();
+        extract(&n, &t, None)
+            .into_iter()
+            .map(|e| (e.kind, e.normalized))
+            .collect()
+    }
+
+    fn has(v: &[(EntityKind, String)], kind: EntityKind, name: &str) -> bool {
+        v.iter().any(|(k, n)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn one_mention_per_stretch() {
+        let v = ents(
+            "2022年,綦江区青松小学校长刘强在《綦江区教育发展规划》发布会上说,綦江区教委将支持。",
+            &Options::default(),
+        );
+        assert!(has(&v, EntityKind::School, "綦江区青松小学"));
+        assert!(has(&v, EntityKind::Person, "刘强"));
+        assert!(has(&v, EntityKind::Work, "綦江区教育发展规划"));
+        assert!(has(&v, EntityKind::Org, "綦江区教委"));
+        assert!(has(&v, EntityKind::Date, "2022"));
+        // Nothing inside the title, and no region inside the school or body.
+        assert_eq!(
+            v.iter().filter(|(k, _)| *k == EntityKind::Region).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn extra_names_are_matched_as_given() {
+        let mut o = Options::default();
+        o.extra_entities
+            .insert(EntityKind::Org, vec!["青松读书会".to_string()]);
+        let v = ents("青松读书会举办活动。", &o);
+        assert_eq!(v, [(EntityKind::Org, "青松读书会".to_string())]);
+    }
+
+    #[test]
+    fn spaces_are_removed_from_names() {
+        let v = ents("康居 西城小学开学", &Options::default());
+        assert!(has(&v, EntityKind::School, "康居西城小学"));
+    }
+
+    #[test]
+    fn counts_self_references() {
+        assert_eq!(self_references("我市全市我区全县全体"), (2, 2));
+    }
 }

@@ -1,0 +1,355 @@
+//! DATE mentions: absolute dates, months and years (`2022年9月22日`,
+//! `2021年`, `2023-11-10 15:03:32`), ranges (`8月21日至23日`, `2020-2021年`)
+//! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
+
+use crate::date::Date;
+
+/// One DATE mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateHit {
+    /// Byte offsets into the normalised text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// ISO form where known, else the surface text.
+    pub normalized: String,
+}
+
+/// Chars that join the two ends of a range.
+const RANGE: &[char] = &['-', '—', '–', '~', '至', '到'];
+
+/// A calendar point as far as the text states it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Point {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl Point {
+    fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        Some(match (self.month, self.day) {
+            (None, _) => format!("{y}"),
+            (Some(m), None) => format!("{y}-{m:02}"),
+            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+        })
+    }
+}
+
+/// The ASCII number starting at byte `i`: value, digit count, end offset.
+fn number(t: &[u8], i: usize) -> Option<(u32, usize, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < t.len() && t[j].is_ascii_digit() && j - i < 9 {
+        v = v * 10 + u32::from(t[j] - b'0');
+        j += 1;
+    }
+    (j > i).then_some((v, j - i, j))
+}
+
+/// The char at byte `i` of `s`, if any.
+fn at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// Reads `M月[D日]` at `i`: month, day and end offset.
+fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
+    let t = s.as_bytes();
+    let (m, n, j) = number(t, i)?;
+    if n > 2 || !(1..=12).contains(&m) || at(s, j) != Some('月') {
+        return None;
+    }
+    let j = j + '月'.len_utf8();
+    if let Some((d, dn, k)) = number(t, j) {
+        if dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号')) {
+            return Some((m, Some(d), k + '日'.len_utf8()));
+        }
+    }
+    Some((m, None, j))
+}
+
+/// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
+fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
+    let c = at(s, i).filter(|c| RANGE.contains(c))?;
+    let j = i + c.len_utf8();
+    if let Some((m, d, k)) = month_day(s, j) {
+        return Some((
+            Point {
+                month: Some(m),
+                day: d,
+                ..p
+            },
+            k,
+        ));
+    }
+    let (d, dn, k) = number(s.as_bytes(), j)?;
+    if p.day.is_some() && dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号'))
+    {
+        return Some((Point { day: Some(d), ..p }, k + '日'.len_utf8()));
+    }
+    None
+}
+
+/// Finds the DATE mentions of `text`; relative ones are resolved against
+/// `reference` when given.
+pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
+    let t = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let b = t[i];
+        let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
+        let found = if b.is_ascii_digit() && prev_ok {
+            absolute(text, i)
+        } else if b >= 0xe4 && b <= 0xe9 {
+            relative(text, i, reference)
+        } else {
+            None
+        };
+        match found {
+            Some(hits) => {
+                i = hits.last().map_or(i + 1, |h| h.end);
+                out.extend(hits);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A mention from `start` to `end` with the points it spans.
+fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> DateHit {
+    let normalized = match (from.iso(), to.map(|p| p.iso())) {
+        (Some(a), None) => a,
+        (Some(a), Some(Some(b))) => format!("{a}/{b}"),
+        _ => text[start..end].to_string(),
+    };
+    DateHit {
+        start,
+        end,
+        normalized,
+    }
+}
+
+/// An absolute date starting with the digits at `i`.
+fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
+    let t = s.as_bytes();
+    let (v, n, j) = number(t, i)?;
+    if n == 4 && (1900..=2100).contains(&v) {
+        let year = Some(v as i32);
+        // 2023-11-10, with an optional 15:03:32 after it.
+        if let Some(end) = iso_date(t, i) {
+            let p = Point {
+                year,
+                month: Some(u32::from(t[i + 5] - b'0') * 10 + u32::from(t[i + 6] - b'0')),
+                day: Some(u32::from(t[i + 8] - b'0') * 10 + u32::from(t[i + 9] - b'0')),
+            };
+            return Some(vec![hit(s, i, end, p, None)]);
+        }
+        let p = Point {
+            year,
+            month: None,
+            day: None,
+        };
+        match at(s, j) {
+            Some('年') => {
+                let k = j + '年'.len_utf8();
+                if let Some((m, d, e)) = month_day(s, k) {
+                    let p = Point {
+                        month: Some(m),
+                        day: d,
+                        ..p
+                    };
+                    if let Some((q, e2)) = range_end(s, e, p) {
+                        return Some(vec![hit(s, i, e2, p, Some(q))]);
+                    }
+                    return Some(vec![hit(s, i, e, p, None)]);
+                }
+                let e = if at(s, k) == Some('度') {
+                    k + '度'.len_utf8()
+                } else {
+                    k
+                };
+                Some(vec![hit(s, i, e, p, None)])
+            }
+            Some(c) if RANGE.contains(&c) || c == '、' => {
+                let k = j + c.len_utf8();
+                let (w, wn, e) = number(t, k)?;
+                if wn != 4 || !(1900..=2100).contains(&w) || at(s, e) != Some('年') {
+                    return None;
+                }
+                let q = Point {
+                    year: Some(w as i32),
+                    month: None,
+                    day: None,
+                };
+                if c == '、' {
+                    // 2018、2022年: two years.
+                    let end = e + '年'.len_utf8();
+                    return Some(vec![hit(s, i, j, p, None), hit(s, k, end, q, None)]);
+                }
+                Some(vec![hit(s, i, e + '年'.len_utf8(), p, Some(q))])
+            }
+            _ => None,
+        }
+    } else if n <= 2 {
+        if i > 0 && s[..i].ends_with('第') {
+            return None;
+        }
+        let (m, d, e) = month_day(s, i)?;
+        let p = Point {
+            year: None,
+            month: Some(m),
+            day: d,
+        };
+        let (end, _) = range_end(s, e, p).map_or((e, None), |(q, e2)| (e2, Some(q)));
+        Some(vec![DateHit {
+            start: i,
+            end,
+            normalized: s[i..end].to_string(),
+        }])
+    } else {
+        None
+    }
+}
+
+/// End of `YYYY-MM-DD[ HH:MM[:SS]]` at `i`, if that is what stands there.
+fn iso_date(t: &[u8], i: usize) -> Option<usize> {
+    let d = |k: usize| t.get(i + k).is_some_and(u8::is_ascii_digit);
+    let ch = |k: usize, c: u8| t.get(i + k) == Some(&c);
+    if !(ch(4, b'-') && d(5) && d(6) && ch(7, b'-') && d(8) && d(9)) || d(10) {
+        return None;
+    }
+    let two = |e: usize| {
+        t.get(e).is_some_and(u8::is_ascii_digit) && t.get(e + 1).is_some_and(u8::is_ascii_digit)
+    };
+    let mut end = i + 10;
+    if t.get(end) == Some(&b' ') && two(end + 1) && t.get(end + 3) == Some(&b':') && two(end + 4) {
+        end += 6;
+        if t.get(end) == Some(&b':') && two(end + 1) {
+            end += 3;
+        }
+    }
+    Some(end)
+}
+
+/// A relative date (`今年`, `去年底`, `今年3月`, `明年`) starting at `i`.
+fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> {
+    let rest = &s[i..];
+    let offset = if rest.starts_with("今年") {
+        0
+    } else if rest.starts_with("去年") {
+        -1
+    } else if rest.starts_with("明年") {
+        1
+    } else {
+        return None;
+    };
+    let year = reference.map(|r| r.year + offset);
+    let mut end = i + "今年".len();
+    let mut p = Point {
+        year,
+        month: None,
+        day: None,
+    };
+    let mut to = None;
+    if let Some((m, d, e)) = month_day(s, end) {
+        p = Point {
+            month: Some(m),
+            day: d,
+            ..p
+        };
+        end = e;
+        if let Some((q, e2)) = range_end(s, end, p) {
+            to = Some(q);
+            end = e2;
+        }
+    } else if let Some(c @ ('初' | '底' | '末')) = at(s, end) {
+        p.month = Some(if c == '初' { 1 } else { 12 });
+        end += c.len_utf8();
+    }
+    let normalized = match (year, to) {
+        (Some(_), None) => p.iso(),
+        (Some(_), Some(q)) => p.iso().zip(q.iso()).map(|(a, b)| format!("{a}/{b}")),
+        (None, _) => None,
+    }
+    .unwrap_or_else(|| s[i..end].to_string());
+    Some(vec![DateHit {
+        start: i,
+        end,
+        normalized,
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, reference: Option<&str>) -> Vec<(String, String)> {
+        let r = reference.map(|d| Date::parse_iso(d).unwrap());
+        find(text, r)
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_string(), h.normalized))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_months_years() {
+        assert_eq!(
+            dates(
+                "2021年9月1日开学,2020年3月停课,1999年建校,2023年度考核。",
+                None
+            ),
+            pairs(&[
+                ("2021年9月1日", "2021-09-01"),
+                ("2020年3月", "2020-03"),
+                ("1999年", "1999"),
+                ("2023年度", "2023"),
+            ])
+        );
+        assert_eq!(
+            dates("发布于2023-11-10 15:03:32", None),
+            pairs(&[("2023-11-10 15:03:32", "2023-11-10")])
+        );
+    }
+
+    #[test]
+    fn ranges_and_lists() {
+        assert_eq!(
+            dates("2020-2021年度,7月12日至15日举行,2018、2022年获奖", None),
+            pairs(&[
+                ("2020-2021年", "2020/2021"),
+                ("7月12日至15日", "7月12日至15日"),
+                ("2018", "2018"),
+                ("2022年", "2022"),
+            ])
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        let r = Some("2023-06-30");
+        assert_eq!(
+            dates("今年3月启动,去年底完成,今年5月—6月开展", r),
+            pairs(&[
+                ("今年3月", "2023-03"),
+                ("去年底", "2022-12"),
+                ("今年5月—6月", "2023-05/2023-06"),
+            ])
+        );
+        assert_eq!(dates("今年3月启动", None), pairs(&[("今年3月", "今年3月")]));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("建校32年,第3月,增长12.5月", None).is_empty());
+        assert!(dates("投入3000万元,共128所", None).is_empty());
+    }
+}

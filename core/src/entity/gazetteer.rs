@@ -1,0 +1,477 @@
+//! The REGION gazetteer: China's divisions from province to county level
+//! (full names and short forms), state-level new areas, foreign countries,
+//! plus pattern rules for zones (…高新区) and towns (…镇, …街道).
+//!
+//! Short forms (`江北` for `江北区`) are taken only where they are plausible:
+//! provinces and prefectures always, counties only in the province the
+//! document is about (the province most of its regions are in).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::{char_at, extend_left, words, WordSet};
+use crate::{Error, Result};
+
+const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
+const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
+const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
+const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
+
+/// Words that make a zone of the region right before them (`重庆高新区`).
+const ZONE_SUFFIXES: &[&str] = &["高新区", "高新技术产业开发区", "经开区", "经济技术开发区"];
+/// Words that end the name of a town or street.
+const TOWN_SUFFIXES: &[&str] = &["街道", "镇"];
+/// Words right before a town name.
+const TOWN_STOPS: &str = "在\n的\n和\n与\n及\n到\n从\n是\n由\n各\n每\n个\n所\n";
+/// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
+const TOWN_BAD_LAST: &[char] = &[
+    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县',
+];
+
+/// How high a region stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Level {
+    /// A province, autonomous region or municipality (重庆市).
+    Province,
+    /// A prefecture-level city or prefecture.
+    Prefecture,
+    /// A county-level division: district, county, county-level city.
+    County,
+    /// A state-level new area or a zone (两江新区, 重庆高新区): district-level.
+    Zone,
+    /// A foreign country.
+    Country,
+}
+
+/// One entry of the gazetteer.
+#[derive(Debug)]
+struct Region {
+    name: String,
+    code: u32,
+    level: Level,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    /// A region, by its full name or its short form.
+    Name { region: u32, short: bool },
+    /// A zone suffix (`高新区`).
+    Zone,
+    /// A town suffix (`镇`).
+    Town,
+}
+
+/// A region as the resolver needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The full name (`江北区`, `重庆市`, `重庆高新区`).
+    pub full: String,
+    /// The province code (first two digits of the division code); 0 abroad.
+    pub province: u32,
+    /// How high it stands.
+    pub level: Level,
+}
+
+impl Place {
+    /// Whether a metric can belong to it as its district.
+    pub(crate) fn is_district(&self) -> bool {
+        matches!(self.level, Level::County | Level::Zone)
+    }
+
+    /// Whether it is a city or province (the region of `我市`).
+    pub(crate) fn is_city(&self) -> bool {
+        matches!(self.level, Level::Province | Level::Prefecture)
+    }
+}
+
+/// One region mention found in a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// Byte offsets into the normalised text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// Province code of the region (0 for towns and countries).
+    pub province: u32,
+}
+
+/// The compiled gazetteer.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    regions: Vec<Region>,
+    ac: AhoCorasick,
+    forms: Vec<Vec<Form>>,
+    stops: WordSet,
+    town_stops: WordSet,
+}
+
+impl Gazetteer {
+    /// Parses the embedded data and builds the automaton.
+    pub(crate) fn new() -> Result<Gazetteer> {
+        let mut b = Builder::default();
+        for line in words(REGIONS) {
+            let mut cols = line.split('\t');
+            let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
+                (Some(c), Some(n), s) => (c, n, s.unwrap_or("")),
+                _ => return Err(bad_data(line)),
+            };
+            let code: u32 = code.parse().map_err(|_| bad_data(line))?;
+            let level = if code % 10000 == 0 {
+                Level::Province
+            } else if code % 100 == 0 {
+                Level::Prefecture
+            } else {
+                Level::County
+            };
+            let id = b.region(name, code, level);
+            if short.is_empty() {
+                continue;
+            }
+            b.alias(
+                short,
+                Form::Name {
+                    region: id,
+                    short: true,
+                },
+            );
+            // Counties renamed into districts (县 → 区) since the data was made.
+            if level == Level::County && (name.ends_with('县') || name.ends_with('区')) {
+                for variant in [format!("{short}区"), format!("{short}县")] {
+                    if variant != name {
+                        b.alias(
+                            &variant,
+                            Form::Name {
+                                region: id,
+                                short: false,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        for line in words(NEW_AREAS) {
+            let (name, code) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
+            let code: u32 = code.trim().parse().map_err(|_| bad_data(line))?;
+            b.region(name, code, Level::Zone);
+        }
+        for name in words(COUNTRIES) {
+            b.region(name, 0, Level::Country);
+        }
+        for z in ZONE_SUFFIXES {
+            b.alias(z, Form::Zone);
+        }
+        for t in TOWN_SUFFIXES {
+            b.alias(t, Form::Town);
+        }
+        let mut patterns: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
+        patterns.sort_by(|x, y| x.0.cmp(&y.0));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.0.as_str()))
+            .map_err(|e| Error::InvalidOptions(format!("gazetteer: {e}")))?;
+        Ok(Gazetteer {
+            regions: b.regions,
+            ac,
+            forms: patterns.into_iter().map(|p| p.1).collect(),
+            stops: WordSet::new(STOPS),
+            town_stops: WordSet::new(TOWN_STOPS),
+        })
+    }
+
+    /// The province most region names of `text` point to (full names and
+    /// short forms of provinces and prefectures vote).
+    fn main_province(&self, text: &str) -> Option<u32> {
+        let mut votes: HashMap<u32, usize> = HashMap::new();
+        for m in self.ac.find_iter(text) {
+            let forms = &self.forms[m.pattern().as_usize()];
+            for f in forms {
+                if let Form::Name { region, short } = *f {
+                    let r = &self.regions[region as usize];
+                    let counts = !short || r.level <= Level::Prefecture;
+                    if counts && r.code != 0 && !self.stops.contains(&text[m.start()..m.end()]) {
+                        *votes.entry(r.code / 10000).or_default() += 1;
+                    }
+                }
+            }
+        }
+        top(votes)
+    }
+
+    /// The region a form stands for in a document about `main`, if plausible.
+    fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
+        let mut best: Option<(u32, (bool, Level))> = None;
+        for f in forms {
+            let Form::Name { region, short } = *f else {
+                continue;
+            };
+            let r = &self.regions[region as usize];
+            let home = main == Some(r.code / 10000);
+            if short && (self.stops.contains(surface) || (r.level == Level::County && !home)) {
+                continue;
+            }
+            if !short && self.stops.contains(surface) {
+                continue;
+            }
+            let key = (!home, r.level);
+            match best {
+                Some((_, k)) if k <= key => {}
+                _ => best = Some((region, key)),
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// Every region mention of `text`, in text order, without overlaps.
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        let main = self.main_province(text);
+        let mut hits: Vec<Hit> = Vec::new();
+        // Where the last region mention ended, to join zones onto it.
+        let mut last_end = usize::MAX;
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let forms = &self.forms[m.pattern().as_usize()];
+            match forms[0] {
+                Form::Zone => {
+                    if let Some(h) = hits.last_mut() {
+                        if h.end == s && last_end == s {
+                            h.end = e;
+                            last_end = e;
+                        }
+                    }
+                }
+                Form::Town => {
+                    if let Some(h) = self.town(text, s, e, last_end) {
+                        hits.push(h);
+                    }
+                }
+                Form::Name { .. } => {
+                    let Some(id) = self.pick(forms, &text[s..e], main) else {
+                        continue;
+                    };
+                    let r = &self.regions[id as usize];
+                    let province = r.code / 10000;
+                    // A district right after its city: one mention (重庆市江北区).
+                    if let Some(h) = hits.last_mut() {
+                        if h.end == s && h.province == province && province != 0 {
+                            h.end = e;
+                            last_end = e;
+                            continue;
+                        }
+                    }
+                    hits.push(Hit {
+                        start: s,
+                        end: e,
+                        province,
+                    });
+                    last_end = e;
+                }
+            }
+        }
+        hits
+    }
+
+    /// A town or street ending with the suffix at `s..e`, if its name is
+    /// bounded on the left (punctuation, a stop word, or a region before it).
+    fn town(&self, text: &str, s: usize, e: usize, last_end: usize) -> Option<Hit> {
+        let (start, bounded) = extend_left(text, s, &self.town_stops, 3);
+        let start = if last_end <= s && last_end > start {
+            last_end
+        } else {
+            start
+        };
+        let name = &text[start..s];
+        let n = name.chars().count();
+        let last = name.chars().next_back()?;
+        let follows_region = last_end == start;
+        if !(2..=3).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region) {
+            return None;
+        }
+        if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
+            return None;
+        }
+        Some(Hit {
+            start,
+            end: e,
+            province: 0,
+        })
+    }
+
+    /// What a REGION entity's name stands for in a document about `main`:
+    /// a full name, a short form, a city followed by its district, or a
+    /// region followed by a zone suffix.
+    pub(crate) fn resolve(&self, name: &str, main: Option<u32>) -> Option<Place> {
+        let mut last: Option<(usize, usize, u32)> = None;
+        let mut pos = 0;
+        let mut province = main;
+        for m in self.ac.find_iter(name) {
+            if m.start() != pos {
+                return None;
+            }
+            pos = m.end();
+            let forms = &self.forms[m.pattern().as_usize()];
+            match forms[0] {
+                Form::Name { .. } => {
+                    let id = self.pick(forms, &name[m.start()..m.end()], province)?;
+                    province = Some(self.regions[id as usize].code / 10000);
+                    last = Some((m.start(), m.end(), id));
+                }
+                Form::Zone => {
+                    let (_, _, id) = last?;
+                    return Some(Place {
+                        full: name.to_string(),
+                        province: self.regions[id as usize].code / 10000,
+                        level: Level::Zone,
+                    });
+                }
+                Form::Town => return None,
+            }
+        }
+        let (_, end, id) = last?;
+        if end != name.len() {
+            return None;
+        }
+        let r = &self.regions[id as usize];
+        Some(Place {
+            full: r.name.clone(),
+            province: r.code / 10000,
+            level: r.level,
+        })
+    }
+
+    /// The province most of `names` are in (for the resolver).
+    pub(crate) fn main_province_of<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<u32> {
+        let mut votes: HashMap<u32, usize> = HashMap::new();
+        for n in names {
+            if let Some(p) = self.resolve(n, None) {
+                if p.province != 0 {
+                    *votes.entry(p.province).or_default() += 1;
+                }
+            }
+        }
+        top(votes)
+    }
+
+    /// The full name of the province or municipality with code `province`.
+    pub(crate) fn province_name(&self, province: u32) -> Option<&str> {
+        self.regions
+            .iter()
+            .find(|r| r.level == Level::Province && r.code == province * 10000)
+            .map(|r| r.name.as_str())
+    }
+
+    /// The region name (full or short) that `text` starts with, if any.
+    pub(crate) fn prefix_len(&self, text: &str) -> Option<usize> {
+        self.ac
+            .find(text)
+            .filter(|m| {
+                m.start() == 0 && matches!(self.forms[m.pattern().as_usize()][0], Form::Name { .. })
+            })
+            .map(|m| m.end())
+    }
+}
+
+/// The gazetteer's tables while they are read.
+#[derive(Default)]
+struct Builder {
+    regions: Vec<Region>,
+    names: HashMap<String, Vec<Form>>,
+}
+
+impl Builder {
+    /// Adds a region under its full name; returns its id.
+    fn region(&mut self, name: &str, code: u32, level: Level) -> u32 {
+        let id = self.regions.len() as u32;
+        self.regions.push(Region {
+            name: name.to_string(),
+            code,
+            level,
+        });
+        self.alias(
+            name,
+            Form::Name {
+                region: id,
+                short: false,
+            },
+        );
+        id
+    }
+
+    /// Adds a pattern.
+    fn alias(&mut self, s: &str, form: Form) {
+        self.names.entry(s.to_string()).or_default().push(form);
+    }
+}
+
+/// The province with most votes (ties: the lower code).
+fn top(votes: HashMap<u32, usize>) -> Option<u32> {
+    votes
+        .into_iter()
+        .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
+        .map(|(p, _)| p)
+}
+
+fn bad_data(line: &str) -> Error {
+    Error::InvalidOptions(format!("bad gazetteer line {line:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_full_names_short_forms_and_compounds() {
+        let g = Gazetteer::new().unwrap();
+        assert_eq!(
+            found(&g, "重庆市江北区召开大会,万州、云阳代表发言,涪陵区参加。"),
+            ["重庆市江北区", "万州", "云阳", "涪陵区"]
+        );
+        assert_eq!(
+            found(&g, "与北京西城区、美国学校交流"),
+            ["北京西城区", "美国"]
+        );
+    }
+
+    #[test]
+    fn county_short_forms_need_the_home_province() {
+        let g = Gazetteer::new().unwrap();
+        // 南岸 is a Chongqing district: without Chongqing in the text, no hit.
+        assert!(found(&g, "河的南岸长满了草。").is_empty());
+        assert_eq!(found(&g, "重庆南岸风光好。"), ["重庆", "南岸"]);
+    }
+
+    #[test]
+    fn zones_and_towns() {
+        let g = Gazetteer::new().unwrap();
+        assert_eq!(
+            found(&g, "重庆高新区与两江新区合作。"),
+            ["重庆高新区", "两江新区"]
+        );
+        assert_eq!(
+            found(&g, "江津区白沙镇、鱼洞街道的学校。"),
+            ["江津区", "白沙镇", "鱼洞街道"]
+        );
+        assert!(found(&g, "深度贫困乡镇学校").is_empty());
+    }
+
+    #[test]
+    fn resolves_names_with_the_documents_province() {
+        let g = Gazetteer::new().unwrap();
+        let cq = Some(500000 / 10000);
+        assert_eq!(g.resolve("江北", cq).unwrap().full, "江北区");
+        assert_eq!(g.resolve("江北区", cq).unwrap().province, 50);
+        assert_eq!(g.resolve("江北区", Some(33)).unwrap().province, 33);
+        assert_eq!(g.resolve("重庆", None).unwrap().full, "重庆市");
+        let zone = g.resolve("重庆高新区", None).unwrap();
+        assert!(zone.is_district() && zone.full == "重庆高新区");
+        assert_eq!(g.resolve("重庆市江北区", None).unwrap().full, "江北区");
+    }
+}

@@ -1,0 +1,115 @@
+//! Word lists compiled into the library, and the scanning helpers the
+//! entity finders share (where a name starts, what counts as a name char).
+
+use std::collections::HashSet;
+
+use crate::normalize::is_cjk;
+
+/// The words of an embedded list: one per line, `#` comments and blank
+/// lines skipped, surrounding spaces trimmed.
+pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A set of words with a fast "does one of them end here" test.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    set: HashSet<&'static str>,
+    max_chars: usize,
+}
+
+impl WordSet {
+    /// The set of the words of an embedded list.
+    pub(crate) fn new(data: &'static str) -> WordSet {
+        let mut ws = WordSet::default();
+        for w in words(data) {
+            ws.max_chars = ws.max_chars.max(w.chars().count());
+            ws.set.insert(w);
+        }
+        ws
+    }
+
+    /// Whether `w` is in the set.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+
+    /// Whether one of the words ends at byte `at` of `text`.
+    pub(crate) fn ends_at(&self, text: &str, at: usize) -> bool {
+        let mut start = at;
+        for _ in 0..self.max_chars {
+            match text[..start].chars().next_back() {
+                Some(c) => start -= c.len_utf8(),
+                None => break,
+            }
+            if self.set.contains(&text[start..at]) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
+/// a middle dot.
+pub(crate) fn is_name_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_digit() || c == '·'
+}
+
+/// Where a name that ends at byte `at` starts: walks left over name chars
+/// until a stop word ends, a non-name char stands, or `max_chars` were taken.
+/// Returns the start and whether a boundary (not the length limit) stopped it.
+pub(crate) fn extend_left(
+    text: &str,
+    at: usize,
+    stops: &WordSet,
+    max_chars: usize,
+) -> (usize, bool) {
+    let mut q = at;
+    for _ in 0..max_chars {
+        if stops.ends_at(text, q) {
+            return (q, true);
+        }
+        match text[..q].chars().next_back() {
+            Some(c) if is_name_char(c) => q -= c.len_utf8(),
+            _ => return (q, true),
+        }
+    }
+    let bounded =
+        stops.ends_at(text, q) || !matches!(char_before(text, q), Some(c) if is_name_char(c));
+    (q, bounded)
+}
+
+/// The previous char before byte `at`, if any.
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The char starting at byte `at`, if any.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_set_tests_both_ends() {
+        let ws = WordSet::new("# c\n在\n建成\n");
+        let t = "新建成香溪小学";
+        assert!(ws.ends_at(t, "新建成".len()));
+        assert!(!ws.ends_at(t, "新建".len()));
+    }
+
+    #[test]
+    fn extends_left_to_a_stop() {
+        let ws = WordSet::new("在\n");
+        let t = "年会在徐悲鸿中学";
+        let at = t.find("中学").unwrap();
+        assert_eq!(extend_left(t, at, &ws, 10), ("年会在".len(), true));
+        assert_eq!(extend_left(t, at, &ws, 2), ("年会在徐".len(), false));
+    }
+}

@@ -1,0 +1,180 @@
+//! ORG: bodies known by name (教育部, 国务院) and names ending with an
+//! organisation word (教委, 人民政府, 研究院, 教育集团, 党委…) that start at
+//! an anchor: a region (江北区教委), a school (红旗小学教育集团), a known
+//! body (教育部课程中心) or 中国/中共/全国/国家. In a text about a city,
+//! `市` alone anchors short forms (市教委, 市教科院).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::{char_before, extend_left, words, WordSet};
+use crate::{Error, Result};
+
+const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
+const NAMES: &str = include_str!("../../data/entity/org_names.txt");
+
+/// Words that anchor a national name.
+const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
+/// Longest stretch between the anchor and the suffix, in chars.
+const MAX_GAP: usize = 10;
+/// Chars before 局 that make a common word (格局, 布局, 大局).
+const NOT_BEFORE_JU: &[char] = &[
+    '格', '布', '全', '新', '结', '大', '开', '当', '变', '残', '胜', '僵', '骗', '终',
+];
+
+/// Compiled organisation word lists.
+#[derive(Debug)]
+pub(crate) struct OrgTables {
+    suffixes: AhoCorasick,
+    names: AhoCorasick,
+}
+
+impl OrgTables {
+    /// Builds the automata.
+    pub(crate) fn new() -> Result<OrgTables> {
+        let build = |data: &'static str| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words(data))
+                .map_err(|e| Error::InvalidOptions(format!("org words: {e}")))
+        };
+        Ok(OrgTables {
+            suffixes: build(SUFFIXES)?,
+            names: build(NAMES)?,
+        })
+    }
+}
+
+/// What an ORG name may start with, found before.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchors<'a> {
+    /// Region mentions (start, end), in order.
+    pub regions: &'a [(usize, usize)],
+    /// School mentions (start, end), in order.
+    pub schools: &'a [(usize, usize)],
+    /// Whether the text is about a city (`我市`), so that `市教委` names one body.
+    pub city_doc: bool,
+}
+
+/// Finds organisation names: (start, end) byte offsets.
+pub(crate) fn find(
+    text: &str,
+    t: &OrgTables,
+    stops: &WordSet,
+    anchors: Anchors,
+) -> Vec<(usize, usize)> {
+    let known: Vec<(usize, usize)> = t
+        .names
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let mut out = known.clone();
+    for m in t.suffixes.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let suffix = &text[s..e];
+        if suffix == "局" && char_before(text, s).is_some_and(|c| NOT_BEFORE_JU.contains(&c)) {
+            continue;
+        }
+        let (from, _) = extend_left(text, s, stops, 24);
+        if let Some(a) = anchor(text, from, s, &known, anchors) {
+            out.push((a, e));
+        } else if anchors.city_doc
+            && text[from..s].starts_with('市')
+            && text[from..s].chars().count() <= 3
+        {
+            out.push((from, e));
+        }
+    }
+    out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    out.dedup();
+    out
+}
+
+/// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]
+/// chars before the suffix at `s`.
+fn anchor(
+    text: &str,
+    from: usize,
+    s: usize,
+    known: &[(usize, usize)],
+    a: Anchors,
+) -> Option<usize> {
+    let inside = |spans: &[(usize, usize)]| {
+        let k = spans.partition_point(|&(st, _)| st < from);
+        spans[k..]
+            .iter()
+            .take_while(|&&(st, _)| st < s)
+            .filter(|&&(_, en)| en <= s && text[en..s].chars().count() <= MAX_GAP)
+            .map(|&(st, _)| st)
+            .next()
+    };
+    let national = (from..s).filter(|&i| text.is_char_boundary(i)).find(|&i| {
+        NATIONAL.iter().any(|n| text[i..s].starts_with(n))
+            && text[i..s].chars().count() <= MAX_GAP + 2
+    });
+    [
+        inside(a.regions),
+        inside(a.schools),
+        inside(known),
+        national,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs<'a>(text: &'a str, regions: &[&str], schools: &[&str], city_doc: bool) -> Vec<&'a str> {
+        let spans = |names: &[&str]| -> Vec<(usize, usize)> {
+            let mut v: Vec<_> = names
+                .iter()
+                .flat_map(|n| text.match_indices(n).map(|(i, m)| (i, i + m.len())))
+                .collect();
+            v.sort();
+            v
+        };
+        let (r, s) = (spans(regions), spans(schools));
+        let t = OrgTables::new().unwrap();
+        let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
+        let a = Anchors {
+            regions: &r,
+            schools: &s,
+            city_doc,
+        };
+        find(text, &t, &stops, a)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn anchored_names() {
+        assert_eq!(
+            orgs(
+                "。綦江区教委与中国教育学会签约,区委、区政府出席",
+                &["綦江区"],
+                &[],
+                false
+            ),
+            ["綦江区教委", "中国教育学会"]
+        );
+        assert_eq!(
+            orgs(
+                "成立青松小学教育集团,教育部课程中心指导",
+                &[],
+                &["青松小学"],
+                false
+            ),
+            ["青松小学教育集团", "教育部课程中心", "教育部"]
+        );
+    }
+
+    #[test]
+    fn city_short_forms_only_in_city_texts() {
+        assert_eq!(orgs("。市教委印发通知", &[], &[], true), ["市教委"]);
+        assert!(orgs("。市教委印发通知", &[], &[], false).is_empty());
+        assert!(orgs("形成发展新格局", &[], &[], false).is_empty());
+    }
+}

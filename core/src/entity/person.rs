@@ -1,0 +1,258 @@
+//! PERSON: a surname and one or two given chars right after a role or
+//! title (校长朱刚, 局长周文杨), and bylines: names set apart by spaces after
+//! 记者 / 通讯员, or a line that is a list of names (谭芳 胡忠英).
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::lexicon::{char_at, is_name_char, words, WordSet};
+use crate::normalize::{is_cjk, Normalized};
+use crate::{Error, Result};
+
+const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
+const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
+const STOP: &str = include_str!("../../data/entity/person_stop.txt");
+
+/// Words of a byline that a name follows (`记者 苏盛宇`).
+const BYLINE: &[&str] = &["记者", "通讯员", "摄影", "撰稿", "编辑", "作者", "文", "图"];
+/// What may follow a list of names on its line (`谭芳 胡忠英 图片由…提供`).
+const AFTER_LIST: &[char] = &['图', '摄', '据', '文', '供', '/'];
+/// Chars that rarely end a given name but often follow one (荣获, 表示, 在).
+const NAME_END: &[char] = &[
+    '说', '表', '介', '强', '指', '认', '提', '荣', '获', '在', '是', '的', '等', '和', '与', '带',
+    '这', '为', '作', '也', '都', '同', '对', '告', '谈', '称', '坦', '笑', '感', '希', '呼', '率',
+    '领', '主', '参', '出', '所', '接', '向', '曾', '已', '正', '将', '亲', '还', '就', '则', '分',
+    '代', '透', '讲', '发', '回', '及', '了', '被', '把', '让', '给', '从', '要', '会', '以', '于',
+    '表', '任', '深', '先', '一', '们', '老', '校',
+];
+
+/// Compiled person word lists.
+#[derive(Debug)]
+pub(crate) struct PersonTables {
+    surnames: HashSet<char>,
+    compound: HashSet<&'static str>,
+    titles: AhoCorasick,
+    stop: WordSet,
+}
+
+impl PersonTables {
+    /// Builds the surname sets and the title automaton.
+    pub(crate) fn new() -> Result<PersonTables> {
+        let mut surnames = HashSet::new();
+        let mut compound = HashSet::new();
+        for s in words(SURNAMES) {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    surnames.insert(c);
+                }
+                _ => {
+                    compound.insert(s);
+                }
+            }
+        }
+        let titles = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words(TITLES))
+            .map_err(|e| Error::InvalidOptions(format!("person titles: {e}")))?;
+        Ok(PersonTables {
+            surnames,
+            compound,
+            titles,
+            stop: WordSet::new(STOP),
+        })
+    }
+
+    /// Byte length of the surname `s` starts with, if any.
+    fn surname_len(&self, s: &str) -> Option<usize> {
+        let mut cs = s.char_indices();
+        let (_, c) = cs.next()?;
+        if let Some((j, d)) = cs.next() {
+            let two = j + d.len_utf8();
+            if self.compound.contains(&s[..two]) {
+                return Some(two);
+            }
+        }
+        self.surnames.contains(&c).then_some(c.len_utf8())
+    }
+
+    /// Whether `name` (2 to 4 chars) looks like a person's name.
+    fn is_name(&self, name: &str) -> bool {
+        let n = name.chars().count();
+        (2..=4).contains(&n)
+            && name.chars().all(is_cjk)
+            && self.surname_len(name).is_some_and(|l| l < name.len())
+            && !self.stop.contains(name)
+            && !name
+                .char_indices()
+                .nth(2)
+                .is_some_and(|(i, _)| self.stop.contains(&name[..i]))
+    }
+}
+
+/// Finds person names in the normalised text: (start, end) byte offsets.
+pub(crate) fn find(norm: &Normalized, t: &PersonTables) -> Vec<(usize, usize)> {
+    let text = norm.text.as_str();
+    let mut out = Vec::new();
+    for m in t.titles.find_iter(text) {
+        if let Some(e) = after_title(norm, t, m.end()) {
+            out.push((m.end(), e));
+        }
+    }
+    bylines(norm, t, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The name right after a title ending at `at`, if one stands there.
+fn after_title(norm: &Normalized, t: &PersonTables, at: usize) -> Option<usize> {
+    let text = norm.text.as_str();
+    if norm.joined_at(at) {
+        // A space after the title: the name runs to the next space.
+        let end = token_end(norm, at);
+        return t.is_name(&text[at..end]).then_some(end);
+    }
+    let sl = t.surname_len(&text[at..])?;
+    let mut end = at + sl;
+    let mut ends = Vec::new();
+    for _ in 0..2 {
+        let c = char_at(text, end).filter(|&c| is_cjk(c))?;
+        end += c.len_utf8();
+        ends.push(end);
+    }
+    // Prefer three chars unless the last one is a word that follows names.
+    ends.into_iter().rev().find(|&e| {
+        let name = &text[at..e];
+        let last = name.chars().next_back().unwrap_or(' ');
+        let full = e - at > sl + 3;
+        (!full || !NAME_END.contains(&last)) && t.is_name(name) && follows_name(norm, e)
+    })
+}
+
+/// Whether what stands at `at` may follow a name: punctuation, a space, the
+/// end of the text, or a char that starts a verb or particle.
+fn follows_name(norm: &Normalized, at: usize) -> bool {
+    match char_at(&norm.text, at) {
+        None => true,
+        Some(c) => !is_name_char(c) || norm.joined_at(at) || NAME_END.contains(&c),
+    }
+}
+
+/// The end of the space-separated token starting at `at`.
+fn token_end(norm: &Normalized, at: usize) -> usize {
+    let text = norm.text.as_str();
+    let mut end = at;
+    for c in text[at..].chars() {
+        if !is_cjk(c) || (end > at && norm.joined_at(end)) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// Names in bylines: after 记者 / 通讯员 set apart by spaces, and lines
+/// that start with two or more space-separated names.
+fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
+    let text = norm.text.as_str();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = line_start + line.trim_end().len();
+        let mut tokens = Vec::new();
+        let mut at = line_start;
+        while at < end {
+            let c = char_at(text, at).unwrap_or(' ');
+            if !is_cjk(c) {
+                tokens.push((at, at + c.len_utf8(), false));
+                at += c.len_utf8();
+                continue;
+            }
+            let e = token_end(norm, at);
+            tokens.push((at, e, true));
+            at = e;
+        }
+        names_in_line(text, t, &tokens, out);
+        line_start += line.len();
+    }
+}
+
+/// Names among the tokens of one line.
+fn names_in_line(
+    text: &str,
+    t: &PersonTables,
+    tokens: &[(usize, usize, bool)],
+    out: &mut Vec<(usize, usize)>,
+) {
+    // Single chars split by a space (何 霜) make one name.
+    let mut merged: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (s, e, cjk) = tokens[i];
+        let one = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|&(a, b, c)| c && text[a..b].chars().count() == 1)
+        };
+        if cjk && one(i) && one(i + 1) && t.surname_len(&text[s..e]).is_some() {
+            merged.push((s, tokens[i + 1].1, true));
+            i += 2;
+        } else {
+            merged.push((s, e, cjk));
+            i += 1;
+        }
+    }
+    let is_name = |k: usize| {
+        merged
+            .get(k)
+            .is_some_and(|&(a, b, c)| c && t.is_name(&text[a..b]))
+    };
+    for (k, &(s, e, cjk)) in merged.iter().enumerate() {
+        if cjk && BYLINE.iter().any(|b| text[s..e].ends_with(b)) && is_name(k + 1) {
+            out.push((merged[k + 1].0, merged[k + 1].1));
+        }
+    }
+    let run = (0..merged.len()).take_while(|&k| is_name(k)).count();
+    let rest_ok = match merged.get(run) {
+        None => true,
+        Some(&(s, _, _)) => text[s..].starts_with(AFTER_LIST),
+    };
+    if run >= 2 && rest_ok {
+        out.extend(merged[..run].iter().map(|&(s, e, _)| (s, e)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn persons(orig: &str) -> Vec<String> {
+        let n = Normalized::new(orig);
+        let t = PersonTables::new().unwrap();
+        find(&n, &t)
+            .iter()
+            .map(|&(s, e)| n.text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn names_after_titles() {
+        assert_eq!(persons("青松小学校长王建国表示,"), ["王建国"]);
+        assert_eq!(persons("校长刘强荣获一等奖"), ["刘强"]);
+        assert_eq!(persons("局长欧阳明介绍"), ["欧阳明"]);
+    }
+
+    #[test]
+    fn common_words_are_not_names() {
+        assert!(persons("培养智慧教师,教师成长,学生全面发展").is_empty());
+    }
+
+    #[test]
+    fn bylines_and_name_lines() {
+        assert_eq!(persons("记者 张小燕 通讯员 李红 摄"), ["张小燕", "李红"]);
+        assert_eq!(persons("\n刘洋 何 静 陈晓峰\n"), ["刘洋", "何静", "陈晓峰"]);
+        assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
+        assert!(persons("教育 发展 大会").is_empty());
+    }
+}

@@ -1,0 +1,264 @@
+//! SCHOOL: names ending with a school word (小学, 中学, 学校, 幼儿园, 大学,
+//! 学院, 校区…) whose left boundary is found by walking back to a stop word
+//! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::{char_at, char_before, extend_left, words, WordSet};
+use crate::{Error, Result};
+
+const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
+const GENERIC: &str = include_str!("../../data/entity/school_generic.txt");
+const WHOLE: &str = include_str!("../../data/entity/school_whole.txt");
+
+/// Longest name part (before the suffix), in chars.
+const MAX_NAME: usize = 16;
+/// Chars that, right after a suffix, show it is part of another word
+/// (小学生, 大学城, 创新学院网).
+const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部'];
+/// Chinese numerals of abbreviations (七中, 十八中, 二小).
+const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
+const NOT_AFTER_ABBR: &[char] = &[
+    '学', '心', '型', '班', '队', '组', '年', '级', '期', '项', '类', '批', '个', '时', '部', '区',
+    '城', '国', '华', '共', '央', '外', '文', '等', '间', '层', '高', '小', '中', '条', '份', '点',
+];
+
+/// Compiled school word lists.
+#[derive(Debug)]
+pub(crate) struct SchoolTables {
+    suffixes: AhoCorasick,
+    generic: WordSet,
+    whole: WordSet,
+}
+
+impl SchoolTables {
+    /// Builds the suffix automaton and word sets.
+    pub(crate) fn new() -> Result<SchoolTables> {
+        let suffixes = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words(SUFFIXES))
+            .map_err(|e| Error::InvalidOptions(format!("school suffixes: {e}")))?;
+        Ok(SchoolTables {
+            suffixes,
+            generic: WordSet::new(GENERIC),
+            whole: WordSet::new(WHOLE),
+        })
+    }
+}
+
+/// A school mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SchoolHit {
+    /// Byte offsets into the normalised text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// Whether it stands inside a longer school name and is kept all the
+    /// same (the university of `…大学附属第二小学`, the school of `…中学滨江校区`).
+    pub nested: bool,
+}
+
+/// Finds school names in `text`.
+pub(crate) fn find(
+    text: &str,
+    t: &SchoolTables,
+    stops: &WordSet,
+    gaz: &Gazetteer,
+) -> Vec<SchoolHit> {
+    let mut out: Vec<SchoolHit> = Vec::new();
+    for m in t.suffixes.find_iter(text) {
+        let (s, mut e) = (m.start(), m.end());
+        if text[s..e].ends_with('校') && char_at(text, e) == Some('长') {
+            e -= '校'.len_utf8();
+        }
+        if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c)) {
+            continue;
+        }
+        let suffix = &text[s..e];
+        if suffix == "学院" && char_before(text, s) == Some('科') {
+            // 科学院 is a research body, not a college.
+            continue;
+        }
+        if let Some(start) = name_start(text, s, t, stops, gaz) {
+            out.push(SchoolHit {
+                start,
+                end: e,
+                nested: false,
+            });
+        }
+    }
+    abbreviations(text, stops, gaz, &mut out);
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    keep_outermost(text, gaz, out)
+}
+
+/// Where the name of a school whose suffix starts at `s` starts, if it is a name.
+fn name_start(
+    text: &str,
+    s: usize,
+    t: &SchoolTables,
+    stops: &WordSet,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let (mut start, _) = extend_left(text, s, stops, MAX_NAME);
+    // Leading generic words are dropped (名校巴蜀中学 → 巴蜀中学).
+    while let Some(len) = generic_prefix(&text[start..s], &t.generic) {
+        start += len;
+    }
+    let name = &text[start..s];
+    let n = name.chars().count();
+    if n == 0 || (n == 1 && !name.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
+    if t.whole.contains(name) || t.generic.ends_at(name, name.len()) {
+        return None;
+    }
+    // A bare region before the suffix is a class of schools (重庆市小学).
+    if gaz.prefix_len(name) == Some(name.len()) {
+        return None;
+    }
+    Some(start)
+}
+
+/// The length of a generic word that `name` starts with, if a name remains after it.
+fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
+    let mut end = 0;
+    let mut best = None;
+    for c in name.chars().take(6) {
+        end += c.len_utf8();
+        if end < name.len() && generic.contains(&name[..end]) && name[..end].chars().count() >= 2 {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+/// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小).
+fn abbreviations(text: &str, stops: &WordSet, gaz: &Gazetteer, out: &mut Vec<SchoolHit>) {
+    for (i, c) in text.char_indices() {
+        if c != '中' && c != '小' {
+            continue;
+        }
+        let e = i + c.len_utf8();
+        if char_at(text, e).is_some_and(|n| NOT_AFTER_ABBR.contains(&n) || NUMERALS.contains(&n)) {
+            continue;
+        }
+        let mut k = i;
+        let mut digits = 0;
+        while let Some(p) = char_before(text, k).filter(|p| NUMERALS.contains(p)) {
+            k -= p.len_utf8();
+            digits += 1;
+        }
+        if digits == 0 || digits > 3 || char_before(text, k) == Some('第') {
+            continue;
+        }
+        let (start, bounded) = extend_left(text, k, stops, 4);
+        let name = &text[start..k];
+        let n = name.chars().count();
+        let place = gaz.prefix_len(name).is_some();
+        if (2..=4).contains(&n) && (bounded || place) && !name.ends_with(NUMERALS) {
+            out.push(SchoolHit {
+                start,
+                end: e,
+                nested: false,
+            });
+        }
+    }
+}
+
+/// Drops schools inside longer ones, except the university of
+/// `…大学附属…` (from its last place name on) and the school of a campus.
+fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<SchoolHit> {
+    let mut out: Vec<SchoolHit> = Vec::new();
+    let mut outer: Option<SchoolHit> = None;
+    for h in hits {
+        match outer {
+            Some(o) if h.start < o.end => {
+                if h.end > o.end {
+                    continue;
+                }
+                let rest = &text[h.end..o.end];
+                if rest.starts_with("附属") {
+                    let inner = &text[h.start..h.end];
+                    let from = last_place(inner, gaz).unwrap_or(0);
+                    out.push(SchoolHit {
+                        start: h.start + from,
+                        end: h.end,
+                        nested: true,
+                    });
+                } else if rest.ends_with("校区") && h.start == o.start {
+                    out.push(SchoolHit { nested: true, ..h });
+                }
+            }
+            _ => {
+                outer = Some(h);
+                out.push(h);
+            }
+        }
+    }
+    out
+}
+
+/// Byte offset of the last place name inside `name` that leaves a name after it.
+fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
+    name.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            i > 0
+                && gaz
+                    .prefix_len(&name[i..])
+                    .is_some_and(|l| i + l < name.len())
+        })
+        .last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schools(text: &str) -> Vec<&str> {
+        let g = Gazetteer::new().unwrap();
+        let t = SchoolTables::new().unwrap();
+        let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
+        find(text, &t, &stops, &g)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    }
+
+    #[test]
+    fn left_boundaries() {
+        assert_eq!(schools("。青松路小学以阅读为特色,"), ["青松路小学"]);
+        assert_eq!(
+            schools("今年新建成湖光小学、渝新小学等8所学校"),
+            ["湖光小学", "渝新小学"]
+        );
+        assert_eq!(schools("大会在重庆市第三十中学举行"), ["重庆市第三十中学"]);
+        assert_eq!(
+            schools("南岸区月亮湾小学校校长李明说"),
+            ["南岸区月亮湾小学"]
+        );
+    }
+
+    #[test]
+    fn generic_phrases_are_not_schools() {
+        assert!(schools("全市中小学、特色学校、农村小学和5所学校").is_empty());
+        assert!(schools("小学生和大学生").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_and_nesting() {
+        assert_eq!(schools("新建綦江三中、重庆八中"), ["綦江三中", "重庆八中"]);
+        assert_eq!(schools("六小时后"), Vec::<&str>::new());
+        assert_eq!(
+            schools("重庆师范大学附属实验小学开学"),
+            ["重庆师范大学附属实验小学", "重庆师范大学"]
+        );
+        assert_eq!(
+            schools("与合川中学南城校区合作"),
+            ["合川中学南城校区", "合川中学"]
+        );
+    }
+}
