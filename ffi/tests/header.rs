@@ -1,4 +1,5 @@
-//! `include/shushuo.h` must be what cbindgen generates from this crate.
+//! The checked-in files made from this crate: `include/shushuo.h` must be
+//! what cbindgen generates, and `shushuo.pc` must carry the crate version.
 
 use std::path::Path;
 
@@ -23,5 +24,17 @@ fn header_is_up_to_date() {
         checked_in == generated,
         "include/shushuo.h is out of date with ffi/src; regenerate it with\n  \
          SHUSHUO_BLESS=1 cargo test -p shushuo-ffi --test header\nand commit it"
+    );
+}
+
+#[test]
+fn pkg_config_file_has_the_crate_version() {
+    let pc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("shushuo.pc")).unwrap();
+    let version = concat!("\nVersion: ", env!("CARGO_PKG_VERSION"), "\n");
+    assert!(
+        pc.contains(version),
+        "ffi/shushuo.pc needs `{}`",
+        version.trim()
     );
 }

@@ -1,0 +1,479 @@
+/*
+ * C tests of every function of include/shushuo.h and every error path.
+ * Built with -std=c99 -Wall -Wextra -Wpedantic -Werror, linked against
+ * libshushuo.a or libshushuo.so, and run under valgrind by tests/ci/30-c.sh.
+ * Prints "N passed, M failed" last and exits non-zero on any failure.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shushuo.h"
+
+/* Failed checks so far; a test passes if it adds none. */
+static int failed_checks;
+static int sentinel; /* its address fills out-parameters that must be reset */
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            failed_checks++;                                                   \
+            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);    \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_STATUS(call, expected)                                           \
+    do {                                                                       \
+        shushuo_status got_ = (call);                                          \
+        if (got_ != (expected)) {                                              \
+            failed_checks++;                                                   \
+            fprintf(stderr, "FAIL %s:%d: %s gave %d, expected %s (%s)\n",      \
+                    __FILE__, __LINE__, #call, (int)got_, #expected,           \
+                    last_error());                                             \
+        }                                                                      \
+    } while (0)
+
+static const char SIMPLE[] = "全区新增学位8660个。";
+
+/* This thread's last error message, in a static buffer (tests are
+ * single-threaded except where they say so). */
+static const char *last_error(void) {
+    static char buf[1024];
+    shushuo_last_error_message(buf, sizeof buf);
+    return buf;
+}
+
+static int contains(const char *haystack, const char *needle) {
+    return strstr(haystack, needle) != NULL;
+}
+
+static int str_eq(shushuo_str s, const char *expected) {
+    return s.data != NULL && s.len == strlen(expected) &&
+           memcmp(s.data, expected, s.len) == 0;
+}
+
+static shushuo_extractor *new_extractor(const char *options) {
+    shushuo_extractor *ex = NULL;
+    CHECK_STATUS(shushuo_extractor_new(options, &ex), SHUSHUO_STATUS_OK);
+    CHECK(ex != NULL);
+    return ex;
+}
+
+static shushuo_document *extract(const shushuo_extractor *ex, const char *text, size_t len) {
+    shushuo_document *doc = NULL;
+    CHECK_STATUS(shushuo_extract(ex, text, len, &doc), SHUSHUO_STATUS_OK);
+    CHECK(doc != NULL);
+    return doc;
+}
+
+/* Every record of `doc` lies within the `len` bytes of `text`, its text is
+ * that slice, and every getter agrees with the counts. */
+static void check_document(const shushuo_document *doc, const char *text, size_t len) {
+    size_t i, n = shushuo_document_metric_count(doc);
+    shushuo_metric m;
+    shushuo_entity e;
+    shushuo_str region;
+    char *json = NULL;
+
+    for (i = 0; i < n; i++) {
+        CHECK_STATUS(shushuo_document_metric(doc, i, &m), SHUSHUO_STATUS_OK);
+        CHECK(m.start <= m.end && m.end <= len);
+        CHECK(m.char_start <= m.char_end && m.char_end <= m.end);
+        CHECK(m.text.data != NULL && m.text.len == m.end - m.start &&
+              memcmp(m.text.data, text + m.start, m.text.len) == 0);
+        CHECK(m.unit.data != NULL && m.indicator.data != NULL);
+        CHECK(m.period.data != NULL || m.period.len == 0);
+        CHECK(m.region.data != NULL || m.region.len == 0);
+        CHECK(m.approx >= SHUSHUO_APPROX_EXACT && m.approx <= SHUSHUO_APPROX_UNDER);
+        CHECK(m.change >= SHUSHUO_CHANGE_NONE && m.change <= SHUSHUO_CHANGE_DECREASE);
+        CHECK(m.kind >= SHUSHUO_QUANTITY_KIND_COUNT && m.kind <= SHUSHUO_QUANTITY_KIND_RANK);
+    }
+    CHECK_STATUS(shushuo_document_metric(doc, n, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+
+    n = shushuo_document_entity_count(doc);
+    for (i = 0; i < n; i++) {
+        CHECK_STATUS(shushuo_document_entity(doc, i, &e), SHUSHUO_STATUS_OK);
+        CHECK(e.start <= e.end && e.end <= len);
+        CHECK(e.char_start <= e.char_end && e.char_end <= e.end);
+        CHECK(e.kind >= SHUSHUO_ENTITY_KIND_PERSON && e.kind <= SHUSHUO_ENTITY_KIND_DATE);
+        CHECK(e.text.data != NULL && e.normalized.data != NULL);
+    }
+    CHECK_STATUS(shushuo_document_entity(doc, n, &e), SHUSHUO_STATUS_OUT_OF_RANGE);
+
+    CHECK_STATUS(shushuo_document_region(doc, &region), SHUSHUO_STATUS_OK);
+    CHECK(region.data != NULL || region.len == 0);
+
+    CHECK_STATUS(shushuo_document_to_json(doc, &json), SHUSHUO_STATUS_OK);
+    CHECK(json != NULL && json[0] == '{' && json[strlen(json) - 1] == '}');
+    CHECK(json != NULL && contains(json, "\"metrics\":[") && contains(json, "\"entities\":["));
+    shushuo_string_free(json);
+}
+
+static void test_version(void) {
+    const char *v = shushuo_version();
+    CHECK(v != NULL && v[0] >= '0' && v[0] <= '9' && contains(v, "."));
+    CHECK(shushuo_version() == v);
+}
+
+static void test_status_values(void) {
+    CHECK(SHUSHUO_STATUS_OK == 0);
+    CHECK(SHUSHUO_STATUS_NULL_ARGUMENT != SHUSHUO_STATUS_OK);
+    CHECK(SHUSHUO_STATUS_PANIC == 5);
+}
+
+static void test_extractor_new(void) {
+    shushuo_extractor *ex = (shushuo_extractor *)&sentinel;
+
+    shushuo_extractor_free(new_extractor(NULL));
+    shushuo_extractor_free(new_extractor("{}"));
+    shushuo_extractor_free(new_extractor("{\"reference_date\":\"2023-06-30\",\"entities\":false}"));
+    shushuo_extractor_free(new_extractor(
+        "{\"metrics\":true,\"default_region\":\"江北区\",\"extra_units\":{\"篇\":\"count\"},"
+        "\"extra_entities\":{\"SCHOOL\":[\"江北实验学校\"]}}"));
+
+    CHECK_STATUS(shushuo_extractor_new(NULL, NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK(contains(last_error(), "out is NULL"));
+
+    CHECK_STATUS(shushuo_extractor_new("{", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK(ex == NULL);
+    CHECK(contains(last_error(), "shushuo_extractor_new: invalid options JSON"));
+
+    ex = (shushuo_extractor *)&sentinel;
+    CHECK_STATUS(shushuo_extractor_new("{\"colour\":\"red\"}", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK(ex == NULL);
+    CHECK(contains(last_error(), "colour"));
+
+    CHECK_STATUS(shushuo_extractor_new("[1,2]", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK_STATUS(shushuo_extractor_new("", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK_STATUS(shushuo_extractor_new("{\"metrics\":\"yes\"}", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK_STATUS(shushuo_extractor_new("{\"reference_date\":\"2023-13-01\"}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK(contains(last_error(), "2023-13-01"));
+    CHECK_STATUS(shushuo_extractor_new("{\"extra_units\":{\"篇\":\"bananas\"}}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK_STATUS(shushuo_extractor_new("{\"default_region\":\"  \"}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK_STATUS(shushuo_extractor_new("{\"default_region\":\"\xff\"}", &ex),
+                 SHUSHUO_STATUS_INVALID_UTF8);
+    CHECK(ex == NULL);
+
+    shushuo_extractor_free(NULL);
+}
+
+static void test_extract_errors(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = (shushuo_document *)&sentinel;
+    static const char *const invalid[] = {
+        "\xff", "8660\xe4\xb8", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ab\x80",
+    };
+    size_t i;
+
+    CHECK_STATUS(shushuo_extract(NULL, SIMPLE, strlen(SIMPLE), &doc), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK(doc == NULL);
+    CHECK(contains(last_error(), "shushuo_extract: ex is NULL"));
+    CHECK_STATUS(shushuo_extract(ex, SIMPLE, strlen(SIMPLE), NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    doc = (shushuo_document *)&sentinel;
+    CHECK_STATUS(shushuo_extract(ex, NULL, 5, &doc), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK(doc == NULL);
+    CHECK(contains(last_error(), "text is NULL"));
+    CHECK_STATUS(shushuo_extract(ex, SIMPLE, SIZE_MAX, &doc), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(doc == NULL);
+    CHECK(contains(last_error(), "PTRDIFF_MAX"));
+
+    for (i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+        doc = (shushuo_document *)&sentinel;
+        CHECK_STATUS(shushuo_extract(ex, invalid[i], strlen(invalid[i]), &doc),
+                     SHUSHUO_STATUS_INVALID_UTF8);
+        CHECK(doc == NULL);
+        CHECK(contains(last_error(), "not valid UTF-8"));
+    }
+    /* A valid prefix is not enough: the cut is refused, never repaired. */
+    CHECK_STATUS(shushuo_extract(ex, SIMPLE, 4, &doc), SHUSHUO_STATUS_INVALID_UTF8);
+    CHECK(contains(last_error(), "at byte 3"));
+    shushuo_extractor_free(ex);
+}
+
+static void test_empty_text(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, NULL, 0);
+    shushuo_metric m;
+    shushuo_str region;
+    char *json = NULL;
+
+    CHECK(shushuo_document_metric_count(doc) == 0);
+    CHECK(shushuo_document_entity_count(doc) == 0);
+    CHECK_STATUS(shushuo_document_region(doc, &region), SHUSHUO_STATUS_OK);
+    CHECK(region.data == NULL && region.len == 0);
+    CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(contains(last_error(), "metric index 0 out of range"));
+    CHECK_STATUS(shushuo_document_to_json(doc, &json), SHUSHUO_STATUS_OK);
+    CHECK(json != NULL && strcmp(json, "{\"region\":null,\"metrics\":[],\"entities\":[]}") == 0);
+    shushuo_string_free(json);
+    shushuo_document_free(doc);
+
+    doc = extract(ex, "", 0);
+    CHECK(shushuo_document_metric_count(doc) == 0);
+    shushuo_document_free(doc);
+    doc = extract(ex, "   \n\t", 5);
+    check_document(doc, "   \n\t", 5);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+static void test_document_null_arguments(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
+    shushuo_metric m;
+    shushuo_entity e;
+    shushuo_str s;
+    char *json = (char *)&sentinel;
+
+    CHECK(shushuo_document_metric_count(NULL) == 0);
+    CHECK(contains(last_error(), "shushuo_document_metric_count: doc is NULL"));
+    CHECK(shushuo_document_entity_count(NULL) == 0);
+    CHECK_STATUS(shushuo_document_metric(NULL, 0, &m), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(shushuo_document_metric(doc, 0, NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK(contains(last_error(), "out is NULL"));
+    CHECK_STATUS(shushuo_document_entity(NULL, 0, &e), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(shushuo_document_entity(doc, 0, NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(shushuo_document_region(NULL, &s), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(shushuo_document_region(doc, NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(shushuo_document_to_json(NULL, &json), SHUSHUO_STATUS_NULL_ARGUMENT);
+    CHECK(json == NULL);
+    CHECK_STATUS(shushuo_document_to_json(doc, NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    shushuo_document_free(NULL);
+    shushuo_string_free(NULL);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+static void test_index_out_of_range(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
+    size_t n = shushuo_document_metric_count(doc);
+    shushuo_metric m;
+    shushuo_entity e;
+
+    memset(&m, 0xab, sizeof m);
+    CHECK_STATUS(shushuo_document_metric(doc, n, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(m.start == m.end && ((const unsigned char *)&m)[0] == 0xab); /* untouched */
+    CHECK_STATUS(shushuo_document_metric(doc, SIZE_MAX, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK_STATUS(shushuo_document_entity(doc, shushuo_document_entity_count(doc), &e),
+                 SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(contains(last_error(), "entity index"));
+    CHECK_STATUS(shushuo_document_entity(doc, SIZE_MAX, &e), SHUSHUO_STATUS_OUT_OF_RANGE);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+/* Needs the metric engine: the one figure of the sentence, with its offsets. */
+static void test_simple_metric(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
+    shushuo_metric m;
+
+    CHECK(shushuo_document_metric_count(doc) == 1);
+    if (shushuo_document_metric_count(doc) >= 1) {
+        CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+        CHECK(m.value == 8660.0);
+        CHECK(str_eq(m.unit, "个"));
+        CHECK(str_eq(m.text, "8660个"));
+        CHECK(m.start == 18 && m.end == 25);
+        CHECK(m.char_start == 6 && m.char_end == 11);
+        CHECK(m.approx == SHUSHUO_APPROX_EXACT && m.change == SHUSHUO_CHANGE_NONE);
+        CHECK(m.kind == SHUSHUO_QUANTITY_KIND_COUNT);
+    }
+    check_document(doc, SIMPLE, strlen(SIMPLE));
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+static void test_report_and_lifetimes(void) {
+    static const char with_nul[] = "学位\0" "8660个";
+    static const char report[] =
+        "2022年，江北区新增公办中小学学位8660个，普惠率达94%。累计投入资金31.96亿元，"
+        "惠及近3.4万名学生。比上年增长9.6%。2022年9月22日，教育部印发《通知》。";
+    size_t len = strlen(report);
+    char *copy = malloc(len);
+    shushuo_extractor *ex = new_extractor("{\"reference_date\":\"2023-06-30\"}");
+    shushuo_document *doc;
+    shushuo_metric m;
+    shushuo_entity e;
+    char *json = NULL;
+
+    memcpy(copy, report, len);
+    doc = extract(ex, copy, len);
+    check_document(doc, copy, len);
+    /* The document owns its strings: neither the text nor the extractor
+     * need outlive it. */
+    free(copy);
+    shushuo_extractor_free(ex);
+    if (shushuo_document_metric_count(doc) > 0) {
+        CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+        CHECK(memcmp(m.text.data, report + m.start, m.text.len) == 0);
+    }
+    if (shushuo_document_entity_count(doc) > 0) {
+        CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OK);
+        CHECK(e.text.len > 0 && e.text.len <= e.end - e.start);
+    }
+    CHECK_STATUS(shushuo_document_to_json(doc, &json), SHUSHUO_STATUS_OK);
+    shushuo_document_free(doc);
+    CHECK(json != NULL && contains(json, "\"metrics\""));
+    shushuo_string_free(json);
+
+    /* NUL bytes are text like any other. */
+    ex = new_extractor(NULL);
+    doc = extract(ex, with_nul, sizeof with_nul - 1);
+    check_document(doc, with_nul, sizeof with_nul - 1);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+static void test_last_error_message(void) {
+    shushuo_extractor *ex = NULL;
+    char small[8];
+    char big[256];
+    size_t n;
+
+    CHECK_STATUS(shushuo_extractor_new("{\"reference_date\":\"2023-13-01\"}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    n = shushuo_last_error_message(NULL, 0);
+    CHECK(n > sizeof small);
+    CHECK(shushuo_last_error_message(big, sizeof big) == n);
+    CHECK(strlen(big) == n && contains(big, "2023-13-01"));
+    memset(small, 'x', sizeof small);
+    CHECK(shushuo_last_error_message(small, sizeof small) == n);
+    CHECK(strlen(small) == sizeof small - 1 && memcmp(small, big, sizeof small - 1) == 0);
+    CHECK(shushuo_last_error_message(small, 0) == n && small[0] == big[0]);
+    CHECK(shushuo_last_error_message(NULL, 100) == n);
+    /* Success leaves the message of the last failure in place. */
+    shushuo_extractor_free(new_extractor(NULL));
+    CHECK(shushuo_last_error_message(NULL, 0) == n);
+}
+
+/* A text of at least 10 MB: the sample sentences over and over. */
+static void test_large_text(void) {
+    static const char unit[] =
+        "2022年，青山区新增公办学位6320个，累计投入教育经费12.48亿元，比上年增长9.6%。\n";
+    size_t unit_len = strlen(unit), reps = (10u << 20) / unit_len + 1, i;
+    size_t len = unit_len * reps;
+    char *text = malloc(len);
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc;
+
+    CHECK(text != NULL);
+    for (i = 0; i < reps; i++) memcpy(text + i * unit_len, unit, unit_len);
+    doc = extract(ex, text, len);
+    check_document(doc, text, len);
+    shushuo_document_free(doc);
+    /* Invalid UTF-8 at the very end of a large text is still found. */
+    text[len - 1] = (char)0xff;
+    doc = (shushuo_document *)&sentinel;
+    CHECK_STATUS(shushuo_extract(ex, text, len, &doc), SHUSHUO_STATUS_INVALID_UTF8);
+    CHECK(doc == NULL);
+    free(text);
+    shushuo_extractor_free(ex);
+}
+
+enum { THREADS = 4, ROUNDS = 25 };
+
+struct thread_arg {
+    const shushuo_extractor *ex;
+    const char *expected_json;
+    int failures;
+    size_t message_len;
+};
+
+static void *worker(void *p) {
+    struct thread_arg *arg = p;
+    int r;
+    char *json;
+    shushuo_document *doc;
+    char msg[64];
+
+    for (r = 0; r < ROUNDS; r++) {
+        doc = NULL;
+        json = NULL;
+        if (shushuo_extract(arg->ex, SIMPLE, strlen(SIMPLE), &doc) != SHUSHUO_STATUS_OK ||
+            shushuo_document_to_json(doc, &json) != SHUSHUO_STATUS_OK ||
+            strcmp(json, arg->expected_json) != 0)
+            arg->failures++;
+        shushuo_string_free(json);
+        shushuo_document_free(doc);
+        /* Each thread has its own last error. */
+        if (shushuo_extract(arg->ex, "\xff", 1, &doc) != SHUSHUO_STATUS_INVALID_UTF8) arg->failures++;
+        shushuo_last_error_message(msg, sizeof msg);
+        if (strncmp(msg, "shushuo_extract: ", 17) != 0) arg->failures++;
+    }
+    arg->message_len = shushuo_last_error_message(NULL, 0);
+    return NULL;
+}
+
+static void test_threads(void) {
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
+    char *expected = NULL;
+    pthread_t threads[THREADS];
+    struct thread_arg args[THREADS];
+    size_t mine;
+    int i;
+
+    CHECK_STATUS(shushuo_document_to_json(doc, &expected), SHUSHUO_STATUS_OK);
+    shushuo_document_free(doc);
+    CHECK_STATUS(shushuo_extractor_new("{", NULL), SHUSHUO_STATUS_NULL_ARGUMENT);
+    mine = shushuo_last_error_message(NULL, 0);
+    for (i = 0; i < THREADS; i++) {
+        args[i].ex = ex;
+        args[i].expected_json = expected;
+        args[i].failures = 0;
+        args[i].message_len = 0;
+        CHECK(pthread_create(&threads[i], NULL, worker, &args[i]) == 0);
+    }
+    for (i = 0; i < THREADS; i++) {
+        CHECK(pthread_join(threads[i], NULL) == 0);
+        CHECK(args[i].failures == 0);
+        CHECK(args[i].message_len > 0);
+    }
+    CHECK(shushuo_last_error_message(NULL, 0) == mine);
+    CHECK(contains(last_error(), "shushuo_extractor_new: out is NULL"));
+    shushuo_string_free(expected);
+    shushuo_extractor_free(ex);
+}
+
+static int passed, failed;
+
+static void run(const char *name, void (*test)(void)) {
+    int before = failed_checks;
+    test();
+    if (failed_checks == before) {
+        passed++;
+        printf("ok   %s\n", name);
+    } else {
+        failed++;
+        printf("FAIL %s\n", name);
+    }
+    fflush(stdout);
+}
+
+#define RUN(test) run(#test, test)
+
+int main(void) {
+    RUN(test_version);
+    RUN(test_status_values);
+    RUN(test_extractor_new);
+    RUN(test_extract_errors);
+    RUN(test_empty_text);
+    RUN(test_document_null_arguments);
+    RUN(test_index_out_of_range);
+    RUN(test_simple_metric);
+    RUN(test_report_and_lifetimes);
+    RUN(test_last_error_message);
+    RUN(test_large_text);
+    RUN(test_threads);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
