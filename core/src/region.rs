@@ -19,6 +19,8 @@ pub struct Resolver {
     default: Option<String>,
     /// Disjoint `(start, end, name index)` stretches, sorted by start.
     scopes: Vec<(usize, usize, usize)>,
+    /// Counts of districts (`11个区`): stretches that belong to the city.
+    counts: Vec<(usize, usize, usize)>,
     names: Vec<String>,
 }
 
@@ -102,14 +104,19 @@ impl Resolver {
         let mut r = Resolver {
             default,
             scopes: Vec::new(),
+            counts: Vec::new(),
             names: Vec::new(),
         };
         let city_doc = r.default.is_some() && r.default == city;
         for (at, ev) in &events {
             match ev {
                 Event::District(d) if city_doc => {
-                    let end = text[*at..].find('\n').map_or(text.len(), |k| at + k);
-                    r.push_scope(*at, end, d);
+                    r.push_scope(*at, paragraph_end(text, *at), d);
+                }
+                Event::City if city_doc => {
+                    if let Some(c) = &city {
+                        r.push_scope(*at, paragraph_end(text, *at), c);
+                    }
                 }
                 Event::City if !city_doc => {
                     if let Some(c) = &city {
@@ -120,19 +127,48 @@ impl Resolver {
                 _ => {}
             }
         }
+        if let Some(c) = &city {
+            r.district_counts(text, c);
+        }
         r
     }
 
-    /// Adds a stretch that starts after every earlier one, cutting the
-    /// previous stretch short where they overlap.
-    fn push_scope(&mut self, start: usize, end: usize, name: &str) {
-        let idx = match self.names.iter().position(|n| n == name) {
+    /// Counts of districts (`11个区`, `4个区县`) belong to the city.
+    fn district_counts(&mut self, text: &str, city: &str) {
+        let mut counts = Vec::new();
+        for (i, _) in text.match_indices("个区").chain(text.match_indices("个县")) {
+            let digits = text[..i]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits > 0 {
+                counts.push((i - digits, i + "个区".len()));
+            }
+        }
+        if counts.is_empty() {
+            return;
+        }
+        counts.sort_unstable();
+        let idx = self.name_index(city);
+        self.counts = counts.into_iter().map(|(s, e)| (s, e, idx)).collect();
+    }
+
+    /// The index of `name` in the names table, added if new.
+    fn name_index(&mut self, name: &str) -> usize {
+        match self.names.iter().position(|n| n == name) {
             Some(i) => i,
             None => {
                 self.names.push(name.to_string());
                 self.names.len() - 1
             }
-        };
+        }
+    }
+
+    /// Adds a stretch that starts after every earlier one, cutting the
+    /// previous stretch short where they overlap.
+    fn push_scope(&mut self, start: usize, end: usize, name: &str) {
+        let idx = self.name_index(name);
         if let Some(last) = self.scopes.last_mut() {
             if last.1 > start {
                 last.1 = start;
@@ -148,12 +184,22 @@ impl Resolver {
 
     /// The region the figure at normalised offset `at` belongs to.
     pub fn region_at(&self, at: usize) -> Option<&str> {
-        let k = self.scopes.partition_point(|&(s, _, _)| s <= at);
-        match k.checked_sub(1).map(|k| self.scopes[k]) {
-            Some((_, end, idx)) if at < end => Some(&self.names[idx]),
-            _ => self.default_region(),
-        }
+        let within = |scopes: &[(usize, usize, usize)]| {
+            let k = scopes.partition_point(|&(s, _, _)| s <= at);
+            k.checked_sub(1)
+                .map(|k| scopes[k])
+                .filter(|&(_, end, _)| at < end)
+                .map(|(_, _, idx)| self.names[idx].as_str())
+        };
+        within(&self.counts)
+            .or_else(|| within(&self.scopes))
+            .or_else(|| self.default_region())
     }
+}
+
+/// Where the paragraph holding byte `at` ends.
+fn paragraph_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |k| at + k)
 }
 
 /// The city of `我市`: the prefecture most named in the home province, else
@@ -205,6 +251,9 @@ mod tests {
         assert_eq!(r.region_at(text.find("3个").unwrap()), Some("綦江区"));
         assert_eq!(r.region_at(text.find("4个").unwrap()), Some("万州区"));
         assert_eq!(r.region_at(text.find("10亿").unwrap()), Some("重庆市"));
+        let (r, text) = resolver("我市推进改革。\n万州区等12个区县入选,万州区新增学位3000个。");
+        assert_eq!(r.region_at(text.find("12个").unwrap()), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("3000").unwrap()), Some("万州区"));
     }
 
     #[test]

@@ -445,7 +445,10 @@ mod tests {
         let g = Gazetteer::new().unwrap();
         // 南岸 is a Chongqing district: without Chongqing in the text, no hit.
         assert!(found(&g, "河的南岸长满了草。").is_empty());
-        assert_eq!(found(&g, "重庆南岸风光好。"), ["重庆", "南岸"]);
+        assert_eq!(
+            found(&g, "重庆南岸风光好,南岸区学校多。"),
+            ["重庆南岸", "南岸区"]
+        );
     }
 
     #[test]

@@ -23,8 +23,13 @@ pub(crate) struct WordSet {
 impl WordSet {
     /// The set of the words of an embedded list.
     pub(crate) fn new(data: &'static str) -> WordSet {
+        WordSet::union(&[data])
+    }
+
+    /// The set of the words of several embedded lists.
+    pub(crate) fn union(lists: &[&'static str]) -> WordSet {
         let mut ws = WordSet::default();
-        for w in words(data) {
+        for w in lists.iter().flat_map(|d| words(d)) {
             ws.max_chars = ws.max_chars.max(w.chars().count());
             ws.set.insert(w);
         }
@@ -68,12 +73,24 @@ pub(crate) fn extend_left(
     max_chars: usize,
 ) -> (usize, bool) {
     let mut q = at;
+    let mut seen_cjk = false;
     for _ in 0..max_chars {
         if stops.ends_at(text, q) {
             return (q, true);
         }
-        match text[..q].chars().next_back() {
-            Some(c) if is_name_char(c) => q -= c.len_utf8(),
+        match char_before(text, q) {
+            // Digits stand only right before the suffix (11中学), and a
+            // date ends a name (2021年重庆市… → 重庆市…).
+            Some(c) if c.is_ascii_digit() && seen_cjk => return (q, true),
+            Some('年' | '月' | '日' | '号')
+                if char_before(text, q - 3).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                return (q, true)
+            }
+            Some(c) if is_name_char(c) => {
+                seen_cjk |= !c.is_ascii_digit();
+                q -= c.len_utf8();
+            }
             _ => return (q, true),
         }
     }

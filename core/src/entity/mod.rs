@@ -34,6 +34,7 @@ pub struct Tables {
     orgs: org::OrgTables,
     persons: person::PersonTables,
     stops: WordSet,
+    verbs: WordSet,
     extras: Option<Extras>,
 }
 
@@ -66,10 +67,11 @@ impl Tables {
         };
         Ok(Tables {
             gazetteer: Gazetteer::new()?,
-            schools: school::SchoolTables::new()?,
+            schools: school::SchoolTables::new(LEFT_STOPS)?,
             orgs: org::OrgTables::new()?,
             persons: person::PersonTables::new()?,
             stops: WordSet::new(LEFT_STOPS),
+            verbs: WordSet::new(school::VERBS),
             extras,
         })
     }
@@ -138,13 +140,14 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
             .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
     );
-    let schools = school::find(text, &tables.schools, &tables.stops, &tables.gazetteer);
+    let schools = school::find(text, &tables.schools, &tables.gazetteer);
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,
         ..Candidate::new(h.start, h.end, EntityKind::School)
     }));
     let school_spans: Vec<(usize, usize)> = schools.iter().map(|h| (h.start, h.end)).collect();
     let anchors = org::Anchors {
+        verbs: &tables.verbs,
         regions: &regions,
         schools: &school_spans,
         city_doc: is_city_doc(text),

@@ -14,6 +14,8 @@ const NAMES: &str = include_str!("../../data/entity/org_names.txt");
 
 /// Words that anchor a national name.
 const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
+/// Party committees of a region: named only with their region (沙坪坝区委).
+const GOVERNMENT: &[&str] = &["区委", "市委", "县委", "省委"];
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
 /// Chars before 局 that make a common word (格局, 布局, 大局).
@@ -51,6 +53,8 @@ pub(crate) struct Anchors<'a> {
     pub regions: &'a [(usize, usize)],
     /// School mentions (start, end), in order.
     pub schools: &'a [(usize, usize)],
+    /// Verbs that never stand between the anchor and the suffix.
+    pub verbs: &'a WordSet,
     /// Whether the text is about a city (`我市`), so that `市教委` names one body.
     pub city_doc: bool,
 }
@@ -75,9 +79,14 @@ pub(crate) fn find(
             continue;
         }
         let (from, _) = extend_left(text, s, stops, 24);
-        if let Some(a) = anchor(text, from, s, &known, anchors) {
-            out.push((a, e));
+        let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
+        if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
+            // A government is named by its region (国务院政府 is no body).
+            if by_region || !government {
+                out.push((a, e));
+            }
         } else if anchors.city_doc
+            && !government
             && text[from..s].starts_with('市')
             && text[from..s].chars().count() <= 3
         {
@@ -90,36 +99,45 @@ pub(crate) fn find(
 }
 
 /// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]
-/// chars before the suffix at `s`.
+/// chars before the suffix at `s`, and whether it is a region. A region may
+/// share its last char with the suffix (沙坪坝区 + 区委).
 fn anchor(
     text: &str,
     from: usize,
     s: usize,
     known: &[(usize, usize)],
     a: Anchors,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
+    let shared = text[s..]
+        .starts_with(['区', '市', '县', '省'])
+        .then_some(s + '区'.len_utf8());
     let inside = |spans: &[(usize, usize)]| {
         let k = spans.partition_point(|&(st, _)| st < from);
         spans[k..]
             .iter()
             .take_while(|&&(st, _)| st < s)
-            .filter(|&&(_, en)| en <= s && text[en..s].chars().count() <= MAX_GAP)
+            .filter(|&&(_, en)| {
+                let gap_ok = || {
+                    text[en..s].chars().count() <= MAX_GAP
+                        && !text[en..s]
+                            .char_indices()
+                            .any(|(i, c)| a.verbs.ends_at(text, en + i + c.len_utf8()))
+                };
+                (en <= s && gap_ok()) || Some(en) == shared
+            })
             .map(|&(st, _)| st)
             .next()
     };
-    let national = (from..s).filter(|&i| text.is_char_boundary(i)).find(|&i| {
-        NATIONAL.iter().any(|n| text[i..s].starts_with(n))
-            && text[i..s].chars().count() <= MAX_GAP + 2
-    });
-    [
-        inside(a.regions),
-        inside(a.schools),
-        inside(known),
-        national,
-    ]
-    .into_iter()
-    .flatten()
-    .min()
+    // 中国家… is 中 + 国家… (其中国家一级…), and 国家级 names a rank.
+    let national = NATIONAL
+        .iter()
+        .any(|n| text[from..s].starts_with(n))
+        .then_some((from, false))
+        .filter(|_| !text[from..s].starts_with("中国家") && !text[from..s].starts_with("国家一级"));
+    let region = inside(a.regions).map(|r| (r, true));
+    let school = inside(a.schools).map(|x| (x, false));
+    let body = inside(known).map(|x| (x, false));
+    [region, school, body, national].into_iter().flatten().min()
 }
 
 #[cfg(test)]
@@ -138,7 +156,9 @@ mod tests {
         let (r, s) = (spans(regions), spans(schools));
         let t = OrgTables::new().unwrap();
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
+        let verbs = WordSet::new(crate::entity::school::VERBS);
         let a = Anchors {
+            verbs: &verbs,
             regions: &r,
             schools: &s,
             city_doc,
@@ -176,5 +196,6 @@ mod tests {
         assert_eq!(orgs("。市教委印发通知", &[], &[], true), ["市教委"]);
         assert!(orgs("。市教委印发通知", &[], &[], false).is_empty());
         assert!(orgs("形成发展新格局", &[], &[], false).is_empty());
+        assert!(orgs("綦江区坚持党委领导", &["綦江区"], &[], false).is_empty());
     }
 }

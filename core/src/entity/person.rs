@@ -27,6 +27,12 @@ const NAME_END: &[char] = &[
     '表', '任', '深', '先', '一', '们', '老', '校',
 ];
 
+/// Function words that never start a given name (都是, 有不).
+const FUNCTION: &[char] = &[
+    '是', '的', '在', '有', '不', '了', '和', '与', '也', '都', '就', '还', '要', '会', '对', '被',
+    '把', '让', '给', '从', '向', '等', '这', '那', '个', '们', '些',
+];
+
 /// Compiled person word lists.
 #[derive(Debug)]
 pub(crate) struct PersonTables {
@@ -84,6 +90,7 @@ impl PersonTables {
             && name.chars().all(is_cjk)
             && self.surname_len(name).is_some_and(|l| l < name.len())
             && !self.stop.contains(name)
+            && !name[self.surname_len(name).unwrap_or(0)..].starts_with(FUNCTION)
             && !name
                 .char_indices()
                 .nth(2)

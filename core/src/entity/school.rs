@@ -11,12 +11,14 @@ use crate::{Error, Result};
 const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
 const GENERIC: &str = include_str!("../../data/entity/school_generic.txt");
 const WHOLE: &str = include_str!("../../data/entity/school_whole.txt");
+/// Verbs that stand right before a name (建成, 围绕…).
+pub(crate) const VERBS: &str = include_str!("../../data/entity/school_verbs.txt");
 
 /// Longest name part (before the suffix), in chars.
-const MAX_NAME: usize = 16;
+const MAX_NAME: usize = 20;
 /// Chars that, right after a suffix, show it is part of another word
 /// (小学生, 大学城, 创新学院网).
-const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部'];
+const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习'];
 /// Chinese numerals of abbreviations (七中, 十八中, 二小).
 const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
@@ -31,11 +33,14 @@ pub(crate) struct SchoolTables {
     suffixes: AhoCorasick,
     generic: WordSet,
     whole: WordSet,
+    /// Where a name starts: the shared stop words plus verbs.
+    stops: WordSet,
 }
 
 impl SchoolTables {
-    /// Builds the suffix automaton and word sets.
-    pub(crate) fn new() -> Result<SchoolTables> {
+    /// Builds the suffix automaton and word sets; `left_stops` is the
+    /// shared list of words that stand before a name.
+    pub(crate) fn new(left_stops: &'static str) -> Result<SchoolTables> {
         let suffixes = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(words(SUFFIXES))
@@ -44,6 +49,7 @@ impl SchoolTables {
             suffixes,
             generic: WordSet::new(GENERIC),
             whole: WordSet::new(WHOLE),
+            stops: WordSet::union(&[left_stops, VERBS]),
         })
     }
 }
@@ -61,12 +67,8 @@ pub(crate) struct SchoolHit {
 }
 
 /// Finds school names in `text`.
-pub(crate) fn find(
-    text: &str,
-    t: &SchoolTables,
-    stops: &WordSet,
-    gaz: &Gazetteer,
-) -> Vec<SchoolHit> {
+pub(crate) fn find(text: &str, t: &SchoolTables, gaz: &Gazetteer) -> Vec<SchoolHit> {
+    let stops = &t.stops;
     let mut out: Vec<SchoolHit> = Vec::new();
     for m in t.suffixes.find_iter(text) {
         let (s, mut e) = (m.start(), m.end());
@@ -81,7 +83,7 @@ pub(crate) fn find(
             // 科学院 is a research body, not a college.
             continue;
         }
-        if let Some(start) = name_start(text, s, t, stops, gaz) {
+        if let Some(start) = name_start(text, s, suffix, t, gaz) {
             out.push(SchoolHit {
                 start,
                 end: e,
@@ -98,11 +100,11 @@ pub(crate) fn find(
 fn name_start(
     text: &str,
     s: usize,
+    suffix: &str,
     t: &SchoolTables,
-    stops: &WordSet,
     gaz: &Gazetteer,
 ) -> Option<usize> {
-    let (mut start, _) = extend_left(text, s, stops, MAX_NAME);
+    let (mut start, _) = extend_left(text, s, &t.stops, MAX_NAME);
     // Leading generic words are dropped (名校巴蜀中学 → 巴蜀中学).
     while let Some(len) = generic_prefix(&text[start..s], &t.generic) {
         start += len;
@@ -112,11 +114,13 @@ fn name_start(
     if n == 0 || (n == 1 && !name.starts_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    if t.whole.contains(name) || t.generic.ends_at(name, name.len()) {
+    // 三校区 counts campuses; 第二小学 is a name.
+    let counted = suffix == "校区" && name.ends_with(NUMERALS);
+    if t.whole.contains(name) || t.generic.ends_at(name, name.len()) || counted {
         return None;
     }
-    // A bare region before the suffix is a class of schools (重庆市小学).
-    if gaz.prefix_len(name) == Some(name.len()) {
+    // A full region name before the suffix is a class of schools (重庆市小学).
+    if name.ends_with(['市', '区', '县', '省']) && gaz.prefix_len(name) == Some(name.len()) {
         return None;
     }
     Some(start)
@@ -183,6 +187,14 @@ fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<Scho
                 if rest.starts_with("附属") {
                     let inner = &text[h.start..h.end];
                     let from = last_place(inner, gaz).unwrap_or(0);
+                    let trimmed = &inner[from..];
+                    // Not a bare place and a suffix (重庆学院).
+                    if gaz
+                        .prefix_len(trimmed)
+                        .is_some_and(|l| trimmed[l..].chars().count() <= 2)
+                    {
+                        continue;
+                    }
                     out.push(SchoolHit {
                         start: h.start + from,
                         end: h.end,
@@ -220,9 +232,8 @@ mod tests {
 
     fn schools(text: &str) -> Vec<&str> {
         let g = Gazetteer::new().unwrap();
-        let t = SchoolTables::new().unwrap();
-        let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
-        find(text, &t, &stops, &g)
+        let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt")).unwrap();
+        find(text, &t, &g)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()
@@ -238,8 +249,9 @@ mod tests {
         assert_eq!(schools("大会在重庆市第三十中学举行"), ["重庆市第三十中学"]);
         assert_eq!(
             schools("南岸区月亮湾小学校校长李明说"),
-            ["南岸区月亮湾小学"]
+            ["南岸区月亮湾小学校"]
         );
+        assert_eq!(schools("月亮湾小学校长李明说"), ["月亮湾小学"]);
     }
 
     #[test]
