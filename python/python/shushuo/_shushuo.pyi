@@ -107,8 +107,8 @@ class Extractor:
         metrics: bool = ...,
         entities: bool = ...,
         default_region: str | None = ...,
-        extra_units: dict[str, _QuantityKindName] = ...,
-        extra_entities: dict[_EntityKindName, list[str]] = ...,
+        extra_units: dict[str, str] = ...,
+        extra_entities: dict[str, list[str]] = ...,
     ) -> Extractor: ...
     @staticmethod
     def _from_json(options_json: str) -> Extractor: ...

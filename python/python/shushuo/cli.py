@@ -254,6 +254,7 @@ class _Writer:
             self.out.write("\n]\n" if self.count else "]\n")
 
     def _jsonl(self, name: str, doc: Document) -> None:
+        """One line of the scorer's prediction format (eval/FORMAT.md)."""
         metrics = []
         if self.metrics:
             metrics = [
@@ -280,6 +281,7 @@ class _Writer:
         self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     def _json(self, name: str, doc: Document) -> None:
+        """One element of a JSON array: every field of every record."""
         obj: dict[str, Any] = {"doc": name, "region": doc.region}
         if self.metrics:
             obj["metrics"] = [m.to_dict() for m in doc.metrics]
@@ -290,6 +292,7 @@ class _Writer:
         self.out.write(f"{sep}\n  {body}")
 
     def _csv(self, name: str, doc: Document) -> None:
+        """One CSV row per metric and/or entity."""
         both = self.metrics and self.entities
         if self.metrics:
             for m in doc.metrics:
@@ -306,6 +309,7 @@ class _Writer:
                 self.csv.writerow(["" if row.get(c) is None else row[c] for c in cols])
 
     def _table(self, name: str, doc: Document) -> None:
+        """An aligned table of metrics and a list of entities by kind."""
         w = self.out.write
         w(f"== {name} (region: {doc.region or '-'})\n")
         if self.metrics:
