@@ -39,6 +39,15 @@ pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
 
 /// Reads reports and returns their metrics and entities.
 ///
+/// `Extractor(reference_date=None, **options)`: `reference_date`
+/// (`"YYYY-MM-DD"`, the day the texts were written) resolves relative dates
+/// such as 去年底; the keyword options are `metrics` and `entities` (bool,
+/// default True), `default_region` (used where a text names none),
+/// `extra_units` ({word: kind}, kind one of count, money, area, measure,
+/// duration, percent, ratio, rank) and `extra_entities` ({KIND: [names]},
+/// KIND one of PERSON, REGION, SCHOOL, ORG, WORK, DATE). Anything invalid
+/// raises `ShushuoError`.
+///
 /// Immutable and safe to share between threads; pickles (as its options in
 /// JSON) so it can be shipped to Dask or Spark workers.
 #[pyclass(frozen, module = "shushuo", name = "Extractor")]
@@ -64,11 +73,7 @@ fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Boun
 
 #[pymethods]
 impl PyExtractor {
-    /// Builds an extractor. `reference_date` (`YYYY-MM-DD`) resolves relative
-    /// dates; keyword options are those of the core `Options`: `metrics`,
-    /// `entities`, `default_region`, `extra_units` ({word: kind}) and
-    /// `extra_entities` ({KIND: [names]}). Anything invalid raises
-    /// `ShushuoError`.
+    /// Builds an extractor from the core `Options` given as keywords.
     #[new]
     #[pyo3(signature = (reference_date = None, **options))]
     fn new(reference_date: Option<String>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
