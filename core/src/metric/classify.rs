@@ -1,6 +1,8 @@
 //! Judging a [`Reading`]: a metric (with its unit, kind and borderline flag),
 //! or a date, an ordinal, a period, a code or a part of a name.
 
+use std::ops::Range;
+
 use super::scan::Reading;
 use super::segment;
 use super::tables::Tables;
@@ -34,13 +36,22 @@ pub struct Judged {
 }
 
 /// Judges `r`; `None` when it is not a metric.
-pub fn judge(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
-    if is_code(text, r) || segment::in_title(text, r.num_start) || in_slogan(text, r) {
+pub fn judge(text: &str, r: &Reading, tables: &Tables, sentence: Range<usize>) -> Option<Judged> {
+    if is_code(text, r) {
         return None;
     }
-    if text[..r.num_start].ends_with('第') {
-        return rank(text, r, tables);
-    }
+    let judged = if text[..r.num_start].ends_with('第') {
+        rank(text, r, tables)
+    } else {
+        quantity(text, r, tables)
+    };
+    judged.filter(|j| {
+        !segment::in_title(text, sentence.start, j.start) && !in_slogan(text, sentence.clone(), j)
+    })
+}
+
+/// Judges a quantity that is not an ordinal.
+fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
     if r.num.is_lone_one() && !r.multiplied && !r.fraction {
         return None;
     }
@@ -103,8 +114,8 @@ fn is_code(text: &str, r: &Reading) -> bool {
 }
 
 /// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).
-fn in_slogan(text: &str, r: &Reading) -> bool {
-    let Some((open, close)) = segment::quote_around(text, r.start, r.end) else {
+fn in_slogan(text: &str, sentence: Range<usize>, j: &Judged) -> bool {
+    let Some((open, close)) = segment::quote_around(text, sentence, j.start, j.end) else {
         return false;
     };
     text[open..close].chars().count() <= SLOGAN_CHARS
@@ -196,7 +207,7 @@ mod tests {
         let mut pos = 0;
         while let Some(at) = scan::next_start(text, pos) {
             let r = scan::read(text, at, &t).unwrap();
-            match judge(text, &r, &t) {
+            match judge(text, &r, &t, 0..text.len()) {
                 Some(j) => {
                     out.push((text[j.start..j.end].to_owned(), j.value, j.unit));
                     pos = j.end.max(r.num_end);

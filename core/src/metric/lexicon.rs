@@ -2,69 +2,101 @@
 //! the tab-separated data files under `core/data/metric/`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// The longest word this module can match, in chars.
-const MAX_CHARS: usize = 12;
+/// A fast hasher for `char` keys (a multiplicative hash; keys are not
+/// attacker-chosen in any way that matters here: tables are fixed).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Words bucketed by one of their chars, longest first.
+type Buckets<T> = HashMap<char, Vec<(Box<str>, T)>, BuildHasherDefault<CharHasher>>;
 
 /// A word → payload map with longest-match look-ups forwards and backwards.
+///
+/// Words are bucketed by their first char (forward look-ups) and by their
+/// last char (backward look-ups), so a miss costs one hash of one char.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    words: HashMap<String, T>,
-    max_chars: usize,
+    by_first: Buckets<T>,
+    by_last: Buckets<T>,
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
-            words: HashMap::new(),
-            max_chars: 0,
+            by_first: Buckets::default(),
+            by_last: Buckets::default(),
         }
     }
 }
 
-impl<T> Lexicon<T> {
-    /// Adds (or replaces) `word`; words longer than [`MAX_CHARS`] are refused.
+/// Puts `word` in `bucket`, replacing an equal word, longest words first.
+fn put<T>(bucket: &mut Vec<(Box<str>, T)>, word: &str, value: T) {
+    bucket.retain(|(w, _)| &**w != word);
+    let at = bucket.partition_point(|(w, _)| w.len() >= word.len());
+    bucket.insert(at, (word.into(), value));
+}
+
+impl<T: Clone> Lexicon<T> {
+    /// Adds (or replaces) `word`; the empty word is refused.
     pub fn insert(&mut self, word: &str, value: T) -> bool {
-        let n = word.chars().count();
-        if n == 0 || n > MAX_CHARS {
+        let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
             return false;
-        }
-        self.max_chars = self.max_chars.max(n);
-        self.words.insert(word.to_owned(), value);
+        };
+        put(self.by_first.entry(first).or_default(), word, value.clone());
+        put(self.by_last.entry(last).or_default(), word, value);
         true
     }
+}
 
+impl<T> Lexicon<T> {
     /// The payload of exactly `word`.
     pub fn get(&self, word: &str) -> Option<&T> {
-        self.words.get(word)
+        let first = word.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|(w, _)| &**w == word)
+            .map(|(_, v)| v)
     }
 
     /// The longest word starting at byte `at`: its byte length and payload.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
-        let mut ends = [0usize; MAX_CHARS];
-        let mut n = 0;
-        for (i, c) in text[at..].char_indices().take(self.max_chars) {
-            ends[n] = i + c.len_utf8();
-            n += 1;
-        }
-        ends[..n]
+        let rest = &text[at..];
+        let first = rest.chars().next()?;
+        self.by_first
+            .get(&first)?
             .iter()
-            .rev()
-            .find_map(|&len| self.words.get(&text[at..at + len]).map(|v| (len, v)))
+            .find(|(w, _)| rest.starts_with(&**w))
+            .map(|(w, v)| (w.len(), v))
     }
 
     /// The longest word ending at byte `at`: its byte length and payload.
     pub fn longest_ending_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
-        let mut starts = [0usize; MAX_CHARS];
-        let mut n = 0;
-        for (i, _) in text[..at].char_indices().rev().take(self.max_chars) {
-            starts[n] = i;
-            n += 1;
-        }
-        starts[..n]
+        let head = &text[..at];
+        let last = head.chars().next_back()?;
+        self.by_last
+            .get(&last)?
             .iter()
-            .rev()
-            .find_map(|&s| self.words.get(&text[s..at]).map(|v| (at - s, v)))
+            .find(|(w, _)| head.ends_with(&**w))
+            .map(|(w, v)| (w.len(), v))
     }
 
     /// Whether some word of the table occurs in `text`.

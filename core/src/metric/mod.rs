@@ -54,11 +54,15 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
 fn quantities(text: &str, tables: &Tables) -> Vec<classify::Judged> {
     let mut out = Vec::new();
     let mut pos = 0;
+    let mut sentence = 0..0;
     while let Some(at) = scan::next_start(text, pos) {
         let mut next = scan::run_end(text, at).max(at + 1);
         if let Some(r) = scan::read(text, at, tables) {
             next = next.max(r.num_end);
-            if let Some(j) = classify::judge(text, &r, tables) {
+            if r.end > sentence.end || at < sentence.start {
+                sentence = segment::sentence_start(text, at)..segment::sentence_end(text, r.end);
+            }
+            if let Some(j) = classify::judge(text, &r, tables, sentence.clone()) {
                 next = next.max(j.end);
                 out.push(j);
             }

@@ -67,6 +67,11 @@ fn chinese_power(c: char) -> Option<f64> {
     })
 }
 
+/// The Chinese chars a number can start with.
+pub const CHINESE_STARTS: [char; 15] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+];
+
 /// Whether a number can start with `c`.
 pub fn starts_number(c: char) -> bool {
     c.is_ascii_digit() || chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千')
@@ -223,6 +228,17 @@ mod tests {
         assert!(parse("百余门", 0).unwrap().leading_round);
         assert!(parse("一个", 0).unwrap().is_lone_one());
         assert!(parse("万众", 0).is_none());
+    }
+
+    #[test]
+    fn starts_agree() {
+        for c in CHINESE_STARTS {
+            assert!(starts_number(c) && c.len_utf8() == 3, "{c}");
+        }
+        let n = ('\u{3000}'..='\u{9fff}')
+            .filter(|&c| starts_number(c))
+            .count();
+        assert_eq!(n, CHINESE_STARTS.len());
     }
 
     #[test]

@@ -37,26 +37,52 @@ pub struct Reading<'t> {
     pub end: usize,
 }
 
-/// The byte offset of the next place at or after `from` where a number may
-/// start (not inside a run of digits), with the char there.
+/// For each lead byte `0xE0..=0xEF` of a three-byte char, the set of second
+/// bytes (low six bits) that some Chinese numeral starting a number has.
+const SECOND_BYTES: [u64; 16] = {
+    let mut t = [0u64; 16];
+    let mut i = 0;
+    while i < numeral::CHINESE_STARTS.len() {
+        let c = numeral::CHINESE_STARTS[i] as u32;
+        t[((c >> 12) & 0x0f) as usize] |= 1 << ((c >> 6) & 0x3f);
+        i += 1;
+    }
+    t
+};
+
+/// The byte offset of the next place at or after `from` (a char boundary)
+/// where a number may start. Decodes only three-byte chars (where the
+/// Chinese numerals are), by hand, to keep the scan fast.
 pub fn next_start(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            return Some(i);
+        if b < 0x80 {
+            if b.is_ascii_digit() {
+                return Some(i);
+            }
+            i += 1;
+            continue;
         }
-        if b >= 0xe3 {
-            if let Some(c) = text[i..].chars().next() {
-                if numeral::starts_number(c) {
-                    return Some(i);
-                }
-                i += c.len_utf8();
-                continue;
+        let len = match b {
+            0xf0.. => 4,
+            0xe0.. => 3,
+            0xc0.. => 2,
+            _ => 1,
+        };
+        if len == 3
+            && i + 2 < bytes.len()
+            && SECOND_BYTES[usize::from(b & 0x0f)] >> (bytes[i + 1] & 0x3f) & 1 == 1
+        {
+            let cp = (u32::from(b & 0x0f) << 12)
+                | (u32::from(bytes[i + 1] & 0x3f) << 6)
+                | u32::from(bytes[i + 2] & 0x3f);
+            if char::from_u32(cp).is_some_and(numeral::starts_number) {
+                return Some(i);
             }
         }
-        i += 1;
+        i += len;
     }
     None
 }

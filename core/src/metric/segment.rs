@@ -1,17 +1,92 @@
 //! Sentences, clauses, quotes and titles around a byte offset of the
 //! normalised text (full-width punctuation is already folded to ASCII).
 
+use std::ops::Range;
+
 /// How far (bytes) to look for the ends of a clause, sentence, quote or title.
 const REACH: usize = 600;
 
-/// Chars that end a clause.
-pub fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | ';' | '。' | '!' | '?' | ':' | '\n' | '、' | '…')
+/// A set of break chars: ASCII bytes and three-byte chars, matched on
+/// bytes so that scanning never decodes.
+struct Breaks {
+    ascii: &'static [u8],
+    wide: &'static [&'static str],
 }
 
-/// Chars that end a sentence.
-pub fn is_sentence_break(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | '\n')
+/// What ends a clause.
+const CLAUSE: Breaks = Breaks {
+    ascii: b",;!?:\n",
+    wide: &["。", "、", "…"],
+};
+
+/// What ends a sentence.
+const SENTENCE: Breaks = Breaks {
+    ascii: b"!?;\n",
+    wide: &["。"],
+};
+
+impl Breaks {
+    /// Whether `c` is one of the breaks.
+    fn has(&self, c: char) -> bool {
+        (c.is_ascii() && self.ascii.contains(&(c as u8)))
+            || self.wide.iter().any(|w| w.starts_with(c))
+    }
+
+    /// The length of the break ending at byte `i`, if one does.
+    fn ending_at(&self, bytes: &[u8], i: usize) -> Option<usize> {
+        let b = bytes[i - 1];
+        if b < 0x80 {
+            return self.ascii.contains(&b).then_some(1);
+        }
+        if b & 0xc0 != 0x80 || i < 3 || bytes[i - 2] != 0x80 {
+            return None;
+        }
+        self.wide
+            .iter()
+            .any(|w| &bytes[i - 3..i] == w.as_bytes())
+            .then_some(3)
+    }
+
+    /// The length of the break starting at byte `i`, if one does.
+    fn starting_at(&self, bytes: &[u8], i: usize) -> Option<usize> {
+        let b = bytes[i];
+        if b < 0x80 {
+            return self.ascii.contains(&b).then_some(1);
+        }
+        if b & 0xf0 != 0xe0 || bytes.get(i + 1) != Some(&0x80) {
+            return None;
+        }
+        let w = bytes.get(i..i + 3)?;
+        self.wide.iter().any(|x| w == x.as_bytes()).then_some(3)
+    }
+
+    /// Start of the span ending at `at` that holds no break.
+    fn back(&self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let from = at.saturating_sub(REACH);
+        let mut i = at;
+        while i > from {
+            if self.ending_at(bytes, i).is_some() {
+                return i;
+            }
+            i -= 1;
+        }
+        floor_char(text, from)
+    }
+
+    /// End of the span starting at `at` that holds no break.
+    fn forward(&self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let to = (at + REACH).min(bytes.len());
+        (at..to)
+            .find(|&i| self.starting_at(bytes, i).is_some())
+            .unwrap_or_else(|| floor_char(text, to))
+    }
+}
+
+/// Chars that end a clause.
+pub fn is_clause_break(c: char) -> bool {
+    CLAUSE.has(c)
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -23,48 +98,28 @@ pub fn floor_char(text: &str, at: usize) -> usize {
     i
 }
 
-/// Start of the span ending at `at` that contains no char matching `stop`.
-fn back_to(text: &str, at: usize, stop: impl Fn(char) -> bool) -> usize {
-    let from = floor_char(text, at.saturating_sub(REACH));
-    text[from..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| stop(c))
-        .map_or(from, |(i, c)| from + i + c.len_utf8())
-}
-
-/// End of the span starting at `at` that contains no char matching `stop`.
-fn forward_to(text: &str, at: usize, stop: impl Fn(char) -> bool) -> usize {
-    let to = floor_char(text, at + REACH);
-    text[at..to]
-        .char_indices()
-        .find(|&(_, c)| stop(c))
-        .map_or(to, |(i, _)| at + i)
-}
-
 /// Start of the clause holding byte `at`.
 pub fn clause_start(text: &str, at: usize) -> usize {
-    back_to(text, at, is_clause_break)
+    CLAUSE.back(text, at)
 }
 
 /// End of the clause holding byte `at`.
 pub fn clause_end(text: &str, at: usize) -> usize {
-    forward_to(text, at, is_clause_break)
+    CLAUSE.forward(text, at)
 }
 
 /// Start of the sentence holding byte `at`.
 pub fn sentence_start(text: &str, at: usize) -> usize {
-    back_to(text, at, is_sentence_break)
+    SENTENCE.back(text, at)
 }
 
 /// End of the sentence holding byte `at`.
 pub fn sentence_end(text: &str, at: usize) -> usize {
-    forward_to(text, at, is_sentence_break)
+    SENTENCE.forward(text, at)
 }
 
-/// Whether byte `at` is inside a `《》` title on its line.
-pub fn in_title(text: &str, at: usize) -> bool {
-    let line = back_to(text, at, |c| c == '\n');
+/// Whether byte `at` is inside a `《》` title of its sentence, which starts at `line`.
+pub fn in_title(text: &str, line: usize, at: usize) -> bool {
     match text[line..at].rfind(['《', '》']) {
         Some(i) => text[line + i..].starts_with('《'),
         None => false,
@@ -72,15 +127,19 @@ pub fn in_title(text: &str, at: usize) -> bool {
 }
 
 /// The quoted phrase (between its quotes) holding `start..end`, if the
-/// quotes on the line before `start` are unbalanced.
-pub fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let line = back_to(text, start, |c| c == '\n');
+/// quotes of its sentence (`line`) before `start` are unbalanced.
+pub fn quote_around(
+    text: &str,
+    line: Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let (line, line_end) = (line.start, line.end.max(end));
     let quotes = text[line..start].matches('"').count();
     if quotes % 2 == 0 {
         return None;
     }
     let open = line + text[line..start].rfind('"')? + 1;
-    let line_end = forward_to(text, end, |c| c == '\n');
     let close = end + text[end..line_end].find('"')?;
     Some((open, close))
 }
@@ -103,11 +162,11 @@ mod tests {
     #[test]
     fn titles_and_quotes() {
         let t = "印发《三年行动计划》,实施\"五大行动\",共5所";
-        assert!(in_title(t, t.find("三年").unwrap()));
-        assert!(!in_title(t, t.find('5').unwrap()));
+        assert!(in_title(t, 0, t.find("三年").unwrap()));
+        assert!(!in_title(t, 0, t.find('5').unwrap()));
         let at = t.find("五大").unwrap();
-        let (o, c) = quote_around(t, at, at + 3).unwrap();
+        let (o, c) = quote_around(t, 0..t.len(), at, at + 3).unwrap();
         assert_eq!(&t[o..c], "五大行动");
-        assert!(quote_around(t, t.find('5').unwrap(), t.len()).is_none());
+        assert!(quote_around(t, 0..t.len(), t.find('5').unwrap(), t.len()).is_none());
     }
 }

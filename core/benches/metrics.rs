@@ -1,0 +1,62 @@
+//! Throughput of metrics-only extraction over a few MB of report text.
+//!
+//! Reads `../shared/corpus/dev/*.txt` when present (repeated to about 4 MB),
+//! else repeats `examples/sample_report.txt`.
+//!
+//! ```text
+//! cargo bench -p shushuo --bench metrics
+//! ```
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use shushuo::Extractor;
+
+/// The size of text to extract from per iteration.
+const TARGET_BYTES: usize = 4 << 20;
+
+/// Report text: the dev corpus if it is there, else the bundled sample.
+fn report_text() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files: Vec<_> = std::fs::read_dir(root.join("../shared/corpus/dev"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let mut one: String = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if one.is_empty() {
+        one = std::fs::read_to_string(root.join("examples/sample_report.txt"))
+            .expect("examples/sample_report.txt is readable");
+    }
+    let mut text = String::with_capacity(TARGET_BYTES + one.len());
+    while text.len() < TARGET_BYTES {
+        text.push_str(&one);
+        text.push('\n');
+    }
+    text
+}
+
+fn metrics_only(c: &mut Criterion) {
+    let text = report_text();
+    let ex = Extractor::builder()
+        .entities(false)
+        .build()
+        .expect("valid options");
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("metrics_only", |b| {
+        b.iter(|| ex.extract(&text).metrics.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, metrics_only);
+criterion_main!(benches);
