@@ -55,7 +55,7 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
     if r.num.is_lone_one() && !r.multiplied && !r.fraction {
         return None;
     }
-    let vague = r.num.leading_round;
+    let vague = r.vague;
     if vague && r.approx == Approx::Exact {
         return None;
     }
@@ -87,6 +87,9 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
                 return None;
             }
             j.unit = implied_unit(text, r, tables)?;
+            if let Some(u) = tables.units.get(&j.unit) {
+                j.kind = u.kind;
+            }
         }
     }
     Some(j)
@@ -155,7 +158,7 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
 fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
     let start = r.num_start - '第'.len_utf8();
     let (end, named) = match r.unit {
-        Some(u) if u.unit == "名" => (r.end, true),
+        Some(u) if u.unit == "名" || u.unit == "位" => (r.end, true),
         _ => (r.num.end, false),
     };
     if !named {
@@ -188,11 +191,16 @@ fn implied_unit(text: &str, r: &Reading, tables: &Tables) -> Option<String> {
     let after = &text[r.end..segment::floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
     let from = segment::floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
     let before = &text[from..r.start];
-    let first_in = |s: &str| {
-        s.char_indices()
-            .find_map(|(i, _)| tables.implied.longest_at(s, i).map(|(_, u)| u.clone()))
+    let first = after
+        .char_indices()
+        .find_map(|(i, _)| tables.implied.longest_at(after, i));
+    let last = || {
+        before
+            .char_indices()
+            .rev()
+            .find_map(|(i, _)| tables.implied.longest_at(before, i))
     };
-    first_in(after).or_else(|| first_in(before))
+    first.or_else(last).map(|(_, u)| u.clone())
 }
 
 #[cfg(test)]

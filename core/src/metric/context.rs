@@ -194,8 +194,16 @@ impl<'a> Reader<'a> {
         let verb_at = m.start - verb.min(m.start - left.start);
         if verb > 0 {
             if let Some(i) = text[left.start..verb_at].rfind(['比', '较']) {
-                if text[left.start + i..verb_at].chars().count() <= COMPARISON_CHARS {
-                    cut(&mut pieces, left.start + i..verb_at);
+                let mut from = left.start + i;
+                if let Some(c) = text[left.start..from]
+                    .chars()
+                    .next_back()
+                    .filter(|&c| c == '同' || c == '相')
+                {
+                    from -= c.len_utf8();
+                }
+                if text[from..verb_at].chars().count() <= COMPARISON_CHARS {
+                    cut(&mut pieces, from..verb_at);
                 }
             }
         }

@@ -33,6 +33,8 @@ pub struct Reading<'t> {
     pub approx: Approx,
     /// Whether the approximation came from a word before the number.
     pub approx_before: bool,
+    /// A vague round figure (`数十`, `上百`, `百余`).
+    pub vague: bool,
     /// One past the last byte.
     pub end: usize,
 }
@@ -110,6 +112,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         unit: None,
         approx: Approx::Exact,
         approx_before: false,
+        vague: num.leading_round,
         end: num.end,
     };
     if let Some((numer, pct)) = numeral::fraction(text, &num) {
@@ -128,10 +131,25 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             r.end += len;
         }
     }
+    let blocked = |len: usize| {
+        tables
+            .approx_block
+            .longest_ending_at(text, at)
+            .is_some_and(|(b, _)| b > len)
+    };
     if let Some((len, &a)) = tables.approx_before.longest_ending_at(text, at) {
-        r.approx = a;
-        r.approx_before = true;
-        r.start = at - len;
+        if !blocked(len) {
+            r.approx = a;
+            r.approx_before = true;
+            r.start = at - len;
+        }
+    } else if let Some((len, &a)) = tables.approx_vague.longest_ending_at(text, at) {
+        if num.chinese && text[at..].starts_with(['十', '百', '千']) && !blocked(len) {
+            r.approx = a;
+            r.approx_before = true;
+            r.vague = true;
+            r.start = at - len;
+        }
     }
     Some(r)
 }
@@ -227,6 +245,9 @@ mod tests {
         assert_eq!(reading("占三成").1, 30.0);
         assert_eq!(reading("近三分之一的学校").0, "近三分之一");
         assert_eq!(reading("跑3千米").2, "千米");
+        assert_eq!(reading("附近3所学校").3, Approx::Exact);
+        assert_eq!(reading("数十位家长").0, "数十位");
+        assert_eq!(reading("人数300人").0, "300人");
         let (span, value, _, _) = reading("精选2-3门学科");
         assert_eq!((span.as_str(), value), ("2-3门", 2.0));
     }

@@ -32,6 +32,10 @@ pub struct Tables {
     pub approx_infix: Lexicon<Approx>,
     /// Approximation words after the unit.
     pub approx_after: Lexicon<Approx>,
+    /// Vague words before a Chinese round number (`数十`, `上百`).
+    pub approx_vague: Lexicon<Approx>,
+    /// Words ending before a number that only look like approximation words (`附近`).
+    pub approx_block: Lexicon<()>,
     /// Change verbs governing the quantity after them.
     pub change_verbs: Lexicon<Change>,
     /// Rate nouns that make the figure a change.
@@ -123,12 +127,15 @@ impl Tables {
         }
         let (mut approx_before, mut approx_infix, mut approx_after) =
             (Lexicon::default(), Lexicon::default(), Lexicon::default());
+        let (mut approx_vague, mut approx_block) = (Lexicon::default(), Lexicon::default());
         for row in rows(APPROX) {
             let a: Approx = field("approx", &row, 2)?.parse()?;
             match field("approx", &row, 1)? {
                 "before" => approx_before.insert(row[0], a),
                 "infix" => approx_infix.insert(row[0], a),
                 "after" => approx_after.insert(row[0], a),
+                "vague" => approx_vague.insert(row[0], a),
+                "block" => approx_block.insert(row[0], ()),
                 _ => return Err(bad("approx", &row)),
             };
         }
@@ -170,6 +177,8 @@ impl Tables {
             approx_before,
             approx_infix,
             approx_after,
+            approx_vague,
+            approx_block,
             change_verbs,
             change_rates,
             implied,
