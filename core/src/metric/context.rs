@@ -177,7 +177,7 @@ impl<'a> Reader<'a> {
         let mut body = left.start;
         if listed {
             body = left.end;
-        } else if let Some(i) = text[left.clone()].rfind('等') {
+        } else if let Some(i) = enumeration_end(&text[left.clone()]) {
             if text[left.start..left.start + i].contains('、') {
                 body = left.start + i + '等'.len_utf8();
             }
@@ -258,10 +258,13 @@ impl<'a> Reader<'a> {
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
         while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
+            if len >= r.len() {
+                break;
+            }
             r.start += len;
         }
         while let Some((len, _)) = self.tables.trim_end.longest_ending_at(text, r.end) {
-            if len > r.len() {
+            if len >= r.len() {
                 break;
             }
             r.end -= len;
@@ -301,6 +304,17 @@ struct Parts {
     continued: bool,
     /// The clause follows a list mark `、`.
     after_list_mark: bool,
+}
+
+/// The byte offset of the last enumeration mark `等` in `s` (not the `等` of
+/// `一等奖` or `同等`).
+fn enumeration_end(s: &str) -> Option<usize> {
+    s.match_indices('等').map(|(i, _)| i).rev().find(|&i| {
+        let next = s[i + '等'.len_utf8()..].chars().next();
+        let prev = s[..i].chars().next_back();
+        !matches!(next, Some('奖' | '级' | '次'))
+            && !matches!(prev, Some('同' | '平' | '对' | '均'))
+    })
 }
 
 /// Removes `hole` from `pieces`.
