@@ -18,6 +18,29 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// Bytes of text per chunk of a batch: the GIL is taken back between chunks
+/// to check for Ctrl-C, so a long batch stays interruptible (a chunk is
+/// well under a second of work).
+pub(crate) const CHUNK_BYTES: usize = 4 << 20;
+
+/// Splits `texts` into consecutive chunks of at least `min_bytes` bytes of
+/// text each (the last may be smaller).
+pub(crate) fn chunks<'a, 's>(texts: &'a [&'s str], min_bytes: usize) -> Vec<&'a [&'s str]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, t) in texts.iter().enumerate() {
+        bytes += t.len();
+        if bytes >= min_bytes {
+            out.push(&texts[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < texts.len() {
+        out.push(&texts[start..]);
+    }
+    out
+}
+
 /// The number of threads to use when the caller names none: every core.
 pub(crate) fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
@@ -90,6 +113,16 @@ mod tests {
         for threads in [1, 2, 3, 8] {
             assert_eq!(extract_all(&ex, &texts, threads).unwrap(), one);
         }
+    }
+
+    #[test]
+    fn chunks_cover_every_text_in_order() {
+        let texts = ["aa", "b", "", "cccc", "d", "ee"];
+        let parts = chunks(&texts, 3);
+        assert_eq!(parts.concat(), texts);
+        assert_eq!(parts, [&texts[..2], &texts[2..4], &texts[4..]]);
+        assert!(chunks(&[], 3).is_empty());
+        assert_eq!(chunks(&texts, 1000), [&texts[..]]);
     }
 
     #[test]

@@ -103,7 +103,8 @@ impl PyExtractor {
     }
 
     /// Extracts from many texts on `threads` threads (default: every core),
-    /// with the GIL released; returns the documents in input order.
+    /// with the GIL released; returns the documents in input order. Ctrl-C
+    /// interrupts a long batch (checked every few MB of text).
     #[pyo3(signature = (texts, threads = None))]
     fn extract_batch<'py>(
         &self,
@@ -135,9 +136,15 @@ impl PyExtractor {
             .map(|s| s.to_str())
             .collect::<PyResult<Vec<&str>>>()?;
         let ex = &self.inner;
-        let docs = py
-            .detach(|| batch::extract_all(ex, &strs, threads))
-            .map_err(ShushuoError::new_err)?;
+        let mut docs = Vec::with_capacity(strs.len());
+        for chunk in batch::chunks(&strs, batch::CHUNK_BYTES) {
+            let part = py
+                .detach(|| batch::extract_all(ex, chunk, threads))
+                .map_err(ShushuoError::new_err)?;
+            docs.extend(part);
+            // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
+            py.check_signals()?;
+        }
         let out = items
             .into_iter()
             .zip(docs)

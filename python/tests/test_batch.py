@@ -3,6 +3,9 @@ threads, with the GIL released; one extractor shared between threads."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import shushuo
+from conftest import SAMPLE
 
 TEXTS = [
     "全区新增学位8660个。",
@@ -98,3 +102,32 @@ def test_batch_releases_the_gil(ex: shushuo.Extractor, sample_text: str) -> None
         pytest.skip(f"batch too quick ({elapsed[0]:.3f}s) to observe")
     # With the GIL held for the whole batch the loop could not tick at all.
     assert ticks >= 10, (ticks, elapsed)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def test_ctrl_c_interrupts_a_long_batch(sample_text: str) -> None:
+    """KeyboardInterrupt reaches a long batch within about a chunk's time."""
+    code = (
+        "import sys, time, shushuo\n"
+        "text = open(sys.argv[1], encoding='utf-8').read() * 100\n"
+        "texts = [text] * 1200\n"  # about 150 MB: many seconds of work
+        "print('ready', flush=True)\n"
+        "t0 = time.perf_counter()\n"
+        "try:\n"
+        "    shushuo.Extractor().extract_batch(texts)\n"
+        "    print('finished', time.perf_counter() - t0)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', time.perf_counter() - t0)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(SAMPLE)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(1.0)
+    sent = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=120)
+    waited = time.perf_counter() - sent
+    assert out.startswith("interrupted"), out
+    assert waited < 10, waited
