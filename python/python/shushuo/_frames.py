@@ -78,5 +78,5 @@ def to_dataframe(
             data["doc"].append(doc_id)
             for f in fields:
                 data[f].append(row[f])
-    frame = pd.DataFrame(data, columns=list(columns))
+    frame: pandas.DataFrame = pd.DataFrame(data, columns=list(columns))
     return frame.astype({c: t for c, t in _DTYPES.items() if c in frame.columns})
