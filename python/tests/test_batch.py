@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -62,7 +63,7 @@ def test_batch_errors(ex: shushuo.Extractor) -> None:
         with pytest.raises(shushuo.ShushuoError, match="threads"):
             ex.extract_batch(["a"], threads=bad)
 
-    def failing():  # type: ignore[no-untyped-def]
+    def failing() -> Iterator[str]:
         yield "a"
         raise RuntimeError("source broke")
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 import shushuo
 from conftest import REPO
+
+if TYPE_CHECKING:
+    import pandas
 
 pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
@@ -25,16 +29,18 @@ def client():  # type: ignore[no-untyped-def]
         yield c
 
 
-def _corpus(sample_text: str) -> pd.DataFrame:
+def _corpus(sample_text: str) -> pandas.DataFrame:
+    """40 (doc, text) rows: the sample report and short sentences."""
     texts = [sample_text, "全区新增学位8660个。", "", "2022年9月22日，教育部印发通知。"] * 10
-    return pd.DataFrame({"doc": [f"d{i:02}" for i in range(len(texts))], "text": texts})
+    frame: pandas.DataFrame = pd.DataFrame({"doc": [f"d{i:02}" for i in range(len(texts))], "text": texts})
+    return frame
 
 
 def test_map_partitions_on_cluster(client, sample_text: str) -> None:  # type: ignore[no-untyped-def]
     corpus = _corpus(sample_text)
     extractor = shushuo.Extractor(reference_date="2023-03-15")
 
-    def metrics_of(part: pd.DataFrame, ex: shushuo.Extractor) -> pd.DataFrame:
+    def metrics_of(part: pandas.DataFrame, ex: shushuo.Extractor) -> pandas.DataFrame:
         docs = ex.extract_batch(part["text"].tolist())
         return shushuo.to_dataframe(docs, ids=part["doc"].tolist())
 

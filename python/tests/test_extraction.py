@@ -68,7 +68,8 @@ def test_offsets_index_the_python_str_everywhere(ex: shushuo.Extractor, sample_t
         doc = ex.extract(text)
         assert doc.metrics, "the sample report states many quantities"
         assert doc.entities
-        for r in [*doc.metrics, *doc.entities]:
+        records: list[shushuo.Metric | shushuo.Entity] = [*doc.metrics, *doc.entities]
+        for r in records:
             assert 0 <= r.start < r.end <= len(text)
             if isinstance(r, shushuo.Entity) and r.kind == "WORK":
                 assert r.text in text[r.start : r.end]  # with or without 《》

@@ -2,7 +2,7 @@
 # Python package: pip-install ./python (maturin backend) into a fresh venv,
 # then the bindings' Rust unit tests, the pytest suite (API, offsets,
 # pickling, threads, DataFrames, CLI, a Dask LocalCluster, stubs), stubtest,
-# and the quick-start notebook executed end to end.
+# mypy --strict, and the quick-start notebook executed end to end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -33,8 +33,9 @@ elif [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
-echo "--- stubtest"
+echo "--- stubtest and mypy --strict"
 (cd python && "$py" -m mypy.stubtest shushuo)
+(cd python && "$py" -m mypy --strict -p shushuo tests bench)
 
 echo "--- notebook"
 out="$root/target/notebooks"
