@@ -78,7 +78,10 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
             if tables.name_markers.longest_at(text, r.end).is_some() {
                 return None;
             }
-            j.unit.clone_from(&u.unit);
+            j.unit = match r.per {
+                Some(per) => format!("{}/{}", u.unit, per.unit),
+                None => u.unit.clone(),
+            };
             j.kind = u.kind;
             j.borderline |= u.borderline;
         }
@@ -143,10 +146,11 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
     year || framed || past || r.range
 }
 
-/// A duration next to a word showing it measures how long something lasted
-/// (`连续8年`, `建校9年`, `20多年间`); anniversaries (`100周年`) always are.
+/// A duration in months, days or hours, an anniversary (`100周年`), or a
+/// span of years or an age next to a word showing it measures how long
+/// something lasted (`连续8年`, `建校9年`, `20多年间`, `平均年龄35岁`).
 fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
-    r.unit.is_some_and(|u| u.unit == "周年")
+    r.unit.is_some_and(|u| u.unit != "年" && u.unit != "岁")
         || tables
             .duration_before
             .longest_ending_at(text, r.start)
@@ -253,6 +257,9 @@ mod tests {
     fn counts_and_durations() {
         assert_eq!(judged("举办两届")[0], ("两届".into(), 2.0, "届".into()));
         assert_eq!(judged("连续8年开展")[0].2, "年");
+        assert_eq!(judged("优良天数328天")[0].2, "天");
+        assert_eq!(judged("浓度32微克/立方米")[0].2, "微克/立方米");
+        assert!(judged("九年义务教育,60岁以上老人").is_empty());
         assert_eq!(
             judged("特色课程百余门")[0],
             ("百余门".into(), 100.0, "门".into())

@@ -29,6 +29,8 @@ pub struct Reading<'t> {
     pub multiplied: bool,
     /// The unit, if one follows.
     pub unit: Option<&'t Unit>,
+    /// The unit after a slash (`微克/立方米`, `元/人`).
+    pub per: Option<&'t Unit>,
     /// The approximation.
     pub approx: Approx,
     /// Whether the approximation came from a word before the number.
@@ -110,6 +112,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         fraction: false,
         multiplied: false,
         unit: None,
+        per: None,
         approx: Approx::Exact,
         approx_before: false,
         vague: num.leading_round,
@@ -185,6 +188,12 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
             r.unit = Some(unit);
             pos += len;
             factor *= unit.scale;
+            if let Some(rest) = text[pos..].strip_prefix('/') {
+                if let Some((per_len, per)) = tables.units.longest_at(rest, 0) {
+                    r.per = Some(per);
+                    pos += 1 + per_len;
+                }
+            }
             break;
         }
         if let Some((len, &m)) = tables.multipliers.longest_at(text, pos) {
