@@ -85,7 +85,7 @@ impl<'a> Reader<'a> {
         if let Some((_, prev_ind)) = &prev {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
-            if (verb > 0 && parts.bare) || ranked {
+            if (verb > 0 && parts.bare) || ranked || parts.borrows {
                 indicator.insert_str(0, prev_ind);
             } else if parts.continued && self.lead_verb(&indicator).is_none() {
                 let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
@@ -115,6 +115,15 @@ impl<'a> Reader<'a> {
         }
         if let Some((len, &c)) = self.tables.change_verbs.longest_ending_at(text, at) {
             return (c, len + m.start - at);
+        }
+        let ce = segment::clause_end(text, m.end);
+        if let Some(rest) = text[m.end..ce].strip_prefix("的速度") {
+            let verb = rest
+                .char_indices()
+                .find_map(|(i, _)| self.tables.change_verbs.longest_at(rest, i));
+            if let Some((_, &c)) = verb {
+                return (c, 0);
+            }
         }
         let cs = segment::clause_start(text, m.start);
         let left = self.trim(cs..m.start);
@@ -158,6 +167,11 @@ impl<'a> Reader<'a> {
         let listed = text[..m.start].ends_with('等') || (raw_start > cs && !right.is_empty());
         let cs = cs.max(prev_end.min(m.start));
         let cs = cs.max(char_back(text, m.start, LEFT_CHARS));
+        let borrows = self
+            .tables
+            .borrow
+            .longest_at(&text[..m.start], cs)
+            .is_some();
         let mut left = self.trim(cs..m.start);
         while let Some(p) = self
             .periods
@@ -220,6 +234,7 @@ impl<'a> Reader<'a> {
         Parts {
             pieces,
             bare,
+            borrows,
             continued,
             after_list_mark,
         }
@@ -300,6 +315,8 @@ struct Parts {
     pieces: Vec<Range<usize>>,
     /// Nothing but a change verb and an adverb before the quantity (`年均增长12%`).
     bare: bool,
+    /// The clause opens with a word that borrows the previous subject (`占`).
+    borrows: bool,
     /// The clause follows a comma or a list mark in the same sentence.
     continued: bool,
     /// The clause follows a list mark `、`.

@@ -115,4 +115,11 @@ mod tests {
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
     }
+
+    #[test]
+    fn shares_and_rates_borrow_the_subject() {
+        let m = metrics("全县普惠性幼儿园达91所,占幼儿园总数的91%;在编教师以每年50人的速度递增。");
+        assert_eq!(m[1].5, "普惠性幼儿园占幼儿园总数");
+        assert_eq!(m[2].4, Change::Increase);
+    }
 }

@@ -56,6 +56,8 @@ pub struct Tables {
     pub duration_before: Lexicon<()>,
     /// Words right after a duration that show it measures a span of time.
     pub duration_after: Lexicon<()>,
+    /// Words opening a clause that borrows the previous figure's subject.
+    pub borrow: Lexicon<()>,
     /// Verbs shared by the items of a list.
     pub list_verbs: Lexicon<()>,
     /// Time frames (`2021年`, `近5年`, `目前`).
@@ -72,6 +74,7 @@ const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
 const DURATION_CUES: &str = include_str!("../../data/metric/duration_cues.tsv");
+const BORROW: &str = include_str!("../../data/metric/borrow.txt");
 const LIST_VERBS: &str = include_str!("../../data/metric/list_verbs.txt");
 const PERIOD: &str = include_str!("../../data/metric/period.txt");
 
@@ -189,6 +192,7 @@ impl Tables {
             trim_end,
             duration_before,
             duration_after,
+            borrow: word_list(BORROW),
             list_verbs: word_list(LIST_VERBS),
             period,
         })
