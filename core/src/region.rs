@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, Place};
+use crate::entity::{self, Marker, Place};
 use crate::normalize::Normalized;
 use crate::{Entity, EntityKind};
 
@@ -85,11 +85,12 @@ impl Resolver {
             .filter(|(_, p)| p.is_district() && home(p))
             .map(|(at, p)| (*at, Event::District(p.full.clone())))
             .collect();
-        for (i, _) in text.match_indices(['我', '全']) {
-            match text[i + '我'.len_utf8()..].chars().next() {
-                Some('市') => events.push((i, Event::City)),
-                Some('区' | '县') => events.push((i, Event::Own)),
-                _ => {}
+        let markers = tables.markers(text);
+        for &(i, m) in &markers {
+            match m {
+                Marker::City => events.push((i, Event::City)),
+                Marker::Own => events.push((i, Event::Own)),
+                Marker::DistrictCount => {}
             }
         }
         events.sort_by_key(|e| e.0);
@@ -128,15 +129,15 @@ impl Resolver {
             }
         }
         if let Some(c) = &city {
-            r.district_counts(text, c);
+            r.district_counts(text, &markers, c);
         }
         r
     }
 
     /// Counts of districts (`11个区`, `4个区县`) belong to the city.
-    fn district_counts(&mut self, text: &str, city: &str) {
+    fn district_counts(&mut self, text: &str, markers: &[(usize, Marker)], city: &str) {
         let mut counts = Vec::new();
-        for (i, _) in text.match_indices("个区").chain(text.match_indices("个县")) {
+        for &(i, _) in markers.iter().filter(|m| m.1 == Marker::DistrictCount) {
             let digits = text[..i]
                 .bytes()
                 .rev()

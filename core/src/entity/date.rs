@@ -18,6 +18,9 @@ pub(crate) struct DateHit {
 /// Chars that join the two ends of a range.
 const RANGE: &[char] = &['-', '—', '–', '~', '至', '到'];
 
+/// The words that start a relative date.
+const RELATIVE: &[&str] = &["今年", "去年", "明年"];
+
 /// A calendar point as far as the text states it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Point {
@@ -102,7 +105,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
         let found = if b.is_ascii_digit() && prev_ok {
             absolute(text, i)
-        } else if b >= 0xe4 && b <= 0xe9 {
+        } else if RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes())) {
             relative(text, i, reference)
         } else {
             None

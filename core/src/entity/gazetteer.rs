@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind};
 
 use super::lexicon::{char_at, extend_left, words, WordSet};
 use crate::{Error, Result};
@@ -103,6 +103,8 @@ pub(crate) struct Gazetteer {
     regions: Vec<Region>,
     ac: AhoCorasick,
     forms: Vec<Vec<Form>>,
+    /// Pattern index of each region name, for exact look-ups.
+    exact: HashMap<String, u32>,
     stops: WordSet,
     town_stops: WordSet,
 }
@@ -136,19 +138,18 @@ impl Gazetteer {
                     short: true,
                 },
             );
-            // Counties renamed into districts (县 → 区) since the data was made.
-            if level == Level::County && (name.ends_with('县') || name.ends_with('区')) {
-                for variant in [format!("{short}区"), format!("{short}县")] {
-                    if variant != name {
-                        b.alias(
-                            &variant,
-                            Form::Name {
-                                region: id,
-                                short: false,
-                            },
-                        );
-                    }
-                }
+            // Counties and county-level cities renamed into districts since
+            // the data was made (梁平县 → 梁平区).
+            let autonomous = name.contains("自治");
+            if level == Level::County
+                && !autonomous
+                && (name.ends_with('县') || name.ends_with('市'))
+            {
+                let region = Form::Name {
+                    region: id,
+                    short: false,
+                };
+                b.alias(&format!("{short}区"), region);
             }
         }
         for line in words(NEW_AREAS) {
@@ -169,11 +170,18 @@ impl Gazetteer {
         patterns.sort_by(|x, y| x.0.cmp(&y.0));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.0.as_str()))
             .map_err(|e| Error::InvalidOptions(format!("gazetteer: {e}")))?;
         Ok(Gazetteer {
             regions: b.regions,
             ac,
+            exact: patterns
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| matches!(p.1[0], Form::Name { .. }))
+                .map(|(k, p)| (p.0.clone(), k as u32))
+                .collect(),
             forms: patterns.into_iter().map(|p| p.1).collect(),
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
@@ -182,9 +190,9 @@ impl Gazetteer {
 
     /// The province most region names of `text` point to (full names and
     /// short forms of provinces and prefectures vote).
-    fn main_province(&self, text: &str) -> Option<u32> {
+    fn main_province(&self, text: &str, found: &[Match]) -> Option<u32> {
         let mut votes: HashMap<u32, usize> = HashMap::new();
-        for m in self.ac.find_iter(text) {
+        for m in found {
             let forms = &self.forms[m.pattern().as_usize()];
             for f in forms {
                 if let Form::Name { region, short } = *f {
@@ -225,11 +233,12 @@ impl Gazetteer {
 
     /// Every region mention of `text`, in text order, without overlaps.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let main = self.main_province(text);
+        let found: Vec<Match> = self.ac.find_iter(text).collect();
+        let main = self.main_province(text, &found);
         let mut hits: Vec<Hit> = Vec::new();
         // Where the last region mention ended, to join zones onto it.
         let mut last_end = usize::MAX;
-        for m in self.ac.find_iter(text) {
+        for m in found {
             let (s, e) = (m.start(), m.end());
             let forms = &self.forms[m.pattern().as_usize()];
             match forms[0] {
@@ -302,6 +311,10 @@ impl Gazetteer {
     /// a full name, a short form, a city followed by its district, or a
     /// region followed by a zone suffix.
     pub(crate) fn resolve(&self, name: &str, main: Option<u32>) -> Option<Place> {
+        if let Some(&k) = self.exact.get(name) {
+            let id = self.pick(&self.forms[k as usize], name, main)?;
+            return Some(self.place(id));
+        }
         let mut last: Option<(usize, usize, u32)> = None;
         let mut pos = 0;
         let mut province = main;
@@ -332,12 +345,17 @@ impl Gazetteer {
         if end != name.len() {
             return None;
         }
+        Some(self.place(id))
+    }
+
+    /// The place of region `id`.
+    fn place(&self, id: u32) -> Place {
         let r = &self.regions[id as usize];
-        Some(Place {
+        Place {
             full: r.name.clone(),
             province: r.code / 10000,
             level: r.level,
-        })
+        }
     }
 
     /// The province most of `names` are in (for the resolver).

@@ -14,6 +14,7 @@ mod school;
 mod work;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -26,10 +27,44 @@ use crate::{Entity, EntityKind, Error, Options, Result, Span};
 
 const LEFT_STOPS: &str = include_str!("../../data/entity/left_stops.txt");
 
+/// Words that say which region a text speaks as.
+const MARKERS: &[(&str, Marker)] = &[
+    ("我市", Marker::City),
+    ("全市", Marker::City),
+    ("我区", Marker::Own),
+    ("全区", Marker::Own),
+    ("我县", Marker::Own),
+    ("全县", Marker::Own),
+    ("个区", Marker::DistrictCount),
+    ("个县", Marker::DistrictCount),
+];
+
+/// A word that says which region a text speaks as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// `我市`, `全市`.
+    City,
+    /// `我区`, `全区`, `我县`, `全县`.
+    Own,
+    /// `个区`, `个县` (after a count of districts).
+    DistrictCount,
+}
+
+/// The gazetteer, built once per process (it does not depend on options).
+fn gazetteer() -> Result<&'static Gazetteer> {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    if let Some(g) = GAZETTEER.get() {
+        return Ok(g);
+    }
+    let g = Gazetteer::new()?;
+    Ok(GAZETTEER.get_or_init(|| g))
+}
+
 /// Compiled gazetteer and word tables for entity extraction.
 #[derive(Debug)]
 pub struct Tables {
-    pub(crate) gazetteer: Gazetteer,
+    pub(crate) gazetteer: &'static Gazetteer,
+    markers: AhoCorasick,
     schools: school::SchoolTables,
     orgs: org::OrgTables,
     persons: person::PersonTables,
@@ -66,7 +101,9 @@ impl Tables {
             Some(Extras { ac, kinds })
         };
         Ok(Tables {
-            gazetteer: Gazetteer::new()?,
+            gazetteer: gazetteer()?,
+            markers: AhoCorasick::new(MARKERS.iter().map(|m| m.0))
+                .map_err(|e| Error::InvalidOptions(format!("markers: {e}")))?,
             schools: school::SchoolTables::new(LEFT_STOPS)?,
             orgs: org::OrgTables::new()?,
             persons: person::PersonTables::new()?,
@@ -140,7 +177,7 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
             .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
     );
-    let schools = school::find(text, &tables.schools, &tables.gazetteer);
+    let schools = school::find(text, &tables.schools, tables.gazetteer);
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,
         ..Candidate::new(h.start, h.end, EntityKind::School)
@@ -150,7 +187,7 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
         verbs: &tables.verbs,
         regions: &regions,
         schools: &school_spans,
-        city_doc: is_city_doc(text),
+        city_doc: is_city_doc(&tables.markers(text)),
     };
     let orgs = org::find(text, &tables.orgs, &tables.stops, anchors);
     cands.extend(
@@ -223,7 +260,8 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
                     char_end: 0,
                 },
                 kind: c.kind,
-                text: surface.to_string(),
+                // The original surface is filled in when offsets are mapped back.
+                text: String::new(),
                 normalized,
             }
         })
@@ -231,22 +269,20 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
 }
 
 /// Whether the text speaks as a city (`我市`, `全市`) more than as a district.
-pub(crate) fn is_city_doc(text: &str) -> bool {
-    let (city, district) = self_references(text);
-    city >= 3 && city > 2 * district
+fn is_city_doc(markers: &[(usize, Marker)]) -> bool {
+    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
+    let city = count(Marker::City);
+    city >= 3 && city > 2 * count(Marker::Own)
 }
 
-/// Counts of `我市`/`全市` and of `我区`/`全区`/`我县`/`全县` in `text`.
-pub(crate) fn self_references(text: &str) -> (usize, usize) {
-    let (mut city, mut district) = (0, 0);
-    for (i, _) in text.match_indices(['我', '全']) {
-        match text[i + '我'.len_utf8()..].chars().next() {
-            Some('市') => city += 1,
-            Some('区' | '县') => district += 1,
-            _ => {}
-        }
+impl Tables {
+    /// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
+    pub(crate) fn markers(&self, text: &str) -> Vec<(usize, Marker)> {
+        self.markers
+            .find_iter(text)
+            .map(|m| (m.start(), MARKERS[m.pattern().as_usize()].1))
+            .collect()
     }
-    (city, district)
 }
 
 #[cfg(test)]
@@ -300,7 +336,14 @@ mod tests {
     }
 
     #[test]
-    fn counts_self_references() {
-        assert_eq!(self_references("我市全市我区全县全体"), (2, 2));
+    fn finds_markers() {
+        use Marker::*;
+        let t = Tables::new(&Options::default()).unwrap();
+        let kinds: Vec<Marker> = t
+            .markers("我市全市我区全县全体5个区")
+            .iter()
+            .map(|m| m.1)
+            .collect();
+        assert_eq!(kinds, [City, City, Own, Own, DistrictCount]);
     }
 }

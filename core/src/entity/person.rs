@@ -164,9 +164,16 @@ fn token_end(norm: &Normalized, at: usize) -> usize {
 /// that start with two or more space-separated names.
 fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
+    let joins = norm.joins();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let end = line_start + line.trim_end().len();
+        // Only a line with spaces in it can set names apart.
+        let k = joins.partition_point(|&j| j <= line_start);
+        if joins.get(k).map_or(true, |&j| j >= end) {
+            line_start += line.len();
+            continue;
+        }
         let mut tokens = Vec::new();
         let mut at = line_start;
         while at < end {

@@ -215,15 +215,12 @@ fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<Scho
 
 /// Byte offset of the last place name inside `name` that leaves a name after it.
 fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
-    name.char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            i > 0
-                && gaz
-                    .prefix_len(&name[i..])
-                    .is_some_and(|l| i + l < name.len())
-        })
-        .last()
+    name.char_indices().map(|(i, _)| i).rev().find(|&i| {
+        i > 0
+            && gaz
+                .prefix_len(&name[i..])
+                .is_some_and(|l| i + l < name.len())
+    })
 }
 
 #[cfg(test)]
