@@ -27,6 +27,10 @@ const NAME_END: &[char] = &[
     '表', '任', '深', '先', '一', '们', '老', '校',
 ];
 
+/// Chars that start a verb of speech (说, 表示, 介绍): after a name they
+/// confirm it even behind a common-noun title (家长王丽说).
+const SPEECH: &[char] = &['说', '表', '介', '告', '认', '坦', '笑', '感', '回', '谈'];
+
 /// Function words that never start a given name (都是, 有不).
 const FUNCTION: &[char] = &[
     '是', '的', '在', '有', '不', '了', '和', '与', '也', '都', '就', '还', '要', '会', '对', '被',
@@ -39,6 +43,8 @@ pub(crate) struct PersonTables {
     surnames: HashSet<char>,
     compound: HashSet<&'static str>,
     titles: AhoCorasick,
+    /// Per title: whether it is also a common noun (only three-char names follow).
+    weak: Vec<bool>,
     stop: WordSet,
 }
 
@@ -58,14 +64,21 @@ impl PersonTables {
                 }
             }
         }
+        let (names, weak): (Vec<&str>, Vec<bool>) = words(TITLES)
+            .map(|w| match w.strip_suffix('*') {
+                Some(t) => (t.trim(), true),
+                None => (w, false),
+            })
+            .unzip();
         let titles = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(words(TITLES))
+            .build(names)
             .map_err(|e| Error::InvalidOptions(format!("person titles: {e}")))?;
         Ok(PersonTables {
             surnames,
             compound,
             titles,
+            weak,
             stop: WordSet::new(STOP),
         })
     }
@@ -104,7 +117,11 @@ pub(crate) fn find(norm: &Normalized, t: &PersonTables) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for m in t.titles.find_iter(text) {
         if let Some(e) = after_title(norm, t, m.end()) {
-            out.push((m.end(), e));
+            let three = text[m.end()..e].chars().count() >= 3;
+            let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
+            if three || speaks || !t.weak[m.pattern().as_usize()] {
+                out.push((m.end(), e));
+            }
         }
     }
     bylines(norm, t, &mut out);
@@ -260,6 +277,8 @@ mod tests {
     #[test]
     fn common_words_are_not_names() {
         assert!(persons("培养智慧教师,教师成长,学生全面发展").is_empty());
+        assert!(persons("以前大学生毕业都不回乡").is_empty());
+        assert_eq!(persons("家长刘芳说,"), ["刘芳"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub(crate) const VERBS: &str = include_str!("../../data/entity/school_verbs.txt"
 const MAX_NAME: usize = 20;
 /// Chars that, right after a suffix, show it is part of another word
 /// (小学生, 大学城, 创新学院网).
-const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习'];
+const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '毕'];
 /// Chinese numerals of abbreviations (七中, 十八中, 二小).
 const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
