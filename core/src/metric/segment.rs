@@ -11,19 +11,44 @@ const REACH: usize = 600;
 struct Breaks {
     ascii: &'static [u8],
     wide: &'static [&'static str],
+    /// Bytes that may start a break.
+    first: [bool; 256],
+    /// Bytes that may end a break.
+    last: [bool; 256],
+}
+
+impl Breaks {
+    /// The set of `ascii` bytes and `wide` (three-byte) chars.
+    const fn new(ascii: &'static [u8], wide: &'static [&'static str]) -> Breaks {
+        let mut first = [false; 256];
+        let mut last = [false; 256];
+        let mut i = 0;
+        while i < ascii.len() {
+            first[ascii[i] as usize] = true;
+            last[ascii[i] as usize] = true;
+            i += 1;
+        }
+        let mut i = 0;
+        while i < wide.len() {
+            let w = wide[i].as_bytes();
+            first[w[0] as usize] = true;
+            last[w[w.len() - 1] as usize] = true;
+            i += 1;
+        }
+        Breaks {
+            ascii,
+            wide,
+            first,
+            last,
+        }
+    }
 }
 
 /// What ends a clause.
-const CLAUSE: Breaks = Breaks {
-    ascii: b",;!?:\n",
-    wide: &["。", "、", "…"],
-};
+const CLAUSE: Breaks = Breaks::new(b",;!?:\n", &["。", "、", "…"]);
 
 /// What ends a sentence.
-const SENTENCE: Breaks = Breaks {
-    ascii: b"!?;\n",
-    wide: &["。"],
-};
+const SENTENCE: Breaks = Breaks::new(b"!?;\n", &["。"]);
 
 impl Breaks {
     /// Whether `c` is one of the breaks.
@@ -65,11 +90,14 @@ impl Breaks {
         let bytes = text.as_bytes();
         let from = at.saturating_sub(REACH);
         let mut i = at;
-        while i > from {
-            if self.ending_at(bytes, i).is_some() {
-                return i;
+        while let Some(k) = bytes[from..i]
+            .iter()
+            .rposition(|&b| self.last[usize::from(b)])
+        {
+            if self.ending_at(bytes, from + k + 1).is_some() {
+                return from + k + 1;
             }
-            i -= 1;
+            i = from + k;
         }
         floor_char(text, from)
     }
@@ -78,9 +106,17 @@ impl Breaks {
     fn forward(&self, text: &str, at: usize) -> usize {
         let bytes = text.as_bytes();
         let to = (at + REACH).min(bytes.len());
-        (at..to)
-            .find(|&i| self.starting_at(bytes, i).is_some())
-            .unwrap_or_else(|| floor_char(text, to))
+        let mut i = at;
+        while let Some(k) = bytes[i..to]
+            .iter()
+            .position(|&b| self.first[usize::from(b)])
+        {
+            if self.starting_at(bytes, i + k).is_some() {
+                return i + k;
+            }
+            i += k + 1;
+        }
+        floor_char(text, to)
     }
 }
 
