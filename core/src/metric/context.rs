@@ -269,9 +269,15 @@ impl<'a> Reader<'a> {
         s.chars().count() <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
     }
 
-    /// `r` without the trim words at its ends.
+    /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
+        if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {
+            r.start += 1;
+        }
+        if text[r.clone()].ends_with(')') && !text[r.clone()].contains('(') {
+            r.end -= 1;
+        }
         while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
             if len >= r.len() {
                 break;
