@@ -272,11 +272,25 @@ impl<'a> Reader<'a> {
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
+        while let Some(c) = text[r.clone()]
+            .chars()
+            .next()
+            .filter(|&c| segment::is_clause_break(c))
+        {
+            r.start += c.len_utf8();
+        }
         if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {
             r.start += 1;
         }
         if text[r.clone()].ends_with(')') && !text[r.clone()].contains('(') {
             r.end -= 1;
+        }
+        if text[r.clone()].matches('"').count() % 2 == 1 {
+            if text[r.clone()].starts_with('"') {
+                r.start += 1;
+            } else if text[r.clone()].ends_with('"') {
+                r.end -= 1;
+            }
         }
         while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
             if len >= r.len() {
