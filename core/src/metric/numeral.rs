@@ -131,11 +131,11 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     let mut leading_round = false;
     for (i, c) in text[at..].char_indices() {
         if let Some(d) = chinese_digit(c) {
-            if powers && d == 0 && digit.is_none() {
-                // 一百零五: the zero only holds a place.
-            } else if digit.is_some() && powers {
+            let place_holder = powers && d == 0 && digit.is_none(); // 一百零五
+            if digit.is_some() && powers {
                 break;
-            } else {
+            }
+            if !place_holder {
                 seq = seq * 10.0 + f64::from(d);
                 digit = Some(if digit.is_some() { seq } else { f64::from(d) });
             }
