@@ -113,6 +113,7 @@ fn is_code(text: &str, r: &Reading) -> bool {
     let code_after = match after.next() {
         Some(':') => digit(after.next()),
         Some('-') => r.unit.is_none(),
+        Some(c) if c.is_ascii_alphabetic() => r.unit.is_none(),
         Some(c) => glue(c),
         None => false,
     };

@@ -74,7 +74,7 @@ fn quantities(text: &str, tables: &Tables) -> Vec<classify::Judged> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Approx, Change, Extractor};
+    use crate::{Approx, Change, Extractor, QuantityKind};
 
     fn metrics(text: &str) -> Vec<(String, f64, String, Approx, Change, String)> {
         Extractor::builder()
@@ -114,6 +114,25 @@ mod tests {
         assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
+
+    #[test]
+    fn honours_extra_units() {
+        let ex = Extractor::builder()
+            .extra_unit("kg", QuantityKind::Measure)
+            .extra_unit("篇章", QuantityKind::Count)
+            .build()
+            .unwrap();
+        let doc = ex.extract("人均配送蔬菜12kg,撰写篇章30篇章,建成5G基站。");
+        let got: Vec<_> = doc
+            .metrics
+            .iter()
+            .map(|m| (m.unit.as_str(), m.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [("kg", QuantityKind::Measure), ("篇章", QuantityKind::Count)]
+        );
     }
 
     #[test]
