@@ -105,7 +105,9 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
         let found = if b.is_ascii_digit() && prev_ok {
             absolute(text, i)
-        } else if RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes())) {
+        } else if (0xe4..=0xe6).contains(&b)
+            && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
+        {
             relative(text, i, reference)
         } else {
             None

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind};
 
-use super::lexicon::{char_at, extend_left, words, WordSet};
+use super::lexicon::{char_at, extend_left, words, FastHash, WordSet};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
@@ -104,7 +104,7 @@ pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     forms: Vec<Vec<Form>>,
     /// Pattern index of each region name, for exact look-ups.
-    exact: HashMap<String, u32>,
+    exact: HashMap<String, u32, FastHash>,
     stops: WordSet,
     town_stops: WordSet,
 }
@@ -175,7 +175,7 @@ impl Gazetteer {
         patterns.sort_by(|x, y| x.0.cmp(&y.0));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.0.as_str()))
             .map_err(|e| Error::InvalidOptions(format!("gazetteer: {e}")))?;
         Ok(Gazetteer {

@@ -2,6 +2,7 @@
 //! entity finders share (where a name starts, what counts as a name char).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::normalize::is_cjk;
 
@@ -16,7 +17,7 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// A set of words with a fast "does one of them end here" test.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    set: HashSet<&'static str>,
+    set: HashSet<&'static str, FastHash>,
     max_chars: usize,
 }
 
@@ -56,6 +57,32 @@ impl WordSet {
         false
     }
 }
+
+/// A fast hasher for the short keys of word sets (FNV-1a): the sets are
+/// built from the library's own lists, so hash flooding is no concern.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub(crate) type FastHash = BuildHasherDefault<Fnv>;
 
 /// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
 /// a middle dot.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::lexicon::{char_at, is_name_char, words, WordSet};
+use super::lexicon::{char_at, is_name_char, words, FastHash, WordSet};
 use crate::normalize::{is_cjk, Normalized};
 use crate::{Error, Result};
 
@@ -40,8 +40,8 @@ const FUNCTION: &[char] = &[
 /// Compiled person word lists.
 #[derive(Debug)]
 pub(crate) struct PersonTables {
-    surnames: HashSet<char>,
-    compound: HashSet<&'static str>,
+    surnames: HashSet<char, FastHash>,
+    compound: HashSet<&'static str, FastHash>,
     titles: AhoCorasick,
     /// Per title: whether it is also a common noun (only three-char names follow).
     weak: Vec<bool>,
@@ -51,8 +51,8 @@ pub(crate) struct PersonTables {
 impl PersonTables {
     /// Builds the surname sets and the title automaton.
     pub(crate) fn new() -> Result<PersonTables> {
-        let mut surnames = HashSet::new();
-        let mut compound = HashSet::new();
+        let mut surnames = HashSet::default();
+        let mut compound = HashSet::default();
         for s in words(SURNAMES) {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
