@@ -33,6 +33,9 @@ pub struct Judged {
     pub approx: Approx,
     /// Borderline.
     pub borderline: bool,
+    /// For a bare number, the end of the noun after it that gave its unit
+    /// (`13.5万留守儿童`).
+    pub noun_end: Option<usize>,
 }
 
 /// Judges `r`; `None` when it is not a metric.
@@ -67,6 +70,7 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
         kind: QuantityKind::Count,
         approx: if r.range { Approx::Over } else { r.approx },
         borderline: vague || r.range,
+        noun_end: None,
     };
     match r.unit {
         Some(u) => {
@@ -89,7 +93,9 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
             if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
                 return None;
             }
-            j.unit = implied_unit(text, r, tables)?;
+            let (unit, noun_end) = implied_unit(text, r, tables)?;
+            j.unit = unit;
+            j.noun_end = noun_end;
             if let Some(u) = tables.units.get(&j.unit) {
                 j.kind = u.kind;
             }
@@ -185,27 +191,31 @@ fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
         kind: QuantityKind::Rank,
         approx: Approx::Exact,
         borderline: false,
+        noun_end: None,
     })
 }
 
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,
-/// `注册用户超过15万`, `访问量约1680万`).
-fn implied_unit(text: &str, r: &Reading, tables: &Tables) -> Option<String> {
+/// `注册用户超过15万`, `访问量约1680万`), with the end of the noun when it
+/// follows the number.
+fn implied_unit(text: &str, r: &Reading, tables: &Tables) -> Option<(String, Option<usize>)> {
     let cs = segment::clause_start(text, r.start);
     let ce = segment::clause_end(text, r.end);
     let after = &text[r.end..segment::floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
     let from = segment::floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
     let before = &text[from..r.start];
-    let first = after
-        .char_indices()
-        .find_map(|(i, _)| tables.implied.longest_at(after, i));
+    let first = after.char_indices().find_map(|(i, _)| {
+        let (len, u) = tables.implied.longest_at(after, i)?;
+        Some((u.clone(), Some(r.end + i + len)))
+    });
     let last = || {
         before
             .char_indices()
             .rev()
             .find_map(|(i, _)| tables.implied.longest_at(before, i))
+            .map(|(_, u)| (u.clone(), None))
     };
-    first.or_else(last).map(|(_, u)| u.clone())
+    first.or_else(last)
 }
 
 #[cfg(test)]

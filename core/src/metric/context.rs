@@ -260,6 +260,7 @@ impl<'a> Reader<'a> {
             }
         }
         let ce = ce.min(char_forward(text, m.end, RIGHT_CHARS));
+        let ce = m.noun_end.map_or(ce, |e| ce.min(e));
         self.trim(m.end..ce)
     }
 
