@@ -240,8 +240,16 @@ fn names_in_line(
             .is_some_and(|&(a, b, c)| c && t.is_name(&text[a..b]))
     };
     for (k, &(s, e, cjk)) in merged.iter().enumerate() {
-        if cjk && BYLINE.iter().any(|b| text[s..e].ends_with(b)) && is_name(k + 1) {
-            out.push((merged[k + 1].0, merged[k + 1].1));
+        if !cjk || !BYLINE.iter().any(|b| text[s..e].ends_with(b)) {
+            continue;
+        }
+        // The name may follow a slash or colon (文/张三, 记者:李四).
+        let sep = merged
+            .get(k + 1)
+            .is_some_and(|&(a, _, c)| !c && text[a..].starts_with(['/', ':']));
+        let at = if sep { k + 2 } else { k + 1 };
+        if is_name(at) {
+            out.push((merged[at].0, merged[at].1));
         }
     }
     let run = (0..merged.len()).take_while(|&k| is_name(k)).count();
@@ -284,6 +292,7 @@ mod tests {
     #[test]
     fn bylines_and_name_lines() {
         assert_eq!(persons("记者 张小燕 通讯员 李红 摄"), ["张小燕", "李红"]);
+        assert_eq!(persons("文/周 洁 图/何 平"), ["周洁", "何平"]);
         assert_eq!(persons("\n刘洋 何 静 陈晓峰\n"), ["刘洋", "何静", "陈晓峰"]);
         assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
         assert!(persons("教育 发展 大会").is_empty());
