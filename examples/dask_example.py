@@ -6,7 +6,8 @@
 
 The pattern scales from a laptop to a cluster: put (doc id, text) rows in a
 Dask DataFrame, and in each partition call ``Extractor.extract_batch`` (which
-releases the GIL and uses the worker's cores) and ``shushuo.to_dataframe``.
+releases the GIL, so thread-based workers run in parallel too) and
+``shushuo.to_dataframe``.
 The ``Extractor`` is pickled as its options and rebuilt on each worker.
 The same function works with Spark's ``mapInPandas``.
 """
@@ -59,7 +60,10 @@ def read_corpus(paths: list[str]) -> pd.DataFrame:
 
 def metrics_of_partition(part: pd.DataFrame, extractor: shushuo.Extractor) -> pd.DataFrame:
     """The metrics of one partition of (doc, text) rows, one row per metric."""
-    docs = extractor.extract_batch(part["text"].tolist())
+    # Dask already runs one task per worker thread, and the cluster below has
+    # one per core: one thread per task avoids oversubscribing the cores. On
+    # big workers with threads_per_worker=1, threads=None uses all their cores.
+    docs = extractor.extract_batch(part["text"].tolist(), threads=1)
     return shushuo.to_dataframe(docs, kind="metrics", ids=part["doc"].tolist())
 
 
