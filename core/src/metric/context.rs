@@ -12,7 +12,7 @@ use crate::{Change, QuantityKind};
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
-const RIGHT_CHARS: usize = 16;
+const RIGHT_CHARS: usize = 20;
 /// Longest list item (chars) that a clause may take in across `、`.
 const LIST_ITEM_CHARS: usize = 16;
 /// A left part this short (chars) before a change verb borrows its subject.
