@@ -171,7 +171,7 @@ impl<'a> Reader<'a> {
             .tables
             .borrow
             .longest_at(&text[..m.start], cs)
-            .is_some();
+            .is_some_and(|(_, &share)| !share || m.kind == QuantityKind::Percent);
         let mut left = self.trim(cs..m.start);
         while let Some(p) = self
             .periods

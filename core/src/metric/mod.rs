@@ -140,6 +140,8 @@ mod tests {
         let m = metrics("全县普惠性幼儿园达91所,占幼儿园总数的91%;在编教师以每年50人的速度递增。");
         assert_eq!(m[1].5, "普惠性幼儿园占幼儿园总数");
         assert_eq!(m[2].4, Change::Increase);
+        let m = metrics("学校新建教学楼1栋,占地面积3000平方米。");
+        assert_eq!(m[1].5, "占地面积");
         let m = metrics("保障1.47万随迁子女平等接受教育。");
         assert_eq!((m[0].2.as_str(), m[0].5.as_str()), ("人", "保障随迁子女"));
         let m = metrics("全年共资助学生（幼儿）120.5万人次。");

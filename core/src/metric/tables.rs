@@ -56,8 +56,9 @@ pub struct Tables {
     pub duration_before: Lexicon<()>,
     /// Words right after a duration that show it measures a span of time.
     pub duration_after: Lexicon<()>,
-    /// Words opening a clause that borrows the previous figure's subject.
-    pub borrow: Lexicon<()>,
+    /// Words opening a clause that borrows the previous figure's subject,
+    /// with whether they do so only for shares (`占`).
+    pub borrow: Lexicon<bool>,
     /// Verbs shared by the items of a list.
     pub list_verbs: Lexicon<()>,
     /// Time frames (`2021年`, `近5年`, `目前`).
@@ -74,7 +75,7 @@ const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
 const DURATION_CUES: &str = include_str!("../../data/metric/duration_cues.tsv");
-const BORROW: &str = include_str!("../../data/metric/borrow.txt");
+const BORROW: &str = include_str!("../../data/metric/borrow.tsv");
 const LIST_VERBS: &str = include_str!("../../data/metric/list_verbs.txt");
 const PERIOD: &str = include_str!("../../data/metric/period.txt");
 
@@ -171,6 +172,14 @@ impl Tables {
                 _ => return Err(bad("duration_cues", &row)),
             };
         }
+        let mut borrow = Lexicon::default();
+        for row in rows(BORROW) {
+            match field("borrow", &row, 1)? {
+                "share" => borrow.insert(row[0], true),
+                "any" => borrow.insert(row[0], false),
+                _ => return Err(bad("borrow", &row)),
+            };
+        }
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
         let period = Regex::new(&period.join("|"))
             .map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))?;
@@ -192,7 +201,7 @@ impl Tables {
             trim_end,
             duration_before,
             duration_after,
-            borrow: word_list(BORROW),
+            borrow,
             list_verbs: word_list(LIST_VERBS),
             period,
         })
