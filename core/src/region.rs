@@ -49,7 +49,7 @@ impl Resolver {
         tables: &entity::Tables,
         fallback: Option<&str>,
     ) -> Resolver {
-        let gaz = &tables.gazetteer;
+        let gaz = tables.gazetteer();
         let text = norm.text.as_str();
         let region_names = entities
             .iter()
@@ -221,7 +221,7 @@ fn city_name(
         .into_iter()
         .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
         .map(|(n, _)| n.to_string())
-        .or_else(|| tables.gazetteer.province_name(main).map(str::to_owned))
+        .or_else(|| tables.gazetteer().province_name(main).map(str::to_owned))
 }
 
 #[cfg(test)]

@@ -50,27 +50,49 @@ pub(crate) enum Marker {
     DistrictCount,
 }
 
-/// The gazetteer, built once per process (it does not depend on options).
-fn gazetteer() -> Result<&'static Gazetteer> {
-    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    if let Some(g) = GAZETTEER.get() {
-        return Ok(g);
-    }
-    let g = Gazetteer::new()?;
-    Ok(GAZETTEER.get_or_init(|| g))
-}
-
 /// Compiled gazetteer and word tables for entity extraction.
 #[derive(Debug)]
 pub struct Tables {
-    pub(crate) gazetteer: &'static Gazetteer,
+    /// The tables that do not depend on options, built once per process.
+    shared: &'static Shared,
+    extras: Option<Extras>,
+}
+
+/// The embedded tables, the same for every extractor.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) gazetteer: Gazetteer,
     markers: AhoCorasick,
     schools: school::SchoolTables,
     orgs: org::OrgTables,
     persons: person::PersonTables,
     stops: WordSet,
     verbs: WordSet,
-    extras: Option<Extras>,
+}
+
+impl Shared {
+    fn new() -> Result<Shared> {
+        Ok(Shared {
+            gazetteer: Gazetteer::new()?,
+            markers: AhoCorasick::new(MARKERS.iter().map(|m| m.0))
+                .map_err(|e| Error::InvalidOptions(format!("markers: {e}")))?,
+            schools: school::SchoolTables::new(LEFT_STOPS)?,
+            orgs: org::OrgTables::new()?,
+            persons: person::PersonTables::new()?,
+            stops: WordSet::new(LEFT_STOPS),
+            verbs: WordSet::new(school::VERBS),
+        })
+    }
+
+    /// The shared tables, built on first use.
+    fn get() -> Result<&'static Shared> {
+        static SHARED: OnceLock<Shared> = OnceLock::new();
+        if let Some(s) = SHARED.get() {
+            return Ok(s);
+        }
+        let s = Shared::new()?;
+        Ok(SHARED.get_or_init(|| s))
+    }
 }
 
 /// The builder's extra names, matched as given.
@@ -101,14 +123,7 @@ impl Tables {
             Some(Extras { ac, kinds })
         };
         Ok(Tables {
-            gazetteer: gazetteer()?,
-            markers: AhoCorasick::new(MARKERS.iter().map(|m| m.0))
-                .map_err(|e| Error::InvalidOptions(format!("markers: {e}")))?,
-            schools: school::SchoolTables::new(LEFT_STOPS)?,
-            orgs: org::OrgTables::new()?,
-            persons: person::PersonTables::new()?,
-            stops: WordSet::new(LEFT_STOPS),
-            verbs: WordSet::new(school::VERBS),
+            shared: Shared::get()?,
             extras,
         })
     }
@@ -166,7 +181,8 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
             cands.push(c);
         }
     }
-    let regions: Vec<(usize, usize)> = tables
+    let sh = tables.shared;
+    let regions: Vec<(usize, usize)> = sh
         .gazetteer
         .find(text)
         .iter()
@@ -177,24 +193,24 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
             .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
     );
-    let schools = school::find(text, &tables.schools, tables.gazetteer);
+    let schools = school::find(text, &sh.schools, &sh.gazetteer);
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,
         ..Candidate::new(h.start, h.end, EntityKind::School)
     }));
     let school_spans: Vec<(usize, usize)> = schools.iter().map(|h| (h.start, h.end)).collect();
     let anchors = org::Anchors {
-        verbs: &tables.verbs,
+        verbs: &sh.verbs,
         regions: &regions,
         schools: &school_spans,
         city_doc: is_city_doc(&tables.markers(text)),
     };
-    let orgs = org::find(text, &tables.orgs, &tables.stops, anchors);
+    let orgs = org::find(text, &sh.orgs, &sh.stops, anchors);
     cands.extend(
         orgs.iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
-    let persons = person::find(norm, &tables.persons);
+    let persons = person::find(norm, &sh.persons);
     cands.extend(
         persons
             .iter()
@@ -276,9 +292,15 @@ fn is_city_doc(markers: &[(usize, Marker)]) -> bool {
 }
 
 impl Tables {
+    /// The gazetteer.
+    pub(crate) fn gazetteer(&self) -> &'static Gazetteer {
+        &self.shared.gazetteer
+    }
+
     /// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
     pub(crate) fn markers(&self, text: &str) -> Vec<(usize, Marker)> {
-        self.markers
+        self.shared
+            .markers
             .find_iter(text)
             .map(|m| (m.start(), MARKERS[m.pattern().as_usize()].1))
             .collect()
