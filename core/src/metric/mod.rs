@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(m[1].5, "占地面积");
         let m = metrics("保障1.47万随迁子女平等接受教育。");
         assert_eq!((m[0].2.as_str(), m[0].5.as_str()), ("人", "保障随迁子女"));
-        let m = metrics("全年共资助学生（幼儿）120.5万人次。");
+        let m = metrics("全年资助学生（幼儿）120.5万人次。");
         assert_eq!(m[0].5, "资助学生（幼儿）");
     }
 }
