@@ -109,7 +109,8 @@ impl Tables {
         let mut kinds = Vec::new();
         for (kind, list) in &options.extra_entities {
             for n in list {
-                names.push(n.trim().to_string());
+                // Folded like the texts they are looked for in.
+                names.push(Normalized::new(n.trim()).text);
                 kinds.push(*kind);
             }
         }
@@ -347,8 +348,16 @@ mod tests {
         let mut o = Options::default();
         o.extra_entities
             .insert(EntityKind::Org, vec!["青松读书会".to_string()]);
-        let v = ents("青松读书会举办活动。", &o);
-        assert_eq!(v, [(EntityKind::Org, "青松读书会".to_string())]);
+        o.extra_entities
+            .insert(EntityKind::School, vec!["松林 实验学校".to_string()]);
+        let v = ents("青松读书会走进松林 实验学校。", &o);
+        assert_eq!(
+            v,
+            [
+                (EntityKind::Org, "青松读书会".to_string()),
+                (EntityKind::School, "松林实验学校".to_string())
+            ]
+        );
     }
 
     #[test]
