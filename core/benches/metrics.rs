@@ -1,4 +1,6 @@
-//! Throughput of metrics-only extraction over a few MB of report text.
+//! Throughput of extraction over a few MB of report text: metrics only
+//! (`extract/metrics_only`) and the full pipeline with entities
+//! (`extract/full`).
 //!
 //! Reads `../shared/corpus/dev/*.txt` when present (repeated to about 4 MB),
 //! else repeats `examples/sample_report.txt`.
@@ -43,20 +45,32 @@ fn report_text() -> String {
     text
 }
 
-fn metrics_only(c: &mut Criterion) {
+/// Benches `extract` with `ex` over the report text as `extract/{name}`.
+fn bench_extractor(c: &mut Criterion, name: &str, ex: &Extractor) {
     let text = report_text();
-    let ex = Extractor::builder()
-        .entities(false)
-        .build()
-        .expect("valid options");
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
-    group.bench_function("metrics_only", |b| {
-        b.iter(|| ex.extract(&text).metrics.len())
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let doc = ex.extract(&text);
+            doc.metrics.len() + doc.entities.len()
+        })
     });
     group.finish();
 }
 
-criterion_group!(benches, metrics_only);
+fn metrics_only(c: &mut Criterion) {
+    let ex = Extractor::builder()
+        .entities(false)
+        .build()
+        .expect("valid options");
+    bench_extractor(c, "metrics_only", &ex);
+}
+
+fn full(c: &mut Criterion) {
+    bench_extractor(c, "full", &Extractor::new());
+}
+
+criterion_group!(benches, metrics_only, full);
 criterion_main!(benches);
