@@ -50,3 +50,8 @@ pub use document::{Approx, Change, Document, Entity, EntityKind, Metric, Quantit
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use options::Options;
+
+/// The Rust examples of the top-level README, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
