@@ -92,7 +92,10 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
     }
 }
 
-/// Reads `digits[.digits]` at `at` (which holds a digit).
+/// Reads `digits[,ddd…][.digits]` at `at` (which holds a digit). Thousands
+/// separators are read only in their strict form: one to three leading
+/// digits, then groups of exactly three (`12,345`, `1,234,567.8`), so a comma
+/// that ends a clause (`128所,320名`) is never taken into a number.
 fn parse_arabic(bytes: &[u8], at: usize) -> Num {
     let mut i = at;
     let mut int = 0f64;
@@ -100,6 +103,16 @@ fn parse_arabic(bytes: &[u8], at: usize) -> Num {
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         int = int * 10.0 + f64::from(bytes[i] - b'0');
         i += 1;
+    }
+    let mut grouped = false;
+    if i - at <= 3 {
+        while thousands_group_at(bytes, i) {
+            for &b in &bytes[i + 1..i + 4] {
+                int = int * 10.0 + f64::from(b - b'0');
+            }
+            i += 4;
+            grouped = true;
+        }
     }
     if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
         i += 1;
@@ -114,10 +127,18 @@ fn parse_arabic(bytes: &[u8], at: usize) -> Num {
         int,
         scale,
         chinese: false,
-        digits_only: scale == 0,
+        digits_only: scale == 0 && !grouped,
         chars: i - at,
         leading_round: false,
     }
+}
+
+/// Whether `,ddd` stands at `i`, not followed by a further digit.
+fn thousands_group_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b',')
+        && bytes.len() >= i + 4
+        && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
 }
 
 /// Reads a Chinese numeral at `at`: `十八`, `三千五百`, `一万`, `二〇二二`.
@@ -210,6 +231,12 @@ mod tests {
         assert_eq!(val("8660个"), (8660.0, 4));
         assert_eq!(val("98.3%"), (98.3, 4));
         assert_eq!(val("3.个"), (3.0, 1));
+        assert_eq!(val("12,345名"), (12345.0, 6));
+        assert_eq!(val("1,234,567.5元"), (1234567.5, 11));
+        assert_eq!(val("128,320名").0, 128320.0);
+        assert_eq!(val("1280,320名"), (1280.0, 4));
+        assert_eq!(val("12,34名"), (12.0, 2));
+        assert_eq!(val("12,3456名"), (12.0, 2));
         let mut n = parse("31.96亿", 0).unwrap();
         n.multiply(1e8);
         assert_eq!(n.value(), 3_196_000_000.0);
