@@ -90,10 +90,14 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Document {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
-        let mut entities = entity::extract(&norm, &inner.entity_tables, inner.reference_date);
+        let found = if inner.options.entities {
+            entity::extract(&norm, &inner.entity_tables, inner.reference_date)
+        } else {
+            entity::regions(&norm, &inner.entity_tables)
+        };
         let regions = region::Resolver::new(
             &norm,
-            &entities,
+            &found,
             &inner.entity_tables,
             inner.options.default_region.as_deref(),
         );
@@ -102,9 +106,11 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        if !inner.options.entities {
-            entities.clear();
-        }
+        let mut entities = if inner.options.entities {
+            found
+        } else {
+            Vec::new()
+        };
         offsets::to_original(&norm, &mut metrics, &mut entities);
         Document {
             region: regions.default_region().map(str::to_owned),

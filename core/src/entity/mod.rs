@@ -168,20 +168,36 @@ impl Candidate {
 /// Finds the entities of `norm`; spans are normalised byte offsets.
 pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> Vec<Entity> {
     let text = norm.text.as_str();
-    let mut cands = Vec::new();
-    let titles = work::find(text);
+    let mut cands = places(text, tables);
+    let persons = person::find(norm, &tables.shared.persons);
     cands.extend(
-        titles
+        persons
             .iter()
-            .map(|t| Candidate::new(t.start, t.end, EntityKind::Work)),
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Person)),
     );
-    if let Some(x) = &tables.extras {
-        for m in x.ac.find_iter(text) {
-            let mut c = Candidate::new(m.start(), m.end(), x.kinds[m.pattern().as_usize()]);
-            c.rank = 0;
-            cands.push(c);
-        }
-    }
+    cands.extend(date::find(text, reference).into_iter().map(|d| Candidate {
+        normalized: Some(d.normalized),
+        ..Candidate::new(d.start, d.end, EntityKind::Date)
+    }));
+    resolve(text, cands)
+}
+
+/// The entities the region resolver reads (regions, schools, organisations,
+/// titles and extra names), without the person and date finders: for when
+/// entities are not asked for.
+pub fn regions(norm: &Normalized, tables: &Tables) -> Vec<Entity> {
+    let text = norm.text.as_str();
+    resolve(text, places(text, tables))
+}
+
+/// The candidates that can name or hide a place: titles, extra names,
+/// regions, schools and organisations.
+fn places(text: &str, tables: &Tables) -> Vec<Candidate> {
+    let mut cands: Vec<Candidate> = work::find(text)
+        .iter()
+        .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
+        .collect();
+    cands.extend(extra_names(text, tables));
     let sh = tables.shared;
     let regions: Vec<(usize, usize)> = sh
         .gazetteer
@@ -206,26 +222,45 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
         schools: &school_spans,
         city_doc: is_city_doc(&tables.markers(text)),
     };
-    let orgs = org::find(text, &sh.orgs, &sh.stops, anchors);
     cands.extend(
-        orgs.iter()
+        org::find(text, &sh.orgs, &sh.stops, anchors)
+            .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
-    let persons = person::find(norm, &sh.persons);
-    cands.extend(
-        persons
-            .iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Person)),
-    );
-    cands.extend(date::find(text, reference).into_iter().map(|d| Candidate {
-        normalized: Some(d.normalized),
-        ..Candidate::new(d.start, d.end, EntityKind::Date)
-    }));
-    let outer: Vec<(usize, usize)> = titles.iter().map(work::Title::outer).collect();
+    cands
+}
+
+/// Drops the mentions inside a 《》 title (except the titles and extra
+/// names), then resolves overlaps.
+fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
+    let outer: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Work && c.rank != 0)
+        .map(|c| {
+            work::Title {
+                start: c.start,
+                end: c.end,
+            }
+            .outer()
+        })
+        .collect();
     cands.retain(|c| {
         c.kind == EntityKind::Work || c.rank == 0 || !overlaps_any(&outer, c.start, c.end)
     });
     resolve_overlaps(text, cands)
+}
+
+/// The builder's extra names found in `text`, ranked first.
+fn extra_names(text: &str, tables: &Tables) -> Vec<Candidate> {
+    let Some(x) = &tables.extras else {
+        return Vec::new();
+    };
+    x.ac.find_iter(text)
+        .map(|m| Candidate {
+            rank: 0,
+            ..Candidate::new(m.start(), m.end(), x.kinds[m.pattern().as_usize()])
+        })
+        .collect()
 }
 
 /// Whether `start..end` overlaps one of the sorted, disjoint `spans`.
