@@ -90,15 +90,18 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Document {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
+        let tables = &inner.entity_tables;
+        let markers = tables.markers(&norm.text);
         let found = if inner.options.entities {
-            entity::extract(&norm, &inner.entity_tables, inner.reference_date)
+            entity::extract(&norm, tables, &markers, inner.reference_date)
         } else {
-            entity::regions(&norm, &inner.entity_tables)
+            entity::regions(&norm, tables, &markers)
         };
         let regions = region::Resolver::new(
             &norm,
             &found,
-            &inner.entity_tables,
+            &markers,
+            tables,
             inner.options.default_region.as_deref(),
         );
         let mut metrics = if inner.options.metrics {

@@ -41,11 +41,13 @@ const CLAUSE_END: &[char] = &[
 ];
 
 impl Resolver {
-    /// Reads the regions of `norm` (from its REGION and SCHOOL entities and
-    /// the gazetteer). `fallback` is the region where the text names none.
+    /// Reads the regions of `norm` (from its REGION and SCHOOL entities, its
+    /// `markers` and the gazetteer). `fallback` is the region where the text
+    /// names none.
     pub fn new(
         norm: &Normalized,
         entities: &[Entity],
+        markers: &[(usize, Marker)],
         tables: &entity::Tables,
         fallback: Option<&str>,
     ) -> Resolver {
@@ -85,8 +87,7 @@ impl Resolver {
             .filter(|(_, p)| p.is_district() && home(p))
             .map(|(at, p)| (*at, Event::District(p.full.clone())))
             .collect();
-        let markers = tables.markers(text);
-        for &(i, m) in &markers {
+        for &(i, m) in markers {
             match m {
                 Marker::City => events.push((i, Event::City)),
                 Marker::Own => events.push((i, Event::Own)),
@@ -129,7 +130,7 @@ impl Resolver {
             }
         }
         if let Some(c) = &city {
-            r.district_counts(text, &markers, c);
+            r.district_counts(text, markers, c);
         }
         r
     }
@@ -232,8 +233,9 @@ mod tests {
     fn resolver(text: &str) -> (Resolver, String) {
         let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new(text);
-        let e = entity::extract(&n, &t, None);
-        (Resolver::new(&n, &e, &t, None), n.text.clone())
+        let m = t.markers(&n.text);
+        let e = entity::extract(&n, &t, &m, None);
+        (Resolver::new(&n, &e, &m, &t, None), n.text.clone())
     }
 
     #[test]
@@ -269,7 +271,7 @@ mod tests {
     fn fallback_where_the_text_names_none() {
         let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new("新增学位8660个。");
-        let r = Resolver::new(&n, &[], &t, Some("江北区"));
+        let r = Resolver::new(&n, &[], &[], &t, Some("江北区"));
         assert_eq!(r.region_at(0), Some("江北区"));
     }
 }

@@ -166,9 +166,15 @@ impl Candidate {
 }
 
 /// Finds the entities of `norm`; spans are normalised byte offsets.
-pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> Vec<Entity> {
+/// `markers` are [`Tables::markers`] of the text.
+pub fn extract(
+    norm: &Normalized,
+    tables: &Tables,
+    markers: &[(usize, Marker)],
+    reference: Option<Date>,
+) -> Vec<Entity> {
     let text = norm.text.as_str();
-    let mut cands = places(text, tables);
+    let mut cands = places(text, tables, markers);
     let persons = person::find(norm, &tables.shared.persons);
     cands.extend(
         persons
@@ -184,15 +190,15 @@ pub fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> V
 
 /// The entities the region resolver reads (regions, schools, organisations,
 /// titles and extra names), without the person and date finders: for when
-/// entities are not asked for.
-pub fn regions(norm: &Normalized, tables: &Tables) -> Vec<Entity> {
+/// entities are not asked for. `markers` are [`Tables::markers`] of the text.
+pub fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Entity> {
     let text = norm.text.as_str();
-    resolve(text, places(text, tables))
+    resolve(text, places(text, tables, markers))
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
 /// regions, schools and organisations.
-fn places(text: &str, tables: &Tables) -> Vec<Candidate> {
+fn places(text: &str, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Candidate> {
     let mut cands: Vec<Candidate> = work::find(text)
         .iter()
         .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
@@ -220,7 +226,7 @@ fn places(text: &str, tables: &Tables) -> Vec<Candidate> {
         verbs: &sh.verbs,
         regions: &regions,
         schools: &school_spans,
-        city_doc: is_city_doc(&tables.markers(text)),
+        city_doc: is_city_doc(markers),
     };
     cands.extend(
         org::find(text, &sh.orgs, &sh.stops, anchors)
@@ -350,7 +356,7 @@ mod tests {
     fn ents(text: &str, options: &Options) -> Vec<(EntityKind, String)> {
         let n = Normalized::new(text);
         let t = Tables::new(options).unwrap();
-        extract(&n, &t, None)
+        extract(&n, &t, &t.markers(&n.text), None)
             .into_iter()
             .map(|e| (e.kind, e.normalized))
             .collect()
