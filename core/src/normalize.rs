@@ -25,25 +25,29 @@ pub struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
-    /// Folds `orig`.
+    /// Folds `orig`. Runs of chars that fold to themselves are copied whole.
     pub fn new(orig: &'a str) -> Self {
         let mut text = String::with_capacity(orig.len());
         let mut anchors = vec![(0, 0)];
         let mut joins = Vec::new();
         let mut prev: Option<char> = None;
-        let mut iter = orig.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while let Some(c) = orig[i..].chars().next() {
+            let plain = plain_len(&orig.as_bytes()[i..]);
+            if plain > 0 {
+                let run = &orig[i..i + plain];
+                text.push_str(run);
+                prev = run.chars().next_back();
+                i += plain;
+                continue;
+            }
             if is_hspace(c) {
-                let run_start = i;
-                let mut run_end = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
-                    if !is_hspace(d) {
-                        break;
-                    }
-                    run_end = j + d.len_utf8();
-                    iter.next();
-                }
-                let next = iter.peek().map(|&(_, d)| fold(d));
+                let run_end = orig[i..]
+                    .find(|d| !is_hspace(d))
+                    .map_or(orig.len(), |k| i + k);
+                let next = orig[run_end..].chars().next().map(fold);
+                let single = run_end - i == 1;
+                i = run_end;
                 if let (Some(p), Some(n)) = (prev, next) {
                     if joinable(p, n) {
                         joins.push(text.len());
@@ -54,7 +58,7 @@ impl<'a> Normalized<'a> {
                 // Keep one plain space for the whole run.
                 text.push(' ');
                 prev = Some(' ');
-                if run_end - run_start != 1 {
+                if !single {
                     anchors.push((text.len(), run_end));
                 }
                 continue;
@@ -62,8 +66,9 @@ impl<'a> Normalized<'a> {
             let f = fold(c);
             text.push(f);
             prev = Some(f);
+            i += c.len_utf8();
             if f.len_utf8() != c.len_utf8() {
-                anchors.push((text.len(), i + c.len_utf8()));
+                anchors.push((text.len(), i));
             }
         }
         Normalized {
@@ -112,6 +117,29 @@ impl<'a> Normalized<'a> {
     pub fn joins(&self) -> &[usize] {
         &self.joins
     }
+}
+
+/// The first bytes of the chars [`is_hspace`] or [`fold`] may change: tab,
+/// space, and the lead bytes of U+0080…U+07FF (C2 covers U+00A0), of
+/// U+2000…U+2FFF (E2), U+3000…U+3FFF (E3) and U+F000…U+FFFF (EF).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\t' as usize] = true;
+    t[b' ' as usize] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
+/// The length of the run at the start of `bytes` that folds to itself:
+/// up to the first [`SPECIAL`] byte, which always starts a char.
+fn plain_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| SPECIAL[usize::from(b)])
+        .unwrap_or(bytes.len())
 }
 
 /// Horizontal white space that a scanner may have left inside a phrase.
@@ -176,6 +204,14 @@ mod tests {
         assert_eq!(n.orig_slice(0, 3), "师");
         assert_eq!(n.orig_slice(3, 6), "资");
         assert_eq!(n.orig_end(n.text.len()), orig.len());
+    }
+
+    #[test]
+    fn folds_after_plain_runs() {
+        let n = Normalized::new("abc\u{a0}\u{a0}def。“Ｘ”\t数 1");
+        assert_eq!(n.text, "abc def。\"X\" 数1");
+        assert_eq!(n.orig_slice(n.text.len() - 1, n.text.len()), "1");
+        assert_eq!(n.orig_slice(4, 7), "def");
     }
 
     #[test]
