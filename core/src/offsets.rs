@@ -8,43 +8,64 @@ use crate::{Entity, Metric, Span};
 /// into original byte and char offsets, and sets `text` to the original
 /// surface form.
 pub fn to_original(norm: &Normalized, metrics: &mut [Metric], entities: &mut [Entity]) {
-    let mut bytes: Vec<usize> = Vec::with_capacity(2 * (metrics.len() + entities.len()));
-    let spans = metrics
-        .iter_mut()
-        .map(|m| (&mut m.span, &mut m.text))
-        .chain(entities.iter_mut().map(|e| (&mut e.span, &mut e.text)));
-    let mut fixed: Vec<(&mut Span, &mut String)> = Vec::new();
+    map_spans(norm, metrics.iter_mut().map(|m| (&mut m.span, &mut m.text)));
+    map_spans(
+        norm,
+        entities.iter_mut().map(|e| (&mut e.span, &mut e.text)),
+    );
+}
+
+/// Maps one list of spans. Lists arrive in text order, so one char counter
+/// walked along the text counts each byte about once, without a sort.
+fn map_spans<'s>(norm: &Normalized, spans: impl Iterator<Item = (&'s mut Span, &'s mut String)>) {
+    let mut chars = CharCounter::new(norm.orig);
     for (span, text) in spans {
         let s = norm.orig_start(span.start);
         let e = norm.orig_end(span.end).max(s);
-        span.start = s;
-        span.end = e;
         *text = norm.orig[s..e].to_string();
-        bytes.push(s);
-        bytes.push(e);
-        fixed.push((span, text));
-    }
-    bytes.sort_unstable();
-    bytes.dedup();
-    let chars = char_offsets(norm.orig, &bytes);
-    let at = |b: usize| chars[bytes.binary_search(&b).expect("offset was collected")];
-    for (span, _) in fixed {
-        span.char_start = at(span.start);
-        span.char_end = at(span.end);
+        *span = Span {
+            start: s,
+            end: e,
+            char_start: chars.at(s),
+            char_end: chars.at(e),
+        };
     }
 }
 
-/// Char offsets of the ascending byte offsets `bytes` (each on a char boundary).
-fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
-    let raw = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let (mut pos, mut count) = (0usize, 0usize);
-    for &b in bytes {
-        count += raw[pos..b].iter().filter(|&&x| (x as i8) >= -0x40).count();
-        pos = b;
-        out.push(count);
+/// Char offsets of byte offsets, counted from the last offset asked for
+/// (forwards or backwards).
+struct CharCounter<'t> {
+    text: &'t [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharCounter<'t> {
+    /// A counter at the start of `text`.
+    fn new(text: &'t str) -> CharCounter<'t> {
+        CharCounter {
+            text: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
     }
-    out
+
+    /// The char offset of byte offset `b` (on a char boundary).
+    fn at(&mut self, b: usize) -> usize {
+        if b >= self.byte {
+            self.chars += char_count(&self.text[self.byte..b]);
+        } else {
+            self.chars -= char_count(&self.text[b..self.byte]);
+        }
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// The number of chars that start in `bytes` (bytes that are not UTF-8
+/// continuation bytes).
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&x| (x as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -52,8 +73,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_chars_not_bytes() {
-        let t = "a数说b";
-        assert_eq!(char_offsets(t, &[0, 1, 4, 7, 8]), vec![0, 1, 2, 3, 4]);
+    fn counts_chars_not_bytes_in_any_order() {
+        let mut c = CharCounter::new("a数说b");
+        let got: Vec<usize> = [0, 1, 4, 7, 8, 4, 1, 7].iter().map(|&b| c.at(b)).collect();
+        assert_eq!(got, [0, 1, 2, 3, 4, 2, 1, 3]);
     }
 }
