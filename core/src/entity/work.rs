@@ -22,15 +22,20 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut open = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => {
+    let bytes = text.as_bytes();
+    // Only a newline or a char with lead byte E3 (《 is E3 80 8A, 》 E3 80 8B)
+    // can matter; skip the rest byte by byte without decoding.
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'\n' || b == 0xe3) {
+        i += k;
+        match bytes.get(i..i + 3) {
+            Some([0xe3, 0x80, 0x8a]) => {
                 if depth == 0 {
-                    open = i + c.len_utf8();
+                    open = i + 3;
                 }
                 depth += 1;
             }
-            '》' if depth > 0 => {
+            Some([0xe3, 0x80, 0x8b]) if depth > 0 => {
                 depth -= 1;
                 if depth == 0 && i > open {
                     out.push(Title {
@@ -39,9 +44,10 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
                     });
                 }
             }
-            '\n' => depth = 0,
+            _ if bytes[i] == b'\n' => depth = 0,
             _ => {}
         }
+        i += 1;
     }
     out
 }
