@@ -120,7 +120,7 @@ impl Resolver {
                         r.push_scope(*at, paragraph_end(text, *at), c);
                     }
                 }
-                Event::City if !city_doc => {
+                Event::City if !city_doc && !frames_the_city(text, *at) => {
                     if let Some(c) = &city {
                         let end = text[*at..].find(CLAUSE_END).map_or(text.len(), |k| at + k);
                         r.push_scope(*at, end, c);
@@ -199,6 +199,19 @@ impl Resolver {
     }
 }
 
+/// Chars before `全市`/`我市` that make the city a frame of reference for a
+/// district's own figure (`在全市…大赛中获奖12项`, `名列全市第一`,
+/// `占全市的30%`), not the subject of the figure.
+const CITY_FRAME_BEFORE: &[char] = &['在', '于', '居', '列', '占', '获'];
+
+/// Whether the city marker at `at` only frames a district's figure.
+fn frames_the_city(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| CITY_FRAME_BEFORE.contains(&c))
+}
+
 /// Where the paragraph holding byte `at` ends.
 fn paragraph_end(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |k| at + k)
@@ -240,10 +253,14 @@ mod tests {
 
     #[test]
     fn district_text_with_a_city_clause() {
-        let (r, text) = resolver("綦江区新建学校5所。全区学位增加800个,获全市第一名。重庆市表彰。");
+        let (r, text) = resolver(
+            "綦江区新建学校5所。全区学位增加800个,全市新增学位2万个。在全市比赛中获奖12项,名列全市第一。",
+        );
         assert_eq!(r.default_region(), Some("綦江区"));
         assert_eq!(r.region_at(text.find("800").unwrap()), Some("綦江区"));
-        assert_eq!(r.region_at(text.find("第一").unwrap()), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("2万").unwrap()), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("12项").unwrap()), Some("綦江区"));
+        assert_eq!(r.region_at(text.find("第一").unwrap()), Some("綦江区"));
     }
 
     #[test]
