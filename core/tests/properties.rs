@@ -93,6 +93,8 @@ fn huge_and_degenerate_numbers_do_not_panic() {
         "百分之百分之百分之",
         "1.2.3.4.5万",
         "十十十十十十个",
+        "《 》",
+        "《\t》《",
     ] {
         let doc = Extractor::new().extract(text);
         check_document(text, &doc);

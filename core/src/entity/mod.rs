@@ -305,12 +305,13 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     }
     kept.sort_by_key(|c| (c.start, c.end));
     kept.into_iter()
-        .map(|c| {
+        .filter_map(|c| {
             let surface = &text[c.start..c.end];
-            let normalized = c
+            let normalized: String = c
                 .normalized
                 .unwrap_or_else(|| surface.chars().filter(|ch| !ch.is_whitespace()).collect());
-            Entity {
+            // A mention that is only white space (`《 》`) names nothing.
+            (!normalized.is_empty()).then_some(Entity {
                 span: Span {
                     start: c.start,
                     end: c.end,
@@ -321,7 +322,7 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
                 // The original surface is filled in when offsets are mapped back.
                 text: String::new(),
                 normalized,
-            }
+            })
         })
         .collect()
 }
@@ -364,6 +365,13 @@ mod tests {
 
     fn has(v: &[(EntityKind, String)], kind: EntityKind, name: &str) -> bool {
         v.iter().any(|(k, n)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn blank_mentions_are_dropped() {
+        for text in ["《 》", "《\t》", "《　》发布"] {
+            assert!(ents(text, &Options::default()).is_empty(), "{text:?}");
+        }
     }
 
     #[test]
