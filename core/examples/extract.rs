@@ -2,8 +2,10 @@
 //!
 //! ```text
 //! cargo run --release -p shushuo --example extract -- \
-//!     [--format jsonl|json|table] [--reference-date YYYY-MM-DD] FILE...
+//!     [--format jsonl|json|table] [--reference-date YYYY-MM-DD] [--no-entities] FILE...
 //! ```
+//!
+//! `--no-entities` extracts metrics only (the faster path).
 //!
 //! `jsonl` prints one line per file in the prediction format of the
 //! evaluation scorer (doc = file stem, char offsets); `json` prints each
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
                 Some(d) => builder = builder.reference_date(d),
                 None => return usage("--reference-date needs a value"),
             },
+            "--no-entities" => builder = builder.entities(false),
             "-h" | "--help" => return usage(""),
             _ if arg.starts_with("--") => return usage(&format!("unknown option {arg}")),
             _ => files.push(arg),
@@ -92,7 +95,7 @@ fn usage(problem: &str) -> ExitCode {
     if !problem.is_empty() {
         eprintln!("extract: {problem}");
     }
-    eprintln!("usage: extract [--format jsonl|json|table] [--reference-date YYYY-MM-DD] FILE...");
+    eprintln!("usage: extract [--format jsonl|json|table] [--reference-date YYYY-MM-DD] [--no-entities] FILE...");
     if problem.is_empty() {
         ExitCode::SUCCESS
     } else {
