@@ -32,8 +32,8 @@ impl<'a> Normalized<'a> {
         let mut joins = Vec::new();
         let mut prev: Option<char> = None;
         let mut i = 0;
-        while let Some(c) = orig[i..].chars().next() {
-            let plain = plain_len(&orig.as_bytes()[i..]);
+        while i < orig.len() {
+            let plain = plain_len(&orig[i..]);
             if plain > 0 {
                 let run = &orig[i..i + plain];
                 text.push_str(run);
@@ -41,6 +41,9 @@ impl<'a> Normalized<'a> {
                 i += plain;
                 continue;
             }
+            let Some(c) = orig[i..].chars().next() else {
+                break;
+            };
             if is_hspace(c) {
                 let run_end = orig[i..]
                     .find(|d| !is_hspace(d))
@@ -82,23 +85,18 @@ impl<'a> Normalized<'a> {
     /// The original byte offset of the char that starts at `norm` (or of the
     /// end of the text when `norm == text.len()`).
     pub fn orig_start(&self, norm: usize) -> usize {
-        let k = self.anchors.partition_point(|&(n, _)| n <= norm) - 1;
-        let (n, o) = self.anchors[k];
-        o + (norm - n)
+        self.cursor().orig_start(norm)
     }
 
     /// The original byte offset one past the char that ends at `norm`
     /// (exclusive end), so that spans never swallow a dropped space.
     pub fn orig_end(&self, norm: usize) -> usize {
-        if norm == 0 {
-            return 0;
-        }
-        let prev = self.text[..norm]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i);
-        let o = self.orig_start(prev);
-        o + self.orig[o..].chars().next().map_or(0, char::len_utf8)
+        self.cursor().orig_end(norm)
+    }
+
+    /// A [`Cursor`] for mapping many offsets in ascending order.
+    pub fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor { norm: self, k: 0 }
     }
 
     /// The original text behind the normalised range `start..end`.
@@ -119,6 +117,53 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// Maps normalised offsets back to the original like
+/// [`Normalized::orig_start`] / [`Normalized::orig_end`], remembering where
+/// the last offset was: offsets asked for in ascending order cost a step or
+/// two each instead of a search of the whole offset map.
+#[derive(Debug, Clone)]
+pub struct Cursor<'n, 'a> {
+    norm: &'n Normalized<'a>,
+    /// Index of the anchor at or before the last offset mapped.
+    k: usize,
+}
+
+impl<'a> Cursor<'_, 'a> {
+    /// See [`Normalized::orig_start`].
+    pub fn orig_start(&mut self, norm: usize) -> usize {
+        let anchors = &self.norm.anchors;
+        if anchors[self.k].0 > norm {
+            self.k = anchors[..self.k].partition_point(|&(n, _)| n <= norm) - 1;
+        } else {
+            // A short walk forward, then a search of the rest.
+            let mut steps = 0;
+            while self.k + 1 < anchors.len() && anchors[self.k + 1].0 <= norm {
+                self.k += 1;
+                steps += 1;
+                if steps == 8 {
+                    self.k += anchors[self.k..].partition_point(|&(n, _)| n <= norm) - 1;
+                    break;
+                }
+            }
+        }
+        let (n, o) = anchors[self.k];
+        o + (norm - n)
+    }
+
+    /// See [`Normalized::orig_end`].
+    pub fn orig_end(&mut self, norm: usize) -> usize {
+        if norm == 0 {
+            return 0;
+        }
+        let prev = self.norm.text[..norm]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let o = self.orig_start(prev);
+        o + self.norm.orig[o..].chars().next().map_or(0, char::len_utf8)
+    }
+}
+
 /// The first bytes of the chars [`is_hspace`] or [`fold`] may change: tab,
 /// space, and the lead bytes of U+0080…U+07FF (C2 covers U+00A0), of
 /// U+2000…U+2FFF (E2), U+3000…U+3FFF (E3) and U+F000…U+FFFF (EF).
@@ -133,13 +178,23 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
-/// The length of the run at the start of `bytes` that folds to itself:
-/// up to the first [`SPECIAL`] byte, which always starts a char.
-fn plain_len(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| SPECIAL[usize::from(b)])
-        .unwrap_or(bytes.len())
+/// The length of the run at the start of `s` that folds to itself. Only a
+/// [`SPECIAL`] byte can start a char that changes, and most of those chars
+/// (`。`, `、`, `《`, `·`) do not, so only they are decoded.
+fn plain_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        match s[i..].chars().next() {
+            Some(c) if !is_hspace(c) && fold(c) == c => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+    i
 }
 
 /// Horizontal white space that a scanner may have left inside a phrase.
@@ -212,6 +267,33 @@ mod tests {
         assert_eq!(n.text, "abc def。\"X\" 数1");
         assert_eq!(n.orig_slice(n.text.len() - 1, n.text.len()), "1");
         assert_eq!(n.orig_slice(4, 7), "def");
+    }
+
+    #[test]
+    fn cursor_maps_in_any_order() {
+        let orig = "（１）投入 ２．６１ 亿元，“增长”１２％，师 资　队伍。".repeat(5);
+        let n = Normalized::new(&orig);
+        let offsets: Vec<usize> = (0..=n.text.len())
+            .filter(|&i| n.text.is_char_boundary(i))
+            .collect();
+        let fresh: Vec<(usize, usize)> = offsets
+            .iter()
+            .map(|&i| (n.cursor().orig_start(i), n.cursor().orig_end(i)))
+            .collect();
+        let mut c = n.cursor();
+        let up: Vec<(usize, usize)> = offsets
+            .iter()
+            .map(|&i| (c.orig_start(i), c.orig_end(i)))
+            .collect();
+        assert_eq!(up, fresh);
+        let mut down: Vec<(usize, usize)> = offsets
+            .iter()
+            .rev()
+            .map(|&i| (c.orig_start(i), c.orig_end(i)))
+            .collect();
+        down.reverse();
+        assert_eq!(down, fresh);
+        assert_eq!(fresh.last(), Some(&(orig.len(), orig.len())));
     }
 
     #[test]

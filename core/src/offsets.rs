@@ -16,12 +16,14 @@ pub fn to_original(norm: &Normalized, metrics: &mut [Metric], entities: &mut [En
 }
 
 /// Maps one list of spans. Lists arrive in text order, so one char counter
-/// walked along the text counts each byte about once, without a sort.
+/// and one offset cursor walked along the text count each byte about once,
+/// without a sort.
 fn map_spans<'s>(norm: &Normalized, spans: impl Iterator<Item = (&'s mut Span, &'s mut String)>) {
     let mut chars = CharCounter::new(norm.orig);
+    let mut cursor = norm.cursor();
     for (span, text) in spans {
-        let s = norm.orig_start(span.start);
-        let e = norm.orig_end(span.end).max(s);
+        let s = cursor.orig_start(span.start);
+        let e = cursor.orig_end(span.end).max(s);
         *text = norm.orig[s..e].to_string();
         *span = Span {
             start: s,
