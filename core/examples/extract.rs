@@ -11,6 +11,7 @@
 //! evaluation scorer (doc = file stem, char offsets); `json` prints each
 //! file's full [`shushuo::Document`]; `table` is an aligned table for a person.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -78,14 +79,22 @@ fn main() -> ExitCode {
         let stem = Path::new(file)
             .file_stem()
             .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
-        match format {
-            Format::Jsonl => println!("{}", prediction(&stem, &doc)),
-            Format::Json => println!(
-                "{}",
+        let out = match format {
+            Format::Jsonl => format!("{}\n", prediction(&stem, &doc)),
+            Format::Json => format!(
+                "{}\n",
                 serde_json::to_string_pretty(&json!({"doc": stem, "document": doc}))
                     .expect("documents serialise")
             ),
-            Format::Table => print_table(&stem, &doc),
+            Format::Table => table(&stem, &doc),
+        };
+        if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return status;
+            }
+            eprintln!("extract: writing output: {e}");
+            return ExitCode::FAILURE;
         }
     }
     status
@@ -134,9 +143,10 @@ fn prediction(stem: &str, doc: &Document) -> serde_json::Value {
     json!({"doc": stem, "metrics": metrics, "entities": entities})
 }
 
-fn print_table(stem: &str, doc: &Document) {
-    println!(
-        "== {stem} (region: {})",
+/// An aligned table of `doc`'s metrics, then its entities by kind.
+fn table(stem: &str, doc: &Document) -> String {
+    let mut out = format!(
+        "== {stem} (region: {})\n",
         doc.region.as_deref().unwrap_or("-")
     );
     let rows: Vec<[String; 7]> = doc
@@ -171,28 +181,30 @@ fn print_table(stem: &str, doc: &Document) {
             .unwrap_or(0)
     };
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
-    let line = |cells: &[&str]| {
+    let line = |out: &mut String, cells: &[&str]| {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
             .map(|(c, &w)| format!("{c}{}", " ".repeat(w - display_width(c))))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        out.push_str(padded.join("  ").trim_end());
+        out.push('\n');
     };
-    line(&header);
+    line(&mut out, &header);
     for r in &rows {
-        line(&r.iter().map(String::as_str).collect::<Vec<_>>());
+        line(&mut out, &r.iter().map(String::as_str).collect::<Vec<_>>());
     }
     if !doc.entities.is_empty() {
-        println!("-- entities");
+        out.push_str("-- entities\n");
         for kind in shushuo::EntityKind::ALL {
             let names = doc.distinct(*kind);
             if !names.is_empty() {
-                println!("{:<7} {}", kind.as_str(), names.join("、"));
+                out.push_str(&format!("{:<7} {}\n", kind.as_str(), names.join("、")));
             }
         }
     }
-    println!();
+    out.push('\n');
+    out
 }
 
 /// Terminal columns of `s`: CJK and full-width chars take two.
