@@ -8,9 +8,8 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind};
-
-use super::lexicon::{char_at, extend_left, words, FastHash, WordSet};
+use super::lexicon::{char_at, extend_left, words, WordSet};
+use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
@@ -101,10 +100,10 @@ pub(crate) struct Hit {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     regions: Vec<Region>,
-    ac: AhoCorasick,
+    /// The patterns (names and suffixes) as the only list of a trie.
+    trie: Trie,
+    /// What each pattern stands for.
     forms: Vec<Vec<Form>>,
-    /// Pattern index of each region name, for exact look-ups.
-    exact: HashMap<String, u32, FastHash>,
     stops: WordSet,
     town_stops: WordSet,
 }
@@ -173,20 +172,9 @@ impl Gazetteer {
         }
         let mut patterns: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
         patterns.sort_by(|x, y| x.0.cmp(&y.0));
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns.iter().map(|p| p.0.as_str()))
-            .map_err(|e| Error::InvalidOptions(format!("gazetteer: {e}")))?;
         Ok(Gazetteer {
             regions: b.regions,
-            ac,
-            exact: patterns
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| matches!(p.1[0], Form::Name { .. }))
-                .map(|(k, p)| (p.0.clone(), k as u32))
-                .collect(),
+            trie: Trie::new([patterns.iter().map(|p| p.0.as_str())]),
             forms: patterns.into_iter().map(|p| p.1).collect(),
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
@@ -195,15 +183,15 @@ impl Gazetteer {
 
     /// The province most region names of `text` point to (full names and
     /// short forms of provinces and prefectures vote).
-    fn main_province(&self, text: &str, found: &[Match]) -> Option<u32> {
+    fn main_province(&self, text: &str, found: &[Found]) -> Option<u32> {
         let mut votes: HashMap<u32, usize> = HashMap::new();
         for m in found {
-            let forms = &self.forms[m.pattern().as_usize()];
+            let forms = &self.forms[m.word as usize];
             for f in forms {
                 if let Form::Name { region, short } = *f {
                     let r = &self.regions[region as usize];
                     let counts = !short || r.level <= Level::Prefecture;
-                    if counts && r.code != 0 && !self.stops.contains(&text[m.start()..m.end()]) {
+                    if counts && r.code != 0 && !self.stops.contains(&text[m.start..m.end]) {
                         *votes.entry(r.code / 10000).or_default() += 1;
                     }
                 }
@@ -238,14 +226,14 @@ impl Gazetteer {
 
     /// Every region mention of `text`, in text order, without overlaps.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let found: Vec<Match> = self.ac.find_iter(text).collect();
+        let found = self.trie.scan(text).swap_remove(0);
         let main = self.main_province(text, &found);
         let mut hits: Vec<Hit> = Vec::new();
         // Where the last region mention ended, to join zones onto it.
         let mut last_end = usize::MAX;
         for m in found {
-            let (s, e) = (m.start(), m.end());
-            let forms = &self.forms[m.pattern().as_usize()];
+            let (s, e) = (m.start, m.end);
+            let forms = &self.forms[m.word as usize];
             match forms[0] {
                 Form::Zone => {
                     if let Some(h) = hits.last_mut() {
@@ -316,24 +304,24 @@ impl Gazetteer {
     /// a full name, a short form, a city followed by its district, or a
     /// region followed by a zone suffix.
     pub(crate) fn resolve(&self, name: &str, main: Option<u32>) -> Option<Place> {
-        if let Some(&k) = self.exact.get(name) {
+        if let Some(k) = self.trie.get(name, 0).filter(|&k| self.is_name(k)) {
             let id = self.pick(&self.forms[k as usize], name, main)?;
             return Some(self.place(id));
         }
         let mut last: Option<(usize, usize, u32)> = None;
         let mut pos = 0;
         let mut province = main;
-        for m in self.ac.find_iter(name) {
-            if m.start() != pos {
-                return None;
-            }
-            pos = m.end();
-            let forms = &self.forms[m.pattern().as_usize()];
+        // The patterns must follow each other from the start.
+        while pos < name.len() {
+            let (len, k) = self.trie.longest_prefix(&name[pos..], 0)?;
+            let (start, end) = (pos, pos + len);
+            pos = end;
+            let forms = &self.forms[k as usize];
             match forms[0] {
                 Form::Name { .. } => {
-                    let id = self.pick(forms, &name[m.start()..m.end()], province)?;
+                    let id = self.pick(forms, &name[start..end], province)?;
                     province = Some(self.regions[id as usize].code / 10000);
-                    last = Some((m.start(), m.end(), id));
+                    last = Some((start, end, id));
                 }
                 Form::Zone => {
                     let (_, _, id) = last?;
@@ -386,12 +374,15 @@ impl Gazetteer {
 
     /// The region name (full or short) that `text` starts with, if any.
     pub(crate) fn prefix_len(&self, text: &str) -> Option<usize> {
-        self.ac
-            .find(text)
-            .filter(|m| {
-                m.start() == 0 && matches!(self.forms[m.pattern().as_usize()][0], Form::Name { .. })
-            })
-            .map(|m| m.end())
+        self.trie
+            .longest_prefix(text, 0)
+            .filter(|&(_, k)| self.is_name(k))
+            .map(|(len, _)| len)
+    }
+
+    /// Whether pattern `k` is a region name (not a zone or town suffix).
+    fn is_name(&self, k: u32) -> bool {
+        matches!(self.forms[k as usize][0], Form::Name { .. })
     }
 }
 

@@ -11,6 +11,7 @@ mod lexicon;
 mod org;
 mod person;
 mod school;
+mod trie;
 mod work;
 
 use std::collections::BTreeMap;

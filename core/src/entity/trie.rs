@@ -1,0 +1,261 @@
+//! A char trie over one or more word lists, read in one pass over a text:
+//! for each list, the leftmost-longest words without overlaps (what
+//! Aho-Corasick's `LeftmostLongest` finds), every list in the same walk.
+
+use std::collections::HashMap;
+
+use super::lexicon::FastHash;
+
+/// One word of a list found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte offsets into the text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// Index of the word in its list.
+    pub word: u32,
+}
+
+/// Chars the root reaches through its dense table (the BMP).
+const DENSE: usize = 0x1_0000;
+
+/// One node: where its edges and its list ends are stored.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// First edge in [`Trie::edges`]; the node's edges are sorted by char.
+    edges: u32,
+    /// Number of edges.
+    n_edges: u32,
+    /// First entry in [`Trie::ends`].
+    ends: u32,
+    /// Number of entries: one per list that has a word ending here.
+    n_ends: u32,
+}
+
+/// The compiled trie.
+#[derive(Debug)]
+pub(crate) struct Trie {
+    /// The root's child for each BMP char, 0 where there is none.
+    root: Vec<u32>,
+    nodes: Vec<Node>,
+    /// `(char, child)` edges, grouped by node.
+    edges: Vec<(char, u32)>,
+    /// `(list, word)` pairs, grouped by node.
+    ends: Vec<(u32, u32)>,
+    lists: usize,
+}
+
+impl Trie {
+    /// Builds the trie of `lists`; word `i` of list `k` is reported as
+    /// `word: i` among the matches of list `k`. A word repeated in a list
+    /// counts by its first place.
+    pub(crate) fn new<'a, L, W>(lists: L) -> Trie
+    where
+        L: IntoIterator<Item = W>,
+        W: IntoIterator<Item = &'a str>,
+    {
+        let mut children: HashMap<(u32, char), u32, FastHash> = HashMap::default();
+        let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        let mut n_lists = 0;
+        for (k, list) in lists.into_iter().enumerate() {
+            n_lists = k + 1;
+            for (i, w) in list.into_iter().enumerate() {
+                let mut node = 0u32;
+                for c in w.chars() {
+                    let next = ends.len() as u32;
+                    node = *children.entry((node, c)).or_insert(next);
+                    if node == next {
+                        ends.push(Vec::new());
+                    }
+                }
+                let here = &mut ends[node as usize];
+                if !here.iter().any(|&(l, _)| l == k as u32) {
+                    here.push((k as u32, i as u32));
+                }
+            }
+        }
+        let mut edges: Vec<(u32, char, u32)> = children
+            .into_iter()
+            .map(|((from, c), to)| (from, c, to))
+            .collect();
+        edges.sort_unstable();
+        let mut t = Trie {
+            root: vec![0; DENSE],
+            nodes: vec![Node::default(); ends.len()],
+            edges: Vec::with_capacity(edges.len()),
+            ends: Vec::new(),
+            lists: n_lists,
+        };
+        for (node, e) in ends.into_iter().enumerate() {
+            t.nodes[node].ends = t.ends.len() as u32;
+            t.nodes[node].n_ends = e.len() as u32;
+            t.ends.extend(e);
+        }
+        for (from, c, to) in edges {
+            let n = &mut t.nodes[from as usize];
+            if n.n_edges == 0 {
+                n.edges = t.edges.len() as u32;
+            }
+            n.n_edges += 1;
+            t.edges.push((c, to));
+            if from == 0 && (c as usize) < DENSE {
+                t.root[c as usize] = to;
+            }
+        }
+        t
+    }
+
+    /// The child of `node` by `c`, if any.
+    #[inline]
+    fn child(&self, node: u32, c: char) -> Option<u32> {
+        if node == 0 && (c as usize) < DENSE {
+            return Some(self.root[c as usize]).filter(|&n| n != 0);
+        }
+        let n = self.nodes[node as usize];
+        let edges = &self.edges[n.edges as usize..(n.edges + n.n_edges) as usize];
+        if edges.len() <= 8 {
+            edges.iter().find(|e| e.0 == c).map(|e| e.1)
+        } else {
+            edges
+                .binary_search_by_key(&c, |e| e.0)
+                .ok()
+                .map(|k| edges[k].1)
+        }
+    }
+
+    /// The `(list, word)` pairs of the words ending at `node`.
+    #[inline]
+    fn ends(&self, node: u32) -> &[(u32, u32)] {
+        let n = self.nodes[node as usize];
+        &self.ends[n.ends as usize..(n.ends + n.n_ends) as usize]
+    }
+
+    /// For each list, its leftmost-longest words in `text` without overlaps,
+    /// in text order.
+    pub(crate) fn scan(&self, text: &str) -> Vec<Vec<Found>> {
+        let mut out: Vec<Vec<Found>> = vec![Vec::new(); self.lists];
+        // Per list: where its next word may start.
+        let mut next = vec![0usize; self.lists];
+        // Per list: the longest word from the current start, if any.
+        let mut best: Vec<Option<(usize, u32)>> = vec![None; self.lists];
+        for (p, c) in text.char_indices() {
+            let Some(mut node) = self.child(0, c) else {
+                continue;
+            };
+            let mut end = p + c.len_utf8();
+            let mut any = false;
+            let mut rest = text[end..].chars();
+            loop {
+                for &(list, word) in self.ends(node) {
+                    if p >= next[list as usize] {
+                        best[list as usize] = Some((end, word));
+                        any = true;
+                    }
+                }
+                match rest.next().and_then(|c| Some((c, self.child(node, c)?))) {
+                    Some((c, n)) => {
+                        node = n;
+                        end += c.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+            if !any {
+                continue;
+            }
+            for (k, b) in best.iter_mut().enumerate() {
+                if let Some((end, word)) = b.take() {
+                    out[k].push(Found {
+                        start: p,
+                        end,
+                        word,
+                    });
+                    next[k] = end;
+                }
+            }
+        }
+        out
+    }
+
+    /// The longest word of `list` that `text` starts with: its byte length
+    /// and index.
+    pub(crate) fn longest_prefix(&self, text: &str, list: u32) -> Option<(usize, u32)> {
+        let mut node = 0;
+        let mut end = 0;
+        let mut best = None;
+        for c in text.chars() {
+            node = match self.child(node, c) {
+                Some(n) => n,
+                None => break,
+            };
+            end += c.len_utf8();
+            if let Some(&(_, word)) = self.ends(node).iter().find(|e| e.0 == list) {
+                best = Some((end, word));
+            }
+        }
+        best
+    }
+
+    /// The index of `text` as a word of `list`, if it is one.
+    pub(crate) fn get(&self, text: &str, list: u32) -> Option<u32> {
+        let mut node = 0;
+        for c in text.chars() {
+            node = self.child(node, c)?;
+        }
+        self.ends(node).iter().find(|e| e.0 == list).map(|e| e.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    fn ac_matches(words: &[&str], text: &str) -> Vec<Found> {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                word: m.pattern().as_u32(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_per_list() {
+        let a = ["重庆", "重庆市", "庆市", "江北区", "北区"];
+        let b = ["市江", "区"];
+        let t = Trie::new([a.to_vec(), b.to_vec()]);
+        let text = "重庆市江北区和北区";
+        let found = t.scan(text);
+        assert_eq!(found[0], ac_matches(&a, text));
+        assert_eq!(found[1], ac_matches(&b, text));
+        assert_eq!(t.longest_prefix("重庆市江", 0), Some(("重庆市".len(), 1)));
+        assert_eq!(t.longest_prefix("市江", 0), None);
+        assert_eq!(t.get("江北区", 0), Some(3));
+        assert_eq!(t.get("江北", 0), None);
+        assert_eq!(t.get("区", 1), Some(1));
+    }
+
+    proptest! {
+        #[test]
+        fn same_matches_as_aho_corasick(
+            a in prop::collection::vec("[甲乙丙丁a]{1,4}", 1..12),
+            b in prop::collection::vec("[甲乙丙b]{1,3}", 1..6),
+            text in "[甲乙丙丁ab ]{0,40}",
+        ) {
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            let t = Trie::new([a.clone(), b.clone()]);
+            let found = t.scan(&text);
+            prop_assert_eq!(&found[0], &ac_matches(&a, &text));
+            prop_assert_eq!(&found[1], &ac_matches(&b, &text));
+        }
+    }
+}
