@@ -100,7 +100,9 @@ pub(crate) struct Hit {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     regions: Vec<Region>,
-    /// The patterns (names and suffixes) as the only list of a trie.
+    /// The patterns (names and suffixes).
+    patterns: Vec<String>,
+    /// The patterns as the only list of a trie, for look-ups.
     trie: Trie,
     /// What each pattern stands for.
     forms: Vec<Vec<Form>>,
@@ -175,7 +177,8 @@ impl Gazetteer {
         Ok(Gazetteer {
             regions: b.regions,
             trie: Trie::new([patterns.iter().map(|p| p.0.as_str())]),
-            forms: patterns.into_iter().map(|p| p.1).collect(),
+            forms: patterns.iter().map(|p| p.1.clone()).collect(),
+            patterns: patterns.into_iter().map(|p| p.0).collect(),
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
         })
@@ -224,10 +227,16 @@ impl Gazetteer {
         best.map(|b| b.0)
     }
 
-    /// Every region mention of `text`, in text order, without overlaps.
-    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let found = self.trie.scan(text).swap_remove(0);
-        let main = self.main_province(text, &found);
+    /// The patterns (region names and zone and town suffixes), in the order
+    /// [`Gazetteer::find`] expects their indices.
+    pub(crate) fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.patterns.iter().map(String::as_str)
+    }
+
+    /// Every region mention of `text`, in text order, without overlaps;
+    /// `found` are the leftmost-longest [`Gazetteer::patterns`] in `text`.
+    pub(crate) fn find(&self, text: &str, found: &[Found]) -> Vec<Hit> {
+        let main = self.main_province(text, found);
         let mut hits: Vec<Hit> = Vec::new();
         // Where the last region mention ended, to join zones onto it.
         let mut last_end = usize::MAX;
@@ -435,7 +444,8 @@ mod tests {
     use super::*;
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        g.find(text)
+        let found = Trie::new([g.patterns()]).scan(text).swap_remove(0);
+        g.find(text, &found)
             .iter()
             .map(|h| text[h.start..h.end].to_string())
             .collect()

@@ -20,7 +20,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 pub(crate) use gazetteer::{Gazetteer, Level, Place};
-use lexicon::WordSet;
+use lexicon::{words, WordSet};
+use trie::{Found, Trie};
 
 use crate::date::Date;
 use crate::normalize::Normalized;
@@ -63,9 +64,9 @@ pub struct Tables {
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) gazetteer: Gazetteer,
-    markers: AhoCorasick,
+    /// The word lists of the finders, found in one pass: see [`List`].
+    words: Trie,
     schools: school::SchoolTables,
-    orgs: org::OrgTables,
     persons: person::PersonTables,
     stops: WordSet,
     verbs: WordSet,
@@ -73,13 +74,18 @@ pub(crate) struct Shared {
 
 impl Shared {
     fn new() -> Result<Shared> {
+        let gazetteer = Gazetteer::new()?;
         Ok(Shared {
-            gazetteer: Gazetteer::new()?,
-            markers: AhoCorasick::new(MARKERS.iter().map(|m| m.0))
-                .map_err(|e| Error::InvalidOptions(format!("markers: {e}")))?,
-            schools: school::SchoolTables::new(LEFT_STOPS)?,
-            orgs: org::OrgTables::new()?,
-            persons: person::PersonTables::new()?,
+            words: Trie::new([
+                gazetteer.patterns().collect::<Vec<_>>(),
+                words(org::SUFFIXES).collect(),
+                words(org::NAMES).collect(),
+                words(school::SUFFIXES).collect(),
+                person::titles().map(|t| t.0).collect(),
+            ]),
+            schools: school::SchoolTables::new(LEFT_STOPS),
+            persons: person::PersonTables::new(),
+            gazetteer,
             stops: WordSet::new(LEFT_STOPS),
             verbs: WordSet::new(school::VERBS),
         })
@@ -93,6 +99,31 @@ impl Shared {
         }
         let s = Shared::new()?;
         Ok(SHARED.get_or_init(|| s))
+    }
+}
+
+/// The lists of [`Shared::words`], in order.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    /// [`Gazetteer::patterns`].
+    Region,
+    /// [`org::SUFFIXES`].
+    OrgSuffix,
+    /// [`org::NAMES`].
+    OrgName,
+    /// [`school::SUFFIXES`].
+    SchoolSuffix,
+    /// [`person::titles`].
+    PersonTitle,
+}
+
+/// The words of [`Shared::words`] found in a text, by [`List`].
+struct Words(Vec<Vec<Found>>);
+
+impl Words {
+    /// The words of `list`, in text order.
+    fn of(&self, list: List) -> &[Found] {
+        &self.0[list as usize]
     }
 }
 
@@ -175,8 +206,9 @@ pub fn extract(
     reference: Option<Date>,
 ) -> Vec<Entity> {
     let text = norm.text.as_str();
-    let mut cands = places(text, tables, markers);
-    let persons = person::find(norm, &tables.shared.persons);
+    let found = Words(tables.shared.words.scan(text));
+    let mut cands = places(text, &found, tables, markers);
+    let persons = person::find(norm, found.of(List::PersonTitle), &tables.shared.persons);
     cands.extend(
         persons
             .iter()
@@ -194,12 +226,19 @@ pub fn extract(
 /// entities are not asked for. `markers` are [`Tables::markers`] of the text.
 pub fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Entity> {
     let text = norm.text.as_str();
-    resolve(text, places(text, tables, markers))
+    let found = Words(tables.shared.words.scan(text));
+    resolve(text, places(text, &found, tables, markers))
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
 /// regions, schools and organisations.
-fn places(text: &str, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Candidate> {
+/// `found` are the shared words found in `text`.
+fn places(
+    text: &str,
+    found: &Words,
+    tables: &Tables,
+    markers: &[(usize, Marker)],
+) -> Vec<Candidate> {
     let mut cands: Vec<Candidate> = work::find(text)
         .iter()
         .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
@@ -208,7 +247,7 @@ fn places(text: &str, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Candi
     let sh = tables.shared;
     let regions: Vec<(usize, usize)> = sh
         .gazetteer
-        .find(text)
+        .find(text, found.of(List::Region))
         .iter()
         .map(|h| (h.start, h.end))
         .collect();
@@ -217,7 +256,12 @@ fn places(text: &str, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Candi
             .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
     );
-    let schools = school::find(text, &sh.schools, &sh.gazetteer);
+    let schools = school::find(
+        text,
+        found.of(List::SchoolSuffix),
+        &sh.schools,
+        &sh.gazetteer,
+    );
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,
         ..Candidate::new(h.start, h.end, EntityKind::School)
@@ -230,9 +274,15 @@ fn places(text: &str, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Candi
         city_doc: is_city_doc(markers),
     };
     cands.extend(
-        org::find(text, &sh.orgs, &sh.stops, anchors)
-            .iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
+        org::find(
+            text,
+            found.of(List::OrgSuffix),
+            found.of(List::OrgName),
+            &sh.stops,
+            anchors,
+        )
+        .iter()
+        .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
     cands
 }
@@ -343,11 +393,29 @@ impl Tables {
 
     /// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
     pub(crate) fn markers(&self, text: &str) -> Vec<(usize, Marker)> {
-        self.shared
-            .markers
-            .find_iter(text)
-            .map(|m| (m.start(), MARKERS[m.pattern().as_usize()].1))
-            .collect()
+        // Each marker is two chars and none starts with the second char of
+        // another (see the tests), so they never overlap: find the second
+        // chars, then look at the char before each.
+        let mut seconds: Vec<char> = MARKERS.iter().filter_map(|m| m.0.chars().nth(1)).collect();
+        seconds.sort_unstable();
+        seconds.dedup();
+        let mut out = Vec::new();
+        for second in seconds {
+            let mut buf = [0; 4];
+            let needle = second.encode_utf8(&mut buf).as_bytes();
+            for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+                let Some(first) = lexicon::char_before(text, at) else {
+                    continue;
+                };
+                let start = at - first.len_utf8();
+                let word = &text[start..at + needle.len()];
+                if let Some(m) = MARKERS.iter().find(|m| m.0 == word) {
+                    out.push((start, m.1));
+                }
+            }
+        }
+        out.sort_unstable_by_key(|m: &(usize, Marker)| m.0);
+        out
     }
 }
 
@@ -426,5 +494,10 @@ mod tests {
             .map(|m| m.1)
             .collect();
         assert_eq!(kinds, [City, City, Own, Own, DistrictCount]);
+        for (w, _) in MARKERS {
+            assert_eq!(w.chars().count(), 2, "{w}");
+            let first = w.chars().next().unwrap();
+            assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));
+        }
     }
 }

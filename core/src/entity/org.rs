@@ -4,13 +4,13 @@
 //! body (教育部课程中心) or 中国/中共/全国/国家. In a text about a city,
 //! `市` alone anchors short forms (市教委, 市教科院).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::lexicon::{char_before, extend_left, WordSet};
+use super::trie::Found;
 
-use super::lexicon::{char_before, extend_left, words, WordSet};
-use crate::{Error, Result};
-
-const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
-const NAMES: &str = include_str!("../../data/entity/org_names.txt");
+/// Words that end an organisation name (matched as a list of the shared trie).
+pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
+/// Bodies known by name (matched as a list of the shared trie).
+pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
 
 /// Words that anchor a national name.
 const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
@@ -22,29 +22,6 @@ const MAX_GAP: usize = 10;
 const NOT_BEFORE_JU: &[char] = &[
     '格', '布', '全', '新', '结', '大', '开', '当', '变', '残', '胜', '僵', '骗', '终',
 ];
-
-/// Compiled organisation word lists.
-#[derive(Debug)]
-pub(crate) struct OrgTables {
-    suffixes: AhoCorasick,
-    names: AhoCorasick,
-}
-
-impl OrgTables {
-    /// Builds the automata.
-    pub(crate) fn new() -> Result<OrgTables> {
-        let build = |data: &'static str| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words(data))
-                .map_err(|e| Error::InvalidOptions(format!("org words: {e}")))
-        };
-        Ok(OrgTables {
-            suffixes: build(SUFFIXES)?,
-            names: build(NAMES)?,
-        })
-    }
-}
 
 /// What an ORG name may start with, found before.
 #[derive(Debug, Clone, Copy)]
@@ -59,21 +36,19 @@ pub(crate) struct Anchors<'a> {
     pub city_doc: bool,
 }
 
-/// Finds organisation names: (start, end) byte offsets.
+/// Finds organisation names: (start, end) byte offsets. `suffixes` and
+/// `names` are the words of [`SUFFIXES`] and [`NAMES`] found in `text`.
 pub(crate) fn find(
     text: &str,
-    t: &OrgTables,
+    suffixes: &[Found],
+    names: &[Found],
     stops: &WordSet,
     anchors: Anchors,
 ) -> Vec<(usize, usize)> {
-    let known: Vec<(usize, usize)> = t
-        .names
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let known: Vec<(usize, usize)> = names.iter().map(|m| (m.start, m.end)).collect();
     let mut out = known.clone();
-    for m in t.suffixes.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for m in suffixes {
+        let (s, e) = (m.start, m.end);
         let suffix = &text[s..e];
         if suffix == "局" && char_before(text, s).is_some_and(|c| NOT_BEFORE_JU.contains(&c)) {
             continue;
@@ -143,6 +118,7 @@ fn anchor(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::lexicon::words;
 
     fn orgs<'a>(text: &'a str, regions: &[&str], schools: &[&str], city_doc: bool) -> Vec<&'a str> {
         let spans = |names: &[&str]| -> Vec<(usize, usize)> {
@@ -154,7 +130,8 @@ mod tests {
             v
         };
         let (r, s) = (spans(regions), spans(schools));
-        let t = OrgTables::new().unwrap();
+        let t = super::super::trie::Trie::new([words(SUFFIXES), words(NAMES)]);
+        let found = t.scan(text);
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
         let verbs = WordSet::new(crate::entity::school::VERBS);
         let a = Anchors {
@@ -163,7 +140,7 @@ mod tests {
             schools: &s,
             city_doc,
         };
-        find(text, &t, &stops, a)
+        find(text, &found[0], &found[1], &stops, a)
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()

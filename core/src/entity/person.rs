@@ -4,11 +4,9 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::lexicon::{char_at, is_name_char, words, FastHash, WordSet};
+use super::trie::Found;
 use crate::normalize::{is_cjk, Normalized};
-use crate::{Error, Result};
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
@@ -42,15 +40,14 @@ const FUNCTION: &[char] = &[
 pub(crate) struct PersonTables {
     surnames: HashSet<char, FastHash>,
     compound: HashSet<&'static str, FastHash>,
-    titles: AhoCorasick,
     /// Per title: whether it is also a common noun (only three-char names follow).
     weak: Vec<bool>,
     stop: WordSet,
 }
 
 impl PersonTables {
-    /// Builds the surname sets and the title automaton.
-    pub(crate) fn new() -> Result<PersonTables> {
+    /// Builds the surname sets and the title flags.
+    pub(crate) fn new() -> PersonTables {
         let mut surnames = HashSet::default();
         let mut compound = HashSet::default();
         for s in words(SURNAMES) {
@@ -64,23 +61,12 @@ impl PersonTables {
                 }
             }
         }
-        let (names, weak): (Vec<&str>, Vec<bool>) = words(TITLES)
-            .map(|w| match w.strip_suffix('*') {
-                Some(t) => (t.trim(), true),
-                None => (w, false),
-            })
-            .unzip();
-        let titles = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(names)
-            .map_err(|e| Error::InvalidOptions(format!("person titles: {e}")))?;
-        Ok(PersonTables {
+        PersonTables {
             surnames,
             compound,
-            titles,
-            weak,
+            weak: titles().map(|t| t.1).collect(),
             stop: WordSet::new(STOP),
-        })
+        }
     }
 
     /// Byte length of the surname `s` starts with, if any.
@@ -111,16 +97,26 @@ impl PersonTables {
     }
 }
 
+/// The titles names follow (matched as a list of the shared trie), and
+/// whether each is also a common noun.
+pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
+    words(TITLES).map(|w| match w.strip_suffix('*') {
+        Some(t) => (t.trim(), true),
+        None => (w, false),
+    })
+}
+
 /// Finds person names in the normalised text: (start, end) byte offsets.
-pub(crate) fn find(norm: &Normalized, t: &PersonTables) -> Vec<(usize, usize)> {
+/// `titles` are the words of [`titles`] found in it.
+pub(crate) fn find(norm: &Normalized, titles: &[Found], t: &PersonTables) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
     let mut out = Vec::new();
-    for m in t.titles.find_iter(text) {
-        if let Some(e) = after_title(norm, t, m.end()) {
-            let three = text[m.end()..e].chars().count() >= 3;
+    for m in titles {
+        if let Some(e) = after_title(norm, t, m.end) {
+            let three = text[m.end..e].chars().count() >= 3;
             let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
-            if three || speaks || !t.weak[m.pattern().as_usize()] {
-                out.push((m.end(), e));
+            if three || speaks || !t.weak[m.word as usize] {
+                out.push((m.end, e));
             }
         }
     }
@@ -265,11 +261,13 @@ fn names_in_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::trie::Trie;
 
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);
-        let t = PersonTables::new().unwrap();
-        find(&n, &t)
+        let t = PersonTables::new();
+        let found = Trie::new([titles().map(|t| t.0)]).scan(&n.text);
+        find(&n, &found[0], &t)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()

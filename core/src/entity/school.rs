@@ -2,13 +2,12 @@
 //! 学院, 校区…) whose left boundary is found by walking back to a stop word
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, words, WordSet};
-use crate::{Error, Result};
+use super::lexicon::{char_at, char_before, extend_left, WordSet};
+use super::trie::Found;
 
-const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
+/// Words that end a school name (matched as a list of the shared trie).
+pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
 const GENERIC: &str = include_str!("../../data/entity/school_generic.txt");
 const WHOLE: &str = include_str!("../../data/entity/school_whole.txt");
 /// Verbs that stand right before a name (建成, 围绕…).
@@ -30,7 +29,6 @@ const NOT_AFTER_ABBR: &[char] = &[
 /// Compiled school word lists.
 #[derive(Debug)]
 pub(crate) struct SchoolTables {
-    suffixes: AhoCorasick,
     generic: WordSet,
     whole: WordSet,
     /// Where a name starts: the shared stop words plus verbs.
@@ -38,19 +36,14 @@ pub(crate) struct SchoolTables {
 }
 
 impl SchoolTables {
-    /// Builds the suffix automaton and word sets; `left_stops` is the
-    /// shared list of words that stand before a name.
-    pub(crate) fn new(left_stops: &'static str) -> Result<SchoolTables> {
-        let suffixes = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words(SUFFIXES))
-            .map_err(|e| Error::InvalidOptions(format!("school suffixes: {e}")))?;
-        Ok(SchoolTables {
-            suffixes,
+    /// Builds the word sets; `left_stops` is the shared list of words that
+    /// stand before a name.
+    pub(crate) fn new(left_stops: &'static str) -> SchoolTables {
+        SchoolTables {
             generic: WordSet::new(GENERIC),
             whole: WordSet::new(WHOLE),
             stops: WordSet::union(&[left_stops, VERBS]),
-        })
+        }
     }
 }
 
@@ -66,12 +59,18 @@ pub(crate) struct SchoolHit {
     pub nested: bool,
 }
 
-/// Finds school names in `text`.
-pub(crate) fn find(text: &str, t: &SchoolTables, gaz: &Gazetteer) -> Vec<SchoolHit> {
+/// Finds school names in `text`; `suffixes` are the words of [`SUFFIXES`]
+/// found in it.
+pub(crate) fn find(
+    text: &str,
+    suffixes: &[Found],
+    t: &SchoolTables,
+    gaz: &Gazetteer,
+) -> Vec<SchoolHit> {
     let stops = &t.stops;
     let mut out: Vec<SchoolHit> = Vec::new();
-    for m in t.suffixes.find_iter(text) {
-        let (s, mut e) = (m.start(), m.end());
+    for m in suffixes {
+        let (s, mut e) = (m.start, m.end);
         if text[s..e].ends_with('校') && char_at(text, e) == Some('长') {
             e -= '校'.len_utf8();
         }
@@ -226,11 +225,14 @@ fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::lexicon::words;
+    use crate::entity::trie::Trie;
 
     fn schools(text: &str) -> Vec<&str> {
         let g = Gazetteer::new().unwrap();
-        let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt")).unwrap();
-        find(text, &t, &g)
+        let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt"));
+        let suffixes = Trie::new([words(SUFFIXES)]).scan(text).swap_remove(0);
+        find(text, &suffixes, &t, &g)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()

@@ -19,6 +19,8 @@ pub(crate) struct Found {
 
 /// Chars the root reaches through its dense table (the BMP).
 const DENSE: usize = 0x1_0000;
+/// Log2 of the number of bits of the pair filter.
+const PAIR_BITS: u32 = 20;
 
 /// One node: where its edges and its list ends are stored.
 #[derive(Debug, Clone, Copy, Default)]
@@ -38,6 +40,11 @@ struct Node {
 pub(crate) struct Trie {
     /// The root's child for each BMP char, 0 where there is none.
     root: Vec<u32>,
+    /// Bit [`pair_bit`] of the first two chars of every word: a word can
+    /// start only where the next two chars have their bit set…
+    pairs: Vec<u64>,
+    /// …or where the next char is a whole word (by code point, all chars).
+    singles: Vec<u64>,
     nodes: Vec<Node>,
     /// `(char, child)` edges, grouped by node.
     edges: Vec<(char, u32)>,
@@ -57,10 +64,18 @@ impl Trie {
     {
         let mut children: HashMap<(u32, char), u32, FastHash> = HashMap::default();
         let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
+        let mut singles = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
         let mut n_lists = 0;
         for (k, list) in lists.into_iter().enumerate() {
             n_lists = k + 1;
             for (i, w) in list.into_iter().enumerate() {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(a), Some(b)) => set(&mut pairs, pair_bit(a, b)),
+                    (Some(a), None) => set(&mut singles, a as usize),
+                    _ => {}
+                }
                 let mut node = 0u32;
                 for c in w.chars() {
                     let next = ends.len() as u32;
@@ -82,6 +97,8 @@ impl Trie {
         edges.sort_unstable();
         let mut t = Trie {
             root: vec![0; DENSE],
+            pairs,
+            singles,
             nodes: vec![Node::default(); ends.len()],
             edges: Vec::with_capacity(edges.len()),
             ends: Vec::new(),
@@ -139,43 +156,63 @@ impl Trie {
         let mut next = vec![0usize; self.lists];
         // Per list: the longest word from the current start, if any.
         let mut best: Vec<Option<(usize, u32)>> = vec![None; self.lists];
-        for (p, c) in text.char_indices() {
-            let Some(mut node) = self.child(0, c) else {
-                continue;
+        let mut chars = text.char_indices();
+        let Some(mut prev) = chars.next() else {
+            return out;
+        };
+        loop {
+            let cur = chars.next();
+            let (p, a) = prev;
+            let may_start = match cur {
+                Some((_, b)) => has(&self.pairs, pair_bit(a, b)),
+                None => false,
+            } || has(&self.singles, a as usize);
+            if may_start && self.walk(text, p, &next, &mut best) {
+                for (k, b) in best.iter_mut().enumerate() {
+                    if let Some((end, word)) = b.take() {
+                        out[k].push(Found {
+                            start: p,
+                            end,
+                            word,
+                        });
+                        next[k] = end;
+                    }
+                }
+            }
+            match cur {
+                Some(c) => prev = c,
+                None => return out,
+            }
+        }
+    }
+
+    /// Sets `best[k]` to the end and index of the longest word of list `k`
+    /// at byte `p` of `text`, for the lists whose `next` start is not past
+    /// `p`; whether one was found.
+    fn walk(
+        &self,
+        text: &str,
+        p: usize,
+        next: &[usize],
+        best: &mut [Option<(usize, u32)>],
+    ) -> bool {
+        let mut node = 0;
+        let mut end = p;
+        let mut any = false;
+        for c in text[p..].chars() {
+            node = match self.child(node, c) {
+                Some(n) => n,
+                None => break,
             };
-            let mut end = p + c.len_utf8();
-            let mut any = false;
-            let mut rest = text[end..].chars();
-            loop {
-                for &(list, word) in self.ends(node) {
-                    if p >= next[list as usize] {
-                        best[list as usize] = Some((end, word));
-                        any = true;
-                    }
-                }
-                match rest.next().and_then(|c| Some((c, self.child(node, c)?))) {
-                    Some((c, n)) => {
-                        node = n;
-                        end += c.len_utf8();
-                    }
-                    None => break,
-                }
-            }
-            if !any {
-                continue;
-            }
-            for (k, b) in best.iter_mut().enumerate() {
-                if let Some((end, word)) = b.take() {
-                    out[k].push(Found {
-                        start: p,
-                        end,
-                        word,
-                    });
-                    next[k] = end;
+            end += c.len_utf8();
+            for &(list, word) in self.ends(node) {
+                if p >= next[list as usize] {
+                    best[list as usize] = Some((end, word));
+                    any = true;
                 }
             }
         }
-        out
+        any
     }
 
     /// The longest word of `list` that `text` starts with: its byte length
@@ -205,6 +242,24 @@ impl Trie {
         }
         self.ends(node).iter().find(|e| e.0 == list).map(|e| e.1)
     }
+}
+
+/// The bit of the pair filter for a word starting with `a`, `b`.
+#[inline]
+fn pair_bit(a: char, b: char) -> usize {
+    let key = (u64::from(a) << 21) | u64::from(b);
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PAIR_BITS)) as usize
+}
+
+/// Sets bit `i` of `bits`.
+fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+/// Whether bit `i` of `bits` is set.
+#[inline]
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 #[cfg(test)]
