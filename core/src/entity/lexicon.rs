@@ -15,10 +15,22 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A set of words with a fast "does one of them end here" test.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct WordSet {
     set: HashSet<&'static str, FastHash>,
     max_chars: usize,
+    /// A bit per BMP char that ends a word; chars above the BMP always pass.
+    last: Vec<u64>,
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet {
+            set: HashSet::default(),
+            max_chars: 0,
+            last: vec![0; 0x1_0000 / 64],
+        }
+    }
 }
 
 impl WordSet {
@@ -33,6 +45,9 @@ impl WordSet {
         for w in lists.iter().flat_map(|d| words(d)) {
             ws.max_chars = ws.max_chars.max(w.chars().count());
             ws.set.insert(w);
+            if let Some(c) = w.chars().next_back().filter(|&c| (c as usize) < 0x1_0000) {
+                ws.last[c as usize / 64] |= 1 << (c as usize % 64);
+            }
         }
         ws
     }
@@ -44,6 +59,16 @@ impl WordSet {
 
     /// Whether one of the words ends at byte `at` of `text`.
     pub(crate) fn ends_at(&self, text: &str, at: usize) -> bool {
+        match char_before(text, at) {
+            None => return false,
+            Some(c)
+                if (c as usize) < 0x1_0000
+                    && self.last[c as usize / 64] & (1 << (c as usize % 64)) == 0 =>
+            {
+                return false
+            }
+            Some(_) => {}
+        }
         let mut start = at;
         for _ in 0..self.max_chars {
             match text[..start].chars().next_back() {

@@ -24,9 +24,9 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
     let mut open = 0usize;
     let bytes = text.as_bytes();
     // Only a newline or a char with lead byte E3 (《 is E3 80 8A, 》 E3 80 8B)
-    // can matter; skip the rest byte by byte without decoding.
+    // can matter; skip the rest without decoding.
     let mut i = 0;
-    while let Some(k) = bytes[i..].iter().position(|&b| b == b'\n' || b == 0xe3) {
+    while let Some(k) = memchr::memchr2(b'\n', 0xe3, &bytes[i..]) {
         i += k;
         match bytes.get(i..i + 3) {
             Some([0xe3, 0x80, 0x8a]) => {
