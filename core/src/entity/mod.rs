@@ -14,7 +14,6 @@ mod school;
 mod trie;
 mod work;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -328,54 +327,91 @@ fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 
 /// Keeps the extra names, then longer mentions, then by kind rank; a
 /// mention marked nested survives inside the one that contains it.
+///
+/// Mentions are never empty, so only mentions of one cluster (a run of
+/// overlapping mentions) can clash: each cluster is resolved on its own.
 fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
-    cands.sort_by_key(|c| {
-        (
-            c.rank != 0,
-            std::cmp::Reverse(c.end - c.start),
-            c.rank,
-            c.start,
-        )
-    });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept: Vec<Candidate> = Vec::new();
+    // Stable, so that equal mentions keep their order within a cluster.
+    cands.sort_by_key(|c| c.start);
+    let mut out = Vec::with_capacity(cands.len());
+    let mut cluster: Vec<Candidate> = Vec::new();
+    let mut cluster_end = 0;
     for c in cands {
-        let clash = taken
-            .range(..c.end)
-            .next_back()
-            .filter(|&(_, &e)| e > c.start)
-            .map(|(&s, &e)| (s, e));
-        match clash {
-            None => {
-                taken.insert(c.start, c.end);
-                kept.push(c);
-            }
-            Some((s, e)) if c.nested && s <= c.start && c.end <= e => kept.push(c),
-            Some(_) => {}
+        if c.start >= cluster_end && !cluster.is_empty() {
+            resolve_cluster(text, &mut cluster, &mut out);
         }
+        cluster_end = if cluster.is_empty() {
+            c.end
+        } else {
+            cluster_end.max(c.end)
+        };
+        cluster.push(c);
     }
-    kept.sort_by_key(|c| (c.start, c.end));
-    kept.into_iter()
-        .filter_map(|c| {
-            let surface = &text[c.start..c.end];
-            let normalized: String = c
-                .normalized
-                .unwrap_or_else(|| surface.chars().filter(|ch| !ch.is_whitespace()).collect());
-            // A mention that is only white space (`《 》`) names nothing.
-            (!normalized.is_empty()).then_some(Entity {
-                span: Span {
-                    start: c.start,
-                    end: c.end,
-                    char_start: 0,
-                    char_end: 0,
-                },
-                kind: c.kind,
-                // The original surface is filled in when offsets are mapped back.
-                text: String::new(),
-                normalized,
-            })
-        })
-        .collect()
+    resolve_cluster(text, &mut cluster, &mut out);
+    out
+}
+
+/// Resolves the overlaps of one cluster (see [`resolve_overlaps`]) and adds
+/// the mentions kept to `out`, in text order; empties `cluster`.
+fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Entity>) {
+    if cluster.len() > 1 {
+        cluster.sort_by_key(|c| {
+            (
+                c.rank != 0,
+                std::cmp::Reverse(c.end - c.start),
+                c.rank,
+                c.start,
+            )
+        });
+        // Disjoint spans taken so far, and whether each mention is kept.
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut keep = vec![false; cluster.len()];
+        for (k, c) in cluster.iter().enumerate() {
+            let clash = taken
+                .iter()
+                .filter(|&&(s, _)| s < c.end)
+                .max_by_key(|&&(s, _)| s)
+                .filter(|&&(_, e)| e > c.start);
+            match clash {
+                None => {
+                    taken.push((c.start, c.end));
+                    keep[k] = true;
+                }
+                Some(&(s, e)) => keep[k] = c.nested && s <= c.start && c.end <= e,
+            }
+        }
+        let mut k = 0;
+        cluster.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        cluster.sort_by_key(|c| (c.start, c.end));
+    }
+    out.extend(cluster.drain(..).filter_map(|c| entity(text, c)));
+}
+
+/// The entity of a mention kept, unless it is only white space (`《 》`).
+fn entity(text: &str, c: Candidate) -> Option<Entity> {
+    let surface = &text[c.start..c.end];
+    let normalized: String = c.normalized.unwrap_or_else(|| {
+        if surface.contains(char::is_whitespace) {
+            surface.chars().filter(|ch| !ch.is_whitespace()).collect()
+        } else {
+            surface.to_string()
+        }
+    });
+    (!normalized.is_empty()).then_some(Entity {
+        span: Span {
+            start: c.start,
+            end: c.end,
+            char_start: 0,
+            char_end: 0,
+        },
+        kind: c.kind,
+        // The original surface is filled in when offsets are mapped back.
+        text: String::new(),
+        normalized,
+    })
 }
 
 /// Whether the text speaks as a city (`我市`, `全市`) more than as a district.
