@@ -26,9 +26,9 @@ pub struct Resolver {
 
 /// Something in the text that says which region it is about.
 #[derive(Debug, Clone)]
-enum Event {
+enum Event<'a> {
     /// A district (or a school of it) is named.
-    District(String),
+    District(&'a str),
     /// `我市` / `全市`.
     City,
     /// `我区` / `全区` / `我县` / `全县`.
@@ -75,7 +75,7 @@ impl Resolver {
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for (_, p) in places.iter().filter(|(_, p)| p.is_district() && home(p)) {
-            *counts.entry(p.full.as_str()).or_default() += 1;
+            *counts.entry(p.full).or_default() += 1;
         }
         let top_district = counts
             .iter()
@@ -85,7 +85,7 @@ impl Resolver {
         let mut events: Vec<(usize, Event)> = places
             .iter()
             .filter(|(_, p)| p.is_district() && home(p))
-            .map(|(at, p)| (*at, Event::District(p.full.clone())))
+            .map(|(at, p)| (*at, Event::District(p.full)))
             .collect();
         for &(i, m) in markers {
             match m {
@@ -98,7 +98,7 @@ impl Resolver {
         let default = events
             .iter()
             .find_map(|(_, ev)| match ev {
-                Event::District(d) => Some(d.clone()),
+                Event::District(d) => Some(d.to_string()),
                 Event::City => city.clone(),
                 Event::Own => top_district.clone(),
             })
@@ -228,7 +228,7 @@ fn city_name(
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (_, p) in places {
         if p.province == main && p.is_city() && p.level != crate::entity::Level::Province {
-            *counts.entry(p.full.as_str()).or_default() += 1;
+            *counts.entry(p.full).or_default() += 1;
         }
     }
     counts

@@ -63,17 +63,17 @@ enum Form {
 }
 
 /// A region as the resolver needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Place {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place<'a> {
     /// The full name (`江北区`, `重庆市`, `重庆高新区`).
-    pub full: String,
+    pub full: &'a str,
     /// The province code (first two digits of the division code); 0 abroad.
     pub province: u32,
     /// How high it stands.
     pub level: Level,
 }
 
-impl Place {
+impl Place<'_> {
     /// Whether a metric can belong to it as its district.
     pub(crate) fn is_district(&self) -> bool {
         matches!(self.level, Level::County | Level::Zone)
@@ -312,7 +312,7 @@ impl Gazetteer {
     /// What a REGION entity's name stands for in a document about `main`:
     /// a full name, a short form, a city followed by its district, or a
     /// region followed by a zone suffix.
-    pub(crate) fn resolve(&self, name: &str, main: Option<u32>) -> Option<Place> {
+    pub(crate) fn resolve<'a>(&'a self, name: &'a str, main: Option<u32>) -> Option<Place<'a>> {
         if let Some(k) = self.trie.get(name, 0).filter(|&k| self.is_name(k)) {
             let id = self.pick(&self.forms[k as usize], name, main)?;
             return Some(self.place(id));
@@ -335,7 +335,7 @@ impl Gazetteer {
                 Form::Zone => {
                     let (_, _, id) = last?;
                     return Some(Place {
-                        full: name.to_string(),
+                        full: name,
                         province: self.regions[id as usize].code / 10000,
                         level: Level::Zone,
                     });
@@ -351,10 +351,10 @@ impl Gazetteer {
     }
 
     /// The place of region `id`.
-    fn place(&self, id: u32) -> Place {
+    fn place(&self, id: u32) -> Place<'_> {
         let r = &self.regions[id as usize];
         Place {
-            full: r.name.clone(),
+            full: &r.name,
             province: r.code / 10000,
             level: r.level,
         }

@@ -139,35 +139,48 @@ fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
 }
 
 /// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小).
+/// Hits are added 中 first, then 小: the caller sorts them.
 fn abbreviations(text: &str, stops: &WordSet, gaz: &Gazetteer, out: &mut Vec<SchoolHit>) {
-    for (i, c) in text.char_indices() {
-        if c != '中' && c != '小' {
-            continue;
+    for c in ['中', '小'] {
+        let mut buf = [0; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        for i in memchr::memmem::find_iter(text.as_bytes(), needle) {
+            abbreviation(text, i, i + needle.len(), stops, gaz, out);
         }
-        let e = i + c.len_utf8();
-        if char_at(text, e).is_some_and(|n| NOT_AFTER_ABBR.contains(&n) || NUMERALS.contains(&n)) {
-            continue;
-        }
-        let mut k = i;
-        let mut digits = 0;
-        while let Some(p) = char_before(text, k).filter(|p| NUMERALS.contains(p)) {
-            k -= p.len_utf8();
-            digits += 1;
-        }
-        if digits == 0 || digits > 3 || char_before(text, k) == Some('第') {
-            continue;
-        }
-        let (start, bounded) = extend_left(text, k, stops, 4);
-        let name = &text[start..k];
-        let n = name.chars().count();
-        let place = gaz.prefix_len(name).is_some();
-        if (2..=4).contains(&n) && (bounded || place) && !name.ends_with(NUMERALS) {
-            out.push(SchoolHit {
-                start,
-                end: e,
-                nested: false,
-            });
-        }
+    }
+}
+
+/// The abbreviated name ending with the 中 or 小 at `i..e`, if one stands there.
+fn abbreviation(
+    text: &str,
+    i: usize,
+    e: usize,
+    stops: &WordSet,
+    gaz: &Gazetteer,
+    out: &mut Vec<SchoolHit>,
+) {
+    let mut k = i;
+    let mut digits = 0;
+    while let Some(p) = char_before(text, k).filter(|p| NUMERALS.contains(p)) {
+        k -= p.len_utf8();
+        digits += 1;
+    }
+    if digits == 0 || digits > 3 || char_before(text, k) == Some('第') {
+        return;
+    }
+    if char_at(text, e).is_some_and(|n| NOT_AFTER_ABBR.contains(&n) || NUMERALS.contains(&n)) {
+        return;
+    }
+    let (start, bounded) = extend_left(text, k, stops, 4);
+    let name = &text[start..k];
+    let n = name.chars().count();
+    let place = gaz.prefix_len(name).is_some();
+    if (2..=4).contains(&n) && (bounded || place) && !name.ends_with(NUMERALS) {
+        out.push(SchoolHit {
+            start,
+            end: e,
+            nested: false,
+        });
     }
 }
 
