@@ -20,6 +20,20 @@ const RANGE: &[char] = &['-', '—', '–', '~', '至', '到'];
 
 /// The words that start a relative date.
 const RELATIVE: &[&str] = &["今年", "去年", "明年"];
+/// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
+/// before comparing the words).
+const NIAN: &[u8] = "年".as_bytes();
+
+/// The byte length of the UTF-8 char whose first byte is `b` (1 for a byte
+/// that cannot start one).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
+}
 
 /// A calendar point as far as the text states it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,10 +116,14 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
     let mut i = 0;
     while i < t.len() {
         let b = t[i];
-        let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
-        let found = if b.is_ascii_digit() && prev_ok {
-            absolute(text, i)
-        } else if (0xe4..=0xe6).contains(&b)
+        let found = if b.is_ascii_digit() {
+            let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
+            if prev_ok {
+                absolute(text, i)
+            } else {
+                None
+            }
+        } else if t[i..].get(3..6) == Some(NIAN)
             && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
         {
             relative(text, i, reference)
@@ -117,7 +135,8 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
                 i = hits.last().map_or(i + 1, |h| h.end);
                 out.extend(hits);
             }
-            None => i += 1,
+            // Both kinds start at a char: step over the rest of this one.
+            None => i += utf8_len(b),
         }
     }
     out
@@ -350,6 +369,14 @@ mod tests {
             ])
         );
         assert_eq!(dates("今年3月启动", None), pairs(&[("今年3月", "今年3月")]));
+    }
+
+    #[test]
+    fn relative_words_end_with_nian() {
+        for r in RELATIVE {
+            assert_eq!(r.len(), 6, "{r}");
+            assert!(r.ends_with('年'), "{r}");
+        }
     }
 
     #[test]

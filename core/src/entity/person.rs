@@ -163,9 +163,12 @@ fn follows_name(norm: &Normalized, at: usize) -> bool {
 /// The end of the space-separated token starting at `at`.
 fn token_end(norm: &Normalized, at: usize) -> usize {
     let text = norm.text.as_str();
+    let joins = norm.joins();
+    // The first join after `at`: the token ends there at the latest.
+    let join = joins.get(joins.partition_point(|&j| j <= at)).copied();
     let mut end = at;
     for c in text[at..].chars() {
-        if !is_cjk(c) || (end > at && norm.joined_at(end)) {
+        if !is_cjk(c) || Some(end) == join {
             break;
         }
         end += c.len_utf8();
