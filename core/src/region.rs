@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, Marker, Place};
+use crate::entity::{self, FastHash, Marker, Place};
 use crate::normalize::Normalized;
 use crate::{Entity, EntityKind};
 
@@ -59,10 +59,12 @@ impl Resolver {
             .map(|e| e.normalized.as_str());
         let main = gaz.main_province_of(region_names);
         let mut places: Vec<(usize, Place)> = Vec::new();
+        // Region names repeat: each is resolved once.
+        let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         for e in entities {
             let name = e.normalized.as_str();
             let place = match e.kind {
-                EntityKind::Region => gaz.resolve(name, main),
+                EntityKind::Region => *seen.entry(name).or_insert_with(|| gaz.resolve(name, main)),
                 EntityKind::School | EntityKind::Org => gaz
                     .prefix_len(name)
                     .and_then(|l| gaz.resolve(&name[..l], main)),

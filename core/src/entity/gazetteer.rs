@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{char_at, extend_left, words, WordSet};
+use super::lexicon::{char_at, extend_left, words, FastHash, WordSet};
 use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
@@ -187,14 +187,17 @@ impl Gazetteer {
     /// The province most region names of `text` point to (full names and
     /// short forms of provinces and prefectures vote).
     fn main_province(&self, text: &str, found: &[Found]) -> Option<u32> {
-        let mut votes: HashMap<u32, usize> = HashMap::new();
+        let mut votes: Votes = HashMap::default();
         for m in found {
+            if self.stops.contains(&text[m.start..m.end]) {
+                continue;
+            }
             let forms = &self.forms[m.word as usize];
             for f in forms {
                 if let Form::Name { region, short } = *f {
                     let r = &self.regions[region as usize];
                     let counts = !short || r.level <= Level::Prefecture;
-                    if counts && r.code != 0 && !self.stops.contains(&text[m.start..m.end]) {
+                    if counts && r.code != 0 {
                         *votes.entry(r.code / 10000).or_default() += 1;
                     }
                 }
@@ -205,6 +208,9 @@ impl Gazetteer {
 
     /// The region a form stands for in a document about `main`, if plausible.
     fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
+        if self.stops.contains(surface) {
+            return None;
+        }
         let mut best: Option<(u32, (bool, Level))> = None;
         for f in forms {
             let Form::Name { region, short } = *f else {
@@ -212,10 +218,7 @@ impl Gazetteer {
             };
             let r = &self.regions[region as usize];
             let home = main == Some(r.code / 10000);
-            if short && (self.stops.contains(surface) || (r.level == Level::County && !home)) {
-                continue;
-            }
-            if !short && self.stops.contains(surface) {
+            if short && r.level == Level::County && !home {
                 continue;
             }
             let key = (!home, r.level);
@@ -362,12 +365,15 @@ impl Gazetteer {
 
     /// The province most of `names` are in (for the resolver).
     pub(crate) fn main_province_of<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<u32> {
-        let mut votes: HashMap<u32, usize> = HashMap::new();
+        let mut votes: Votes = HashMap::default();
+        // Names repeat: each is resolved once.
+        let mut seen: HashMap<&str, u32, FastHash> = HashMap::default();
         for n in names {
-            if let Some(p) = self.resolve(n, None) {
-                if p.province != 0 {
-                    *votes.entry(p.province).or_default() += 1;
-                }
+            let province = *seen
+                .entry(n)
+                .or_insert_with(|| self.resolve(n, None).map_or(0, |p| p.province));
+            if province != 0 {
+                *votes.entry(province).or_default() += 1;
             }
         }
         top(votes)
@@ -427,8 +433,11 @@ impl Builder {
     }
 }
 
+/// Votes per province code.
+type Votes = HashMap<u32, usize, FastHash>;
+
 /// The province with most votes (ties: the lower code).
-fn top(votes: HashMap<u32, usize>) -> Option<u32> {
+fn top(votes: Votes) -> Option<u32> {
     votes
         .into_iter()
         .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 pub(crate) use gazetteer::{Gazetteer, Level, Place};
+pub(crate) use lexicon::FastHash;
 use lexicon::{words, WordSet};
 use trie::{Found, Trie};
 
