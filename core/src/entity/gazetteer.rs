@@ -51,7 +51,7 @@ struct Region {
     level: Level,
 }
 
-/// What a pattern of the automaton stands for.
+/// What a pattern of the gazetteer stands for.
 #[derive(Debug, Clone, Copy)]
 enum Form {
     /// A region, by its full name or its short form.
@@ -111,7 +111,7 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// Parses the embedded data and builds the automaton.
+    /// Parses the embedded data and builds the trie.
     pub(crate) fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
         for line in words(REGIONS) {
