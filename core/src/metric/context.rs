@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::classify::Judged;
+use super::origin::original_of;
 use super::segment;
 use super::tables::Tables;
 use crate::normalize::Normalized;
@@ -39,6 +40,8 @@ pub struct Reader<'a> {
     tables: &'a Tables,
     sentence: Range<usize>,
     periods: Vec<Range<usize>>,
+    /// The last period read, with its original text.
+    last_period: Option<(Range<usize>, String)>,
     prev: Option<(usize, String)>,
 }
 
@@ -50,6 +53,7 @@ impl<'a> Reader<'a> {
             tables,
             sentence: 0..0,
             periods: Vec::new(),
+            last_period: None,
             prev: None,
         }
     }
@@ -77,7 +81,7 @@ impl<'a> Reader<'a> {
         }
         let (change, verb) = self.change(m);
         let parts = self.parts(m, prev_end, next_start, region, verb);
-        let mut indicator = self.original_of(&parts.pieces);
+        let mut indicator = original_of(self.norm, &parts.pieces);
         let prev = self
             .prev
             .take()
@@ -136,10 +140,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The period nearest before the quantity in its sentence, else the first after it.
-    fn period(&self, m: &Judged) -> Option<String> {
+    fn period(&mut self, m: &Judged) -> Option<String> {
         let before = self.periods.iter().rev().find(|p| p.end <= m.start);
         let p = before.or_else(|| self.periods.iter().find(|p| p.start >= m.end))?;
-        Some(self.original(p.clone()))
+        match &self.last_period {
+            Some((last, text)) if last == p => Some(text.clone()),
+            _ => {
+                let text = original_of(self.norm, std::slice::from_ref(p));
+                self.last_period = Some((p.clone(), text.clone()));
+                Some(text)
+            }
+        }
     }
 
     /// The pieces of the clause around `m` that make its indicator.
@@ -312,21 +323,6 @@ impl<'a> Reader<'a> {
     fn lead_verb(&self, indicator: &str) -> Option<String> {
         let (len, _) = self.tables.list_verbs.longest_at(indicator, 0)?;
         Some(indicator[..len].to_owned())
-    }
-
-    /// The original text behind a normalised range, without white space.
-    fn original(&self, r: Range<usize>) -> String {
-        self.original_of(&[r])
-    }
-
-    /// The original text behind normalised ranges, without white space.
-    fn original_of(&self, pieces: &[Range<usize>]) -> String {
-        pieces
-            .iter()
-            .filter(|r| !r.is_empty())
-            .flat_map(|r| self.norm.orig_slice(r.start, r.end).chars())
-            .filter(|c| !c.is_whitespace())
-            .collect()
     }
 }
 

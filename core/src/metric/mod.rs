@@ -8,6 +8,7 @@ mod classify;
 mod context;
 mod lexicon;
 mod numeral;
+mod origin;
 mod scan;
 mod segment;
 mod tables;

@@ -1,0 +1,79 @@
+//! The original text behind normalised ranges, read without the offset map
+//! where the normalisation changed nothing.
+//!
+//! Every fold or dropped run of spaces makes the original longer than the
+//! normalised text from there on, so the distance between a normalised
+//! offset and its original offset only grows. Where it is the same at both
+//! ends of a range, nothing in between was folded or dropped (a lone tab may
+//! have become a space, and white space is left out anyway): the range is its
+//! own original.
+
+use std::ops::Range;
+
+use crate::normalize::Normalized;
+
+/// The original text behind the normalised `pieces`, joined, without white
+/// space.
+pub fn original_of(norm: &Normalized, pieces: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(ExactSizeIterator::len).sum());
+    let live = pieces.iter().filter(|r| !r.is_empty());
+    let Some(start) = live.clone().map(|r| r.start).min() else {
+        return out;
+    };
+    let end = live.clone().map(|r| r.end).max().unwrap_or(start);
+    let unchanged = norm.orig_start(start) - start == norm.orig_start(end) - end;
+    for r in live {
+        let slice = if unchanged {
+            &norm.text[r.clone()]
+        } else {
+            norm.orig_slice(r.start, r.end)
+        };
+        push_visible(&mut out, slice);
+    }
+    out
+}
+
+/// Appends `s` to `out` without its white space.
+fn push_visible(out: &mut String, s: &str) {
+    // Every white-space char starts with one of these bytes.
+    let maybe_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+    if s.as_bytes().iter().any(maybe_space) {
+        out.extend(s.chars().filter(|c| !c.is_whitespace()));
+    } else {
+        out.push_str(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The original text of `pieces` by the offset map alone.
+    fn slow(norm: &Normalized, pieces: &[Range<usize>]) -> String {
+        pieces
+            .iter()
+            .filter(|r| !r.is_empty())
+            .flat_map(|r| norm.orig_slice(r.start, r.end).chars())
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
+    #[test]
+    fn agrees_with_the_offset_map() {
+        let orig = "投入２．６１ 亿元，增长１２％ 师 资\u{3000}队伍\t建设  共 3所“好”学校A\tB  C D";
+        let norm = Normalized::new(orig);
+        let bounds: Vec<usize> = (0..=norm.text.len())
+            .filter(|&i| norm.text.is_char_boundary(i))
+            .collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            for (j, &b) in bounds.iter().enumerate().skip(i) {
+                for &c in bounds.iter().skip(j) {
+                    for pieces in [[a..b, b..a], [a..b, b..c], [b..c, a..b]] {
+                        let want = slow(&norm, &pieces);
+                        assert_eq!(original_of(&norm, &pieces), want, "{pieces:?}");
+                    }
+                }
+            }
+        }
+    }
+}
