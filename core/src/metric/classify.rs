@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::index::Index;
 use super::scan::Reading;
 use super::segment;
 use super::tables::Tables;
@@ -39,22 +40,24 @@ pub struct Judged {
 }
 
 /// Judges `r`; `None` when it is not a metric.
-pub fn judge(text: &str, r: &Reading, tables: &Tables, sentence: Range<usize>) -> Option<Judged> {
+pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -> Option<Judged> {
+    let text = ix.text;
     if is_code(text, r) {
         return None;
     }
     let judged = if text[..r.num_start].ends_with('第') {
-        rank(text, r, tables)
+        rank(ix, r, tables)
     } else {
-        quantity(text, r, tables)
+        quantity(ix, r, tables)
     };
     judged.filter(|j| {
-        !segment::in_title(text, sentence.start, j.start) && !in_slogan(text, sentence.clone(), j)
+        !segment::in_title(ix, sentence.start, j.start) && !in_slogan(ix, sentence.clone(), j)
     })
 }
 
 /// Judges a quantity that is not an ordinal.
-fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
+fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
+    let text = ix.text;
     if r.num.is_lone_one() && !r.multiplied && !r.fraction {
         return None;
     }
@@ -93,7 +96,7 @@ fn quantity(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
             if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
                 return None;
             }
-            let (unit, noun_end) = implied_unit(text, r, tables)?;
+            let (unit, noun_end) = implied_unit(ix, r, tables)?;
             j.unit = unit;
             j.noun_end = noun_end;
             if let Some(u) = tables.units.get(&j.unit) {
@@ -127,11 +130,11 @@ fn is_code(text: &str, r: &Reading) -> bool {
 }
 
 /// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).
-fn in_slogan(text: &str, sentence: Range<usize>, j: &Judged) -> bool {
-    let Some((open, close)) = segment::quote_around(text, sentence, j.start, j.end) else {
+fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged) -> bool {
+    let Some((open, close)) = segment::quote_around(ix, sentence, j.start, j.end) else {
         return false;
     };
-    text[open..close].chars().count() <= SLOGAN_CHARS
+    ix.text[open..close].chars().count() <= SLOGAN_CHARS
 }
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
@@ -166,7 +169,8 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
 }
 
 /// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.
-fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
+fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
+    let text = ix.text;
     let start = r.num_start - '第'.len_utf8();
     let (end, named) = match r.unit {
         Some(u) if u.unit == "名" || u.unit == "位" => (r.end, true),
@@ -178,7 +182,7 @@ fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
             return None;
         }
         let from = segment::floor_char(text, start.saturating_sub(RANK_REACH));
-        let from = segment::clause_start(text, start).max(from);
+        let from = segment::clause_start(ix, start).max(from);
         if !tables.rank_words.occurs_in(&text[from..start]) {
             return None;
         }
@@ -198,9 +202,10 @@ fn rank(text: &str, r: &Reading, tables: &Tables) -> Option<Judged> {
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,
 /// `注册用户超过15万`, `访问量约1680万`), with the end of the noun when it
 /// follows the number.
-fn implied_unit(text: &str, r: &Reading, tables: &Tables) -> Option<(String, Option<usize>)> {
-    let cs = segment::clause_start(text, r.start);
-    let ce = segment::clause_end(text, r.end);
+fn implied_unit(ix: &Index, r: &Reading, tables: &Tables) -> Option<(String, Option<usize>)> {
+    let text = ix.text;
+    let cs = segment::clause_start(ix, r.start);
+    let ce = segment::clause_end(ix, r.end);
     let after = &text[r.end..segment::floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
     let from = segment::floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
     let before = &text[from..r.start];
@@ -226,11 +231,12 @@ mod tests {
 
     fn judged(text: &str) -> Vec<(String, f64, String)> {
         let t = Tables::new(&Options::default()).unwrap();
+        let ix = Index::new(text);
         let mut out = Vec::new();
         let mut pos = 0;
-        while let Some(at) = scan::next_start(text, pos) {
+        while let Some(at) = ix.numbers.first_from(pos) {
             let r = scan::read(text, at, &t).unwrap();
-            match judge(text, &r, &t, 0..text.len()) {
+            match judge(&ix, &r, &t, 0..text.len()) {
                 Some(j) => {
                     out.push((text[j.start..j.end].to_owned(), j.value, j.unit));
                     pos = j.end.max(r.num_end);

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::classify::Judged;
+use super::index::Index;
 use super::origin::original_of;
 use super::segment;
 use super::tables::Tables;
@@ -37,6 +38,7 @@ pub struct Found {
 /// Reads contexts in text order, remembering the sentence at hand.
 pub struct Reader<'a> {
     norm: &'a Normalized<'a>,
+    ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
     periods: Vec<Range<usize>>,
@@ -46,10 +48,11 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader over `norm`.
-    pub fn new(norm: &'a Normalized<'a>, tables: &'a Tables) -> Self {
+    /// A reader over `norm`, whose text `ix` indexes.
+    pub fn new(norm: &'a Normalized<'a>, ix: &'a Index<'a>, tables: &'a Tables) -> Self {
         Reader {
             norm,
+            ix,
             tables,
             sentence: 0..0,
             periods: Vec::new(),
@@ -69,8 +72,8 @@ impl<'a> Reader<'a> {
     ) -> Found {
         let text = self.norm.text.as_str();
         if !self.sentence.contains(&m.start) {
-            let s = segment::sentence_start(text, m.start);
-            let e = segment::sentence_end(text, m.end);
+            let s = segment::sentence_start(self.ix, m.start);
+            let e = segment::sentence_end(self.ix, m.end);
             self.periods = self
                 .tables
                 .period
@@ -120,7 +123,7 @@ impl<'a> Reader<'a> {
         if let Some((len, &c)) = self.tables.change_verbs.longest_ending_at(text, at) {
             return (c, len + m.start - at);
         }
-        let ce = segment::clause_end(text, m.end);
+        let ce = segment::clause_end(self.ix, m.end);
         if let Some(rest) = text[m.end..ce].strip_prefix("的速度") {
             let verb = rest
                 .char_indices()
@@ -129,7 +132,7 @@ impl<'a> Reader<'a> {
                 return (c, 0);
             }
         }
-        let cs = segment::clause_start(text, m.start);
+        let cs = segment::clause_start(self.ix, m.start);
         let left = self.trim(cs..m.start);
         let rate = self
             .tables
@@ -163,10 +166,10 @@ impl<'a> Reader<'a> {
         verb: usize,
     ) -> Parts {
         let text = self.norm.text.as_str();
-        let raw_start = segment::clause_start(text, m.start);
+        let raw_start = segment::clause_start(self.ix, m.start);
         let mut cs = raw_start;
         while let Some(before) = text[..cs].strip_suffix('、') {
-            let ps = segment::clause_start(text, before.len());
+            let ps = segment::clause_start(self.ix, before.len());
             if !self.is_plain_item(ps..before.len()) {
                 break;
             }
@@ -254,10 +257,10 @@ impl<'a> Reader<'a> {
     /// The clause part after the quantity, trimmed.
     fn right_part(&self, m: &Judged, next_start: usize) -> Range<usize> {
         let text = self.norm.text.as_str();
-        let mut ce = segment::clause_end(text, m.end);
+        let mut ce = segment::clause_end(self.ix, m.end);
         while text[ce..].starts_with('、') {
             let ns = ce + '、'.len_utf8();
-            let ne = segment::clause_end(text, ns);
+            let ne = segment::clause_end(self.ix, ns);
             if !self.is_plain_item(ns..ne) {
                 break;
             }

@@ -6,6 +6,7 @@
 
 mod classify;
 mod context;
+mod index;
 mod lexicon;
 mod numeral;
 mod origin;
@@ -21,8 +22,9 @@ use crate::{Metric, Span};
 
 /// Finds the metrics of `norm`, in text order; spans are normalised byte offsets.
 pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Metric> {
-    let found = quantities(&norm.text, tables);
-    let mut reader = context::Reader::new(norm, tables);
+    let ix = index::Index::new(&norm.text);
+    let found = quantities(&ix, tables);
+    let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
     for (i, q) in found.iter().enumerate() {
         let prev_end = if i > 0 { found[i - 1].end } else { 0 };
@@ -51,19 +53,20 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
     out
 }
 
-/// Every quantity of `text` judged a metric, in text order.
-fn quantities(text: &str, tables: &Tables) -> Vec<classify::Judged> {
+/// Every quantity of the indexed text judged a metric, in text order.
+fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
+    let text = ix.text;
     let mut out = Vec::new();
     let mut pos = 0;
     let mut sentence = 0..0;
-    while let Some(at) = scan::next_start(text, pos) {
+    while let Some(at) = ix.numbers.first_from(pos) {
         let mut next = scan::run_end(text, at).max(at + 1);
         if let Some(r) = scan::read(text, at, tables) {
             next = next.max(r.num_end);
             if r.end > sentence.end || at < sentence.start {
-                sentence = segment::sentence_start(text, at)..segment::sentence_end(text, r.end);
+                sentence = segment::sentence_start(ix, at)..segment::sentence_end(ix, r.end);
             }
-            if let Some(j) = classify::judge(text, &r, tables, sentence.clone()) {
+            if let Some(j) = classify::judge(ix, &r, tables, sentence.clone()) {
                 next = next.max(j.end);
                 out.push(j);
             }

@@ -41,56 +41,6 @@ pub struct Reading<'t> {
     pub end: usize,
 }
 
-/// For each lead byte `0xE0..=0xEF` of a three-byte char, the set of second
-/// bytes (low six bits) that some Chinese numeral starting a number has.
-const SECOND_BYTES: [u64; 16] = {
-    let mut t = [0u64; 16];
-    let mut i = 0;
-    while i < numeral::CHINESE_STARTS.len() {
-        let c = numeral::CHINESE_STARTS[i] as u32;
-        t[((c >> 12) & 0x0f) as usize] |= 1 << ((c >> 6) & 0x3f);
-        i += 1;
-    }
-    t
-};
-
-/// The byte offset of the next place at or after `from` (a char boundary)
-/// where a number may start. Decodes only three-byte chars (where the
-/// Chinese numerals are), by hand, to keep the scan fast.
-pub fn next_start(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_digit() {
-                return Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        let len = match b {
-            0xf0.. => 4,
-            0xe0.. => 3,
-            0xc0.. => 2,
-            _ => 1,
-        };
-        if len == 3
-            && i + 2 < bytes.len()
-            && SECOND_BYTES[usize::from(b & 0x0f)] >> (bytes[i + 1] & 0x3f) & 1 == 1
-        {
-            let cp = (u32::from(b & 0x0f) << 12)
-                | (u32::from(bytes[i + 1] & 0x3f) << 6)
-                | u32::from(bytes[i + 2] & 0x3f);
-            if char::from_u32(cp).is_some_and(numeral::starts_number) {
-                return Some(i);
-            }
-        }
-        i += len;
-    }
-    None
-}
-
 /// One past the run of number chars at `at` (where to go on after a reject).
 pub fn run_end(text: &str, at: usize) -> usize {
     text[at..]
@@ -222,7 +172,7 @@ mod tests {
 
     fn reading(text: &str) -> (String, f64, String, Approx) {
         let t = Tables::new(&Options::default()).unwrap();
-        let at = next_start(text, 0).unwrap();
+        let at = text.find(numeral::starts_number).unwrap();
         let r = read(text, at, &t).unwrap();
         let unit = r.unit.map_or(String::new(), |u| u.unit.clone());
         (text[r.start..r.end].to_owned(), r.value, unit, r.approx)
@@ -263,7 +213,6 @@ mod tests {
 
     #[test]
     fn skips_runs() {
-        assert_eq!(next_start("abc十八", 0), Some(3));
         assert_eq!(run_end("一百二十五所", 0), "一百二十五".len());
     }
 }

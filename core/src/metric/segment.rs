@@ -1,7 +1,10 @@
 //! Sentences, clauses, quotes and titles around a byte offset of the
-//! normalised text (full-width punctuation is already folded to ASCII).
+//! normalised text (full-width punctuation is already folded to ASCII),
+//! looked up in the marks of an [`Index`].
 
 use std::ops::Range;
+
+use super::index::{Index, Marks};
 
 /// How far (bytes) to look for the ends of a clause, sentence, quote or title.
 const REACH: usize = 600;
@@ -13,34 +16,23 @@ struct Breaks {
     wide: &'static [&'static str],
     /// Bytes that may start a break.
     first: [bool; 256],
-    /// Bytes that may end a break.
-    last: [bool; 256],
 }
 
 impl Breaks {
     /// The set of `ascii` bytes and `wide` (three-byte) chars.
     const fn new(ascii: &'static [u8], wide: &'static [&'static str]) -> Breaks {
         let mut first = [false; 256];
-        let mut last = [false; 256];
         let mut i = 0;
         while i < ascii.len() {
             first[ascii[i] as usize] = true;
-            last[ascii[i] as usize] = true;
             i += 1;
         }
         let mut i = 0;
         while i < wide.len() {
-            let w = wide[i].as_bytes();
-            first[w[0] as usize] = true;
-            last[w[w.len() - 1] as usize] = true;
+            first[wide[i].as_bytes()[0] as usize] = true;
             i += 1;
         }
-        Breaks {
-            ascii,
-            wide,
-            first,
-            last,
-        }
+        Breaks { ascii, wide, first }
     }
 }
 
@@ -57,67 +49,41 @@ impl Breaks {
             || self.wide.iter().any(|w| w.starts_with(c))
     }
 
-    /// The length of the break ending at byte `i`, if one does.
-    fn ending_at(&self, bytes: &[u8], i: usize) -> Option<usize> {
-        let b = bytes[i - 1];
-        if b < 0x80 {
-            return self.ascii.contains(&b).then_some(1);
-        }
-        if b & 0xc0 != 0x80 || i < 3 || bytes[i - 2] != 0x80 {
-            return None;
-        }
-        self.wide
-            .iter()
-            .any(|w| &bytes[i - 3..i] == w.as_bytes())
-            .then_some(3)
-    }
-
-    /// The length of the break starting at byte `i`, if one does.
-    fn starting_at(&self, bytes: &[u8], i: usize) -> Option<usize> {
+    /// Whether a break starts at byte `i` (a char boundary).
+    fn starting_at(&self, bytes: &[u8], i: usize) -> bool {
         let b = bytes[i];
+        if !self.first[usize::from(b)] {
+            return false;
+        }
         if b < 0x80 {
-            return self.ascii.contains(&b).then_some(1);
+            return true;
         }
-        if b & 0xf0 != 0xe0 || bytes.get(i + 1) != Some(&0x80) {
-            return None;
-        }
-        let w = bytes.get(i..i + 3)?;
-        self.wide.iter().any(|x| w == x.as_bytes()).then_some(3)
+        let w = &bytes[i..];
+        self.wide.iter().any(|x| w.starts_with(x.as_bytes()))
     }
+}
 
-    /// Start of the span ending at `at` that holds no break.
-    fn back(&self, text: &str, at: usize) -> usize {
-        let bytes = text.as_bytes();
-        let from = at.saturating_sub(REACH);
-        let mut i = at;
-        while let Some(k) = bytes[from..i]
-            .iter()
-            .rposition(|&b| self.last[usize::from(b)])
-        {
-            if self.ending_at(bytes, from + k + 1).is_some() {
-                return from + k + 1;
-            }
-            i = from + k;
-        }
-        floor_char(text, from)
-    }
+/// The title marks.
+const TITLE_MARKS: [&str; 2] = ["《", "》"];
 
-    /// End of the span starting at `at` that holds no break.
-    fn forward(&self, text: &str, at: usize) -> usize {
-        let bytes = text.as_bytes();
-        let to = (at + REACH).min(bytes.len());
-        let mut i = at;
-        while let Some(k) = bytes[i..to]
-            .iter()
-            .position(|&b| self.first[usize::from(b)])
-        {
-            if self.starting_at(bytes, i + k).is_some() {
-                return i + k;
-            }
-            i += k + 1;
-        }
-        floor_char(text, to)
-    }
+/// Whether `b` may start a wide break or a title mark.
+pub fn may_start_mark(b: u8) -> bool {
+    CLAUSE.first[usize::from(b)] || TITLE_MARKS.iter().any(|m| m.as_bytes()[0] == b)
+}
+
+/// Whether `bytes` starts with a title mark.
+pub fn is_title_mark(bytes: &[u8]) -> bool {
+    TITLE_MARKS.iter().any(|m| bytes.starts_with(m.as_bytes()))
+}
+
+/// Whether a clause break starts at byte `i` of `bytes` (a char boundary).
+pub fn clause_break_at(bytes: &[u8], i: usize) -> bool {
+    CLAUSE.starting_at(bytes, i)
+}
+
+/// Whether a sentence break starts at byte `i` of `bytes` (a char boundary).
+pub fn sentence_break_at(bytes: &[u8], i: usize) -> bool {
+    SENTENCE.starting_at(bytes, i)
 }
 
 /// Chars that end a clause.
@@ -134,49 +100,85 @@ pub fn floor_char(text: &str, at: usize) -> usize {
     i
 }
 
+/// The byte length of the char starting at byte `i`.
+fn char_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
+}
+
+/// Start of the span ending at `at` that holds none of the `breaks`: one
+/// past the last break within [`REACH`] bytes, else the reach.
+fn back(text: &str, breaks: &Marks, at: usize) -> usize {
+    let from = at.saturating_sub(REACH);
+    let k = breaks.count_before(at);
+    if let Some(b) = k.checked_sub(1).and_then(|k| breaks.get(k)) {
+        let end = b + char_len(text, b);
+        if end > from {
+            return end;
+        }
+    }
+    floor_char(text, from)
+}
+
+/// End of the span starting at `at` that holds none of the `breaks`: the
+/// first break within [`REACH`] bytes, else the reach.
+fn forward(text: &str, breaks: &Marks, at: usize) -> usize {
+    let to = (at + REACH).min(text.len());
+    match breaks.first_from(at) {
+        Some(b) if b < to => b,
+        _ => floor_char(text, to),
+    }
+}
+
 /// Start of the clause holding byte `at`.
-pub fn clause_start(text: &str, at: usize) -> usize {
-    CLAUSE.back(text, at)
+pub fn clause_start(ix: &Index, at: usize) -> usize {
+    back(ix.text, &ix.clauses, at)
 }
 
 /// End of the clause holding byte `at`.
-pub fn clause_end(text: &str, at: usize) -> usize {
-    CLAUSE.forward(text, at)
+pub fn clause_end(ix: &Index, at: usize) -> usize {
+    forward(ix.text, &ix.clauses, at)
 }
 
 /// Start of the sentence holding byte `at`.
-pub fn sentence_start(text: &str, at: usize) -> usize {
-    SENTENCE.back(text, at)
+pub fn sentence_start(ix: &Index, at: usize) -> usize {
+    back(ix.text, &ix.sentences, at)
 }
 
 /// End of the sentence holding byte `at`.
-pub fn sentence_end(text: &str, at: usize) -> usize {
-    SENTENCE.forward(text, at)
+pub fn sentence_end(ix: &Index, at: usize) -> usize {
+    forward(ix.text, &ix.sentences, at)
 }
 
 /// Whether byte `at` is inside a `《》` title of its sentence, which starts at `line`.
-pub fn in_title(text: &str, line: usize, at: usize) -> bool {
-    match text[line..at].rfind(['《', '》']) {
-        Some(i) => text[line + i..].starts_with('《'),
-        None => false,
+pub fn in_title(ix: &Index, line: usize, at: usize) -> bool {
+    let k = ix.titles.count_before(at);
+    match k.checked_sub(1).and_then(|k| ix.titles.get(k)) {
+        Some(m) if m >= line => ix.text[m..].starts_with(TITLE_MARKS[0]),
+        _ => false,
     }
 }
 
 /// The quoted phrase (between its quotes) holding `start..end`, if the
 /// quotes of its sentence (`line`) before `start` are unbalanced.
 pub fn quote_around(
-    text: &str,
+    ix: &Index,
     line: Range<usize>,
     start: usize,
     end: usize,
 ) -> Option<(usize, usize)> {
     let (line, line_end) = (line.start, line.end.max(end));
-    let quotes = text[line..start].matches('"').count();
-    if quotes % 2 == 0 {
+    let first = ix.quotes.count_before(line);
+    let before = ix.quotes.count_before(start);
+    if (before - first) % 2 == 0 {
         return None;
     }
-    let open = line + text[line..start].rfind('"')? + 1;
-    let close = end + text[end..line_end].find('"')?;
+    let open = ix.quotes.get(before - 1)? + 1;
+    let close = ix.quotes.first_from(end).filter(|&q| q < line_end)?;
     Some((open, close))
 }
 
@@ -187,22 +189,38 @@ mod tests {
     #[test]
     fn clauses_and_sentences() {
         let t = "其中,新增学位8660个、校舍3万平方米。下一句";
+        let ix = Index::new(t);
         let at = t.find("8660").unwrap();
-        assert_eq!(&t[clause_start(t, at)..clause_end(t, at)], "新增学位8660个");
         assert_eq!(
-            &t[sentence_start(t, at)..sentence_end(t, at)],
+            &t[clause_start(&ix, at)..clause_end(&ix, at)],
+            "新增学位8660个"
+        );
+        assert_eq!(
+            &t[sentence_start(&ix, at)..sentence_end(&ix, at)],
             "其中,新增学位8660个、校舍3万平方米"
         );
     }
 
     #[test]
+    fn reach_is_bounded() {
+        let t = format!("甲。{}乙", "字".repeat(400));
+        let ix = Index::new(&t);
+        let at = t.find('乙').unwrap();
+        assert_eq!(sentence_start(&ix, at), floor_char(&t, at - REACH));
+        assert_eq!(sentence_end(&ix, 0), "甲".len());
+        assert_eq!(sentence_end(&ix, 6), floor_char(&t, 6 + REACH));
+        assert_eq!(sentence_start(&ix, 6 + 3 * 199), 6);
+    }
+
+    #[test]
     fn titles_and_quotes() {
         let t = "印发《三年行动计划》,实施\"五大行动\",共5所";
-        assert!(in_title(t, 0, t.find("三年").unwrap()));
-        assert!(!in_title(t, 0, t.find('5').unwrap()));
+        let ix = Index::new(t);
+        assert!(in_title(&ix, 0, t.find("三年").unwrap()));
+        assert!(!in_title(&ix, 0, t.find('5').unwrap()));
         let at = t.find("五大").unwrap();
-        let (o, c) = quote_around(t, 0..t.len(), at, at + 3).unwrap();
+        let (o, c) = quote_around(&ix, 0..t.len(), at, at + 3).unwrap();
         assert_eq!(&t[o..c], "五大行动");
-        assert!(quote_around(t, 0..t.len(), t.find('5').unwrap(), t.len()).is_none());
+        assert!(quote_around(&ix, 0..t.len(), t.find('5').unwrap(), t.len()).is_none());
     }
 }

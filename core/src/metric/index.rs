@@ -1,0 +1,201 @@
+//! One pass over the normalised text that notes where a number may start and
+//! where the clause and sentence breaks, title marks and quotes stand, so
+//! that later look-ups never scan the text again.
+
+use std::cell::Cell;
+
+use super::numeral;
+use super::segment;
+
+/// Ascending byte offsets, searched from the place of the last look-up
+/// (look-ups come in text order, or near it).
+#[derive(Debug, Default)]
+pub struct Marks {
+    at: Vec<usize>,
+    hint: Cell<usize>,
+}
+
+impl Marks {
+    /// The number of marks before byte `pos`.
+    pub fn count_before(&self, pos: usize) -> usize {
+        let v = &self.at;
+        let h = self.hint.get().min(v.len());
+        let i = if h < v.len() && v[h] < pos {
+            // Every mark before `lo` is before `pos`.
+            let mut lo = h + 1;
+            let mut step = 1;
+            while lo + step <= v.len() && v[lo + step - 1] < pos {
+                lo += step;
+                step *= 2;
+            }
+            let hi = (lo + step).min(v.len());
+            lo + v[lo..hi].partition_point(|&x| x < pos)
+        } else {
+            // No mark from `hi` on is before `pos`.
+            let mut hi = h;
+            let mut step = 1;
+            while hi >= step && v[hi - step] >= pos {
+                hi -= step;
+                step *= 2;
+            }
+            let lo = hi.saturating_sub(step);
+            lo + v[lo..hi].partition_point(|&x| x < pos)
+        };
+        self.hint.set(i);
+        i
+    }
+
+    /// The `i`-th mark.
+    pub fn get(&self, i: usize) -> Option<usize> {
+        self.at.get(i).copied()
+    }
+
+    /// The first mark at or after byte `pos`.
+    pub fn first_from(&self, pos: usize) -> Option<usize> {
+        self.get(self.count_before(pos))
+    }
+}
+
+/// The marks of one text.
+#[derive(Debug)]
+pub struct Index<'t> {
+    /// The normalised text.
+    pub text: &'t str,
+    /// Chars a number may start with: ASCII digits and Chinese numerals.
+    pub numbers: Marks,
+    /// Chars that end a clause.
+    pub clauses: Marks,
+    /// Chars that end a sentence.
+    pub sentences: Marks,
+    /// The title marks `《` and `》`.
+    pub titles: Marks,
+    /// Quotes `"`.
+    pub quotes: Marks,
+}
+
+/// For each lead byte `0xE0..=0xEF` of a three-byte char, the set of second
+/// bytes (low six bits) that some Chinese numeral starting a number has.
+const SECOND_BYTES: [u64; 16] = {
+    let mut t = [0u64; 16];
+    let mut i = 0;
+    while i < numeral::CHINESE_STARTS.len() {
+        let c = numeral::CHINESE_STARTS[i] as u32;
+        t[((c >> 12) & 0x0f) as usize] |= 1 << ((c >> 6) & 0x3f);
+        i += 1;
+    }
+    t
+};
+
+impl<'t> Index<'t> {
+    /// Notes the marks of `text`. Decodes only three-byte chars (where the
+    /// Chinese numerals and wide breaks are), by hand, to keep the pass fast.
+    pub fn new(text: &'t str) -> Self {
+        let mut ix = Index {
+            text,
+            numbers: Marks::default(),
+            clauses: Marks::default(),
+            sentences: Marks::default(),
+            titles: Marks::default(),
+            quotes: Marks::default(),
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_digit() {
+                    ix.numbers.at.push(i);
+                } else if b == b'"' {
+                    ix.quotes.at.push(i);
+                } else {
+                    ix.note_break(bytes, i);
+                }
+                i += 1;
+                continue;
+            }
+            let len = match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                0xc0.. => 2,
+                _ => 1,
+            };
+            if len == 3 && i + 2 < bytes.len() {
+                if SECOND_BYTES[usize::from(b & 0x0f)] >> (bytes[i + 1] & 0x3f) & 1 == 1
+                    && is_numeral(b, bytes[i + 1], bytes[i + 2])
+                {
+                    ix.numbers.at.push(i);
+                } else if segment::may_start_mark(b) {
+                    if segment::is_title_mark(&bytes[i..i + 3]) {
+                        ix.titles.at.push(i);
+                    } else {
+                        ix.note_break(bytes, i);
+                    }
+                }
+            }
+            i += len;
+        }
+        ix
+    }
+
+    /// Notes the clause or sentence break at byte `i`, if one starts there.
+    fn note_break(&mut self, bytes: &[u8], i: usize) {
+        if segment::clause_break_at(bytes, i) {
+            self.clauses.at.push(i);
+            if segment::sentence_break_at(bytes, i) {
+                self.sentences.at.push(i);
+            }
+        }
+    }
+}
+
+/// Whether the three-byte char `b0 b1 b2` may start a number.
+fn is_numeral(b0: u8, b1: u8, b2: u8) -> bool {
+    let cp = (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+    char::from_u32(cp).is_some_and(numeral::starts_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_every_mark() {
+        let t = "《十四五》规划:\"1所\"、两年。共3…\n";
+        let ix = Index::new(t);
+        let all = |m: &Marks| -> Vec<usize> { m.at.clone() };
+        let find = |s: &str| t.match_indices(s).map(|(i, _)| i).collect::<Vec<_>>();
+        assert_eq!(
+            all(&ix.numbers),
+            [
+                find("十"),
+                find("四"),
+                find("五"),
+                find("1"),
+                find("两"),
+                find("3")
+            ]
+            .concat()
+        );
+        assert_eq!(all(&ix.titles), [find("《")[0], find("》")[0]]);
+        assert_eq!(all(&ix.quotes), find("\""));
+        assert_eq!(
+            all(&ix.clauses),
+            [find(":"), find("、"), find("。"), find("…"), find("\n")].concat()
+        );
+        assert_eq!(all(&ix.sentences), [find("。"), find("\n")].concat());
+    }
+
+    #[test]
+    fn counts_from_any_place() {
+        let m = Marks {
+            at: vec![2, 3, 5, 8, 13, 21, 34],
+            hint: Cell::new(0),
+        };
+        for hint in 0..=8 {
+            for pos in 0..40 {
+                m.hint.set(hint);
+                assert_eq!(m.count_before(pos), m.at.partition_point(|&x| x < pos));
+            }
+        }
+    }
+}
