@@ -86,9 +86,46 @@ const SECOND_BYTES: [u64; 16] = {
     t
 };
 
+/// For each byte that may start a char, the set of next bytes (low six bits)
+/// after which the char may be something the pass notes: every set for the
+/// ASCII digits, quote and breaks and for the lead bytes of wide breaks and
+/// title marks, the second bytes of the Chinese numerals for their lead
+/// bytes, none for the rest. Tested without a branch for every char.
+const INTEREST: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        if b >= 0xe0 && b < 0xf0 {
+            t[b] = SECOND_BYTES[b & 0x0f];
+        }
+        if segment::may_start_mark(b as u8) || (b as u8).is_ascii_digit() || b == b'"' as usize {
+            t[b] = u64::MAX;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The byte length of the char starting with each byte.
+const CHAR_LEN: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xc0;
+    while b < 256 {
+        t[b] = if b >= 0xf0 {
+            4
+        } else if b >= 0xe0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    t
+};
+
 impl<'t> Index<'t> {
-    /// Notes the marks of `text`. Decodes only three-byte chars (where the
-    /// Chinese numerals and wide breaks are), by hand, to keep the pass fast.
+    /// Notes the marks of `text`, looking closer only at the chars whose
+    /// first two bytes show they may be one.
     pub fn new(text: &'t str) -> Self {
         let mut ix = Index {
             text,
@@ -101,40 +138,34 @@ impl<'t> Index<'t> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_digit() {
-                    ix.numbers.at.push(i);
-                } else if b == b'"' {
-                    ix.quotes.at.push(i);
-                } else {
-                    ix.note_break(bytes, i);
-                }
-                i += 1;
-                continue;
+            let b = usize::from(bytes[i]);
+            let next = bytes.get(i + 1).map_or(0, |&n| n & 0x3f);
+            if INTEREST[b] >> next & 1 == 1 {
+                ix.note(bytes, i);
             }
-            let len = match b {
-                0xf0.. => 4,
-                0xe0.. => 3,
-                0xc0.. => 2,
-                _ => 1,
-            };
-            if len == 3 && i + 2 < bytes.len() {
-                if SECOND_BYTES[usize::from(b & 0x0f)] >> (bytes[i + 1] & 0x3f) & 1 == 1
-                    && is_numeral(b, bytes[i + 1], bytes[i + 2])
-                {
-                    ix.numbers.at.push(i);
-                } else if segment::may_start_mark(b) {
-                    if segment::is_title_mark(&bytes[i..i + 3]) {
-                        ix.titles.at.push(i);
-                    } else {
-                        ix.note_break(bytes, i);
-                    }
-                }
-            }
-            i += len;
+            i += usize::from(CHAR_LEN[b]);
         }
         ix
+    }
+
+    /// Notes what starts at byte `i` (a char boundary), if anything.
+    fn note(&mut self, bytes: &[u8], i: usize) {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            self.numbers.at.push(i);
+        } else if b == b'"' {
+            self.quotes.at.push(i);
+        } else if b < 0x80 {
+            self.note_break(bytes, i);
+        } else if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
+            if is_numeral(b0, b1, b2) {
+                self.numbers.at.push(i);
+            } else if segment::is_title_mark(&bytes[i..]) {
+                self.titles.at.push(i);
+            } else {
+                self.note_break(bytes, i);
+            }
+        }
     }
 
     /// Notes the clause or sentence break at byte `i`, if one starts there.

@@ -66,9 +66,11 @@ impl Breaks {
 /// The title marks.
 const TITLE_MARKS: [&str; 2] = ["《", "》"];
 
-/// Whether `b` may start a wide break or a title mark.
-pub fn may_start_mark(b: u8) -> bool {
-    CLAUSE.first[usize::from(b)] || TITLE_MARKS.iter().any(|m| m.as_bytes()[0] == b)
+/// Whether `b` may start a clause break or a title mark.
+pub const fn may_start_mark(b: u8) -> bool {
+    CLAUSE.first[b as usize]
+        || TITLE_MARKS[0].as_bytes()[0] == b
+        || TITLE_MARKS[1].as_bytes()[0] == b
 }
 
 /// Whether `bytes` starts with a title mark.
