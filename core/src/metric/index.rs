@@ -73,33 +73,57 @@ pub struct Index<'t> {
     pub quotes: Marks,
 }
 
-/// For each lead byte `0xE0..=0xEF` of a three-byte char, the set of second
-/// bytes (low six bits) that some Chinese numeral starting a number has.
-const SECOND_BYTES: [u64; 16] = {
-    let mut t = [0u64; 16];
+/// Sets `t[key]` for the three-byte char `c`, keyed by the low bits of its
+/// first two bytes, to hold the low six bits of its third byte.
+const fn add_wide(t: &mut [u64; 16 * 64], c: &[u8]) {
+    let key = ((c[0] & 0x0f) as usize) << 6 | (c[1] & 0x3f) as usize;
+    t[key] |= 1 << (c[2] & 0x3f);
+}
+
+/// The three-byte chars the pass notes (the Chinese numerals, the wide
+/// breaks and the title marks), as sets of third bytes keyed by the first two.
+const WIDE: [u64; 16 * 64] = {
+    let mut t = [0u64; 16 * 64];
     let mut i = 0;
     while i < numeral::CHINESE_STARTS.len() {
+        // The low bits of the three bytes of a char from U+0800 to U+FFFF.
         let c = numeral::CHINESE_STARTS[i] as u32;
-        t[((c >> 12) & 0x0f) as usize] |= 1 << ((c >> 6) & 0x3f);
+        let bytes = [(c >> 12) as u8, (c >> 6) as u8 & 0x3f, c as u8 & 0x3f];
+        add_wide(&mut t, &bytes);
         i += 1;
     }
+    let mut i = 0;
+    while i < segment::WIDE_CLAUSE_BREAKS.len() {
+        add_wide(&mut t, segment::WIDE_CLAUSE_BREAKS[i].as_bytes());
+        i += 1;
+    }
+    add_wide(&mut t, segment::TITLE_MARKS[0].as_bytes());
+    add_wide(&mut t, segment::TITLE_MARKS[1].as_bytes());
     t
 };
 
-/// For each byte that may start a char, the set of next bytes (low six bits)
-/// after which the char may be something the pass notes: every set for the
-/// ASCII digits, quote and breaks and for the lead bytes of wide breaks and
-/// title marks, the second bytes of the Chinese numerals for their lead
-/// bytes, none for the rest. Tested without a branch for every char.
-const INTEREST: [u64; 256] = {
-    let mut t = [0u64; 256];
+/// Room made for numbers, clause breaks and sentence breaks per KB of text
+/// (about what reports hold), to spare growing the lists.
+const MARKS_PER_KB: (usize, usize, usize) = (16, 40, 12);
+
+/// A byte that is itself something the pass notes: an ASCII digit, quote or break.
+const ASCII_MARK: u8 = 1;
+/// The first byte of a three-byte char.
+const WIDE_LEAD: u8 = 2;
+
+/// The kind of each byte that may start a char.
+const LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 256 {
-        if b >= 0xe0 && b < 0xf0 {
-            t[b] = SECOND_BYTES[b & 0x0f];
-        }
+    while b < 0x80 {
         if segment::may_start_mark(b as u8) || (b as u8).is_ascii_digit() || b == b'"' as usize {
-            t[b] = u64::MAX;
+            t[b] = ASCII_MARK;
+        }
+        b += 1;
+    }
+    while b < 0x100 {
+        if b >= 0xe0 && b < 0xf0 {
+            t[b] = WIDE_LEAD;
         }
         b += 1;
     }
@@ -124,26 +148,36 @@ const CHAR_LEN: [u8; 256] = {
 };
 
 impl<'t> Index<'t> {
-    /// Notes the marks of `text`, looking closer only at the chars whose
-    /// first two bytes show they may be one.
+    /// Notes the marks of `text`, looking closer only at the chars that
+    /// one look-up shows to be one.
     pub fn new(text: &'t str) -> Self {
+        let marks = |per_kb: usize| Marks {
+            at: Vec::with_capacity(text.len() / 1024 * per_kb),
+            hint: Cell::new(0),
+        };
         let mut ix = Index {
             text,
-            numbers: Marks::default(),
-            clauses: Marks::default(),
-            sentences: Marks::default(),
+            numbers: marks(MARKS_PER_KB.0),
+            clauses: marks(MARKS_PER_KB.1),
+            sentences: marks(MARKS_PER_KB.2),
             titles: Marks::default(),
             quotes: Marks::default(),
         };
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = usize::from(bytes[i]);
-            let next = bytes.get(i + 1).map_or(0, |&n| n & 0x3f);
-            if INTEREST[b] >> next & 1 == 1 {
+            let b = bytes[i];
+            let (b1, b2) = match bytes.get(i + 1..i + 3) {
+                Some(&[b1, b2]) => (b1, b2),
+                _ => (0, 0),
+            };
+            let lead = LEAD[usize::from(b)];
+            let key = usize::from(b & 0x0f) << 6 | usize::from(b1 & 0x3f);
+            let wide = (WIDE[key] >> (b2 & 0x3f)) as u8 & (lead >> 1);
+            if (lead | wide) & 1 == 1 {
                 ix.note(bytes, i);
             }
-            i += usize::from(CHAR_LEN[b]);
+            i += usize::from(CHAR_LEN[usize::from(b)]);
         }
         ix
     }

@@ -64,7 +64,10 @@ impl Breaks {
 }
 
 /// The title marks.
-const TITLE_MARKS: [&str; 2] = ["《", "》"];
+pub const TITLE_MARKS: [&str; 2] = ["《", "》"];
+
+/// The three-byte chars that end a clause.
+pub const WIDE_CLAUSE_BREAKS: &[&str] = CLAUSE.wide;
 
 /// Whether `b` may start a clause break or a title mark.
 pub const fn may_start_mark(b: u8) -> bool {
