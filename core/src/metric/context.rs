@@ -354,25 +354,39 @@ fn enumeration_end(s: &str) -> Option<usize> {
     })
 }
 
-/// Removes `hole` from `pieces`.
+/// Removes `hole` from `pieces`, in place.
 fn cut(pieces: &mut Vec<Range<usize>>, hole: Range<usize>) {
     if hole.is_empty() {
         return;
     }
-    let mut out = Vec::with_capacity(pieces.len() + 1);
-    for p in pieces.drain(..) {
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = pieces[i].clone();
         if p.end <= hole.start || p.start >= hole.end {
-            out.push(p);
+            i += 1;
             continue;
         }
-        if p.start < hole.start {
-            out.push(p.start..hole.start);
-        }
-        if p.end > hole.end {
-            out.push(hole.end..p.end);
+        let before = p.start..hole.start;
+        let after = hole.end..p.end;
+        match (p.start < hole.start, p.end > hole.end) {
+            (true, true) => {
+                pieces[i] = before;
+                pieces.insert(i + 1, after);
+                i += 2;
+            }
+            (true, false) => {
+                pieces[i] = before;
+                i += 1;
+            }
+            (false, true) => {
+                pieces[i] = after;
+                i += 1;
+            }
+            (false, false) => {
+                pieces.remove(i);
+            }
         }
     }
-    *pieces = out;
 }
 
 /// The head of the previous item's indicator that a short item shares

@@ -36,6 +36,11 @@ type Buckets<T> = HashMap<char, Vec<(Box<str>, T)>, BuildHasherDefault<CharHashe
 pub struct Lexicon<T> {
     by_first: Buckets<T>,
     by_last: Buckets<T>,
+    /// The first chars of the words, as a bit set over their low bits:
+    /// most look-ups miss, and this tells so without hashing.
+    firsts: CharSet,
+    /// The last chars of the words, likewise.
+    lasts: CharSet,
 }
 
 impl<T> Default for Lexicon<T> {
@@ -43,7 +48,34 @@ impl<T> Default for Lexicon<T> {
         Lexicon {
             by_first: Buckets::default(),
             by_last: Buckets::default(),
+            firsts: CharSet::default(),
+            lasts: CharSet::default(),
         }
+    }
+}
+
+/// A bit set over the low 12 bits of chars: a char not in it is surely not
+/// among the chars added.
+#[derive(Debug, Clone)]
+struct CharSet([u64; 64]);
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet([0; 64])
+    }
+}
+
+impl CharSet {
+    /// Adds `c`.
+    fn add(&mut self, c: char) {
+        let k = c as usize & 0xfff;
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// Whether `c` may have been added.
+    fn may_hold(&self, c: char) -> bool {
+        let k = c as usize & 0xfff;
+        self.0[k >> 6] >> (k & 63) & 1 == 1
     }
 }
 
@@ -62,6 +94,8 @@ impl<T: Clone> Lexicon<T> {
         };
         put(self.by_first.entry(first).or_default(), word, value.clone());
         put(self.by_last.entry(last).or_default(), word, value);
+        self.firsts.add(first);
+        self.lasts.add(last);
         true
     }
 }
@@ -80,7 +114,7 @@ impl<T> Lexicon<T> {
     /// The longest word starting at byte `at`: its byte length and payload.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         let rest = &text[at..];
-        let first = rest.chars().next()?;
+        let first = rest.chars().next().filter(|&c| self.firsts.may_hold(c))?;
         self.by_first
             .get(&first)?
             .iter()
@@ -91,7 +125,10 @@ impl<T> Lexicon<T> {
     /// The longest word ending at byte `at`: its byte length and payload.
     pub fn longest_ending_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         let head = &text[..at];
-        let last = head.chars().next_back()?;
+        let last = head
+            .chars()
+            .next_back()
+            .filter(|&c| self.lasts.may_hold(c))?;
         self.by_last
             .get(&last)?
             .iter()
