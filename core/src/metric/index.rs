@@ -45,6 +45,11 @@ impl Marks {
         i
     }
 
+    /// All the marks, ascending.
+    pub fn all(&self) -> &[usize] {
+        &self.at
+    }
+
     /// The `i`-th mark.
     pub fn get(&self, i: usize) -> Option<usize> {
         self.at.get(i).copied()

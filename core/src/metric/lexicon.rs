@@ -118,7 +118,7 @@ impl<T> Lexicon<T> {
         self.by_first
             .get(&first)?
             .iter()
-            .find(|(w, _)| rest.starts_with(&**w))
+            .find(|(w, _)| same_bytes(rest.as_bytes().get(..w.len()), w.as_bytes()))
             .map(|(w, v)| (w.len(), v))
     }
 
@@ -132,7 +132,10 @@ impl<T> Lexicon<T> {
         self.by_last
             .get(&last)?
             .iter()
-            .find(|(w, _)| head.ends_with(&**w))
+            .find(|(w, _)| {
+                let from = head.len().checked_sub(w.len());
+                same_bytes(from.map(|f| &head.as_bytes()[f..]), w.as_bytes())
+            })
             .map(|(w, v)| (w.len(), v))
     }
 
@@ -141,6 +144,12 @@ impl<T> Lexicon<T> {
         text.char_indices()
             .any(|(i, _)| self.longest_at(text, i).is_some())
     }
+}
+
+/// Whether `a` is `b`, compared byte by byte in line (the words are a few
+/// bytes long, too short to gain from a call to `memcmp`).
+fn same_bytes(a: Option<&[u8]>, b: &[u8]) -> bool {
+    a.is_some_and(|a| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
 }
 
 /// The data rows of a table: blank lines and `#` comments skipped, fields

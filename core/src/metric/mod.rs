@@ -59,7 +59,8 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut sentence = 0..0;
-    while let Some(at) = ix.numbers.first_from(pos) {
+    let mut starts = ix.numbers.all().iter().copied();
+    while let Some(at) = starts.find(|&at| at >= pos) {
         let mut next = scan::run_end(text, at).max(at + 1);
         if let Some(r) = scan::read(text, at, tables) {
             next = next.max(r.num_end);
