@@ -6,8 +6,8 @@
 //! horizontal spaces that a scanner left between CJK characters and digits
 //! (`2.61 亿元`, `一流的师 资`) are dropped. Newlines are kept: they end
 //! sentences. Every later stage works on [`Normalized::text`] and reports
-//! byte offsets into it; [`Normalized::orig_start`] / [`Normalized::orig_end`]
-//! turn them back into offsets into the original.
+//! byte offsets into it; a [`Cursor`] turns them back into offsets into the
+//! original.
 
 /// The folded text with its offset map.
 #[derive(Debug, Clone)]
@@ -82,28 +82,10 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// The original byte offset of the char that starts at `norm` (or of the
-    /// end of the text when `norm == text.len()`).
-    pub fn orig_start(&self, norm: usize) -> usize {
-        self.cursor().orig_start(norm)
-    }
-
-    /// The original byte offset one past the char that ends at `norm`
-    /// (exclusive end), so that spans never swallow a dropped space.
-    pub fn orig_end(&self, norm: usize) -> usize {
-        self.cursor().orig_end(norm)
-    }
-
-    /// A [`Cursor`] for mapping many offsets in ascending order.
+    /// A [`Cursor`] that maps offsets of [`text`](Self::text) back to the
+    /// original.
     pub fn cursor(&self) -> Cursor<'_, 'a> {
         Cursor { norm: self, k: 0 }
-    }
-
-    /// The original text behind the normalised range `start..end`.
-    pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
-        let s = self.orig_start(start);
-        let e = self.orig_end(end).max(s);
-        &self.orig[s..e]
     }
 
     /// Whether stray spaces were dropped right before norm offset `at`.
@@ -117,10 +99,9 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// Maps normalised offsets back to the original like
-/// [`Normalized::orig_start`] / [`Normalized::orig_end`], remembering where
-/// the last offset was: offsets asked for in ascending order cost a step or
-/// two each instead of a search of the whole offset map.
+/// Maps normalised offsets back to the original, remembering where the last
+/// offset was: offsets asked for in text order cost a step or two each, and
+/// any other offset one search of the offset map.
 #[derive(Debug, Clone)]
 pub struct Cursor<'n, 'a> {
     norm: &'n Normalized<'a>,
@@ -128,19 +109,31 @@ pub struct Cursor<'n, 'a> {
     k: usize,
 }
 
+/// How many anchors a [`Cursor`] steps over before it searches instead.
+const WALK: usize = 8;
+
 impl<'a> Cursor<'_, 'a> {
-    /// See [`Normalized::orig_start`].
+    /// The original byte offset of the char that starts at `norm` (or of the
+    /// end of the text when `norm == text.len()`).
     pub fn orig_start(&mut self, norm: usize) -> usize {
         let anchors = &self.norm.anchors;
+        // A short walk to the anchor at or before `norm`, then a search of
+        // what is left on that side.
+        let mut steps = 0;
         if anchors[self.k].0 > norm {
-            self.k = anchors[..self.k].partition_point(|&(n, _)| n <= norm) - 1;
+            while anchors[self.k].0 > norm {
+                self.k -= 1;
+                steps += 1;
+                if steps == WALK {
+                    self.k = anchors[..=self.k].partition_point(|&(n, _)| n <= norm) - 1;
+                    break;
+                }
+            }
         } else {
-            // A short walk forward, then a search of the rest.
-            let mut steps = 0;
             while self.k + 1 < anchors.len() && anchors[self.k + 1].0 <= norm {
                 self.k += 1;
                 steps += 1;
-                if steps == 8 {
+                if steps == WALK {
                     self.k += anchors[self.k..].partition_point(|&(n, _)| n <= norm) - 1;
                     break;
                 }
@@ -150,7 +143,15 @@ impl<'a> Cursor<'_, 'a> {
         o + (norm - n)
     }
 
-    /// See [`Normalized::orig_end`].
+    /// The original text behind the normalised range `start..end`.
+    pub fn orig_slice(&mut self, start: usize, end: usize) -> &'a str {
+        let s = self.orig_start(start);
+        let e = self.orig_end(end).max(s);
+        &self.norm.orig[s..e]
+    }
+
+    /// The original byte offset one past the char that ends at `norm`
+    /// (exclusive end), so that spans never swallow a dropped space.
     pub fn orig_end(&mut self, norm: usize) -> usize {
         if norm == 0 {
             return 0;
@@ -238,9 +239,9 @@ mod tests {
         assert_eq!(n.text, "投入2.61亿元,增长12%");
         let s = n.text.find("2.61").unwrap();
         let e = n.text.find("元").unwrap() + "元".len();
-        assert_eq!(n.orig_slice(s, e), "２．６１ 亿元");
+        assert_eq!(n.cursor().orig_slice(s, e), "２．６１ 亿元");
         let p = n.text.find("12%").unwrap();
-        assert_eq!(n.orig_slice(p, n.text.len()), "１２％");
+        assert_eq!(n.cursor().orig_slice(p, n.text.len()), "１２％");
     }
 
     #[test]
@@ -256,17 +257,17 @@ mod tests {
         let n = Normalized::new(orig);
         assert_eq!(n.text, "师资");
         assert!(n.joined_at(3));
-        assert_eq!(n.orig_slice(0, 3), "师");
-        assert_eq!(n.orig_slice(3, 6), "资");
-        assert_eq!(n.orig_end(n.text.len()), orig.len());
+        assert_eq!(n.cursor().orig_slice(0, 3), "师");
+        assert_eq!(n.cursor().orig_slice(3, 6), "资");
+        assert_eq!(n.cursor().orig_end(n.text.len()), orig.len());
     }
 
     #[test]
     fn folds_after_plain_runs() {
         let n = Normalized::new("abc\u{a0}\u{a0}def。“Ｘ”\t数 1");
         assert_eq!(n.text, "abc def。\"X\" 数1");
-        assert_eq!(n.orig_slice(n.text.len() - 1, n.text.len()), "1");
-        assert_eq!(n.orig_slice(4, 7), "def");
+        assert_eq!(n.cursor().orig_slice(n.text.len() - 1, n.text.len()), "1");
+        assert_eq!(n.cursor().orig_slice(4, 7), "def");
     }
 
     #[test]
@@ -276,9 +277,20 @@ mod tests {
         let offsets: Vec<usize> = (0..=n.text.len())
             .filter(|&i| n.text.is_char_boundary(i))
             .collect();
+        // By a linear look through the offset map.
+        let start = |i: usize| {
+            let &(a, o) = n.anchors.iter().rev().find(|a| a.0 <= i).unwrap();
+            o + (i - a)
+        };
         let fresh: Vec<(usize, usize)> = offsets
             .iter()
-            .map(|&i| (n.cursor().orig_start(i), n.cursor().orig_end(i)))
+            .map(|&i| {
+                let end = n.text[..i].chars().next_back().map_or(0, |c| {
+                    let o = start(i - c.len_utf8());
+                    o + orig[o..].chars().next().unwrap().len_utf8()
+                });
+                (start(i), end)
+            })
             .collect();
         let mut c = n.cursor();
         let up: Vec<(usize, usize)> = offsets

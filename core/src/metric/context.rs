@@ -8,7 +8,7 @@ use super::index::Index;
 use super::origin::original_of;
 use super::segment;
 use super::tables::Tables;
-use crate::normalize::Normalized;
+use crate::normalize::{Cursor, Normalized};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -38,6 +38,8 @@ pub struct Found {
 /// Reads contexts in text order, remembering the sentence at hand.
 pub struct Reader<'a> {
     norm: &'a Normalized<'a>,
+    /// Maps offsets back to the original, walked along with the reader.
+    cursor: Cursor<'a, 'a>,
     ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
@@ -52,6 +54,7 @@ impl<'a> Reader<'a> {
     pub fn new(norm: &'a Normalized<'a>, ix: &'a Index<'a>, tables: &'a Tables) -> Self {
         Reader {
             norm,
+            cursor: norm.cursor(),
             ix,
             tables,
             sentence: 0..0,
@@ -84,7 +87,7 @@ impl<'a> Reader<'a> {
         }
         let (change, verb) = self.change(m);
         let parts = self.parts(m, prev_end, next_start, region, verb);
-        let mut indicator = original_of(self.norm, &parts.pieces);
+        let mut indicator = original_of(self.norm, &mut self.cursor, &parts.pieces);
         let prev = self
             .prev
             .take()
@@ -149,7 +152,7 @@ impl<'a> Reader<'a> {
         match &self.last_period {
             Some((last, text)) if last == p => Some(text.clone()),
             _ => {
-                let text = original_of(self.norm, std::slice::from_ref(p));
+                let text = original_of(self.norm, &mut self.cursor, std::slice::from_ref(p));
                 self.last_period = Some((p.clone(), text.clone()));
                 Some(text)
             }

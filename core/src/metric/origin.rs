@@ -10,23 +10,25 @@
 
 use std::ops::Range;
 
-use crate::normalize::Normalized;
+use crate::normalize::{Cursor, Normalized};
 
 /// The original text behind the normalised `pieces`, joined, without white
 /// space.
-pub fn original_of(norm: &Normalized, pieces: &[Range<usize>]) -> String {
+/// `cursor` maps through `norm`'s offset map; it is kept between calls so that
+/// ranges read in text order cost a step each.
+pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(ExactSizeIterator::len).sum());
     let live = pieces.iter().filter(|r| !r.is_empty());
     let Some(start) = live.clone().map(|r| r.start).min() else {
         return out;
     };
     let end = live.clone().map(|r| r.end).max().unwrap_or(start);
-    let unchanged = norm.orig_start(start) - start == norm.orig_start(end) - end;
+    let unchanged = cursor.orig_start(start) - start == cursor.orig_start(end) - end;
     for r in live {
         let slice = if unchanged {
             &norm.text[r.clone()]
         } else {
-            norm.orig_slice(r.start, r.end)
+            cursor.orig_slice(r.start, r.end)
         };
         push_visible(&mut out, slice);
     }
@@ -53,7 +55,7 @@ mod tests {
         pieces
             .iter()
             .filter(|r| !r.is_empty())
-            .flat_map(|r| norm.orig_slice(r.start, r.end).chars())
+            .flat_map(|r| norm.cursor().orig_slice(r.start, r.end).chars())
             .filter(|c| !c.is_whitespace())
             .collect()
     }
@@ -70,7 +72,8 @@ mod tests {
                 for &c in bounds.iter().skip(j) {
                     for pieces in [[a..b, b..a], [a..b, b..c], [b..c, a..b]] {
                         let want = slow(&norm, &pieces);
-                        assert_eq!(original_of(&norm, &pieces), want, "{pieces:?}");
+                        let mut cursor = norm.cursor();
+                        assert_eq!(original_of(&norm, &mut cursor, &pieces), want, "{pieces:?}");
                     }
                 }
             }
