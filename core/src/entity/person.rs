@@ -186,7 +186,9 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
         let end = line_start + line.trim_end().len();
         // Only a line with spaces in it can set names apart.
         let k = joins.partition_point(|&j| j <= line_start);
-        if joins.get(k).map_or(true, |&j| j >= end) {
+        if joins.get(k).map_or(true, |&j| j >= end)
+            || !may_hold_names(text, line_start, end, &joins[k..])
+        {
             line_start += line.len();
             continue;
         }
@@ -206,6 +208,22 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
         names_in_line(text, t, &tokens, out);
         line_start += line.len();
     }
+}
+
+/// Whether the line from `start` to `end` can hold a name that
+/// [`names_in_line`] finds: a join, `/` or `:` right after a byline word,
+/// or a first token of at most four CJK chars ending at a join. `joins` are
+/// the joins after `start`, the first of them inside the line.
+fn may_hold_names(text: &str, start: usize, end: usize, joins: &[usize]) -> bool {
+    let inside = &joins[..joins.partition_point(|&j| j < end)];
+    let first = &text[start..inside[0]];
+    let list = first.chars().count() <= 4 && first.chars().all(is_cjk);
+    let seps = memchr::memchr2_iter(b'/', b':', &text.as_bytes()[start..end]).map(|k| start + k);
+    list || inside
+        .iter()
+        .copied()
+        .chain(seps)
+        .any(|p| BYLINE.iter().any(|b| text[start..p].ends_with(b)))
 }
 
 /// Names among the tokens of one line.
