@@ -46,7 +46,12 @@ pub struct Reader<'a> {
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
     last_period: Option<(Range<usize>, String)>,
-    prev: Option<(usize, String)>,
+    /// Where the previous quantity starts, if one was read.
+    prev_at: Option<usize>,
+    /// The previous quantity's indicator (a buffer kept between reads).
+    prev_indicator: String,
+    /// The indicator pieces of the quantity at hand (a buffer kept between reads).
+    pieces: Vec<Range<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -60,7 +65,9 @@ impl<'a> Reader<'a> {
             sentence: 0..0,
             periods: Vec::new(),
             last_period: None,
-            prev: None,
+            prev_at: None,
+            prev_indicator: String::new(),
+            pieces: Vec::new(),
         }
     }
 
@@ -86,13 +93,16 @@ impl<'a> Reader<'a> {
             self.sentence = s..e.max(s + 1);
         }
         let (change, verb) = self.change(m);
-        let parts = self.parts(m, prev_end, next_start, region, verb);
-        let mut indicator = original_of(self.norm, &mut self.cursor, &parts.pieces);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        let parts = self.parts(m, prev_end, next_start, region, verb, &mut pieces);
+        let mut indicator = original_of(self.norm, &mut self.cursor, &pieces);
+        self.pieces = pieces;
         let prev = self
-            .prev
+            .prev_at
             .take()
-            .filter(|(at, _)| self.sentence.contains(at));
-        if let Some((_, prev_ind)) = &prev {
+            .filter(|at| self.sentence.contains(at))
+            .map(|_| self.prev_indicator.as_str());
+        if let Some(prev_ind) = prev {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
             if (verb > 0 && parts.bare) || ranked || parts.borrows {
@@ -100,13 +110,15 @@ impl<'a> Reader<'a> {
             } else if parts.continued && self.lead_verb(&indicator).is_none() {
                 let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
                 if let Some(v) = verb {
-                    indicator.insert_str(0, &v);
+                    indicator.insert_str(0, v);
                 } else if indicator.chars().count() <= SHORT_ITEM_CHARS {
                     indicator.insert_str(0, &shared_head(prev_ind, &indicator));
                 }
             }
         }
-        self.prev = Some((m.start, indicator.clone()));
+        self.prev_at = Some(m.start);
+        self.prev_indicator.clear();
+        self.prev_indicator.push_str(&indicator);
         Found {
             indicator,
             change,
@@ -159,7 +171,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The pieces of the clause around `m` that make its indicator.
+    /// The pieces of the clause around `m` that make its indicator, put in
+    /// `pieces` (emptied first).
     fn parts(
         &self,
         m: &Judged,
@@ -167,6 +180,7 @@ impl<'a> Reader<'a> {
         next_start: usize,
         region: Option<&str>,
         verb: usize,
+        pieces: &mut Vec<Range<usize>>,
     ) -> Parts {
         let text = self.norm.text.as_str();
         let raw_start = segment::clause_start(self.ix, m.start);
@@ -202,7 +216,8 @@ impl<'a> Reader<'a> {
                 left = self.trim(left.start + r.len()..left.end);
             }
         }
-        let mut pieces = vec![left.clone(), right.clone()];
+        pieces.clear();
+        pieces.extend([left.clone(), right.clone()]);
         // A list of names before the count (`A、B等5所学校`, `A、B3所中小学`):
         // keep only the verb that opens it.
         let mut body = left.start;
@@ -219,7 +234,7 @@ impl<'a> Reader<'a> {
                 .list_verbs
                 .longest_at(&text[..left.end], left.start)
                 .map_or(0, |(len, _)| len);
-            cut(&mut pieces, left.start + keep..body);
+            cut(pieces, left.start + keep..body);
         }
         // A comparison before a change verb (`比上年增加`) says nothing of what is measured.
         let verb_at = m.start - verb.min(m.start - left.start);
@@ -234,12 +249,12 @@ impl<'a> Reader<'a> {
                     from -= c.len_utf8();
                 }
                 if text[from..verb_at].chars().count() <= COMPARISON_CHARS {
-                    cut(&mut pieces, from..verb_at);
+                    cut(pieces, from..verb_at);
                 }
             }
         }
         for p in &self.periods {
-            cut(&mut pieces, p.clone());
+            cut(pieces, p.clone());
         }
         let bare = right.is_empty()
             && pieces
@@ -249,7 +264,6 @@ impl<'a> Reader<'a> {
                 .sum::<usize>()
                 <= BARE_CHANGE_CHARS;
         Parts {
-            pieces,
             bare,
             borrows,
             continued,
@@ -326,16 +340,14 @@ impl<'a> Reader<'a> {
     }
 
     /// The list verb that `indicator` starts with.
-    fn lead_verb(&self, indicator: &str) -> Option<String> {
+    fn lead_verb<'s>(&self, indicator: &'s str) -> Option<&'s str> {
         let (len, _) = self.tables.list_verbs.longest_at(indicator, 0)?;
-        Some(indicator[..len].to_owned())
+        Some(&indicator[..len])
     }
 }
 
-/// The pieces of an indicator and what they tell about the clause.
+/// What the pieces of an indicator tell about the clause.
 struct Parts {
-    /// Normalised ranges, in order.
-    pieces: Vec<Range<usize>>,
     /// Nothing but a change verb and an adverb before the quantity (`年均增长12%`).
     bare: bool,
     /// The clause opens with a word that borrows the previous subject (`占`).
