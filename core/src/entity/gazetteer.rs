@@ -172,13 +172,14 @@ impl Gazetteer {
         for t in TOWN_SUFFIXES {
             b.alias(t, Form::Town);
         }
-        let mut patterns: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
-        patterns.sort_by(|x, y| x.0.cmp(&y.0));
+        let mut named: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
+        named.sort_by(|x, y| x.0.cmp(&y.0));
+        let (patterns, forms): (Vec<String>, Vec<Vec<Form>>) = named.into_iter().unzip();
         Ok(Gazetteer {
             regions: b.regions,
-            trie: Trie::new([patterns.iter().map(|p| p.0.as_str())]),
-            forms: patterns.iter().map(|p| p.1.clone()).collect(),
-            patterns: patterns.into_iter().map(|p| p.0).collect(),
+            trie: Trie::new([patterns.iter().map(String::as_str)]),
+            forms,
+            patterns,
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
         })

@@ -46,7 +46,7 @@ impl WordSet {
             ws.max_chars = ws.max_chars.max(w.chars().count());
             ws.set.insert(w);
             if let Some(c) = w.chars().next_back().filter(|&c| (c as usize) < 0x1_0000) {
-                ws.last[c as usize / 64] |= 1 << (c as usize % 64);
+                set(&mut ws.last, c as usize);
             }
         }
         ws
@@ -61,12 +61,7 @@ impl WordSet {
     pub(crate) fn ends_at(&self, text: &str, at: usize) -> bool {
         match char_before(text, at) {
             None => return false,
-            Some(c)
-                if (c as usize) < 0x1_0000
-                    && self.last[c as usize / 64] & (1 << (c as usize % 64)) == 0 =>
-            {
-                return false
-            }
+            Some(c) if (c as usize) < 0x1_0000 && !has(&self.last, c as usize) => return false,
             Some(_) => {}
         }
         let mut start = at;
@@ -159,6 +154,17 @@ pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
 /// The char starting at byte `at`, if any.
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
+}
+
+/// Sets bit `i` of `bits`.
+pub(crate) fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+/// Whether bit `i` of `bits` is set.
+#[inline]
+pub(crate) fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::FastHash;
+use super::lexicon::{has, set, FastHash};
 
 /// One word of a list found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,17 +249,6 @@ impl Trie {
 fn pair_bit(a: char, b: char) -> usize {
     let key = (u64::from(a) << 21) | u64::from(b);
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PAIR_BITS)) as usize
-}
-
-/// Sets bit `i` of `bits`.
-fn set(bits: &mut [u64], i: usize) {
-    bits[i / 64] |= 1 << (i % 64);
-}
-
-/// Whether bit `i` of `bits` is set.
-#[inline]
-fn has(bits: &[u64], i: usize) -> bool {
-    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 #[cfg(test)]
