@@ -42,7 +42,9 @@ pub struct Judged {
 /// Judges `r`; `None` when it is not a metric.
 pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -> Option<Judged> {
     let text = ix.text;
-    if is_code(text, r) {
+    // A value that f64 cannot hold (`九` followed by 39 `亿`) is not reported:
+    // no output ever carries an infinite or NaN value.
+    if !r.value.is_finite() || is_code(text, r) {
         return None;
     }
     let judged = if text[..r.num_start].ends_with('第') {
@@ -58,7 +60,15 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
 /// Judges a quantity that is not an ordinal.
 fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
     let text = ix.text;
-    if r.num.is_lone_one() && !r.multiplied && !r.fraction {
+    // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
+    // measure, an area or money it is a figure (`一公顷`, `一欧元`).
+    let measured = r.unit.is_some_and(|u| {
+        matches!(
+            u.kind,
+            QuantityKind::Money | QuantityKind::Area | QuantityKind::Measure
+        ) && u.unit != "两"
+    });
+    if r.num.is_lone_one() && !r.multiplied && !r.fraction && !r.compound && !measured {
         return None;
     }
     let vague = r.vague;
@@ -108,14 +118,20 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
 }
 
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
-/// name or a slogan (`5G`, `K9`, `2+4+N`, `15:03`).
+/// name or a slogan (`5G`, `K9`, `2+4+N`, `15:03`); or a number inside a web
+/// address or an e-mail address (`%28`, `?id=5`).
 fn is_code(text: &str, r: &Reading) -> bool {
+    if in_address(text, r.num_start) {
+        return true;
+    }
     let mut before = text[..r.num_start].chars().rev();
     let mut after = text[r.num_end..].chars();
     let glue = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '.' | '#' | '_');
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let code_before = match before.next() {
         Some(':' | '-') => digit(before.next()),
+        // A percent-encoding or a query value (`%28`, `id=5`, `&n=3`).
+        Some('%' | '=' | '&' | '@') => true,
         Some(c) => glue(c),
         None => false,
     };
@@ -127,6 +143,25 @@ fn is_code(text: &str, r: &Reading) -> bool {
         None => false,
     };
     code_before || code_after || (r.unit.is_none() && !r.multiplied && r.num.chars >= 6)
+}
+
+/// The longest run of address chars looked at before a number.
+const ADDRESS_REACH: usize = 200;
+
+/// Whether byte `at` is inside a web or e-mail address: the run of
+/// non-space ASCII before it holds `://`, `www.` or `@`.
+fn in_address(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let from = at.saturating_sub(ADDRESS_REACH);
+    let run = bytes[from..at]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_graphic())
+        .count();
+    let run = &bytes[at - run..at];
+    run.windows(3).any(|w| w == b"://")
+        || run.windows(4).any(|w| w == b"www.")
+        || run.contains(&b'@')
 }
 
 /// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).

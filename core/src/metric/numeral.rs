@@ -38,58 +38,83 @@ impl Num {
     }
 }
 
-/// The value of a Chinese digit.
+/// The value of a Chinese digit, ordinary (`三`) or financial (`叁`).
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
         _ => return None,
     })
 }
 
-/// The value of a Chinese power of ten.
+/// The value of a Chinese power of ten, ordinary (`千`) or financial (`仟`).
 fn chinese_power(c: char) -> Option<f64> {
     Some(match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1000.0,
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1000.0,
         '万' => 1e4,
         '亿' => 1e8,
         _ => return None,
     })
 }
 
-/// The Chinese chars a number can start with.
-pub const CHINESE_STARTS: [char; 15] = [
-    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千',
+/// Whether `c` is a financial (capital) numeral (`壹贰叁…拾佰仟`), written on
+/// invoices, budgets and contracts so that figures cannot be altered.
+pub fn is_capital(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟'
+    )
+}
+
+/// The Chinese chars a number can start with, financial numerals included.
+pub const CHINESE_STARTS: [char; 27] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '壹',
+    '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '佰', '仟',
 ];
 
 /// Whether a number can start with `c`.
 pub fn starts_number(c: char) -> bool {
-    c.is_ascii_digit() || chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千')
+    c.is_ascii_digit()
+        || chinese_digit(c).is_some()
+        || matches!(c, '十' | '百' | '千' | '拾' | '佰' | '仟')
 }
 
-/// Whether `c` can be part of a number (to skip to the end of a run).
+/// Whether `c` can be part of a number (to skip to the end of a run after a
+/// number that was not read). Financial numerals are left out: `伍`, `陆` are
+/// also common word parts (`队伍3支`), and skipping them would skip the
+/// Arabic number after them.
 pub fn in_number(c: char) -> bool {
-    starts_number(c) || matches!(c, '万' | '亿' | '.')
+    (starts_number(c) && !is_capital(c)) || matches!(c, '万' | '亿' | '.')
 }
 
 /// Reads the number at byte `at`, Arabic or Chinese.
 pub fn parse(text: &str, at: usize) -> Option<Num> {
     let first = text[at..].chars().next()?;
     if first.is_ascii_digit() {
-        Some(parse_arabic(text.as_bytes(), at))
-    } else {
-        parse_chinese(text, at)
+        return Some(parse_arabic(text.as_bytes(), at));
     }
+    if is_capital(first) {
+        // A lone financial numeral is a word part (`队伍`, `大陆`) unless a
+        // numeral or the money unit follows (`伍佰`, `伍元`).
+        let next = text[at + first.len_utf8()..].chars().next()?;
+        if !(chinese_digit(next).is_some()
+            || chinese_power(next).is_some()
+            || matches!(next, '元' | '圆'))
+        {
+            return None;
+        }
+    }
+    parse_chinese(text, at)
 }
 
 /// Reads `digits[,ddd…][.digits]` at `at` (which holds a digit). Thousands
@@ -196,25 +221,60 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     if chars == 0 {
         return None;
     }
+    let mut int = total + section + digit.unwrap_or(0.0);
+    let mut scale = 0;
+    // `三点五`, `一百二十点二五`: decimals after 点, read digit by digit. A
+    // number with 万 or 亿 inside (`一万点五`) is not a form reports use.
+    if total == 0.0 {
+        if let Some(rest) = text[end..].strip_prefix('点') {
+            let decimals: Vec<u32> = rest.chars().map_while(chinese_digit).collect();
+            if !decimals.is_empty() {
+                for d in &decimals {
+                    int = int * 10.0 + f64::from(*d);
+                }
+                scale = decimals.len() as i32;
+                chars += 1 + decimals.len();
+                end += '点'.len_utf8() + decimals.len() * '五'.len_utf8();
+            }
+        }
+    }
     Some(Num {
         end,
-        int: total + section + digit.unwrap_or(0.0),
-        scale: 0,
+        int,
+        scale,
         chinese: true,
-        digits_only: !powers,
+        digits_only: !powers && scale == 0,
         chars,
         leading_round,
     })
 }
 
+/// What a fraction is reported as.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Share {
+    /// A percentage (`四分之一` → 25 %, `百分之6.8` → 6.8 %).
+    Percent(f64),
+    /// Per mille (`千分之五` → 5 ‰).
+    PerMille(f64),
+}
+
 /// Reads a fraction whose denominator `den` has been read: `分之` and a
-/// numerator. Returns the numerator and the share in percent.
-pub fn fraction(text: &str, den: &Num) -> Option<(Num, f64)> {
+/// numerator, Arabic or Chinese (`百分之九十`, `百分之6.8`, `千分之五`).
+/// Returns the numerator and the share.
+pub fn fraction(text: &str, den: &Num) -> Option<(Num, Share)> {
     let rest = text.get(den.end..)?;
     let after = den.end + rest.strip_prefix("分之").map(|_| "分之".len())?;
     let num = parse(text, after)?;
     let d = den.value();
-    (d > 0.0).then(|| (num, num.value() / d * 100.0))
+    if d <= 0.0 {
+        return None;
+    }
+    let share = if d == 1000.0 && den.chinese && den.chars == 1 {
+        Share::PerMille(num.value())
+    } else {
+        Share::Percent(num.value() * (100.0 / d))
+    };
+    Some((num, share))
 }
 
 #[cfg(test)]
@@ -255,6 +315,21 @@ mod tests {
         assert!(parse("百余门", 0).unwrap().leading_round);
         assert!(parse("一个", 0).unwrap().is_lone_one());
         assert!(parse("万众", 0).is_none());
+        assert_eq!(val("三点五个").0, 3.5);
+        assert_eq!(val("一百二十点二五万").0, 120.25);
+        assert_eq!(val("零点五").0, 0.5);
+        assert_eq!(val("两点").0, 2.0);
+    }
+
+    #[test]
+    fn financial() {
+        assert_eq!(val("壹拾贰万叁仟元").0, 123_000.0);
+        assert_eq!(val("伍佰元").0, 500.0);
+        assert_eq!(val("伍元").0, 5.0);
+        assert_eq!(val("玖仟捌佰柒拾陆").0, 9876.0);
+        assert!(parse("伍3支", 0).is_none());
+        assert!(parse("陆续", 0).is_none());
+        assert!(!in_number('伍'));
     }
 
     #[test]
@@ -272,8 +347,10 @@ mod tests {
     fn fractions() {
         let den = parse("四分之一", 0).unwrap();
         let (num, pct) = fraction("四分之一", &den).unwrap();
-        assert_eq!((pct, num.end), (25.0, "四分之一".len()));
-        let den = parse("百分之九十", 0).unwrap();
-        assert_eq!(fraction("百分之九十", &den).unwrap().1, 90.0);
+        assert_eq!((pct, num.end), (Share::Percent(25.0), "四分之一".len()));
+        let share = |s: &str| fraction(s, &parse(s, 0).unwrap()).unwrap().1;
+        assert_eq!(share("百分之九十"), Share::Percent(90.0));
+        assert_eq!(share("百分之6.8"), Share::Percent(6.8));
+        assert_eq!(share("千分之五"), Share::PerMille(5.0));
     }
 }

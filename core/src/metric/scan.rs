@@ -1,9 +1,9 @@
 //! Reading the surface of a quantity at a number: approximation words, the
 //! number (or range, or fraction), multipliers and the unit.
 
-use super::numeral::{self, Num};
+use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
-use crate::Approx;
+use crate::{Approx, QuantityKind};
 
 /// Chars that join the two ends of a range (`2-3门`, `5至10年`).
 const RANGE_JOINERS: [char; 5] = ['-', '~', '至', '到', '—'];
@@ -37,6 +37,11 @@ pub struct Reading<'t> {
     pub approx_before: bool,
     /// A vague round figure (`数十`, `上百`, `百余`).
     pub vague: bool,
+    /// A half or a sub-unit was added after the unit (`三米半`, `八元六角`),
+    /// or a whole number before a fraction (`三又二分之一`).
+    pub compound: bool,
+    /// The value carries a sign written before the number (`-3亿元`, `负5%`).
+    pub signed: bool,
     /// One past the last byte.
     pub end: usize,
 }
@@ -66,14 +71,28 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         approx: Approx::Exact,
         approx_before: false,
         vague: num.leading_round,
+        compound: false,
+        signed: false,
         end: num.end,
     };
-    if let Some((numer, pct)) = numeral::fraction(text, &num) {
+    if let Some((numer, share)) = numeral::fraction(text, &num) {
         r.fraction = true;
-        r.value = pct;
+        r.vague = false;
         r.num_end = numer.end;
         r.end = numer.end;
-        r.unit = tables.units.get("%");
+        let (value, unit) = match share {
+            Share::Percent(v) => (v, "%"),
+            Share::PerMille(v) => (v, "‰"),
+        };
+        r.value = value;
+        r.unit = tables.units.get(unit);
+    } else if let Some(n) = mixed(text, &num) {
+        // `三又二分之一米`: a whole number and a fraction, then the unit.
+        r.compound = true;
+        r.num = n;
+        r.num_end = n.end;
+        r.end = n.end;
+        read_unit(text, &mut r, tables);
     } else {
         read_range(text, &mut r);
         read_unit(text, &mut r, tables);
@@ -84,27 +103,80 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             r.end += len;
         }
     }
+    let sign = sign_before(text, at);
+    if sign > 0 {
+        r.signed = true;
+        r.value = -r.value;
+        r.start = at - sign;
+    }
+    let lead = r.start;
     let blocked = |len: usize| {
         tables
             .approx_block
-            .longest_ending_at(text, at)
+            .longest_ending_at(text, lead)
             .is_some_and(|(b, _)| b > len)
     };
-    if let Some((len, &a)) = tables.approx_before.longest_ending_at(text, at) {
+    if let Some((len, &a)) = tables.approx_before.longest_ending_at(text, lead) {
         if !blocked(len) {
             r.approx = a;
             r.approx_before = true;
-            r.start = at - len;
+            r.start = lead - len;
         }
-    } else if let Some((len, &a)) = tables.approx_vague.longest_ending_at(text, at) {
+    } else if let Some((len, &a)) = tables.approx_vague.longest_ending_at(text, lead) {
         if num.chinese && text[at..].starts_with(['十', '百', '千']) && !blocked(len) {
             r.approx = a;
             r.approx_before = true;
             r.vague = true;
-            r.start = at - len;
+            r.start = lead - len;
         }
     }
     Some(r)
+}
+
+/// The byte length of a sign written right before the number at `at`:
+/// `-`, `−` or `负` (`净利润-3亿元`, `增长−5%`, `为负5%`), or `零下` before
+/// a temperature. A dash after a digit or letter joins a range or a code
+/// (`2-3门`, `A-1`) and is not a sign; nor is `负` of `正负`, `胜负`.
+fn sign_before(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let mut chars = before.chars().rev();
+    let Some(c) = chars.next() else { return 0 };
+    let prev = chars.next();
+    match c {
+        '-' | '−' => {
+            let joined = prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '-'));
+            if joined {
+                0
+            } else {
+                c.len_utf8()
+            }
+        }
+        '负' if !matches!(prev, Some('正' | '胜' | '抱' | '担' | '自' | '欺')) => {
+            c.len_utf8()
+        }
+        '下' if prev == Some('零') => "零下".len(),
+        _ => 0,
+    }
+}
+
+/// A mixed number: the whole part `whole`, `又` and a fraction
+/// (`三又二分之一`). Returns the number read as a whole and one past it.
+fn mixed(text: &str, whole: &Num) -> Option<Num> {
+    let at = whole.end
+        + text[whole.end..]
+            .strip_prefix('又')
+            .map(|_| '又'.len_utf8())?;
+    let den = numeral::parse(text, at)?;
+    let (numer, Share::Percent(p)) = numeral::fraction(text, &den)? else {
+        return None;
+    };
+    (p < 100.0).then(|| Num {
+        end: numer.end,
+        int: whole.value() + p / 100.0,
+        scale: 0,
+        digits_only: false,
+        ..*whole
+    })
 }
 
 /// Reads the upper end of a range after the first number, if any.
@@ -125,28 +197,69 @@ fn read_range(text: &str, r: &mut Reading) {
     }
 }
 
-/// Reads multipliers, infix approximation words and the unit.
+/// Reads multipliers, infix approximation words and the unit, with what may
+/// follow the unit: a per-unit after a slash (`元/人`), a half (`三米半`) or
+/// jiao and fen after yuan (`八元六角`).
 fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     let mut pos = r.end;
     let mut factor = 1.0;
     let mut infix = false;
+    // What the parts of a compound figure (`1亿2千万`, `3万5千`) add up to
+    // before the part at hand.
+    let mut carried = 0.0;
+    let mut half = false;
     loop {
         if tables.not_units.longest_at(text, pos).is_some() {
             break;
         }
-        if let Some((len, unit)) = tables.units.longest_at(text, pos) {
+        if r.unit.is_none() && r.num.scale == 0 {
+            if let Some(rest) = text[pos..].strip_prefix("个半") {
+                // `一个半小时`, `两个半月`.
+                if tables.units.longest_at(rest, 0).is_some() || rest.starts_with('月') {
+                    half = true;
+                    pos += "个半".len();
+                }
+            }
+        }
+        if let Some((len, unit)) = unit_at(text, pos, half, tables) {
             r.unit = Some(unit);
             pos += len;
             factor *= unit.scale;
             if let Some(rest) = text[pos..].strip_prefix('/') {
-                if let Some((per_len, per)) = tables.units.longest_at(rest, 0) {
+                if let Some((per_len, per)) = unit_at(rest, 0, false, tables) {
                     r.per = Some(per);
                     pos += 1 + per_len;
+                }
+            }
+            if r.per.is_none() && !r.multiplied && carried == 0.0 {
+                if text[pos..].starts_with('半') && unit.kind != QuantityKind::Count {
+                    half = true;
+                    pos += '半'.len_utf8();
+                } else if unit.unit == "元" {
+                    if let Some((len, cents)) = jiao_fen(&text[pos..]) {
+                        carried = cents;
+                        pos += len;
+                        r.compound = true;
+                    }
                 }
             }
             break;
         }
         if let Some((len, &m)) = tables.multipliers.longest_at(text, pos) {
+            factor *= m;
+            r.multiplied = true;
+            pos += len;
+            if let Some(n) = next_part(text, pos, factor, tables) {
+                // `1亿2千万元`: carry what is read so far, go on with the next part.
+                let mut done = r.num;
+                done.multiply(factor);
+                carried += done.value();
+                r.num = n;
+                r.compound = true;
+                factor = 1.0;
+                pos = n.end;
+            }
+        } else if let Some((len, m)) = web_multiplier(text, pos, r, tables) {
             factor *= m;
             r.multiplied = true;
             pos += len;
@@ -160,9 +273,94 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         }
     }
     let mut n = r.num;
+    if half {
+        n.int += 0.5 * 10f64.powi(n.scale);
+        r.compound = true;
+    }
+    if r.unit.is_some_and(|u| u.discount) && n.value() < 10.0 {
+        // `八折`, `8.5折`: tenths; `七五折`, `85折`: hundredths.
+        n.int *= 10.0;
+    }
     n.multiply(factor);
-    r.value = n.value();
+    r.value = carried + n.value();
     r.end = pos;
+}
+
+/// The unit at `pos`, unless it is a Latin unit that runs on into more
+/// letters (`5kmx` is no `km`). After `个半` only units without `个` count
+/// (`一个半小时`), and `月` stands for `个月`.
+fn unit_at<'t>(
+    text: &str,
+    pos: usize,
+    half: bool,
+    tables: &'t Tables,
+) -> Option<(usize, &'t Unit)> {
+    let found = tables.units.longest_at(text, pos).or_else(|| {
+        (half && text[pos..].starts_with('月'))
+            .then(|| tables.units.get("个月").map(|u| ('月'.len_utf8(), u)))
+            .flatten()
+    })?;
+    let (len, unit) = found;
+    let last = text[..pos + len].chars().next_back()?;
+    let next = text[pos + len..].chars().next();
+    if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((len, unit))
+}
+
+/// The next part of a compound figure right after a multiplier of `factor`:
+/// an Arabic number with a smaller multiplier (`1亿` + `2千万`, `3万` +
+/// `5千`, `5亿` + `3200万`, `2兆` + `870亿`).
+fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num> {
+    if !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = numeral::parse(text, pos)?;
+    let (_, &m) = tables.multipliers.longest_at(text, n.end)?;
+    (m < factor).then_some(n)
+}
+
+/// `k`/`K` (thousand) and `w`/`W` (ten thousand) after an Arabic number in
+/// web text, where a Chinese unit follows (`3.5w元`, `12k人`): the length
+/// and the factor.
+fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Option<(usize, f64)> {
+    if r.num.chinese || r.multiplied {
+        return None;
+    }
+    let factor = match text[pos..].chars().next()? {
+        'k' | 'K' => 1e3,
+        'w' | 'W' => 1e4,
+        _ => return None,
+    };
+    let (_, unit) = tables.units.longest_at(text, pos + 1)?;
+    unit.unit
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii())
+        .then_some((1, factor))
+}
+
+/// Jiao and fen after `元` (`八元六角`, `8元6毛5分`): their length and their
+/// value in yuan.
+fn jiao_fen(rest: &str) -> Option<(usize, f64)> {
+    let digit = |s: &str| {
+        let c = s.chars().next()?;
+        let d = c.to_digit(10).or_else(|| numeral::chinese_digit(c))?;
+        Some((c.len_utf8(), f64::from(d)))
+    };
+    let (dl, jiao) = digit(rest)?;
+    let after = &rest[dl..];
+    let unit = after.chars().next().filter(|&c| c == '角' || c == '毛')?;
+    let mut len = dl + unit.len_utf8();
+    let mut value = jiao / 10.0;
+    if let Some((fl, fen)) = digit(&rest[len..]) {
+        if rest[len + fl..].starts_with('分') {
+            len += fl + '分'.len_utf8();
+            value += fen / 100.0;
+        }
+    }
+    Some((len, value))
 }
 
 #[cfg(test)]

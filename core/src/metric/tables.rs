@@ -17,6 +17,9 @@ pub struct Unit {
     pub scale: f64,
     /// Quantities in this unit are borderline (durations, levels).
     pub borderline: bool,
+    /// A discount (`八折` → 80 %, `七五折` → 75 %): a value below ten
+    /// counts tenths.
+    pub discount: bool,
 }
 
 /// Compiled word tables for metric extraction.
@@ -100,12 +103,14 @@ impl Tables {
                 kind,
                 scale: 1.0,
                 borderline: false,
+                discount: false,
             };
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
                 match opt.split_once('=') {
                     Some(("unit", u)) => unit.unit = u.to_owned(),
                     Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
                     None if opt == "borderline" => unit.borderline = true,
+                    None if opt == "discount" => unit.discount = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
@@ -117,6 +122,7 @@ impl Tables {
                 kind,
                 scale: 1.0,
                 borderline: false,
+                discount: false,
             };
             if !units.insert(word, unit) {
                 return Err(Error::InvalidOptions(format!(
