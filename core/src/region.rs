@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, FastHash, Marker, Place};
+use crate::entity::{self, FastHash, Level, Marker, Place};
 use crate::normalize::Normalized;
 use crate::{Entity, EntityKind};
 
@@ -29,10 +29,27 @@ pub struct Resolver {
 enum Event<'a> {
     /// A district (or a school of it) is named.
     District(&'a str),
-    /// `我市` / `全市`.
+    /// A prefecture-level city of the home province is named.
+    Prefecture(&'a str),
+    /// A province is named.
+    Province(&'a str),
+    /// `我市` / `全市` / `本市`.
     City,
     /// `我区` / `全区` / `我县` / `全县`.
     Own,
+    /// `全省` / `我省` / `本省` (and `全港`, `全台`).
+    OwnProvince,
+    /// `全国`.
+    Nation,
+}
+
+/// How high the region a text (or a stretch of it) is about stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Height {
+    Nation,
+    Province,
+    City,
+    District,
 }
 
 /// Chars that end a clause.
@@ -40,10 +57,26 @@ const CLAUSE_END: &[char] = &[
     ',', '，', '。', ';', '；', '!', '？', '?', '！', ')', '）', '\n',
 ];
 
+/// Chars that end a sentence.
+const SENTENCE_END: &[char] = &['。', ';', '；', '!', '？', '?', '！', '\n'];
+
+/// The region of national figures.
+const NATION: &str = "中国";
+/// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
+const TAIWAN: u32 = 71;
+
 impl Resolver {
     /// Reads the regions of `norm` (from its REGION and SCHOOL entities, its
     /// `markers` and the gazetteer). `fallback` is the region where the text
     /// names none.
+    ///
+    /// The text's own region is the first district or `我市`/`我区`/`全省`
+    /// it speaks as; failing those, the country where it speaks of `全国`;
+    /// failing that, the first city, then the first province it names. A
+    /// place below the text's own level claims the figures after it (to the
+    /// end of the paragraph for a district in a city's text, to the end of
+    /// the sentence otherwise); a marker above it claims its clause, unless
+    /// it only frames the figure (`占全市的30%`, `高于全国`).
     pub fn new(
         norm: &Normalized,
         entities: &[Entity],
@@ -58,7 +91,9 @@ impl Resolver {
             .filter(|e| e.kind == EntityKind::Region)
             .map(|e| e.normalized.as_str());
         let main = gaz.main_province_of(region_names);
-        let mut places: Vec<(usize, Place)> = Vec::new();
+        // Places, with whether a REGION entity names them (not a prefix of
+        // a school or organisation: `长沙银行` says nothing of the figures).
+        let mut places: Vec<(usize, Place, bool)> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         for e in entities {
@@ -71,12 +106,12 @@ impl Resolver {
                 _ => None,
             };
             if let Some(p) = place {
-                places.push((e.span.start, p));
+                places.push((e.span.start, p, e.kind == EntityKind::Region));
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, p) in places.iter().filter(|(_, p)| p.is_district() && home(p)) {
+        for (_, p, _) in places.iter().filter(|(_, p, _)| p.is_district() && home(p)) {
             *counts.entry(p.full).or_default() += 1;
         }
         let top_district = counts
@@ -84,48 +119,106 @@ impl Resolver {
             .max_by_key(|&(n, c)| (*c, std::cmp::Reverse(*n)))
             .map(|(n, _)| n.to_string());
         let city = city_name(tables, &places, main);
-        let mut events: Vec<(usize, Event)> = places
-            .iter()
-            .filter(|(_, p)| p.is_district() && home(p))
-            .map(|(at, p)| (*at, Event::District(p.full)))
-            .collect();
+        let province = main.and_then(|m| gaz.province_name(m)).map(str::to_owned);
+        let nation = if main == Some(TAIWAN) {
+            province.clone()
+        } else {
+            Some(NATION.to_owned())
+        };
+        let mut events: Vec<(usize, Event)> = Vec::new();
+        for (at, p, region) in &places {
+            let ev = match p.level {
+                _ if p.is_district() && home(p) => Event::District(p.full),
+                Level::Prefecture if home(p) && *region => Event::Prefecture(p.full),
+                Level::Province if *region => Event::Province(p.full),
+                _ => continue,
+            };
+            events.push((*at, ev));
+        }
         for &(i, m) in markers {
             match m {
                 Marker::City => events.push((i, Event::City)),
                 Marker::Own => events.push((i, Event::Own)),
+                Marker::Province => events.push((i, Event::OwnProvince)),
+                Marker::Nation => events.push((i, Event::Nation)),
                 Marker::DistrictCount => {}
             }
         }
         events.sort_by_key(|e| e.0);
-        let default = events
+        let spoken = events.iter().find_map(|(_, ev)| match ev {
+            Event::District(d) => Some((Some(d.to_string()), Height::District)),
+            Event::City => Some((city.clone(), Height::City)),
+            Event::Own => Some((top_district.clone(), Height::District)),
+            Event::OwnProvince => Some((province.clone(), Height::Province)),
+            _ => None,
+        });
+        let national = events
             .iter()
-            .find_map(|(_, ev)| match ev {
-                Event::District(d) => Some(d.to_string()),
-                Event::City => city.clone(),
-                Event::Own => top_district.clone(),
+            .any(|(_, ev)| matches!(ev, Event::Nation))
+            .then(|| (nation.clone(), Height::Nation));
+        let named = || {
+            events.iter().find_map(|(_, ev)| match ev {
+                Event::Prefecture(p) => Some((Some(p.to_string()), Height::City)),
+                Event::Province(p) => Some((Some(p.to_string()), Height::Province)),
+                _ => None,
             })
-            .or_else(|| fallback.map(str::to_owned));
+        };
+        let (default, height) = spoken
+            .or(national)
+            .or_else(named)
+            .unwrap_or((None, Height::District));
+        let default = default.or_else(|| fallback.map(str::to_owned));
         let mut r = Resolver {
             default,
             scopes: Vec::new(),
             counts: Vec::new(),
             names: Vec::new(),
         };
-        let city_doc = r.default.is_some() && r.default == city;
+        let city_doc = r.default.is_some() && r.default == city && height == Height::City;
+        let district_doc = height == Height::District;
         for (at, ev) in &events {
+            let at = *at;
             match ev {
                 Event::District(d) if city_doc => {
-                    r.push_scope(*at, paragraph_end(text, *at), d);
+                    r.push_scope(at, paragraph_end(text, at), d);
+                }
+                Event::District(d) if height < Height::City => {
+                    r.push_scope(at, sentence_end(text, at), d);
+                }
+                Event::Prefecture(p) if height < Height::City => {
+                    r.push_scope(at, sentence_end(text, at), p);
+                }
+                Event::Province(p) if height == Height::Nation => {
+                    r.push_scope(at, sentence_end(text, at), p);
                 }
                 Event::City if city_doc => {
                     if let Some(c) = &city {
-                        r.push_scope(*at, paragraph_end(text, *at), c);
+                        r.push_scope(at, paragraph_end(text, at), c);
                     }
                 }
-                Event::City if !city_doc && !frames_the_city(text, *at) => {
+                Event::City if district_doc && !frames(text, at) => {
                     if let Some(c) = &city {
-                        let end = text[*at..].find(CLAUSE_END).map_or(text.len(), |k| at + k);
-                        r.push_scope(*at, end, c);
+                        r.push_scope(at, clause_end(text, at), c);
+                    }
+                }
+                Event::OwnProvince if height == Height::Province => {
+                    if let Some(p) = &province {
+                        r.push_scope(at, paragraph_end(text, at), p);
+                    }
+                }
+                Event::OwnProvince if height > Height::Province && !frames(text, at) => {
+                    if let Some(p) = &province {
+                        r.push_scope(at, clause_end(text, at), p);
+                    }
+                }
+                Event::Nation if height == Height::Nation => {
+                    if let Some(n) = &nation {
+                        r.push_scope(at, paragraph_end(text, at), n);
+                    }
+                }
+                Event::Nation if !district_doc && opens_clause(text, at) && !frames(text, at) => {
+                    if let Some(n) = &nation {
+                        r.push_scope(at, clause_end(text, at), n);
                     }
                 }
                 _ => {}
@@ -201,17 +294,31 @@ impl Resolver {
     }
 }
 
-/// Chars before `全市`/`我市` that make the city a frame of reference for a
-/// district's own figure (`在全市…大赛中获奖12项`, `名列全市第一`,
-/// `占全市的30%`), not the subject of the figure.
-const CITY_FRAME_BEFORE: &[char] = &['在', '于', '居', '列', '占', '获'];
+/// Chars before `全市`/`全省`/`全国` that make the wider region a frame of
+/// reference for a narrower region's own figure (`在全市…大赛中获奖12项`,
+/// `名列全市第一`, `占全市的30%`, `高于全国`, `比全省`), not the subject of
+/// the figure.
+const FRAME_BEFORE: &[char] = &[
+    '在', '于', '居', '列', '占', '获', '比', '较', '与', '同', '为',
+];
 
-/// Whether the city marker at `at` only frames a district's figure.
-fn frames_the_city(text: &str, at: usize) -> bool {
+/// Whether the marker at `at` only frames a narrower region's figure.
+fn frames(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .is_some_and(|c| CITY_FRAME_BEFORE.contains(&c))
+        .is_some_and(|c| FRAME_BEFORE.contains(&c))
+}
+
+/// Whether the marker at `at` opens its clause (`,全国居民…`), where it is
+/// the subject of what follows and not a word of a name (`全国文明校园`).
+fn opens_clause(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let before = before.strip_suffix("全年").unwrap_or(before);
+    before
+        .chars()
+        .next_back()
+        .map_or(true, |c| CLAUSE_END.contains(&c) || c == ':' || c == '(')
 }
 
 /// Where the paragraph holding byte `at` ends.
@@ -219,16 +326,26 @@ fn paragraph_end(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |k| at + k)
 }
 
+/// Where the sentence holding byte `at` ends.
+fn sentence_end(text: &str, at: usize) -> usize {
+    text[at..].find(SENTENCE_END).map_or(text.len(), |k| at + k)
+}
+
+/// Where the clause holding byte `at` ends.
+fn clause_end(text: &str, at: usize) -> usize {
+    text[at..].find(CLAUSE_END).map_or(text.len(), |k| at + k)
+}
+
 /// The city of `我市`: the prefecture most named in the home province, else
 /// the home province (a municipality such as 重庆市).
 fn city_name(
     tables: &entity::Tables,
-    places: &[(usize, Place)],
+    places: &[(usize, Place, bool)],
     main: Option<u32>,
 ) -> Option<String> {
     let main = main?;
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, p) in places {
+    for (_, p, _) in places {
         if p.province == main && p.is_city() && p.level != crate::entity::Level::Province {
             *counts.entry(p.full).or_default() += 1;
         }
@@ -284,6 +401,29 @@ mod tests {
         assert_eq!(r.default_region(), Some("重庆高新区"));
         let (r, _) = resolver("重庆市的江北教育发展迅速,我区新增学位。");
         assert_eq!(r.default_region(), Some("江北区"));
+    }
+
+    #[test]
+    fn province_text_with_city_sentences() {
+        let (r, text) = resolver(
+            "湖南省统计局发布数据。全省地区生产总值增长5%。其中,长沙市增长6%,岳阳市增长5.5%。全省粮食产量300亿斤,高于全国1个百分点。",
+        );
+        assert_eq!(r.default_region(), Some("湖南省"));
+        assert_eq!(r.region_at(text.find("6%").unwrap()), Some("长沙市"));
+        assert_eq!(r.region_at(text.find("5.5%").unwrap()), Some("岳阳市"));
+        assert_eq!(r.region_at(text.find("300亿").unwrap()), Some("湖南省"));
+        assert_eq!(r.region_at(text.find("1个").unwrap()), Some("湖南省"));
+    }
+
+    #[test]
+    fn national_and_unplaced_texts() {
+        let (r, _) = resolver("全年国内生产总值增长5.2%。全国居民人均可支配收入39218元。");
+        assert_eq!(r.default_region(), Some("中国"));
+        let (r, text) = resolver("宜昌市发布通知。本市公交票价2元。");
+        assert_eq!(r.region_at(text.find("2元").unwrap()), Some("宜昌市"));
+        // A company's results are tied to no place.
+        let (r, _) = resolver("华东新材实现营业收入8.6亿元。");
+        assert_eq!(r.default_region(), None);
     }
 
     #[test]

@@ -33,10 +33,22 @@ const LEFT_STOPS: &str = include_str!("../../data/entity/left_stops.txt");
 const MARKERS: &[(&str, Marker)] = &[
     ("我市", Marker::City),
     ("全市", Marker::City),
+    ("本市", Marker::City),
+    ("全州", Marker::City),
+    ("我州", Marker::City),
     ("我区", Marker::Own),
     ("全区", Marker::Own),
+    ("本区", Marker::Own),
     ("我县", Marker::Own),
     ("全县", Marker::Own),
+    ("本县", Marker::Own),
+    ("全省", Marker::Province),
+    ("我省", Marker::Province),
+    ("本省", Marker::Province),
+    ("全港", Marker::Province),
+    ("本港", Marker::Province),
+    ("全台", Marker::Province),
+    ("全国", Marker::Nation),
     ("个区", Marker::DistrictCount),
     ("个县", Marker::DistrictCount),
 ];
@@ -44,10 +56,15 @@ const MARKERS: &[(&str, Marker)] = &[
 /// A word that says which region a text speaks as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Marker {
-    /// `我市`, `全市`.
+    /// `我市`, `全市`, `本市`, `全州` (an autonomous prefecture).
     City,
-    /// `我区`, `全区`, `我县`, `全县`.
+    /// `我区`, `全区`, `我县`, `全县`, `本县`.
     Own,
+    /// `全省`, `我省`, `本省`; `全港`, `本港` and `全台` (Hong Kong and Taiwan
+    /// stand at province level).
+    Province,
+    /// `全国`: the whole country.
+    Nation,
     /// `个区`, `个县` (after a count of districts).
     DistrictCount,
 }
