@@ -43,6 +43,8 @@ pub struct Tables {
     pub change_verbs: Lexicon<Change>,
     /// Rate nouns that make the figure a change.
     pub change_rates: Lexicon<Change>,
+    /// Words that may stand between a change verb and its quantity.
+    pub change_gaps: Lexicon<()>,
     /// Nouns that give a bare number its unit.
     pub implied: Lexicon<String>,
     /// Words that make a following `第N` a rank.
@@ -149,12 +151,14 @@ impl Tables {
                 _ => return Err(bad("approx", &row)),
             };
         }
-        let (mut change_verbs, mut change_rates) = (Lexicon::default(), Lexicon::default());
+        let (mut change_verbs, mut change_rates, mut change_gaps) =
+            (Lexicon::default(), Lexicon::default(), Lexicon::default());
         for row in rows(CHANGE) {
             let c: Change = field("change", &row, 1)?.parse()?;
             match field("change", &row, 2)? {
                 "verb" => change_verbs.insert(row[0], c),
                 "rate" => change_rates.insert(row[0], c),
+                "gap" => change_gaps.insert(row[0], ()),
                 _ => return Err(bad("change", &row)),
             };
         }
@@ -199,6 +203,7 @@ impl Tables {
             approx_block,
             change_verbs,
             change_rates,
+            change_gaps,
             implied,
             rank_words: word_list(RANK),
             name_markers: word_list(NAME_MARKERS),
