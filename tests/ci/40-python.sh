@@ -5,6 +5,7 @@
 # mypy --strict, and the quick-start notebook executed end to end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/ci/lib/skip.sh
 root="$PWD"
 
 venv="$root/target/venv-ci"
@@ -21,10 +22,13 @@ echo "--- Rust unit tests of the bindings"
 PYO3_PYTHON="$py" cargo test --release -p shushuo-python
 
 echo "--- pytest"
-# Run from python/ so that `import shushuo` is the installed package.
+# Run from python/ so that `import shushuo` is the installed package. Its
+# skipped tests are named on run_all.sh's last line (tests/ci/lib/skip.sh).
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 set +e
-(cd python && "$py" -m pytest -p no:cacheprovider -ra)
-status=$?
+(cd python && "$py" -m pytest -p no:cacheprovider -ra) 2>&1 | tee "$log"
+status="${PIPESTATUS[0]}"
 set -e
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests" >&2
@@ -32,6 +36,7 @@ if [ "$status" -eq 5 ]; then
 elif [ "$status" -ne 0 ]; then
   exit "$status"
 fi
+pytest_skips "$log" "python/"
 
 echo "--- stubtest and mypy --strict"
 (cd python && "$py" -m mypy.stubtest shushuo)
