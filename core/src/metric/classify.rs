@@ -97,6 +97,9 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
             }
             j.unit = match r.per {
                 Some(per) => format!("{}/{}", u.unit, per.unit),
+                None if u.kind == QuantityKind::Money && per_share(ix, r) => {
+                    format!("{}/股", u.unit)
+                }
                 None => u.unit.clone(),
             };
             j.kind = u.kind;
@@ -115,6 +118,13 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         }
     }
     Some(j)
+}
+
+/// Whether the clause before a money figure speaks of it per share
+/// (`基本每股收益-0.12元`, `每股净资产5.08元`): the unit is then `元/股`.
+fn per_share(ix: &Index, r: &Reading) -> bool {
+    let cs = segment::clause_start(ix, r.start);
+    ix.text[cs..r.start].contains("每股")
 }
 
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
@@ -195,7 +205,12 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
 /// span of years or an age next to a word showing it measures how long
 /// something lasted (`连续8年`, `建校9年`, `20多年间`, `平均年龄35岁`).
 fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
-    r.unit.is_some_and(|u| u.unit != "年" && u.unit != "岁")
+    let changed = tables
+        .change_verbs
+        .longest_ending_at(text, r.start)
+        .is_some_and(|(_, &c)| c != crate::Change::None);
+    changed
+        || r.unit.is_some_and(|u| u.unit != "年" && u.unit != "岁")
         || tables
             .duration_before
             .longest_ending_at(text, r.start)

@@ -130,7 +130,24 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             r.start = lead - len;
         }
     }
+    currency_before(text, &mut r, tables);
     Some(r)
+}
+
+/// A currency word or sign before the quantity (`港币50亿元`, `¥123,000.00`,
+/// `人民币壹拾贰万元整`): it joins the quantity and names its unit, where no
+/// unit or only `元` follows the number.
+fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
+    if r.fraction || r.unit.is_some_and(|u| u.unit != "元") {
+        return;
+    }
+    let Some((len, unit)) = tables.currency_before.longest_ending_at(text, r.start) else {
+        return;
+    };
+    if let Some(u) = tables.units.get(unit) {
+        r.unit = Some(u);
+        r.start -= len;
+    }
 }
 
 /// The byte length of a sign written right before the number at `at`:
@@ -311,14 +328,21 @@ fn unit_at<'t>(
 
 /// The next part of a compound figure right after a multiplier of `factor`:
 /// an Arabic number with a smaller multiplier (`1亿` + `2千万`, `3万` +
-/// `5千`, `5亿` + `3200万`, `2兆` + `870亿`).
+/// `5千`, `5亿` + `3200万`, `2兆` + `870亿`), or a tail without one that has
+/// exactly as many digits as the multiplier has zeros (`4万` + `7,215`).
 fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num> {
     if !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let n = numeral::parse(text, pos)?;
-    let (_, &m) = tables.multipliers.longest_at(text, n.end)?;
-    (m < factor).then_some(n)
+    let fits = match tables.multipliers.longest_at(text, n.end) {
+        Some((_, &m)) => m < factor,
+        None => {
+            let digits = text[pos..n.end].bytes().filter(u8::is_ascii_digit).count();
+            n.scale == 0 && 10f64.powi(digits as i32) == factor
+        }
+    };
+    fits.then_some(n)
 }
 
 /// `k`/`K` (thousand) and `w`/`W` (ten thousand) after an Arabic number in

@@ -29,6 +29,9 @@ pub struct Tables {
     pub units: Lexicon<Unit>,
     /// Multipliers after an Arabic number (`万`, `亿`).
     pub multipliers: Lexicon<f64>,
+    /// Currency words and signs before a number (`港币`, `¥`), with the unit
+    /// they give.
+    pub currency_before: Lexicon<String>,
     /// Approximation words right before the number.
     pub approx_before: Lexicon<Approx>,
     /// Approximation words between number and unit.
@@ -72,6 +75,7 @@ pub struct Tables {
 
 const UNITS: &str = include_str!("../../data/metric/units.tsv");
 const MULTIPLIERS: &str = include_str!("../../data/metric/multipliers.tsv");
+const CURRENCY_BEFORE: &str = include_str!("../../data/metric/currency_before.tsv");
 const APPROX: &str = include_str!("../../data/metric/approx.tsv");
 const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
@@ -137,6 +141,14 @@ impl Tables {
             let f = field("multipliers", &row, 1)?;
             multipliers.insert(row[0], f.parse().map_err(|_| bad("multipliers", &row))?);
         }
+        let mut currency_before = Lexicon::default();
+        for row in rows(CURRENCY_BEFORE) {
+            let unit = field("currency_before", &row, 1)?;
+            if units.get(unit).map_or(true, |u| u.kind != QuantityKind::Money) {
+                return Err(bad("currency_before", &row));
+            }
+            currency_before.insert(row[0], unit.to_owned());
+        }
         let (mut approx_before, mut approx_infix, mut approx_after) =
             (Lexicon::default(), Lexicon::default(), Lexicon::default());
         let (mut approx_vague, mut approx_block) = (Lexicon::default(), Lexicon::default());
@@ -196,6 +208,7 @@ impl Tables {
         Ok(Tables {
             units,
             multipliers,
+            currency_before,
             approx_before,
             approx_infix,
             approx_after,
