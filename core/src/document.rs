@@ -210,6 +210,10 @@ pub struct Metric {
     pub region: Option<String>,
     /// The time frame stated in the sentence (`2021年`, `近5年`).
     pub period: Option<String>,
+    /// The earlier value of a from–to pair (`由41所增加到67所`: 41 on the
+    /// metric of `67所`), in the same unit; `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<f64>,
     /// Borderline quantities (vague counts, durations, range ends) that an
     /// analyst may want to drop.
     pub borderline: bool,

@@ -62,11 +62,11 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
     let text = ix.text;
     // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
     // measure, an area or money it is a figure (`一公顷`, `一欧元`).
-    let measured = r.unit.is_some_and(|u| {
-        matches!(
-            u.kind,
-            QuantityKind::Money | QuantityKind::Area | QuantityKind::Measure
-        ) && u.unit != "两"
+    let measured = r.unit.is_some_and(|u| match u.kind {
+        QuantityKind::Money | QuantityKind::Area | QuantityKind::Measure => u.unit != "两",
+        // `下降一个百分点`, `增长一倍`, `提升一成`, but not `一成不变`.
+        QuantityKind::Percent | QuantityKind::Ratio => !text[r.end..].starts_with('不'),
+        _ => false,
     });
     if r.num.is_lone_one() && !r.multiplied && !r.fraction && !r.compound && !measured {
         return None;
@@ -140,6 +140,11 @@ fn is_code(text: &str, r: &Reading) -> bool {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let code_before = match before.next() {
         Some(':' | '-') => digit(before.next()),
+        // A sign (`+5.2%`), unless it joins two parts of a code (`2+4`).
+        Some('+') => before.next().is_some_and(glue),
+        // A decimal point lost as a space (`2127 74亿元`): the value cannot
+        // be told, so nothing is read rather than a wrong value.
+        Some(' ') => digit(before.next()),
         // A percent-encoding or a query value (`%28`, `id=5`, `&n=3`).
         Some('%' | '=' | '&' | '@') => true,
         Some(c) => glue(c),

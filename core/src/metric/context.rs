@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::classify::Judged;
 use super::index::Index;
 use super::origin::original_of;
+use super::pairs::Role;
 use super::segment;
 use super::tables::Tables;
 use crate::normalize::{Cursor, Normalized};
@@ -75,13 +76,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The context of `m`, whose neighbours end at `prev_end` and start at
-    /// `next_start`; `region` is the region name to drop from the indicator.
+    /// `next_start`; `region` is the region name to drop from the indicator;
+    /// `role` its part in a from–to pair.
     pub fn read(
         &mut self,
         m: &Judged,
         prev_end: usize,
         next_start: usize,
         region: Option<&str>,
+        role: Role,
     ) -> Found {
         let text = self.norm.text.as_str();
         if !self.sentence.contains(&m.start) {
@@ -102,14 +105,23 @@ impl<'a> Reader<'a> {
         }
         let mut pieces = std::mem::take(&mut self.pieces);
         let parts = self.parts(m, prev_end, next_start, region, verb, &mut pieces);
-        let mut indicator = original_of(self.norm, &mut self.cursor, &pieces);
+        if let Role::From { from } = role {
+            // `公办中小学由41所增加到67所`: what is measured stands before `由`.
+            cut(&mut pieces, from..m.start);
+            cut(&mut pieces, m.end..next_start);
+        }
+        let mut indicator = if role == Role::To {
+            self.prev_indicator.clone()
+        } else {
+            original_of(self.norm, &mut self.cursor, &pieces)
+        };
         self.pieces = pieces;
         let prev = self
             .prev_at
             .take()
             .filter(|at| self.sentence.contains(at))
             .map(|_| self.prev_indicator.as_str());
-        if let Some(prev_ind) = prev {
+        if let Some(prev_ind) = prev.filter(|_| role != Role::To) {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
             if (verb > 0 && parts.bare) || ranked || parts.borrows {

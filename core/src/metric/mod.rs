@@ -2,7 +2,8 @@
 //! numerals ([`scan`]), read with their approximation words, multipliers and
 //! unit, judged ([`classify`]: dates, ordinals, periods, codes and name parts
 //! set aside), then given their context ([`context`]: indicator, change,
-//! period) and region.
+//! period), linked to the earlier value of a from–to pair ([`pairs`]) and
+//! given their region.
 
 mod classify;
 mod context;
@@ -10,6 +11,7 @@ mod index;
 mod lexicon;
 mod numeral;
 mod origin;
+mod pairs;
 mod scan;
 mod segment;
 mod tables;
@@ -24,13 +26,15 @@ use crate::{Metric, Span};
 pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Metric> {
     let ix = index::Index::new(&norm.text);
     let found = quantities(&ix, tables);
+    let roles = pairs::roles(&ix, &found, tables);
     let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
     for (i, q) in found.iter().enumerate() {
         let prev_end = if i > 0 { found[i - 1].end } else { 0 };
         let next_start = found.get(i + 1).map_or(norm.text.len(), |n| n.start);
         let region = regions.region_at(q.start);
-        let ctx = reader.read(q, prev_end, next_start, region);
+        let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
+        let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
         out.push(Metric {
             span: Span {
                 start: q.start,
@@ -47,6 +51,7 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
             indicator: ctx.indicator,
             region: region.map(str::to_owned),
             period: ctx.period,
+            previous,
             borderline: q.borderline,
         });
     }

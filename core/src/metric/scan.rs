@@ -106,7 +106,9 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
     let sign = sign_before(text, at);
     if sign > 0 {
         r.signed = true;
-        r.value = -r.value;
+        if !text[..at].ends_with('+') {
+            r.value = -r.value;
+        }
         r.start = at - sign;
     }
     let lead = r.start;
@@ -151,8 +153,8 @@ fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 }
 
 /// The byte length of a sign written right before the number at `at`:
-/// `-`, `−` or `负` (`净利润-3亿元`, `增长−5%`, `为负5%`), or `零下` before
-/// a temperature. A dash after a digit or letter joins a range or a code
+/// `-`, `−` or `负` (`净利润-3亿元`, `增长−5%`, `为负5%`), `零下` before
+/// a temperature, or `+` (`增速为+5.2%`). A dash after a digit or letter joins a range or a code
 /// (`2-3门`, `A-1`) and is not a sign; nor is `负` of `正负`, `胜负`.
 fn sign_before(text: &str, at: usize) -> usize {
     let before = &text[..at];
@@ -160,7 +162,7 @@ fn sign_before(text: &str, at: usize) -> usize {
     let Some(c) = chars.next() else { return 0 };
     let prev = chars.next();
     match c {
-        '-' | '−' => {
+        '-' | '−' | '+' => {
             let joined = prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '-'));
             if joined {
                 0
@@ -252,11 +254,13 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 if text[pos..].starts_with('半') && unit.kind != QuantityKind::Count {
                     half = true;
                     pos += '半'.len_utf8();
-                } else if unit.unit == "元" {
+                } else if unit.unit == "元" || unit.unit == "块" {
+                    // `八元六角`, `三块五毛`: spoken money.
                     if let Some((len, cents)) = jiao_fen(&text[pos..]) {
                         carried = cents;
                         pos += len;
                         r.compound = true;
+                        r.unit = tables.units.get("元");
                     }
                 }
             }
@@ -331,6 +335,11 @@ fn unit_at<'t>(
 /// `5千`, `5亿` + `3200万`, `2兆` + `870亿`), or a tail without one that has
 /// exactly as many digits as the multiplier has zeros (`4万` + `7,215`).
 fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num> {
+    // `2亿零500万`, `1万零800`: 零 marks a skipped place.
+    let (pos, zero) = match text[pos..].strip_prefix('零') {
+        Some(_) => (pos + '零'.len_utf8(), true),
+        None => (pos, false),
+    };
     if !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -339,7 +348,7 @@ fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num
         Some((_, &m)) => m < factor,
         None => {
             let digits = text[pos..n.end].bytes().filter(u8::is_ascii_digit).count();
-            n.scale == 0 && 10f64.powi(digits as i32) == factor
+            n.scale == 0 && (10f64.powi(digits as i32) == factor || zero && n.value() < factor)
         }
     };
     fits.then_some(n)
@@ -367,7 +376,14 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
 
 /// Jiao and fen after `元` (`八元六角`, `8元6毛5分`): their length and their
 /// value in yuan.
-fn jiao_fen(rest: &str) -> Option<(usize, f64)> {
+fn jiao_fen(whole: &str) -> Option<(usize, f64)> {
+    // `壹拾元零伍角`: 零 marks a skipped place.
+    let skip = if whole.starts_with('零') {
+        '零'.len_utf8()
+    } else {
+        0
+    };
+    let rest = &whole[skip..];
     let digit = |s: &str| {
         let c = s.chars().next()?;
         let d = c.to_digit(10).or_else(|| numeral::chinese_digit(c))?;
@@ -384,7 +400,7 @@ fn jiao_fen(rest: &str) -> Option<(usize, f64)> {
             value += fen / 100.0;
         }
     }
-    Some((len, value))
+    Some((skip + len, value))
 }
 
 #[cfg(test)]

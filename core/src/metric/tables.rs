@@ -144,7 +144,10 @@ impl Tables {
         let mut currency_before = Lexicon::default();
         for row in rows(CURRENCY_BEFORE) {
             let unit = field("currency_before", &row, 1)?;
-            if units.get(unit).map_or(true, |u| u.kind != QuantityKind::Money) {
+            if units
+                .get(unit)
+                .map_or(true, |u| u.kind != QuantityKind::Money)
+            {
                 return Err(bad("currency_before", &row));
             }
             currency_before.insert(row[0], unit.to_owned());
