@@ -86,6 +86,7 @@ pub enum Change {
 /// use shushuo::QuantityKind;
 /// assert_eq!(QuantityKind::Money.as_str(), "money");
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuantityKind {
@@ -115,6 +116,7 @@ pub enum QuantityKind {
 /// assert_eq!(EntityKind::School.as_str(), "SCHOOL");
 /// assert_eq!("ORG".parse::<EntityKind>(), Ok(EntityKind::Org));
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityKind {
@@ -187,6 +189,7 @@ str_enum!(EntityKind {
 /// let pupils = &doc.metrics[1];
 /// assert_eq!((pupils.value, pupils.approx), (34_000.0, Approx::About));
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     /// Where the quantity (approximation words, number, multiplier, unit) stands.
@@ -227,6 +230,7 @@ pub struct Metric {
 /// let date = doc.entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
 /// assert_eq!(date.normalized, "2022-09-22");
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
     /// Where the mention stands.
@@ -250,6 +254,7 @@ pub struct Entity {
 /// assert_eq!(doc.region.as_deref(), Some("江北区"));
 /// assert!(doc.distinct(EntityKind::Region).contains(&"江北区"));
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The region the text is about (the one its first section is about).

@@ -17,6 +17,7 @@ use crate::{EntityKind, Error, QuantityKind, Result};
 /// assert!(o.metrics && o.entities);
 /// assert!(o.validate().is_ok());
 /// ```
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
@@ -54,7 +55,8 @@ impl Options {
     ///
     /// ```
     /// use shushuo::Options;
-    /// let o = Options { reference_date: Some("2023/01/01".into()), ..Options::default() };
+    /// let mut o = Options::default();
+    /// o.reference_date = Some("2023/01/01".into());
     /// assert!(o.validate().is_err());
     /// ```
     pub fn validate(&self) -> Result<()> {

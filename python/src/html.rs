@@ -18,6 +18,8 @@ fn entity_colour(kind: EntityKind) -> &'static str {
         EntityKind::Person => "#ffb3c7",
         EntityKind::Work => "#f7c59f",
         EntityKind::Date => "#d6d6d6",
+        // Kinds added later show in a neutral colour until given their own.
+        _ => "#e0e0e0",
     }
 }
 
