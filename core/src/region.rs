@@ -57,9 +57,6 @@ const CLAUSE_END: &[char] = &[
     ',', '，', '。', ';', '；', '!', '？', '?', '！', ')', '）', '\n',
 ];
 
-/// Chars that end a sentence.
-const SENTENCE_END: &[char] = &['。', ';', '；', '!', '？', '?', '！', '\n'];
-
 /// The region of national figures.
 const NATION: &str = "中国";
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
@@ -174,51 +171,55 @@ impl Resolver {
             counts: Vec::new(),
             names: Vec::new(),
         };
+        let ends = Ends::new(text);
+        let paragraph_end = |at| ends.after(&ends.paragraph, at);
+        let sentence_end = |at| ends.after(&ends.sentence, at);
+        let clause_end = |at| ends.after(&ends.clause, at);
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
         for (at, ev) in &events {
             let at = *at;
             match ev {
                 Event::District(d) if city_doc => {
-                    r.push_scope(at, paragraph_end(text, at), d);
+                    r.push_scope(at, paragraph_end(at), d);
                 }
                 Event::District(d) if height < Height::City => {
-                    r.push_scope(at, sentence_end(text, at), d);
+                    r.push_scope(at, sentence_end(at), d);
                 }
                 Event::Prefecture(p) if height < Height::City => {
-                    r.push_scope(at, sentence_end(text, at), p);
+                    r.push_scope(at, sentence_end(at), p);
                 }
                 Event::Province(p) if height == Height::Nation => {
-                    r.push_scope(at, sentence_end(text, at), p);
+                    r.push_scope(at, sentence_end(at), p);
                 }
                 Event::City if city_doc => {
                     if let Some(c) = &city {
-                        r.push_scope(at, paragraph_end(text, at), c);
+                        r.push_scope(at, paragraph_end(at), c);
                     }
                 }
                 Event::City if district_doc && !frames(text, at) => {
                     if let Some(c) = &city {
-                        r.push_scope(at, clause_end(text, at), c);
+                        r.push_scope(at, clause_end(at), c);
                     }
                 }
                 Event::OwnProvince if height == Height::Province => {
                     if let Some(p) = &province {
-                        r.push_scope(at, paragraph_end(text, at), p);
+                        r.push_scope(at, paragraph_end(at), p);
                     }
                 }
                 Event::OwnProvince if height > Height::Province && !frames(text, at) => {
                     if let Some(p) = &province {
-                        r.push_scope(at, clause_end(text, at), p);
+                        r.push_scope(at, clause_end(at), p);
                     }
                 }
                 Event::Nation if height == Height::Nation => {
                     if let Some(n) = &nation {
-                        r.push_scope(at, paragraph_end(text, at), n);
+                        r.push_scope(at, paragraph_end(at), n);
                     }
                 }
                 Event::Nation if !district_doc && opens_clause(text, at) && !frames(text, at) => {
                     if let Some(n) = &nation {
-                        r.push_scope(at, clause_end(text, at), n);
+                        r.push_scope(at, clause_end(at), n);
                     }
                 }
                 _ => {}
@@ -321,19 +322,55 @@ fn opens_clause(text: &str, at: usize) -> bool {
         .map_or(true, |c| CLAUSE_END.contains(&c) || c == ':' || c == '(')
 }
 
-/// Where the paragraph holding byte `at` ends.
-fn paragraph_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |k| at + k)
+/// The clause, sentence and paragraph ends of a text, found in one pass so
+/// that each look-up is a binary search, whatever the text holds (a text
+/// without punctuation would otherwise be scanned to its end per marker).
+struct Ends {
+    clause: Vec<usize>,
+    sentence: Vec<usize>,
+    paragraph: Vec<usize>,
+    len: usize,
 }
 
-/// Where the sentence holding byte `at` ends.
-fn sentence_end(text: &str, at: usize) -> usize {
-    text[at..].find(SENTENCE_END).map_or(text.len(), |k| at + k)
-}
+impl Ends {
+    /// The ends of `text` (already normalised: full-width punctuation is ASCII).
+    fn new(text: &str) -> Ends {
+        let bytes = text.as_bytes();
+        let mut ends = Ends {
+            clause: Vec::new(),
+            sentence: Vec::new(),
+            paragraph: Vec::new(),
+            len: text.len(),
+        };
+        for (i, &b) in bytes.iter().enumerate() {
+            let (clause, sentence) = match b {
+                b'\n' => {
+                    ends.paragraph.push(i);
+                    (true, true)
+                }
+                b';' | b'!' | b'?' => (true, true),
+                b',' | b')' => (true, false),
+                // `。` (E3 80 82), `；` `！` `？` `，` `）` are folded to ASCII.
+                0x82 if i >= 2 && bytes[i - 2] == 0xe3 && bytes[i - 1] == 0x80 => (true, true),
+                _ => (false, false),
+            };
+            let at = if b == 0x82 { i - 2 } else { i };
+            if clause {
+                ends.clause.push(at);
+            }
+            if sentence {
+                ends.sentence.push(at);
+            }
+        }
+        ends
+    }
 
-/// Where the clause holding byte `at` ends.
-fn clause_end(text: &str, at: usize) -> usize {
-    text[at..].find(CLAUSE_END).map_or(text.len(), |k| at + k)
+    /// The first end in `list` at or after `at`, else the end of the text.
+    fn after(&self, list: &[usize], at: usize) -> usize {
+        list.get(list.partition_point(|&e| e < at))
+            .copied()
+            .unwrap_or(self.len)
+    }
 }
 
 /// The city of `我市`: the prefecture most named in the home province, else
