@@ -217,6 +217,14 @@ pub struct Metric {
     /// metric of `67所`), in the same unit; `None` elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<f64>,
+    /// The value in an SI unit where the unit has one: lengths in `m`, areas
+    /// in `m2`, volumes in `m3`, masses in `kg`, energy in `J`, power in `W`,
+    /// temperatures in `K`, data in `B` (`3亩` → 2000 `m2`, `35℃` → 308.15 `K`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_value: Option<f64>,
+    /// The SI unit of [`si_value`](Self::si_value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_unit: Option<String>,
     /// Borderline quantities (vague counts, durations, range ends) that an
     /// analyst may want to drop.
     pub borderline: bool,

@@ -37,6 +37,8 @@ pub struct Judged {
     /// For a bare number, the end of the noun after it that gave its unit
     /// (`13.5万留守儿童`).
     pub noun_end: Option<usize>,
+    /// The value in an SI unit, where the unit has one.
+    pub si: Option<(f64, String)>,
 }
 
 /// Judges `r`; `None` when it is not a metric.
@@ -84,6 +86,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         approx: if r.range { Approx::Over } else { r.approx },
         borderline: vague || r.range,
         noun_end: None,
+        si: None,
     };
     match r.unit {
         Some(u) => {
@@ -104,6 +107,10 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
             };
             j.kind = u.kind;
             j.borderline |= u.borderline;
+            if let (Some(si), None) = (&u.si, r.per) {
+                let v = r.value * si.factor + si.offset;
+                j.si = v.is_finite().then(|| (v, si.unit.clone()));
+            }
         }
         None => {
             if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
@@ -251,6 +258,7 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         approx: Approx::Exact,
         borderline: false,
         noun_end: None,
+        si: None,
     })
 }
 

@@ -52,6 +52,8 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
             region: region.map(str::to_owned),
             period: ctx.period,
             previous,
+            si_value: q.si.as_ref().map(|s| s.0),
+            si_unit: q.si.as_ref().map(|s| s.1.clone()),
             borderline: q.borderline,
         });
     }
@@ -124,6 +126,32 @@ mod tests {
         assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
+
+    #[test]
+    fn gives_si_values() {
+        let ex = Extractor::builder().entities(false).build().unwrap();
+        let doc = ex.extract("流转土地3亩,气温35℃,修路5.2公里,运粮2万吨,投入8亿元。");
+        let si: Vec<_> = doc
+            .metrics
+            .iter()
+            .map(|m| {
+                (
+                    m.si_value.map(|v| (v * 1e6).round() / 1e6),
+                    m.si_unit.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            si,
+            [
+                (Some(2000.0), Some("m2")),
+                (Some(308.15), Some("K")),
+                (Some(5200.0), Some("m")),
+                (Some(2e7), Some("kg")),
+                (None, None)
+            ]
+        );
     }
 
     #[test]

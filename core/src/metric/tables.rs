@@ -20,6 +20,35 @@ pub struct Unit {
     /// A discount (`八折` → 80 %, `七五折` → 75 %): a value below ten
     /// counts tenths.
     pub discount: bool,
+    /// How to give the value in an SI unit, where one exists.
+    pub si: Option<Si>,
+}
+
+/// The conversion of a unit to an SI (or SI-derived) unit: `value * factor +
+/// offset` in `unit` (`亩` → 666.67 `m2`, `℃` → + 273.15 `K`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Si {
+    /// Multiplies the value.
+    pub factor: f64,
+    /// Added after (temperatures only).
+    pub offset: f64,
+    /// The SI unit: `m`, `m2`, `m3`, `kg`, `J`, `W`, `K` or `B` (bytes).
+    pub unit: String,
+}
+
+impl Si {
+    /// Reads `F:U[:O]`.
+    fn parse(s: &str) -> Option<Si> {
+        let mut parts = s.split(':');
+        let factor = parts.next()?.parse().ok()?;
+        let unit = parts.next()?.to_owned();
+        let offset = parts.next().map_or(Some(0.0), |o| o.parse().ok())?;
+        parts.next().is_none().then_some(Si {
+            factor,
+            offset,
+            unit,
+        })
+    }
 }
 
 /// Compiled word tables for metric extraction.
@@ -110,11 +139,15 @@ impl Tables {
                 scale: 1.0,
                 borderline: false,
                 discount: false,
+                si: None,
             };
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
                 match opt.split_once('=') {
                     Some(("unit", u)) => unit.unit = u.to_owned(),
                     Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
+                    Some(("si", si)) => {
+                        unit.si = Some(Si::parse(si).ok_or_else(|| bad("units", &row))?)
+                    }
                     None if opt == "borderline" => unit.borderline = true,
                     None if opt == "discount" => unit.discount = true,
                     _ => return Err(bad("units", &row)),
@@ -129,6 +162,7 @@ impl Tables {
                 scale: 1.0,
                 borderline: false,
                 discount: false,
+                si: None,
             };
             if !units.insert(word, unit) {
                 return Err(Error::InvalidOptions(format!(
