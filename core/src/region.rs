@@ -354,7 +354,10 @@ impl Ends {
                 0x82 if i >= 2 && bytes[i - 2] == 0xe3 && bytes[i - 1] == 0x80 => (true, true),
                 _ => (false, false),
             };
-            let at = if b == 0x82 { i - 2 } else { i };
+            if !clause {
+                continue;
+            }
+            let at = if b < 0x80 { i } else { i - 2 };
             if clause {
                 ends.clause.push(at);
             }

@@ -63,6 +63,14 @@ proptest! {
     }
 
     #[test]
+    fn documents_survive_json_exactly(text in text_strategy()) {
+        let doc = Extractor::new().extract(&text);
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, doc);
+    }
+
+    #[test]
     fn a_reference_date_changes_nothing_but_dates(text in text_strategy()) {
         let ex = Extractor::builder().reference_date("2023-06-30").build().unwrap();
         let doc = ex.extract(&text);
@@ -98,6 +106,15 @@ fn huge_and_degenerate_numbers_do_not_panic() {
     ] {
         let doc = Extractor::new().extract(text);
         check_document(text, &doc);
+    }
+    // Values that f64 cannot hold are not reported (issue #13): no inf, no NaN.
+    for text in [
+        format!("资金九{}元", "亿".repeat(39)),
+        format!("比例0.{}%", "1".repeat(310)),
+        format!("投入{}元", "9".repeat(400)),
+    ] {
+        let doc = Extractor::new().extract(&text);
+        check_document(&text, &doc);
     }
 }
 
