@@ -26,12 +26,11 @@ sys.path.insert(0, str(HERE))
 import score  # noqa: E402  (tests/score.py)
 
 SCORER = HERE / "score.py"
-SHARED = Path(os.environ.get("SHUSHUO_SHARED") or ROOT.parent / "shared")
-if not SHARED.is_absolute():
-    SHARED = ROOT / SHARED
+SHARED = Path(os.path.normpath(ROOT / os.environ.get("SHUSHUO_SHARED", "../shared")))
 SHARED_SCORER = SHARED / "eval" / "score.py"
 HAVE_SHARED = SHARED_SCORER.is_file()
-needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=f"no {SHARED_SCORER}")
+needs_shared = pytest.mark.skipif(
+    not HAVE_SHARED, reason=f"agreement with the shared scorer: no {SHARED_SCORER}")
 
 
 # --- helpers -------------------------------------------------------------------
