@@ -15,6 +15,24 @@
  *   document and stay valid until shushuo_document_free.
  * - An extractor may be used from several threads at once; a document may
  *   be read from several threads at once.
+ *
+ * How the ABI grows (programs built against an older header keep working
+ * with a newer library, and the other way round):
+ * - shushuo_metric and shushuo_entity start with size_t struct_size. Set
+ *   it to sizeof the struct before each shushuo_document_metric /
+ *   shushuo_document_entity call:
+ *       shushuo_metric m;
+ *       m.struct_size = sizeof m;
+ *       shushuo_document_metric(doc, i, &m);
+ *   Fields are only ever appended. The library fills the fields that fit
+ *   in struct_size bytes (all of them when header and library agree),
+ *   leaves the rest untouched, and sets struct_size to the bytes it filled:
+ *   SHUSHUO_FILLED(&m, field) says whether it filled `field` (false only
+ *   when the library is older than the header). A struct_size smaller
+ *   than the first layout (struct_size ... char_end) gives
+ *   SHUSHUO_STATUS_OUT_OF_RANGE.
+ * - Enums may gain values: treat an unknown shushuo_status as a failure and
+ *   an unknown kind as its _OTHER value.
  */
 
 #ifndef SHUSHUO_H
@@ -24,9 +42,19 @@
 #include <stddef.h>
 
 /**
+ * Whether the library filled `field` of the growable record at `p` (a
+ * shushuo_metric * or shushuo_entity * after a successful getter call):
+ * the bytes it filled, in p->struct_size, reach the end of `field`.
+ */
+#define SHUSHUO_FILLED(p, field) \
+    ((p)->struct_size >= \
+     (size_t)((const char *)&(p)->field - (const char *)(p)) + sizeof((p)->field))
+
+/**
  * What a call did: `SHUSHUO_STATUS_OK` or why it failed. On failure,
  * `shushuo_last_error_message` tells more, and out-parameters are set to
- * NULL (pointer outputs) or left untouched (struct outputs).
+ * NULL (pointer outputs) or left untouched (struct outputs). Later
+ * versions may add statuses: treat any value but OK as a failure.
  */
 typedef enum shushuo_status {
   /**
@@ -46,7 +74,8 @@ typedef enum shushuo_status {
    */
   SHUSHUO_STATUS_INVALID_OPTIONS = 3,
   /**
-   * An index or a length was out of range.
+   * An index or a length was out of range (including a record's
+   * `struct_size` smaller than its first layout).
    */
   SHUSHUO_STATUS_OUT_OF_RANGE = 4,
   /**
@@ -132,6 +161,13 @@ typedef enum shushuo_quantity_kind {
    * A rank (第3名).
    */
   SHUSHUO_QUANTITY_KIND_RANK = 7,
+  /**
+   * A kind newer than this header (the core gained a kind this C view
+   * does not name yet); `shushuo_document_to_json` carries its name.
+   * Later versions may also add values between `RANK` and `OTHER`:
+   * treat any value you do not know as `OTHER`.
+   */
+  SHUSHUO_QUANTITY_KIND_OTHER = 255,
 } shushuo_quantity_kind;
 
 /**
@@ -162,6 +198,13 @@ typedef enum shushuo_entity_kind {
    * A calendar date, month or year.
    */
   SHUSHUO_ENTITY_KIND_DATE = 5,
+  /**
+   * A kind newer than this header (the core gained a kind this C view
+   * does not name yet); `shushuo_document_to_json` carries its name.
+   * Later versions may also add values between `DATE` and `OTHER`:
+   * treat any value you do not know as `OTHER`.
+   */
+  SHUSHUO_ENTITY_KIND_OTHER = 255,
 } shushuo_entity_kind;
 
 /**
@@ -197,8 +240,18 @@ typedef struct shushuo_str {
 
 /**
  * One stated quantity. Strings are views into the document.
+ *
+ * Growable: set `struct_size` to `sizeof(shushuo_metric)` before calling
+ * `shushuo_document_metric`, which fills only the fields that fit and sets
+ * `struct_size` to the bytes it filled. Fields are only ever appended;
+ * `SHUSHUO_FILLED(&m, field)` tells whether the library filled `field`.
  */
 typedef struct shushuo_metric {
+  /**
+   * In: the size of the caller's struct, `sizeof(shushuo_metric)`. Out:
+   * the bytes the library filled (every field ending within them).
+   */
+  size_t struct_size;
   /**
    * Byte offset of the quantity in the caller's text.
    */
@@ -252,15 +305,34 @@ typedef struct shushuo_metric {
    */
   size_t char_start;
   /**
-   * Char offset one past its end.
+   * Char offset one past its end. (The first layout ends here.)
    */
   size_t char_end;
+  /**
+   * Whether `previous` holds a value: the quantity is the later value of
+   * a from–to pair (`由41所增加到67所`: true on the metric of `67所`).
+   * Since layout 2.
+   */
+  bool has_previous;
+  /**
+   * The earlier value of the pair, in the same unit (41 above); 0 when
+   * `has_previous` is false. Since layout 2.
+   */
+  double previous;
 } shushuo_metric;
 
 /**
  * One mention of a named thing. Strings are views into the document.
+ *
+ * Growable like `shushuo_metric`: set `struct_size` to
+ * `sizeof(shushuo_entity)` before calling `shushuo_document_entity`.
  */
 typedef struct shushuo_entity {
+  /**
+   * In: the size of the caller's struct, `sizeof(shushuo_entity)`. Out:
+   * the bytes the library filled (every field ending within them).
+   */
+  size_t struct_size;
   /**
    * Byte offset of the mention in the caller's text.
    */
@@ -286,7 +358,7 @@ typedef struct shushuo_entity {
    */
   size_t char_start;
   /**
-   * Char offset one past its end.
+   * Char offset one past its end. (The first layout ends here.)
    */
   size_t char_end;
 } shushuo_entity;
@@ -356,13 +428,21 @@ size_t shushuo_document_metric_count(const struct shushuo_document *doc);
  * Fills `*out` with metric `index` (0-based, in text order). Its strings
  * are views into `doc`, valid until `doc` is freed.
  *
- * Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the metric count,
+ * Set `out->struct_size = sizeof *out` first: the library fills the
+ * fields that fit in `struct_size` bytes (every field of the header the
+ * caller was built with, or of this library's if that is older) and sets
+ * `struct_size` to the bytes filled; `SHUSHUO_FILLED(out, field)` tells
+ * whether `field` was.
+ *
+ * Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the metric count or
+ * `struct_size` is smaller than the first `shushuo_metric` layout,
  * `SHUSHUO_STATUS_NULL_ARGUMENT` for a NULL `doc` or `out`; `*out` is left
  * untouched on failure.
  *
  * # Safety
- * `doc` is NULL or a live document; `out` is NULL or points to writable
- * storage for a `shushuo_metric`.
+ * `doc` is NULL or a live document; `out` is NULL or points to a
+ * `shushuo_metric` whose `struct_size` is set and which is writable for
+ * `struct_size` bytes.
  */
 enum shushuo_status shushuo_document_metric(const struct shushuo_document *doc,
                                             size_t index,
@@ -380,13 +460,19 @@ size_t shushuo_document_entity_count(const struct shushuo_document *doc);
  * Fills `*out` with entity mention `index` (0-based, in text order). Its
  * strings are views into `doc`, valid until `doc` is freed.
  *
- * Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the entity count,
+ * Set `out->struct_size = sizeof *out` first, as for
+ * `shushuo_document_metric`: the library fills the fields that fit and
+ * sets `struct_size` to the bytes filled.
+ *
+ * Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the entity count or
+ * `struct_size` is smaller than the first `shushuo_entity` layout,
  * `SHUSHUO_STATUS_NULL_ARGUMENT` for a NULL `doc` or `out`; `*out` is left
  * untouched on failure.
  *
  * # Safety
- * `doc` is NULL or a live document; `out` is NULL or points to writable
- * storage for a `shushuo_entity`.
+ * `doc` is NULL or a live document; `out` is NULL or points to a
+ * `shushuo_entity` whose `struct_size` is set and which is writable for
+ * `struct_size` bytes.
  */
 enum shushuo_status shushuo_document_entity(const struct shushuo_document *doc,
                                             size_t index,

@@ -83,11 +83,16 @@ int main(int argc, char **argv) {
     n = shushuo_document_metric_count(doc);
     printf("shushuo %s: %zu metrics in %s\n", shushuo_version(), n, argv[1]);
     for (i = 0; i < n; i++) {
+        /* Records are growable: say how big ours is; the library fills
+         * what fits and sets struct_size to what it filled. */
+        m.struct_size = sizeof m;
         if (shushuo_document_metric(doc, i, &m) != SHUSHUO_STATUS_OK) break;
         printf("%zu..%zu %.*s value=%g", m.start, m.end, (int)m.text.len, m.text.data, m.value);
         print_str("unit", m.unit);
         if (m.approx != SHUSHUO_APPROX_EXACT) printf(" approx=%s", APPROX[m.approx]);
         if (m.change != SHUSHUO_CHANGE_NONE) printf(" change=%s", CHANGE[m.change]);
+        /* SHUSHUO_FILLED: false only with a library older than this header. */
+        if (SHUSHUO_FILLED(&m, previous) && m.has_previous) printf(" previous=%g", m.previous);
         print_str("indicator", m.indicator);
         print_str("period", m.period);
         print_str("region", m.region);

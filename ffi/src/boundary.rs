@@ -9,7 +9,8 @@ use std::panic::{self, AssertUnwindSafe};
 
 /// What a call did: `SHUSHUO_STATUS_OK` or why it failed. On failure,
 /// `shushuo_last_error_message` tells more, and out-parameters are set to
-/// NULL (pointer outputs) or left untouched (struct outputs).
+/// NULL (pointer outputs) or left untouched (struct outputs). Later
+/// versions may add statuses: treat any value but OK as a failure.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +23,8 @@ pub enum shushuo_status {
     InvalidUtf8 = 2,
     /// The options JSON did not parse, or named invalid options.
     InvalidOptions = 3,
-    /// An index or a length was out of range.
+    /// An index or a length was out of range (including a record's
+    /// `struct_size` smaller than its first layout).
     OutOfRange = 4,
     /// The library panicked (a bug in shushuo); the panic was caught and
     /// the process is safe, but please report the last error message.
@@ -32,8 +34,10 @@ pub enum shushuo_status {
 /// Why a call failed, before it is turned into a status and a message.
 #[derive(Debug)]
 pub(crate) struct Failure {
-    status: shushuo_status,
-    message: String,
+    /// The status the call returns.
+    pub(crate) status: shushuo_status,
+    /// The message for `shushuo_last_error_message` (without the function name).
+    pub(crate) message: String,
 }
 
 impl Failure {

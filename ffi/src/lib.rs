@@ -5,6 +5,41 @@
 //! validates UTF-8, turns errors into a [`shushuo_status`] plus a
 //! thread-local message, and catches panics in one helper
 //! ([`boundary::boundary`]), so nothing unwinds into C.
+//!
+//! # How the ABI grows
+//!
+//! New versions add to the ABI without breaking programs built against an
+//! older header, and programs built against a newer header still run on
+//! an older library:
+//!
+//! - **Records are growable.** `shushuo_metric` and `shushuo_entity` start
+//!   with `size_t struct_size`. The caller sets it to the size of its own
+//!   declaration before each `shushuo_document_metric` /
+//!   `shushuo_document_entity` call:
+//!
+//!   ```c
+//!   shushuo_metric m;
+//!   m.struct_size = sizeof m;
+//!   if (shushuo_document_metric(doc, i, &m) == SHUSHUO_STATUS_OK && SHUSHUO_FILLED(&m, previous)
+//!       && m.has_previous) { ... }
+//!   ```
+//!
+//!   Fields are only ever appended; each version that appends some is a new
+//!   *layout* (metric: 1 = `struct_size` … `char_end`, 2 = + `has_previous`,
+//!   `previous`; entity: 1 = `struct_size` … `char_end`). The library fills
+//!   the largest layout that fits in `struct_size` bytes, leaves the bytes
+//!   after it untouched, and sets `struct_size` to the end of that layout —
+//!   so a caller built against a newer header than the library learns which
+//!   fields were filled (`SHUSHUO_FILLED(&m, field)` in the header compares
+//!   them). A `struct_size` smaller than layout 1 is refused with
+//!   `SHUSHUO_STATUS_OUT_OF_RANGE` and `*out` untouched.
+//! - **Enums grow.** Later versions may add statuses and kinds. Treat an
+//!   unknown status as a failure, and an unknown `shushuo_quantity_kind` or
+//!   `shushuo_entity_kind` as its `OTHER` value (which this library also
+//!   returns for a kind the core has and the header does not name yet;
+//!   the JSON of `shushuo_document_to_json` names every kind).
+//! - Functions are only added, never changed; `shushuo_str` stays two
+//!   fields.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
@@ -28,6 +63,7 @@ pub use types::{
     shushuo_approx, shushuo_change, shushuo_entity, shushuo_entity_kind, shushuo_metric,
     shushuo_quantity_kind, shushuo_str,
 };
+use types::{write_growable, Growable};
 
 /// An extractor: built once from options, then used for any number of
 /// texts, from any number of threads at once. Free with
@@ -55,12 +91,14 @@ fn core_failure(e: Error) -> Failure {
     Failure::new(status_of(&e), e.to_string())
 }
 
-/// Writes the view of `items[index]` to `out`, for the document getters:
-/// OUT_OF_RANGE names the index and the count of `what`s.
+/// Writes the view of `items[index]` to the caller's growable struct at
+/// `out`, for the document getters: OUT_OF_RANGE names the index and the
+/// count of `what`s, or says that `struct_size` is too small.
 ///
 /// # Safety
-/// `out` is NULL or writable.
-unsafe fn write_item<T, V>(
+/// `out` is NULL or an aligned struct whose `struct_size` is set and which
+/// is writable for `struct_size` bytes.
+unsafe fn write_item<T, V: Growable>(
     items: &[T],
     index: usize,
     what: &str,
@@ -74,9 +112,8 @@ unsafe fn write_item<T, V>(
             format!("{what} index {index} out of range (count {})", items.len()),
         )
     })?;
-    // SAFETY: non-NULL and writable (caller contract).
-    unsafe { out.write(view(item)) };
-    Ok(())
+    // SAFETY: non-NULL, `struct_size` set, writable for it (caller contract).
+    unsafe { write_growable(out, view(item)) }
 }
 
 /// Builds an extractor from options given as JSON, the serialisation of the
@@ -204,13 +241,21 @@ pub unsafe extern "C" fn shushuo_document_metric_count(doc: *const shushuo_docum
 /// Fills `*out` with metric `index` (0-based, in text order). Its strings
 /// are views into `doc`, valid until `doc` is freed.
 ///
-/// Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the metric count,
+/// Set `out->struct_size = sizeof *out` first: the library fills the
+/// fields that fit in `struct_size` bytes (every field of the header the
+/// caller was built with, or of this library's if that is older) and sets
+/// `struct_size` to the bytes filled; `SHUSHUO_FILLED(out, field)` tells
+/// whether `field` was.
+///
+/// Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the metric count or
+/// `struct_size` is smaller than the first `shushuo_metric` layout,
 /// `SHUSHUO_STATUS_NULL_ARGUMENT` for a NULL `doc` or `out`; `*out` is left
 /// untouched on failure.
 ///
 /// # Safety
-/// `doc` is NULL or a live document; `out` is NULL or points to writable
-/// storage for a `shushuo_metric`.
+/// `doc` is NULL or a live document; `out` is NULL or points to a
+/// `shushuo_metric` whose `struct_size` is set and which is writable for
+/// `struct_size` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn shushuo_document_metric(
     doc: *const shushuo_document,
@@ -250,13 +295,19 @@ pub unsafe extern "C" fn shushuo_document_entity_count(doc: *const shushuo_docum
 /// Fills `*out` with entity mention `index` (0-based, in text order). Its
 /// strings are views into `doc`, valid until `doc` is freed.
 ///
-/// Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the entity count,
+/// Set `out->struct_size = sizeof *out` first, as for
+/// `shushuo_document_metric`: the library fills the fields that fit and
+/// sets `struct_size` to the bytes filled.
+///
+/// Returns `SHUSHUO_STATUS_OUT_OF_RANGE` if `index` >= the entity count or
+/// `struct_size` is smaller than the first `shushuo_entity` layout,
 /// `SHUSHUO_STATUS_NULL_ARGUMENT` for a NULL `doc` or `out`; `*out` is left
 /// untouched on failure.
 ///
 /// # Safety
-/// `doc` is NULL or a live document; `out` is NULL or points to writable
-/// storage for a `shushuo_entity`.
+/// `doc` is NULL or a live document; `out` is NULL or points to a
+/// `shushuo_entity` whose `struct_size` is set and which is writable for
+/// `struct_size` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn shushuo_document_entity(
     doc: *const shushuo_document,

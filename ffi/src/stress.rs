@@ -249,17 +249,16 @@ fn check(ex: *const shushuo_extractor, input: &[u8], with_json: bool) -> shushuo
         assert_eq!(text[..end].chars().count(), char_end, "{text:?}");
     };
     for i in 0..unsafe { shushuo_document_metric_count(doc) } {
-        let mut m = std::mem::MaybeUninit::uninit();
-        let status = unsafe { shushuo_document_metric(doc, i, m.as_mut_ptr()) };
+        let mut m = tests::metric_out();
+        let status = unsafe { shushuo_document_metric(doc, i, &mut m) };
         assert_eq!(status, shushuo_status::Ok);
-        let m = unsafe { m.assume_init() };
         in_text(m.start, m.end, m.char_start, m.char_end);
+        assert!(m.value.is_finite() && m.previous.is_finite(), "{input:?}");
     }
     for i in 0..unsafe { shushuo_document_entity_count(doc) } {
-        let mut e = std::mem::MaybeUninit::uninit();
-        let status = unsafe { shushuo_document_entity(doc, i, e.as_mut_ptr()) };
+        let mut e = tests::entity_out();
+        let status = unsafe { shushuo_document_entity(doc, i, &mut e) };
         assert_eq!(status, shushuo_status::Ok);
-        let e = unsafe { e.assume_init() };
         in_text(e.start, e.end, e.char_start, e.char_end);
     }
     if with_json {

@@ -27,6 +27,22 @@ fn extract(ex: *const shushuo_extractor, text: &[u8]) -> (shushuo_status, *mut s
     (status, doc)
 }
 
+/// A metric for a getter to fill: zeroed, `struct_size` set as C sets it.
+pub(crate) fn metric_out() -> shushuo_metric {
+    // SAFETY: all-zero bytes are a valid shushuo_metric.
+    let mut m: shushuo_metric = unsafe { std::mem::MaybeUninit::zeroed().assume_init() };
+    m.struct_size = std::mem::size_of::<shushuo_metric>();
+    m
+}
+
+/// An entity for a getter to fill, like [`metric_out`].
+pub(crate) fn entity_out() -> shushuo_entity {
+    // SAFETY: all-zero bytes are a valid shushuo_entity.
+    let mut e: shushuo_entity = unsafe { std::mem::MaybeUninit::zeroed().assume_init() };
+    e.struct_size = std::mem::size_of::<shushuo_entity>();
+    e
+}
+
 fn view(s: shushuo_str) -> &'static str {
     assert!(!s.data.is_null());
     unsafe { std::str::from_utf8(std::slice::from_raw_parts(s.data.cast(), s.len)).unwrap() }
@@ -127,18 +143,18 @@ fn empty_text_gives_an_empty_document() {
     );
     assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 0);
     assert_eq!(unsafe { shushuo_document_entity_count(doc) }, 0);
-    let mut m = std::mem::MaybeUninit::<shushuo_metric>::uninit();
+    let mut m = metric_out();
     assert_eq!(
-        unsafe { shushuo_document_metric(doc, 0, m.as_mut_ptr()) },
+        unsafe { shushuo_document_metric(doc, 0, &mut m) },
         shushuo_status::OutOfRange
     );
     assert_eq!(
         last_error(),
         "shushuo_document_metric: metric index 0 out of range (count 0)"
     );
-    let mut e = std::mem::MaybeUninit::<shushuo_entity>::uninit();
+    let mut e = entity_out();
     assert_eq!(
-        unsafe { shushuo_document_entity(doc, 0, e.as_mut_ptr()) },
+        unsafe { shushuo_document_entity(doc, 0, &mut e) },
         shushuo_status::OutOfRange
     );
     let mut region = shushuo_str {
@@ -160,22 +176,21 @@ fn document_getters_agree_with_the_core() {
     let ex = extractor(Some(c"{\"reference_date\":\"2023-06-30\"}"));
     let (status, doc) = extract(ex, text.as_bytes());
     assert_eq!(status, shushuo_status::Ok);
-    let core = Extractor::from_options(Options {
-        reference_date: Some("2023-06-30".into()),
-        ..Options::default()
-    })
-    .unwrap()
-    .extract(text);
+    let core = Extractor::builder()
+        .reference_date("2023-06-30")
+        .build()
+        .unwrap()
+        .extract(text);
 
     let n = unsafe { shushuo_document_metric_count(doc) };
     assert_eq!(n, core.metrics.len());
     for (i, cm) in core.metrics.iter().enumerate() {
-        let mut m = std::mem::MaybeUninit::uninit();
+        let mut m = metric_out();
         assert_eq!(
-            unsafe { shushuo_document_metric(doc, i, m.as_mut_ptr()) },
+            unsafe { shushuo_document_metric(doc, i, &mut m) },
             shushuo_status::Ok
         );
-        let m = unsafe { m.assume_init() };
+        assert_eq!(m.struct_size, std::mem::size_of::<shushuo_metric>());
         assert_eq!((m.start, m.end), (cm.span.start, cm.span.end));
         assert_eq!(
             (m.char_start, m.char_end),
@@ -191,16 +206,19 @@ fn document_getters_agree_with_the_core() {
         assert_eq!(m.period.data.is_null(), cm.period.is_none());
         assert_eq!(m.region.data.is_null(), cm.region.is_none());
         assert_eq!(m.approx, cm.approx.into());
+        assert_eq!(
+            (m.has_previous, m.previous.to_bits()),
+            (cm.previous.is_some(), cm.previous.unwrap_or(0.0).to_bits())
+        );
     }
     let n = unsafe { shushuo_document_entity_count(doc) };
     assert_eq!(n, core.entities.len());
     for (i, ce) in core.entities.iter().enumerate() {
-        let mut e = std::mem::MaybeUninit::uninit();
+        let mut e = entity_out();
         assert_eq!(
-            unsafe { shushuo_document_entity(doc, i, e.as_mut_ptr()) },
+            unsafe { shushuo_document_entity(doc, i, &mut e) },
             shushuo_status::Ok
         );
-        let e = unsafe { e.assume_init() };
         assert_eq!(
             (e.start, e.end, e.kind),
             (ce.span.start, ce.span.end, ce.kind.into())
@@ -232,12 +250,11 @@ fn simple_metric_comes_through() {
     let ex = extractor(None);
     let (_, doc) = extract(ex, text.as_bytes());
     assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 1);
-    let mut m = std::mem::MaybeUninit::uninit();
+    let mut m = metric_out();
     assert_eq!(
-        unsafe { shushuo_document_metric(doc, 0, m.as_mut_ptr()) },
+        unsafe { shushuo_document_metric(doc, 0, &mut m) },
         shushuo_status::Ok
     );
-    let m = unsafe { m.assume_init() };
     assert_eq!(
         (m.value, view(m.unit), view(m.text)),
         (8660.0, "个", "8660个")
@@ -253,14 +270,14 @@ fn null_documents_are_refused() {
     assert_eq!(unsafe { shushuo_document_metric_count(null()) }, 0);
     assert_eq!(last_error(), "shushuo_document_metric_count: doc is NULL");
     assert_eq!(unsafe { shushuo_document_entity_count(null()) }, 0);
-    let mut m = std::mem::MaybeUninit::uninit();
+    let mut m = metric_out();
     assert_eq!(
-        unsafe { shushuo_document_metric(null(), 0, m.as_mut_ptr()) },
+        unsafe { shushuo_document_metric(null(), 0, &mut m) },
         shushuo_status::NullArgument
     );
-    let mut e = std::mem::MaybeUninit::uninit();
+    let mut e = entity_out();
     assert_eq!(
-        unsafe { shushuo_document_entity(null(), 0, e.as_mut_ptr()) },
+        unsafe { shushuo_document_entity(null(), 0, &mut e) },
         shushuo_status::NullArgument
     );
     let mut json = 1 as *mut c_char;
@@ -362,4 +379,73 @@ fn one_extractor_serves_many_threads() {
         }
     });
     unsafe { shushuo_extractor_free(ex.0) };
+}
+
+#[test]
+fn from_to_pairs_carry_previous() {
+    let text = "全区公办中小学由41所增加到67所。";
+    let ex = extractor(None);
+    let (status, doc) = extract(ex, text.as_bytes());
+    assert_eq!(status, shushuo_status::Ok);
+    assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 2);
+    let mut m = metric_out();
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 1, &mut m) },
+        shushuo_status::Ok
+    );
+    assert_eq!((view(m.text), m.value), ("67所", 67.0));
+    assert_eq!((m.has_previous, m.previous), (true, 41.0));
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, &mut m) },
+        shushuo_status::Ok
+    );
+    assert_eq!(
+        (view(m.text), m.has_previous, m.previous),
+        ("41所", false, 0.0)
+    );
+
+    // A caller built against the first layout gets that layout only.
+    let first = std::mem::offset_of!(shushuo_metric, has_previous);
+    let mut old = metric_out();
+    old.struct_size = first;
+    old.previous = -1.0;
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 1, &mut old) },
+        shushuo_status::Ok
+    );
+    assert_eq!((old.struct_size, old.value), (first, 67.0));
+    assert_eq!((old.has_previous, old.previous), (false, -1.0));
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn getters_refuse_a_struct_size_below_the_first_layout() {
+    let ex = extractor(None);
+    let (_, doc) = extract(ex, "全区新增学位8660个。江北区".as_bytes());
+    let mut m = metric_out();
+    m.struct_size = 0;
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, &mut m) },
+        shushuo_status::OutOfRange
+    );
+    assert!(
+        last_error().contains("sizeof(shushuo_metric)"),
+        "{}",
+        last_error()
+    );
+    assert_eq!((m.struct_size, m.value), (0, 0.0));
+    let mut e = entity_out();
+    e.struct_size = std::mem::size_of::<shushuo_entity>() - 1;
+    assert_eq!(
+        unsafe { shushuo_document_entity(doc, 0, &mut e) },
+        shushuo_status::OutOfRange
+    );
+    assert!(
+        last_error().contains("sizeof(shushuo_entity)"),
+        "{}",
+        last_error()
+    );
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
 }

@@ -1,9 +1,18 @@
 //! The C mirrors of the core's records: plain `#[repr(C)]` structs and
 //! enums filled from a document, with borrowed string views.
+//!
+//! The record structs (`shushuo_metric`, `shushuo_entity`) are *growable*:
+//! their first field is `struct_size`, set by the caller to the size of its
+//! own declaration, and new fields are only ever appended. [`Growable`]
+//! lists the sizes each published layout ends at, and [`write_growable`]
+//! fills only the layout that fits the caller's `struct_size` (see the
+//! crate documentation for the rule as C callers see it).
 
 use std::ffi::c_char;
 
 use shushuo_core::{Approx, Change, Entity, EntityKind, Metric, QuantityKind};
+
+use crate::boundary::{shushuo_status, Failure};
 
 /// A borrowed UTF-8 string: `len` bytes at `data`, not NUL-terminated.
 /// Views handed out by a document stay valid until `shushuo_document_free`.
@@ -114,6 +123,11 @@ pub enum shushuo_quantity_kind {
     Ratio = 6,
     /// A rank (第3名).
     Rank = 7,
+    /// A kind newer than this header (the core gained a kind this C view
+    /// does not name yet); `shushuo_document_to_json` carries its name.
+    /// Later versions may also add values between `RANK` and `OTHER`:
+    /// treat any value you do not know as `OTHER`.
+    Other = 255,
 }
 
 impl From<QuantityKind> for shushuo_quantity_kind {
@@ -127,6 +141,9 @@ impl From<QuantityKind> for shushuo_quantity_kind {
             QuantityKind::Percent => shushuo_quantity_kind::Percent,
             QuantityKind::Ratio => shushuo_quantity_kind::Ratio,
             QuantityKind::Rank => shushuo_quantity_kind::Rank,
+            // The core's kinds are `#[non_exhaustive]`: one added there
+            // and not yet here is OTHER (the enum test catches it).
+            _ => shushuo_quantity_kind::Other,
         }
     }
 }
@@ -148,6 +165,11 @@ pub enum shushuo_entity_kind {
     Work = 4,
     /// A calendar date, month or year.
     Date = 5,
+    /// A kind newer than this header (the core gained a kind this C view
+    /// does not name yet); `shushuo_document_to_json` carries its name.
+    /// Later versions may also add values between `DATE` and `OTHER`:
+    /// treat any value you do not know as `OTHER`.
+    Other = 255,
 }
 
 impl From<EntityKind> for shushuo_entity_kind {
@@ -159,15 +181,26 @@ impl From<EntityKind> for shushuo_entity_kind {
             EntityKind::Org => shushuo_entity_kind::Org,
             EntityKind::Work => shushuo_entity_kind::Work,
             EntityKind::Date => shushuo_entity_kind::Date,
+            // As for quantity kinds: a kind added to the core and not yet
+            // here is OTHER.
+            _ => shushuo_entity_kind::Other,
         }
     }
 }
 
 /// One stated quantity. Strings are views into the document.
+///
+/// Growable: set `struct_size` to `sizeof(shushuo_metric)` before calling
+/// `shushuo_document_metric`, which fills only the fields that fit and sets
+/// `struct_size` to the bytes it filled. Fields are only ever appended;
+/// `SHUSHUO_FILLED(&m, field)` tells whether the library filled `field`.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Debug, Clone, Copy)]
 pub struct shushuo_metric {
+    /// In: the size of the caller's struct, `sizeof(shushuo_metric)`. Out:
+    /// the bytes the library filled (every field ending within them).
+    pub struct_size: usize,
     /// Byte offset of the quantity in the caller's text.
     pub start: usize,
     /// Byte offset one past its end (`text` is `caller_text[start..end]`).
@@ -194,14 +227,23 @@ pub struct shushuo_metric {
     pub borderline: bool,
     /// Char (code point) offset of the quantity.
     pub char_start: usize,
-    /// Char offset one past its end.
+    /// Char offset one past its end. (The first layout ends here.)
     pub char_end: usize,
+    /// Whether `previous` holds a value: the quantity is the later value of
+    /// a from–to pair (`由41所增加到67所`: true on the metric of `67所`).
+    /// Since layout 2.
+    pub has_previous: bool,
+    /// The earlier value of the pair, in the same unit (41 above); 0 when
+    /// `has_previous` is false. Since layout 2.
+    pub previous: f64,
 }
 
 impl shushuo_metric {
-    /// The view of `m`, borrowing its strings.
+    /// The view of `m`, borrowing its strings; `struct_size` is the full
+    /// size until [`write_growable`] sets what it filled.
     pub(crate) fn new(m: &Metric) -> shushuo_metric {
         shushuo_metric {
+            struct_size: std::mem::size_of::<shushuo_metric>(),
             start: m.span.start,
             end: m.span.end,
             value: m.value,
@@ -216,15 +258,23 @@ impl shushuo_metric {
             borderline: m.borderline,
             char_start: m.span.char_start,
             char_end: m.span.char_end,
+            has_previous: m.previous.is_some(),
+            previous: m.previous.unwrap_or(0.0),
         }
     }
 }
 
 /// One mention of a named thing. Strings are views into the document.
+///
+/// Growable like `shushuo_metric`: set `struct_size` to
+/// `sizeof(shushuo_entity)` before calling `shushuo_document_entity`.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Debug, Clone, Copy)]
 pub struct shushuo_entity {
+    /// In: the size of the caller's struct, `sizeof(shushuo_entity)`. Out:
+    /// the bytes the library filled (every field ending within them).
+    pub struct_size: usize,
     /// Byte offset of the mention in the caller's text.
     pub start: usize,
     /// Byte offset one past its end.
@@ -237,14 +287,16 @@ pub struct shushuo_entity {
     pub normalized: shushuo_str,
     /// Char (code point) offset of the mention.
     pub char_start: usize,
-    /// Char offset one past its end.
+    /// Char offset one past its end. (The first layout ends here.)
     pub char_end: usize,
 }
 
 impl shushuo_entity {
-    /// The view of `e`, borrowing its strings.
+    /// The view of `e`, borrowing its strings; `struct_size` is the full
+    /// size until [`write_growable`] sets what it filled.
     pub(crate) fn new(e: &Entity) -> shushuo_entity {
         shushuo_entity {
+            struct_size: std::mem::size_of::<shushuo_entity>(),
             start: e.span.start,
             end: e.span.end,
             kind: e.kind.into(),
@@ -256,10 +308,128 @@ impl shushuo_entity {
     }
 }
 
+/// A `#[repr(C)]` record whose first field is `struct_size` and whose
+/// fields are only ever appended.
+///
+/// # Safety
+/// `Self` is `#[repr(C)]`, starts with a `usize` `struct_size` field, and
+/// every entry of `LAYOUT_ENDS` is the end of a field of `Self`, the last
+/// one at most `size_of::<Self>()`.
+pub(crate) unsafe trait Growable: Copy {
+    /// The C name, for messages.
+    const NAME: &'static str;
+    /// Where each published layout's last field ends (oldest first): the
+    /// bytes a caller compiled against that layout gets filled. A new
+    /// layout appends fields and pushes its end here; entries never change.
+    const LAYOUT_ENDS: &'static [usize];
+    /// Sets the `struct_size` field.
+    fn set_struct_size(&mut self, n: usize);
+}
+
+/// The end of `$field` (of type `$f`) in `$ty`: its offset plus its size.
+macro_rules! field_end {
+    ($ty:ty, $field:ident: $f:ty) => {
+        std::mem::offset_of!($ty, $field) + std::mem::size_of::<$f>()
+    };
+}
+
+// SAFETY: `#[repr(C)]`, `struct_size: usize` first, the ends are fields'.
+unsafe impl Growable for shushuo_metric {
+    const NAME: &'static str = "shushuo_metric";
+    const LAYOUT_ENDS: &'static [usize] = &[
+        // 1: struct_size … char_end.
+        field_end!(shushuo_metric, char_end: usize),
+        // 2: + has_previous, previous.
+        field_end!(shushuo_metric, previous: f64),
+    ];
+    fn set_struct_size(&mut self, n: usize) {
+        self.struct_size = n;
+    }
+}
+
+// SAFETY: as above.
+unsafe impl Growable for shushuo_entity {
+    const NAME: &'static str = "shushuo_entity";
+    const LAYOUT_ENDS: &'static [usize] = &[
+        // 1: struct_size … char_end.
+        field_end!(shushuo_entity, char_end: usize),
+    ];
+    fn set_struct_size(&mut self, n: usize) {
+        self.struct_size = n;
+    }
+}
+
+// Every layout list ends at the current struct's last field and grows.
+const _: () = {
+    const fn check(ends: &[usize], size: usize) {
+        let mut i = 1;
+        while i < ends.len() {
+            assert!(ends[i - 1] < ends[i]);
+            i += 1;
+        }
+        assert!(ends[ends.len() - 1] <= size);
+    }
+    check(
+        shushuo_metric::LAYOUT_ENDS,
+        std::mem::size_of::<shushuo_metric>(),
+    );
+    check(
+        shushuo_entity::LAYOUT_ENDS,
+        std::mem::size_of::<shushuo_entity>(),
+    );
+    // The last layouts end where the structs' last fields do.
+    assert!(
+        std::mem::size_of::<shushuo_metric>() - field_end!(shushuo_metric, previous: f64)
+            < std::mem::align_of::<shushuo_metric>()
+    );
+    assert!(
+        std::mem::size_of::<shushuo_entity>() - field_end!(shushuo_entity, char_end: usize)
+            < std::mem::align_of::<shushuo_entity>()
+    );
+};
+
+/// Fills the caller's growable struct at `out` with `view`: reads the
+/// caller's `struct_size`, copies the largest published layout that fits
+/// in it, and sets `struct_size` to that layout's end. Bytes past it are
+/// left untouched. A `struct_size` smaller than the first layout is an
+/// OUT_OF_RANGE failure and leaves `*out` untouched.
+///
+/// # Safety
+/// `out` is non-NULL, aligned, and writable for the `struct_size` bytes its
+/// first `usize` says (caller contract).
+pub(crate) unsafe fn write_growable<V: Growable>(out: *mut V, mut view: V) -> Result<(), Failure> {
+    // SAFETY: `out` is non-NULL, aligned and starts with `struct_size`.
+    let size = unsafe { out.cast::<usize>().read() };
+    let filled = fits(V::LAYOUT_ENDS, size).ok_or_else(|| {
+        Failure::new(
+            shushuo_status::OutOfRange,
+            format!(
+                "struct_size {size} is smaller than the first {} layout ({} bytes): \
+                 set struct_size = sizeof({}) before the call",
+                V::NAME,
+                V::LAYOUT_ENDS[0],
+                V::NAME
+            ),
+        )
+    })?;
+    view.set_struct_size(filled);
+    // SAFETY: `filled` <= size_of::<V>() (the layout list's invariant), so
+    // the source is readable; `filled` <= `size`, so the destination is
+    // writable (caller contract); a caller's struct cannot overlap our local.
+    unsafe {
+        std::ptr::copy_nonoverlapping((&view as *const V).cast::<u8>(), out.cast::<u8>(), filled);
+    }
+    Ok(())
+}
+
+/// The end of the largest layout in `ends` that fits in `size` bytes.
+fn fits(ends: &[usize], size: usize) -> Option<usize> {
+    ends.iter().rev().copied().find(|&end| end <= size)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shushuo_core::Span;
 
     fn as_str(s: shushuo_str) -> &'static str {
         assert!(!s.data.is_null());
@@ -279,27 +449,28 @@ mod tests {
         assert_eq!(absent.len, 0);
     }
 
+    /// A metric of the core made from its serde JSON (the core's records
+    /// are `#[non_exhaustive]`, so they cannot be built field by field),
+    /// leaked so that views into it live for the test.
+    fn leak_metric(json: &str) -> &'static Metric {
+        Box::leak(Box::new(serde_json::from_str(json).unwrap()))
+    }
+
+    /// An entity made from its serde JSON, leaked like [`leak_metric`]'s.
+    fn leak_entity(json: &str) -> &'static Entity {
+        Box::leak(Box::new(serde_json::from_str(json).unwrap()))
+    }
+
     #[test]
     fn metric_view_mirrors_the_metric() {
-        let m: &'static Metric = Box::leak(Box::new(Metric {
-            span: Span {
-                start: 18,
-                end: 25,
-                char_start: 6,
-                char_end: 11,
-            },
-            text: "8660个".into(),
-            value: 8660.0,
-            unit: "个".into(),
-            kind: QuantityKind::Count,
-            approx: Approx::Over,
-            change: Change::Increase,
-            indicator: "新增学位".into(),
-            region: None,
-            period: Some("2022年".into()),
-            borderline: true,
-        }));
+        let m = leak_metric(
+            r#"{"span":{"start":18,"end":25,"char_start":6,"char_end":11},
+                "text":"8660个","value":8660.0,"unit":"个","kind":"count",
+                "approx":"over","change":"increase","indicator":"新增学位",
+                "region":null,"period":"2022年","borderline":true}"#,
+        );
         let v = shushuo_metric::new(m);
+        assert_eq!(v.struct_size, std::mem::size_of::<shushuo_metric>());
         assert_eq!((v.start, v.end, v.char_start, v.char_end), (18, 25, 6, 11));
         assert_eq!(v.value, 8660.0);
         assert_eq!(
@@ -312,6 +483,99 @@ mod tests {
         assert_eq!(v.change, shushuo_change::Increase);
         assert_eq!(v.kind, shushuo_quantity_kind::Count);
         assert!(v.borderline);
+        assert_eq!((v.has_previous, v.previous), (false, 0.0));
+    }
+
+    #[test]
+    fn metric_view_carries_previous() {
+        let m = leak_metric(
+            r#"{"span":{"start":0,"end":5,"char_start":0,"char_end":3},
+                "text":"67所","value":67.0,"unit":"所","kind":"count",
+                "approx":"exact","change":"increase","indicator":"公办中小学",
+                "region":null,"period":null,"previous":41.0,"borderline":false}"#,
+        );
+        let v = shushuo_metric::new(m);
+        assert_eq!((v.has_previous, v.previous), (true, 41.0));
+    }
+
+    fn blank_metric(struct_size: usize) -> shushuo_metric {
+        // SAFETY: all-zero bytes are a valid shushuo_metric (NULL views,
+        // the enums' first values, false, 0).
+        let mut m: shushuo_metric = unsafe { std::mem::MaybeUninit::zeroed().assume_init() };
+        m.struct_size = struct_size;
+        m
+    }
+
+    #[test]
+    fn growable_writes_the_layout_that_fits() {
+        let m = leak_metric(
+            r#"{"span":{"start":0,"end":5,"char_start":0,"char_end":3},
+                "text":"67所","value":67.0,"unit":"所","kind":"count",
+                "approx":"exact","change":"increase","indicator":"",
+                "region":null,"period":null,"previous":41.0,"borderline":false}"#,
+        );
+        let full = std::mem::size_of::<shushuo_metric>();
+        let [v1, v2] = shushuo_metric::LAYOUT_ENDS else {
+            panic!("two metric layouts")
+        };
+        assert_eq!(*v1, std::mem::offset_of!(shushuo_metric, has_previous));
+        assert_eq!(*v2, full);
+
+        // A caller of the current header gets everything.
+        let mut out = blank_metric(full);
+        unsafe { write_growable(&mut out, shushuo_metric::new(m)) }.unwrap();
+        assert_eq!(
+            (out.struct_size, out.value, out.has_previous, out.previous),
+            (full, 67.0, true, 41.0)
+        );
+
+        // A caller compiled against layout 1 (or any size between the
+        // layouts) gets layout 1 only: the later fields stay untouched.
+        for size in [*v1, *v2 - 1] {
+            let mut out = blank_metric(size);
+            out.previous = -1.0;
+            unsafe { write_growable(&mut out, shushuo_metric::new(m)) }.unwrap();
+            assert_eq!((out.struct_size, out.value, out.char_end), (*v1, 67.0, 3));
+            assert_eq!((out.has_previous, out.previous), (false, -1.0));
+        }
+
+        // A caller with a newer, larger struct gets what this library knows,
+        // and learns how much from struct_size.
+        #[repr(C)]
+        struct Newer {
+            m: shushuo_metric,
+            later: u64,
+        }
+        let mut newer = Newer {
+            m: blank_metric(std::mem::size_of::<Newer>()),
+            later: 7,
+        };
+        unsafe { write_growable(&mut newer.m, shushuo_metric::new(m)) }.unwrap();
+        assert_eq!(
+            (newer.m.struct_size, newer.m.previous, newer.later),
+            (full, 41.0, 7)
+        );
+
+        // Too small for the first layout: refused, nothing written.
+        for size in [0, 8, *v1 - 1] {
+            let mut out = blank_metric(size);
+            let err = unsafe { write_growable(&mut out, shushuo_metric::new(m)) }.unwrap_err();
+            assert_eq!(err.status, shushuo_status::OutOfRange);
+            assert!(
+                err.message.contains("sizeof(shushuo_metric)"),
+                "{}",
+                err.message
+            );
+            assert_eq!((out.struct_size, out.value), (size, 0.0));
+        }
+    }
+
+    #[test]
+    fn entity_layouts_end_at_char_end() {
+        assert_eq!(
+            shushuo_entity::LAYOUT_ENDS,
+            [std::mem::offset_of!(shushuo_entity, char_end) + std::mem::size_of::<usize>()]
+        );
     }
 
     #[test]
@@ -332,18 +596,12 @@ mod tests {
 
     #[test]
     fn entity_view_mirrors_the_entity() {
-        let e: &'static Entity = Box::leak(Box::new(Entity {
-            span: Span {
-                start: 0,
-                end: 9,
-                char_start: 0,
-                char_end: 3,
-            },
-            kind: EntityKind::Region,
-            text: "江北区".into(),
-            normalized: "江北区".into(),
-        }));
+        let e = leak_entity(
+            r#"{"span":{"start":0,"end":9,"char_start":0,"char_end":3},
+                "kind":"REGION","text":"江北区","normalized":"江北区"}"#,
+        );
         let v = shushuo_entity::new(e);
+        assert_eq!(v.struct_size, std::mem::size_of::<shushuo_entity>());
         assert_eq!((v.start, v.end, v.char_start, v.char_end), (0, 9, 0, 3));
         assert_eq!(v.kind, shushuo_entity_kind::Region);
         assert_eq!((as_str(v.text), as_str(v.normalized)), ("江北区", "江北区"));

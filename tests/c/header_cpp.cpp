@@ -14,7 +14,9 @@ int main() {
     shushuo_metric m;
     size_t n = shushuo_document_metric_count(doc);
     for (size_t i = 0; i < n; i++) {
-        if (shushuo_document_metric(doc, i, &m) != SHUSHUO_STATUS_OK) status = SHUSHUO_STATUS_PANIC;
+        m.struct_size = sizeof m;
+        if (shushuo_document_metric(doc, i, &m) != SHUSHUO_STATUS_OK || !SHUSHUO_FILLED(&m, previous))
+            status = SHUSHUO_STATUS_PANIC;
     }
     shushuo_document_free(doc);
     shushuo_extractor_free(ex);

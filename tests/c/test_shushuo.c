@@ -56,6 +56,22 @@ static int str_eq(shushuo_str s, const char *expected) {
            memcmp(s.data, expected, s.len) == 0;
 }
 
+/* A record for a getter to fill: zeroed, with struct_size set as the
+ * header asks. */
+static shushuo_metric blank_metric(void) {
+    shushuo_metric m;
+    memset(&m, 0, sizeof m);
+    m.struct_size = sizeof m;
+    return m;
+}
+
+static shushuo_entity blank_entity(void) {
+    shushuo_entity e;
+    memset(&e, 0, sizeof e);
+    e.struct_size = sizeof e;
+    return e;
+}
+
 static shushuo_extractor *new_extractor(const char *options) {
     shushuo_extractor *ex = NULL;
     CHECK_STATUS(shushuo_extractor_new(options, &ex), SHUSHUO_STATUS_OK);
@@ -80,7 +96,10 @@ static void check_document(const shushuo_document *doc, const char *text, size_t
     char *json = NULL;
 
     for (i = 0; i < n; i++) {
+        m = blank_metric();
         CHECK_STATUS(shushuo_document_metric(doc, i, &m), SHUSHUO_STATUS_OK);
+        CHECK(m.struct_size == sizeof m && SHUSHUO_FILLED(&m, previous));
+        CHECK(m.has_previous || m.previous == 0.0);
         CHECK(m.start <= m.end && m.end <= len);
         CHECK(m.char_start <= m.char_end && m.char_end <= m.end);
         CHECK(m.text.data != NULL && m.text.len == m.end - m.start &&
@@ -92,16 +111,20 @@ static void check_document(const shushuo_document *doc, const char *text, size_t
         CHECK(m.change >= SHUSHUO_CHANGE_NONE && m.change <= SHUSHUO_CHANGE_DECREASE);
         CHECK(m.kind >= SHUSHUO_QUANTITY_KIND_COUNT && m.kind <= SHUSHUO_QUANTITY_KIND_RANK);
     }
+    m = blank_metric();
     CHECK_STATUS(shushuo_document_metric(doc, n, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
 
     n = shushuo_document_entity_count(doc);
     for (i = 0; i < n; i++) {
+        e = blank_entity();
         CHECK_STATUS(shushuo_document_entity(doc, i, &e), SHUSHUO_STATUS_OK);
+        CHECK(e.struct_size == sizeof e && SHUSHUO_FILLED(&e, char_end));
         CHECK(e.start <= e.end && e.end <= len);
         CHECK(e.char_start <= e.char_end && e.char_end <= e.end);
         CHECK(e.kind >= SHUSHUO_ENTITY_KIND_PERSON && e.kind <= SHUSHUO_ENTITY_KIND_DATE);
         CHECK(e.text.data != NULL && e.normalized.data != NULL);
     }
+    e = blank_entity();
     CHECK_STATUS(shushuo_document_entity(doc, n, &e), SHUSHUO_STATUS_OUT_OF_RANGE);
 
     CHECK_STATUS(shushuo_document_region(doc, &region), SHUSHUO_STATUS_OK);
@@ -200,7 +223,7 @@ static void test_extract_errors(void) {
 static void test_empty_text(void) {
     shushuo_extractor *ex = new_extractor(NULL);
     shushuo_document *doc = extract(ex, NULL, 0);
-    shushuo_metric m;
+    shushuo_metric m = blank_metric();
     shushuo_str region;
     char *json = NULL;
 
@@ -227,8 +250,8 @@ static void test_empty_text(void) {
 static void test_document_null_arguments(void) {
     shushuo_extractor *ex = new_extractor(NULL);
     shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
-    shushuo_metric m;
-    shushuo_entity e;
+    shushuo_metric m = blank_metric();
+    shushuo_entity e = blank_entity();
     shushuo_str s;
     char *json = (char *)&sentinel;
 
@@ -256,11 +279,13 @@ static void test_index_out_of_range(void) {
     shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
     size_t n = shushuo_document_metric_count(doc);
     shushuo_metric m;
-    shushuo_entity e;
+    shushuo_entity e = blank_entity();
 
     memset(&m, 0xab, sizeof m);
+    m.struct_size = sizeof m;
     CHECK_STATUS(shushuo_document_metric(doc, n, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
-    CHECK(m.start == m.end && ((const unsigned char *)&m)[0] == 0xab); /* untouched */
+    /* untouched */
+    CHECK(m.struct_size == sizeof m && m.start == m.end && ((const unsigned char *)&m.start)[0] == 0xab);
     CHECK_STATUS(shushuo_document_metric(doc, SIZE_MAX, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
     CHECK_STATUS(shushuo_document_entity(doc, shushuo_document_entity_count(doc), &e),
                  SHUSHUO_STATUS_OUT_OF_RANGE);
@@ -274,7 +299,7 @@ static void test_index_out_of_range(void) {
 static void test_simple_metric(void) {
     shushuo_extractor *ex = new_extractor(NULL);
     shushuo_document *doc = extract(ex, SIMPLE, strlen(SIMPLE));
-    shushuo_metric m;
+    shushuo_metric m = blank_metric();
 
     CHECK(shushuo_document_metric_count(doc) == 1);
     if (shushuo_document_metric_count(doc) >= 1) {
@@ -286,6 +311,7 @@ static void test_simple_metric(void) {
         CHECK(m.char_start == 6 && m.char_end == 11);
         CHECK(m.approx == SHUSHUO_APPROX_EXACT && m.change == SHUSHUO_CHANGE_NONE);
         CHECK(m.kind == SHUSHUO_QUANTITY_KIND_COUNT);
+        CHECK(!m.has_previous && m.previous == 0.0);
     }
     check_document(doc, SIMPLE, strlen(SIMPLE));
     shushuo_document_free(doc);
@@ -301,8 +327,8 @@ static void test_report_and_lifetimes(void) {
     char *copy = malloc(len);
     shushuo_extractor *ex = new_extractor("{\"reference_date\":\"2023-06-30\"}");
     shushuo_document *doc;
-    shushuo_metric m;
-    shushuo_entity e;
+    shushuo_metric m = blank_metric();
+    shushuo_entity e = blank_entity();
     char *json = NULL;
 
     memcpy(copy, report, len);
@@ -329,6 +355,88 @@ static void test_report_and_lifetimes(void) {
     ex = new_extractor(NULL);
     doc = extract(ex, with_nul, sizeof with_nul - 1);
     check_document(doc, with_nul, sizeof with_nul - 1);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+/* A from–to pair: the later figure carries the earlier one in `previous`. */
+static void test_previous(void) {
+    static const char text[] = "全区公办中小学由41所增加到67所。";
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, text, strlen(text));
+    shushuo_metric m = blank_metric();
+
+    CHECK(shushuo_document_metric_count(doc) == 2);
+    if (shushuo_document_metric_count(doc) == 2) {
+        CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+        CHECK(str_eq(m.text, "41所") && m.value == 41.0);
+        CHECK(SHUSHUO_FILLED(&m, previous) && !m.has_previous && m.previous == 0.0);
+        m = blank_metric();
+        CHECK_STATUS(shushuo_document_metric(doc, 1, &m), SHUSHUO_STATUS_OK);
+        CHECK(str_eq(m.text, "67所") && m.value == 67.0 && str_eq(m.unit, "所"));
+        CHECK(SHUSHUO_FILLED(&m, previous));
+        CHECK(m.has_previous && m.previous == 41.0);
+    }
+    check_document(doc, text, strlen(text));
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+/* The struct_size rule: a caller built against the first layout gets that
+ * layout only, one built against a newer header than the library learns
+ * what was filled, and a size below the first layout is refused. */
+static void test_struct_size(void) {
+    static const char text[] = "全区公办中小学由41所增加到67所。";
+    const size_t first = offsetof(shushuo_metric, has_previous);
+    struct newer {
+        shushuo_metric m;
+        double later;
+    } big;
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, text, strlen(text));
+    shushuo_metric m;
+    shushuo_entity e;
+
+    /* Layout 1: has_previous and previous are not written. */
+    memset(&m, 0xab, sizeof m);
+    m.struct_size = first;
+    CHECK_STATUS(shushuo_document_metric(doc, 1, &m), SHUSHUO_STATUS_OK);
+    CHECK(m.struct_size == first && m.value == 67.0 && m.char_end > m.char_start);
+    CHECK(!SHUSHUO_FILLED(&m, has_previous) && !SHUSHUO_FILLED(&m, previous));
+    CHECK(((const unsigned char *)&m.has_previous)[0] == 0xab);
+    CHECK(((const unsigned char *)&m.previous)[0] == 0xab);
+
+    /* A struct larger than this library knows: filled up to previous, the
+     * rest untouched, struct_size says so. */
+    memset(&big, 0, sizeof big);
+    big.later = -1.0;
+    big.m.struct_size = sizeof big;
+    CHECK_STATUS(shushuo_document_metric(doc, 1, &big.m), SHUSHUO_STATUS_OK);
+    CHECK(big.m.struct_size == offsetof(shushuo_metric, previous) + sizeof(double));
+    CHECK(big.m.struct_size <= sizeof(shushuo_metric));
+    CHECK(big.m.has_previous && big.m.previous == 41.0 && big.later == -1.0);
+
+    /* Too small, or never set (0): refused, untouched. */
+    memset(&m, 0xab, sizeof m);
+    m.struct_size = first - 1;
+    CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(contains(last_error(), "set struct_size = sizeof(shushuo_metric)"));
+    CHECK(m.struct_size == first - 1 && ((const unsigned char *)&m.start)[0] == 0xab);
+    m.struct_size = 0;
+    CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(m.struct_size == 0);
+
+    shushuo_document_free(doc);
+    doc = extract(ex, "2022年，江北区新增学位8660个。", strlen("2022年，江北区新增学位8660个。"));
+    e = blank_entity();
+    e.struct_size = sizeof e - 1;
+    CHECK(shushuo_document_entity_count(doc) > 0);
+    CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OUT_OF_RANGE);
+    CHECK(contains(last_error(), "sizeof(shushuo_entity)"));
+    e.struct_size = sizeof e;
+    CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OK);
+    CHECK(e.struct_size == sizeof e && e.text.data != NULL);
+
     shushuo_document_free(doc);
     shushuo_extractor_free(ex);
 }
@@ -471,6 +579,8 @@ int main(void) {
     RUN(test_index_out_of_range);
     RUN(test_simple_metric);
     RUN(test_report_and_lifetimes);
+    RUN(test_previous);
+    RUN(test_struct_size);
     RUN(test_last_error_message);
     RUN(test_large_text);
     RUN(test_threads);
