@@ -33,6 +33,8 @@
  *   SHUSHUO_STATUS_OUT_OF_RANGE.
  * - Enums may gain values: treat an unknown shushuo_status as a failure and
  *   an unknown kind as its _OTHER value.
+ * - Options are a JSON object; new options are new keys. Anything but an
+ *   object, and unknown keys, give SHUSHUO_STATUS_INVALID_OPTIONS.
  */
 
 #ifndef SHUSHUO_H
@@ -368,12 +370,14 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Builds an extractor from options given as JSON, the serialisation of the
- * core's `Options`, e.g. `{"reference_date":"2023-06-30","entities":false}`
- * (missing keys take their defaults, unknown keys are refused). NULL
- * `options_json` means default options.
+ * Builds an extractor from options given as a JSON object, the
+ * serialisation of the core's `Options`, e.g.
+ * `{"reference_date":"2023-06-30","entities":false}` (missing keys take
+ * their defaults, unknown keys are refused by name). NULL `options_json`
+ * means default options.
  *
- * Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse or
+ * Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse,
+ * JSON that is not an object (an array, a number…), unknown keys or
  * options that are invalid, `SHUSHUO_STATUS_INVALID_UTF8` for options that
  * are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On success
  * `*out` is a new extractor; on failure it is set to NULL.

@@ -38,6 +38,10 @@
 //!   `shushuo_entity_kind` as its `OTHER` value (which this library also
 //!   returns for a kind the core has and the header does not name yet;
 //!   the JSON of `shushuo_document_to_json` names every kind).
+//! - **Options are a JSON object** whose keys are the core's `Options`
+//!   fields; a new option is a new key, so older option strings keep
+//!   working. Anything but an object (an array, a number…) and any unknown
+//!   key are refused with `SHUSHUO_STATUS_INVALID_OPTIONS`.
 //! - Functions are only added, never changed; `shushuo_str` stays two
 //!   fields.
 
@@ -116,12 +120,47 @@ unsafe fn write_item<T, V: Growable>(
     unsafe { write_growable(out, view(item)) }
 }
 
-/// Builds an extractor from options given as JSON, the serialisation of the
-/// core's `Options`, e.g. `{"reference_date":"2023-06-30","entities":false}`
-/// (missing keys take their defaults, unknown keys are refused). NULL
-/// `options_json` means default options.
+/// Options from their JSON: an object whose keys are `Options` fields.
+/// serde would also read an array as the fields in order
+/// (`["2023-06-30",true,false,"江北区"]`), an undocumented form that would
+/// change meaning whenever a field is added, so anything but an object is
+/// refused first. An object goes straight to serde, which refuses unknown
+/// and duplicate keys by name.
+fn options_from_json(json: &str) -> Result<Options, Failure> {
+    let invalid = |e: String| {
+        Failure::new(
+            shushuo_status::InvalidOptions,
+            format!("invalid options JSON: {e}"),
+        )
+    };
+    if !json
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        use serde_json::Value;
+        let what = match serde_json::from_str::<Value>(json).map_err(|e| invalid(e.to_string()))? {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        return Err(invalid(format!(
+            "expected a JSON object such as {{\"reference_date\":\"2023-06-30\"}}, got {what}"
+        )));
+    }
+    serde_json::from_str(json).map_err(|e| invalid(e.to_string()))
+}
+
+/// Builds an extractor from options given as a JSON object, the
+/// serialisation of the core's `Options`, e.g.
+/// `{"reference_date":"2023-06-30","entities":false}` (missing keys take
+/// their defaults, unknown keys are refused by name). NULL `options_json`
+/// means default options.
 ///
-/// Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse or
+/// Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse,
+/// JSON that is not an object (an array, a number…), unknown keys or
 /// options that are invalid, `SHUSHUO_STATUS_INVALID_UTF8` for options that
 /// are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On success
 /// `*out` is a new extractor; on failure it is set to NULL.
@@ -143,12 +182,7 @@ pub unsafe extern "C" fn shushuo_extractor_new(
         } else {
             // SAFETY: non-NULL and NUL-terminated (caller contract).
             let json = unsafe { c_str(options_json, "options_json") }?;
-            serde_json::from_str::<Options>(json).map_err(|e| {
-                Failure::new(
-                    shushuo_status::InvalidOptions,
-                    format!("invalid options JSON: {e}"),
-                )
-            })?
+            options_from_json(json)?
         };
         let inner = Extractor::from_options(options).map_err(core_failure)?;
         let ex = Box::into_raw(Box::new(shushuo_extractor { inner }));

@@ -87,6 +87,28 @@ fn extractor_new_refuses_bad_options() {
             shushuo_status::InvalidUtf8,
             "options_json",
         ),
+        // Only a JSON object: serde alone would read an array as the
+        // fields in order.
+        (
+            "[\"2023-06-30\",true,false,\"江北区\"]\0".as_bytes(),
+            shushuo_status::InvalidOptions,
+            "expected a JSON object",
+        ),
+        (b"[]\0", shushuo_status::InvalidOptions, "got an array"),
+        (b"null\0", shushuo_status::InvalidOptions, "got null"),
+        (b"5\0", shushuo_status::InvalidOptions, "got a number"),
+        (b"\"{}\"\0", shushuo_status::InvalidOptions, "got a string"),
+        (
+            b"{\"metrics\":true,\"colour\":1}\0",
+            shushuo_status::InvalidOptions,
+            "unknown field `colour`",
+        ),
+        (
+            b"{\"metrics\":true,\"metrics\":false}\0",
+            shushuo_status::InvalidOptions,
+            "duplicate field `metrics`",
+        ),
+        (b" \n\0", shushuo_status::InvalidOptions, "EOF"),
     ] {
         let mut ex = 1 as *mut shushuo_extractor;
         assert_eq!(

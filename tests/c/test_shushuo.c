@@ -441,6 +441,31 @@ static void test_struct_size(void) {
     shushuo_extractor_free(ex);
 }
 
+/* Options are a JSON object, nothing else; unknown keys are named. */
+static void test_options_object_only(void) {
+    static const char *const not_objects[] = {
+        "[\"2023-06-30\",true,false,\"江北区\"]", "[]", "null", "true", "0", "\"{}\"",
+    };
+    shushuo_extractor *ex;
+    size_t i;
+
+    for (i = 0; i < sizeof not_objects / sizeof not_objects[0]; i++) {
+        ex = (shushuo_extractor *)&sentinel;
+        CHECK_STATUS(shushuo_extractor_new(not_objects[i], &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+        CHECK(ex == NULL);
+        CHECK(contains(last_error(), "expected a JSON object"));
+    }
+    ex = (shushuo_extractor *)&sentinel;
+    CHECK_STATUS(shushuo_extractor_new("{\"reference_date\":\"2023-06-30\",\"refrence\":1}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK(ex == NULL);
+    CHECK(contains(last_error(), "unknown field `refrence`"));
+    /* Nested values keep their own types: a map is not a list of pairs. */
+    CHECK_STATUS(shushuo_extractor_new("{\"extra_units\":[[\"篇\",\"count\"]]}", &ex),
+                 SHUSHUO_STATUS_INVALID_OPTIONS);
+    shushuo_extractor_free(new_extractor("{ }"));
+}
+
 static void test_last_error_message(void) {
     shushuo_extractor *ex = NULL;
     char small[8];
@@ -581,6 +606,7 @@ int main(void) {
     RUN(test_report_and_lifetimes);
     RUN(test_previous);
     RUN(test_struct_size);
+    RUN(test_options_object_only);
     RUN(test_last_error_message);
     RUN(test_large_text);
     RUN(test_threads);
