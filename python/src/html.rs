@@ -165,52 +165,44 @@ fn legend(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shushuo::{Approx, Change, Entity, Metric, QuantityKind};
+    use serde_json::json;
 
-    fn span(text: &str, part: &str) -> Span {
+    fn span(text: &str, part: &str) -> serde_json::Value {
         let start = text.find(part).unwrap();
         let end = start + part.len();
-        Span {
-            start,
-            end,
-            char_start: text[..start].chars().count(),
-            char_end: text[..end].chars().count(),
-        }
+        json!({
+            "start": start,
+            "end": end,
+            "char_start": text[..start].chars().count(),
+            "char_end": text[..end].chars().count(),
+        })
     }
 
     #[test]
     fn marks_escape_and_skip_overlaps() {
         let text = "<b>江北区新增学位8660个&</b>";
-        let doc = Document {
-            region: None,
-            metrics: vec![Metric {
-                span: span(text, "8660个"),
-                text: "8660个".into(),
-                value: 8660.0,
-                unit: "个".into(),
-                kind: QuantityKind::Count,
-                approx: Approx::Exact,
-                change: Change::None,
-                indicator: "新增\"学位\"".into(),
-                region: None,
-                period: None,
-                borderline: false,
+        // The core's records are `#[non_exhaustive]`: build them from JSON.
+        let doc: Document = serde_json::from_value(json!({
+            "region": null,
+            "metrics": [{
+                "span": span(text, "8660个"),
+                "text": "8660个",
+                "value": 8660.0,
+                "unit": "个",
+                "kind": "count",
+                "approx": "exact",
+                "change": "none",
+                "indicator": "新增\"学位\"",
+                "region": null,
+                "period": null,
+                "borderline": false,
             }],
-            entities: vec![
-                Entity {
-                    span: span(text, "江北区"),
-                    kind: EntityKind::Region,
-                    text: "江北区".into(),
-                    normalized: "江北区".into(),
-                },
-                Entity {
-                    span: span(text, "60个"),
-                    kind: EntityKind::Org,
-                    text: "60个".into(),
-                    normalized: "60个".into(),
-                },
+            "entities": [
+                {"span": span(text, "江北区"), "kind": "REGION", "text": "江北区", "normalized": "江北区"},
+                {"span": span(text, "60个"), "kind": "ORG", "text": "60个", "normalized": "60个"},
             ],
-        };
+        }))
+        .unwrap();
         let html = render(text, &doc);
         assert!(html.contains("&lt;b&gt;"));
         assert!(html.contains("&amp;&lt;/b&gt;"));

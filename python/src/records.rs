@@ -144,6 +144,13 @@ impl PyMetric {
         self.inner.borderline
     }
 
+    /// The earlier value of a from–to pair, in the same unit
+    /// (`由41所增加到67所`: 41.0 on the metric of `67所`); `None` elsewhere.
+    #[getter]
+    fn previous(&self) -> Option<f64> {
+        self.inner.previous
+    }
+
     /// A plain dict of every field.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let m = &self.inner;
@@ -160,6 +167,7 @@ impl PyMetric {
         d.set_item("period", m.period.as_deref())?;
         d.set_item("region", m.region.as_deref())?;
         d.set_item("borderline", m.borderline)?;
+        d.set_item("previous", m.previous)?;
         Ok(d)
     }
 
@@ -176,8 +184,11 @@ impl PyMetric {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let m = &self.inner;
+        let previous = m
+            .previous
+            .map_or_else(String::new, |p| format!(", previous={}", PyFloatRepr(p)));
         Ok(format!(
-            "Metric({}, value={}, unit={}, start={}, end={}, indicator={}, approx={}, change={}, region={})",
+            "Metric({}, value={}, unit={}, start={}, end={}, indicator={}, approx={}, change={}, region={}{previous})",
             py_repr(py, &m.text)?,
             PyFloatRepr(m.value),
             py_repr(py, &m.unit)?,

@@ -147,8 +147,20 @@ def test_metric_fields(handmade: shushuo.Document) -> None:
     assert m.to_dict() == {
         "start": m.start, "end": m.end, "text": "8660个", "value": 8660.0, "unit": "个",
         "kind": "count", "approx": "exact", "change": "none", "indicator": "新增学位",
-        "period": "2022年", "region": "江北区", "borderline": False,
+        "period": "2022年", "region": "江北区", "borderline": False, "previous": None,
     }
+    assert m.previous is None and pct.previous is None
+
+
+def test_from_to_pair_carries_previous(ex: shushuo.Extractor) -> None:
+    doc = ex.extract("全区公办中小学由41所增加到67所。")
+    before, after = doc.metrics
+    assert (before.text, before.previous) == ("41所", None)
+    assert (after.text, after.value, after.previous) == ("67所", 67.0, 41.0)
+    assert isinstance(after.previous, float)
+    assert after.to_dict()["previous"] == 41.0
+    assert repr(after).endswith(", previous=41.0)")
+    assert "previous" not in repr(before)
 
 
 def test_entity_fields(handmade: shushuo.Document) -> None:

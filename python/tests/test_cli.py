@@ -144,6 +144,16 @@ def test_csv(files: dict[str, Path]) -> None:
         assert set(doc_col) <= {"report_a", "report_b"}
 
 
+def test_csv_and_json_carry_previous(tmp_path: Path) -> None:
+    pair = tmp_path / "pair.txt"
+    pair.write_text("全区公办中小学由41所增加到67所。", encoding="utf-8")
+    for kind in ["metrics", "all"]:
+        rows = list(csv.DictReader(io.StringIO(run("extract", "--format", "csv", "--kind", kind, str(pair)).stdout)))
+        assert [r["previous"] for r in rows if r["text"] in ("41所", "67所")] == ["", "41"]
+    data = json.loads(run("extract", "--format", "json", str(pair)).stdout)
+    assert [m["previous"] for m in data[0]["metrics"]] == [None, 41.0]
+
+
 def test_json(files: dict[str, Path]) -> None:
     out = run("extract", "--format", "json", str(files["good"]), str(files["other"]))
     data = json.loads(out.stdout)

@@ -20,7 +20,8 @@ def test_metric_rows(handmade: shushuo.Document) -> None:
     assert list(df["doc"]) == ["a", "a", "b", "b"]
     assert list(df["value"]) == [8660.0, 94.5]*2
     assert df["start"].dtype == "int64" and df["value"].dtype == "float64"
-    assert df["borderline"].dtype == "bool"
+    assert df["borderline"].dtype == "bool" and df["previous"].dtype == "float64"
+    assert df["previous"].isna().all()
     row = df.iloc[0]
     assert handmade.text[row["start"] : row["end"]] == row["text"] == "8660个"
     assert row["indicator"] == "新增学位" and row["region"] == "江北区"
@@ -75,3 +76,10 @@ def test_missing_pandas_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert 'pip install "shushuo[pandas]"' in out.stdout
+
+
+def test_previous_column(ex: shushuo.Extractor) -> None:
+    df = shushuo.to_dataframe(ex.extract("全区公办中小学由41所增加到67所。"))
+    assert list(df.columns)[-1] == "previous"
+    assert list(df["text"]) == ["41所", "67所"]
+    assert pd.isna(df["previous"][0]) and df["previous"][1] == 41.0

@@ -24,13 +24,22 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "period",
     "region",
     "borderline",
+    "previous",
 )
-"""Columns of ``to_dataframe(docs, kind="metrics")``, in order."""
+"""Columns of ``to_dataframe(docs, kind="metrics")``, in order. New fields
+are appended. ``previous`` (the earlier value of a from–to pair) is NaN
+where a metric has none."""
 
 ENTITY_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "kind", "text", "normalized")
 """Columns of ``to_dataframe(docs, kind="entities")``, in order."""
 
-_DTYPES = {"start": "int64", "end": "int64", "value": "float64", "borderline": "bool"}
+_DTYPES = {
+    "start": "int64",
+    "end": "int64",
+    "value": "float64",
+    "borderline": "bool",
+    "previous": "float64",
+}
 
 
 def _import_pandas() -> Any:

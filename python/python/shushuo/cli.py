@@ -38,12 +38,13 @@ _FORMATS = ("table", "jsonl", "csv", "json")
 
 _CSV_METRICS = [
     "doc", "start", "end", "text", "value", "unit", "kind", "approx", "change",
-    "indicator", "period", "region", "borderline",
+    "indicator", "period", "region", "borderline", "previous",
 ]
 _CSV_ENTITIES = ["doc", "start", "end", "kind", "text", "normalized"]
+# New fields are appended, so columns keep their positions.
 _CSV_ALL = [
     "doc", "record", "start", "end", "text", "kind", "value", "unit", "approx",
-    "change", "indicator", "period", "region", "borderline", "normalized",
+    "change", "indicator", "period", "region", "borderline", "normalized", "previous",
 ]
 
 
@@ -298,6 +299,8 @@ class _Writer:
             for m in doc.metrics:
                 row = m.to_dict()
                 row["value"] = _number(m.value)
+                if m.previous is not None:
+                    row["previous"] = _number(m.previous)
                 cols = _CSV_ALL if both else _CSV_METRICS
                 row.update(doc=name, record="metric")
                 self.csv.writerow(["" if row.get(c) is None else row[c] for c in cols])
