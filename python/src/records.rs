@@ -23,7 +23,10 @@ fn py_repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
     s.map_or_else(|| Ok("None".to_owned()), |s| py_repr(py, s))
 }
 
-/// A record serialised for pickling, as a Python `str`.
+/// A record serialised for pickling, as a Python `str`. Exact: serde_json
+/// writes the shortest form of each float that reads back to the same bits,
+/// and its `float_roundtrip` feature (enabled in Cargo.toml) reads it back
+/// to exactly those bits.
 fn json_str<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_string(value).map_err(|e| ShushuoError::new_err(e.to_string()))?;
     Ok(PyString::new(py, &json).into_any())

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import shushuo
+from conftest import make_doc
 
 
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
@@ -63,3 +64,29 @@ def test_corrupt_pickle_is_shushuo_error() -> None:
         shushuo.Extractor._from_json('{"reference_date": 5}')
     with pytest.raises(shushuo.ShushuoError, match="unpickle"):
         shushuo.Metric._from_json("{}")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [993.5483870967741, 0.1 + 0.2, 1 / 3, 2.2250738585072014e-308, 1.7976931348623157e308, 5e-324,
+     123456789012345.67, 9007199254740993.0],
+)
+def test_floats_round_trip_exactly(value: float) -> None:
+    # serde_json's default float parser may be off by one bit (issue #13:
+    # 993.5483870967741 came back as 993.548387096774).
+    doc = make_doc("比例308/31。", metrics=[{"text": "308/31", "value": value, "unit": "%", "previous": value}])
+    m = doc.metrics[0]
+    back = pickle.loads(pickle.dumps(m))
+    assert back == m
+    assert back.value.hex() == value.hex() and back.previous is not None
+    assert back.previous.hex() == value.hex()
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_extracted_fraction_pickles_exactly(ex: shushuo.Extractor) -> None:
+    doc = ex.extract("升学率为31分之308。全区公办中小学由41所增加到67所。")
+    for m in doc.metrics:
+        back = pickle.loads(pickle.dumps(m))
+        assert back == m and back.value.hex() == m.value.hex()
+        assert back.previous == m.previous
+    assert pickle.loads(pickle.dumps(doc)) == doc
