@@ -34,9 +34,23 @@ pub(crate) fn from_python(
         .map_err(|e| ShushuoError::new_err(format!("invalid options: {e}")))
 }
 
-/// Core options from their JSON form (made by [`to_json`]).
+/// Core options from their JSON form (made by [`to_json`]): a JSON object
+/// only. serde would also read an array as the fields in order
+/// (`["2023-06-30",true,false,"江北区"]`), an undocumented form that would
+/// change meaning whenever a field is added, so it is refused first; an
+/// object goes straight to serde, which refuses unknown and duplicate keys.
 pub(crate) fn from_json(json: &str) -> PyResult<shushuo::Options> {
-    serde_json::from_str(json).map_err(|e| ShushuoError::new_err(format!("invalid options: {e}")))
+    let invalid = |e: String| ShushuoError::new_err(format!("invalid options: {e}"));
+    if !json
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        serde_json::from_str::<Value>(json).map_err(|e| invalid(e.to_string()))?;
+        return Err(invalid(
+            "expected a JSON object such as {\"reference_date\":\"2023-06-30\"}".into(),
+        ));
+    }
+    serde_json::from_str(json).map_err(|e| invalid(e.to_string()))
 }
 
 /// The JSON form of core options.

@@ -163,6 +163,17 @@ def test_from_to_pair_carries_previous(ex: shushuo.Extractor) -> None:
     assert "previous" not in repr(before)
 
 
+def test_options_json_must_be_an_object() -> None:
+    # The pickle path (_from_json) reads JSON: only an object, as in C.
+    for bad in ['["2023-06-30", true, false, "江北区"]', "[]", "null", "5", '"{}"']:
+        with pytest.raises(shushuo.ShushuoError, match="expected a JSON object"):
+            shushuo.Extractor._from_json(bad)
+    with pytest.raises(shushuo.ShushuoError, match="unknown field `colour`"):
+        shushuo.Extractor._from_json('{"metrics": true, "colour": 1}')
+    ex = shushuo.Extractor._from_json('{"reference_date": "2023-06-30"}')
+    assert ex.options["reference_date"] == "2023-06-30"
+
+
 def test_entity_fields(handmade: shushuo.Document) -> None:
     date, region, _ = handmade.entities
     assert (date.kind, date.text, date.normalized) == ("DATE", "2022年", "2022")
