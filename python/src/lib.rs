@@ -4,8 +4,9 @@
 //! [`shushuo::Extractor`], and [`PyDocument`], [`PyMetric`] and [`PyEntity`]
 //! wrap the records it returns. All extraction logic stays in the core; this
 //! crate converts arguments, releases the GIL while the core runs, spreads
-//! batches over threads and turns every failure (panics included) into a
-//! Python exception. The pure-Python part of the package (`python/shushuo/`)
+//! batches over threads and turns every failure into a Python exception:
+//! invalid options into `ShushuoError` (a `ValueError`), a panic of the
+//! core into `ShushuoInternalError` (a `RuntimeError`). The pure-Python part of the package (`python/shushuo/`)
 //! adds the default extractor, `to_dataframe` and the `shushuo` command.
 //!
 //! Built by maturin (`pip install ./python`); `cargo clippy --workspace`
@@ -17,7 +18,7 @@ mod options;
 mod records;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
@@ -31,6 +32,23 @@ create_exception!(
      (unknown option, malformed reference date, bad unit kind…) or an \
      internal failure, with a message saying what was wrong."
 );
+
+create_exception!(
+    shushuo,
+    ShushuoInternalError,
+    PyRuntimeError,
+    "Raised when shushuo itself failed: the core panicked (a bug in \
+     shushuo, please report the message) or a worker thread of a batch \
+     could not run. The message says what happened. Panics are caught \
+     where the core runs (extract, extract_batch); a panic anywhere else \
+     in the binding surfaces as pyo3's PanicException."
+);
+
+/// Turns a failure of the guarded core call (a caught panic, a worker
+/// thread that could not run) into a [`ShushuoInternalError`].
+pub(crate) fn internal_err(message: String) -> PyErr {
+    ShushuoInternalError::new_err(message)
+}
 
 /// Turns a core error into a [`ShushuoError`] carrying its message.
 pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
@@ -98,7 +116,7 @@ impl PyExtractor {
         let ex = &self.inner;
         let doc = py
             .detach(|| batch::guarded(|| ex.extract(s)))
-            .map_err(ShushuoError::new_err)?;
+            .map_err(internal_err)?;
         Ok(PyDocument::new(text.clone().unbind(), doc))
     }
 
@@ -140,7 +158,7 @@ impl PyExtractor {
         for chunk in batch::chunks(&strs, batch::CHUNK_BYTES) {
             let part = py
                 .detach(|| batch::extract_all(ex, chunk, threads))
-                .map_err(ShushuoError::new_err)?;
+                .map_err(internal_err)?;
             docs.extend(part);
             // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
             py.check_signals()?;
@@ -185,6 +203,16 @@ impl PyExtractor {
     }
 }
 
+/// A test hook: panics with `message` inside the same guard, on the same
+/// detached path, as `Extractor.extract` runs the core, so the test suite
+/// can check that a panic becomes `ShushuoInternalError` (the core has no
+/// input known to panic).
+#[pyfunction]
+fn _panic_for_test(py: Python<'_>, message: String) -> PyResult<()> {
+    py.detach(|| batch::guarded(|| -> () { panic!("{message}") }))
+        .map_err(internal_err)
+}
+
 /// The `shushuo._shushuo` extension module.
 #[pymodule]
 fn _shushuo(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -193,6 +221,11 @@ fn _shushuo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMetric>()?;
     m.add_class::<PyEntity>()?;
     m.add("ShushuoError", m.py().get_type::<ShushuoError>())?;
+    m.add(
+        "ShushuoInternalError",
+        m.py().get_type::<ShushuoInternalError>(),
+    )?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

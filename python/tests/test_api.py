@@ -11,12 +11,16 @@ from conftest import make_doc
 
 
 def test_public_names() -> None:
-    for name in ["Extractor", "Document", "Metric", "Entity", "ShushuoError",
+    for name in ["Extractor", "Document", "Metric", "Entity", "ShushuoError", "ShushuoInternalError",
                  "extract", "extract_batch", "to_dataframe", "default_extractor"]:
         assert hasattr(shushuo, name), name
+        assert name in shushuo.__all__, name
     assert shushuo.__version__.count(".") == 2
     assert issubclass(shushuo.ShushuoError, ValueError)
     assert shushuo.ShushuoError.__module__ == "shushuo"
+    assert issubclass(shushuo.ShushuoInternalError, RuntimeError)
+    assert not issubclass(shushuo.ShushuoInternalError, ValueError)
+    assert shushuo.ShushuoInternalError.__module__ == "shushuo"
     assert shushuo.Extractor.__module__ == "shushuo"
 
 
@@ -172,6 +176,15 @@ def test_options_json_must_be_an_object() -> None:
         shushuo.Extractor._from_json('{"metrics": true, "colour": 1}')
     ex = shushuo.Extractor._from_json('{"reference_date": "2023-06-30"}')
     assert ex.options["reference_date"] == "2023-06-30"
+
+
+def test_panic_is_internal_error_not_value_error() -> None:
+    from shushuo import _shushuo
+
+    with pytest.raises(shushuo.ShushuoInternalError, match="please report it.*boom") as info:
+        _shushuo._panic_for_test("boom")
+    assert isinstance(info.value, RuntimeError)
+    assert not isinstance(info.value, ValueError)
 
 
 def test_entity_fields(handmade: shushuo.Document) -> None:

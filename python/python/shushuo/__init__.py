@@ -32,6 +32,7 @@ from ._shushuo import (
     Extractor,
     Metric,
     ShushuoError,
+    ShushuoInternalError,
     __version__,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "Extractor",
     "Metric",
     "ShushuoError",
+    "ShushuoInternalError",
     "__version__",
     "default_extractor",
     "extract",

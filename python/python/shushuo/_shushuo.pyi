@@ -3,7 +3,16 @@
 from collections.abc import Iterable
 from typing import Any, ClassVar, Literal, final
 
-__all__ = ["Extractor", "Document", "Metric", "Entity", "ShushuoError", "__version__"]
+__all__ = [
+    "Extractor",
+    "Document",
+    "Metric",
+    "Entity",
+    "ShushuoError",
+    "ShushuoInternalError",
+    "__version__",
+    "_panic_for_test",
+]
 
 __version__: str
 
@@ -15,7 +24,13 @@ _QuantityKindName = Literal[
 _EntityKindName = Literal["PERSON", "REGION", "SCHOOL", "ORG", "WORK", "DATE"]
 
 class ShushuoError(ValueError):
-    """Invalid options or input, or an internal failure; the message says which."""
+    """Invalid options or input; the message says what was wrong."""
+
+class ShushuoInternalError(RuntimeError):
+    """shushuo itself failed (a caught panic of the core); please report it."""
+
+def _panic_for_test(message: str) -> None:
+    """Test hook: raises ShushuoInternalError through the guarded core path."""
 
 @final
 class Metric:
