@@ -1,12 +1,7 @@
 //! The original text behind normalised ranges, read without the offset map
-//! where the normalisation changed nothing.
-//!
-//! Every fold or dropped run of spaces makes the original longer than the
-//! normalised text from there on, so the distance between a normalised
-//! offset and its original offset only grows. Where it is the same at both
-//! ends of a range, nothing in between was folded or dropped (a lone tab may
-//! have become a space, and white space is left out anyway): the range is its
-//! own original.
+//! where the normalisation changed nothing: where [`Cursor::verbatim`] finds
+//! no fold or drop in a range (a lone tab may have become a space, and white
+//! space is left out anyway), the range is its own original.
 
 use std::ops::Range;
 
@@ -23,7 +18,7 @@ pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize
         return out;
     };
     let end = live.clone().map(|r| r.end).max().unwrap_or(start);
-    let unchanged = cursor.orig_start(start) - start == cursor.orig_start(end) - end;
+    let unchanged = cursor.verbatim(start, end);
     for r in live {
         let slice = if unchanged {
             &norm.text[r.clone()]
