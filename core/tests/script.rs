@@ -1,8 +1,8 @@
-//! Texts from anywhere: traditional script is folded for matching, while
-//! every surface form (metric text, indicator, entity text) is reported as
-//! written.
+//! Texts from anywhere: traditional script, pinyin glosses and stray code
+//! points are folded for matching, while every surface form (metric text,
+//! indicator, entity text) is reported as written.
 
-use shushuo::{Document, EntityKind, Extractor, Metric};
+use shushuo::{Change, Document, EntityKind, Extractor, Metric};
 
 /// Every record's text is exactly the slice its span covers.
 fn check(text: &str, doc: &Document) {
@@ -70,8 +70,87 @@ fn entities_keep_their_traditional_text() {
 }
 
 #[test]
+fn pinyin_glosses_do_not_break_words() {
+    let text = "全市學位比上年增長(zhǎng)12%，提高3.5個(gè)百分點(diǎn)。";
+    let doc = extract(text);
+    let rise = metric(&doc, "12%");
+    assert_eq!((rise.value, rise.change), (12.0, Change::Increase));
+    // A glossed unit keeps its gloss in the surface.
+    let points = doc
+        .metrics
+        .iter()
+        .find(|m| m.text.starts_with("3.5個(gè)百分點"))
+        .expect("percentage points");
+    assert_eq!(points.text, "3.5個(gè)百分點(diǎn)");
+    assert_eq!(points.change, Change::Increase);
+}
+
+#[test]
+fn stray_code_points_neither_split_numbers_nor_show_in_indicators() {
+    let text =
+        "\u{feff}新增學位\08\u{a0}660個，累计投入 3 1 . 9 6 亿 元，建成\u{1}学校1\u{301}2所。";
+    let doc = extract(text);
+    let places = metric(&doc, "8\u{a0}660個");
+    assert_eq!(places.value, 8660.0);
+    assert_eq!(places.indicator, "新增學位");
+    let money = metric(&doc, "3 1 . 9 6 亿 元");
+    assert_eq!((money.value, money.unit.as_str()), (3_196_000_000.0, "元"));
+    let schools = metric(&doc, "1\u{301}2所");
+    assert_eq!(schools.value, 12.0);
+    for m in &doc.metrics {
+        assert!(
+            !m.indicator.contains(['\u{feff}', '\0', '\u{1}']),
+            "{:?}",
+            m.indicator
+        );
+        assert!(!m.text.starts_with('\u{feff}'));
+    }
+    // Never a wrong value from a number split by a space.
+    assert!(doc
+        .metrics
+        .iter()
+        .all(|m| m.value != 660.0 && m.value != 6e8));
+}
+
+#[test]
 fn simplified_text_is_untouched() {
     let text = "著名的乾隆年间，余下于后里只干台范冲松，新增学位8660个。";
     let doc = extract(text);
     assert_eq!(metric(&doc, "8660个").indicator, "新增学位");
+}
+
+/// Words and noise that the folds act on, strung together at random.
+const PIECES: [&str; 22] = [
+    "增長",
+    "(zhǎng)",
+    "（gè）",
+    "(diǎn)",
+    "12",
+    "3",
+    "8",
+    ".",
+    "%",
+    " ",
+    "\u{a0}",
+    "\u{2009}",
+    "億元",
+    "萬",
+    "個",
+    "學位",
+    "，",
+    "\u{feff}",
+    "\0",
+    "\u{301}",
+    "綿陽市涪城區",
+    "(a)",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+    #[test]
+    fn spans_stay_exact_slices(pieces in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+        let text: String = pieces.iter().map(|&k| PIECES[k]).collect();
+        check(&text, &Extractor::new().extract(&text));
+    }
 }

@@ -30,12 +30,14 @@ pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize
     out
 }
 
-/// Appends `s` to `out` without its white space.
+/// Appends `s` to `out` without its white space, control chars and
+/// byte-order marks.
 fn push_visible(out: &mut String, s: &str) {
-    // Every white-space char starts with one of these bytes.
-    let maybe_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+    // Every such char starts with one of these bytes.
+    let maybe_space = |b: &u8| matches!(b, 0..=b' ' | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
     if s.as_bytes().iter().any(maybe_space) {
-        out.extend(s.chars().filter(|c| !c.is_whitespace()));
+        let visible = |c: &char| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}';
+        out.extend(s.chars().filter(visible));
     } else {
         out.push_str(s);
     }
@@ -51,7 +53,7 @@ mod tests {
             .iter()
             .filter(|r| !r.is_empty())
             .flat_map(|r| norm.cursor().orig_slice(r.start, r.end).chars())
-            .filter(|c| !c.is_whitespace())
+            .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}')
             .collect()
     }
 

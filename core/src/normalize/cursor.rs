@@ -59,10 +59,17 @@ impl<'n, 'a> Cursor<'n, 'a> {
     }
 
     /// The original byte offset one past the char that ends at `norm`
-    /// (exclusive end), so that spans never swallow a dropped space.
+    /// (exclusive end), so that spans never swallow a dropped space; a
+    /// pinyin gloss right after that char is part of it (`增長(zhǎng)`).
     pub fn orig_end(&mut self, norm: usize) -> usize {
         if norm == 0 {
             return 0;
+        }
+        let glosses = &self.norm.glosses;
+        if !glosses.is_empty() {
+            if let Ok(k) = glosses.binary_search_by_key(&norm, |g| g.0) {
+                return glosses[k].1;
+            }
         }
         let prev = self.norm.text[..norm]
             .char_indices()

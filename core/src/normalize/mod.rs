@@ -8,21 +8,26 @@
 //!   → `总投资300亿元`), from a table that leaves every simplified char alone
 //!   ([`script`]);
 //! - runs of horizontal spaces that a scanner left between CJK characters
-//!   and digits (`2.61 亿元`, `一流的师 资`) are dropped.
+//!   and digits (`2.61 亿元`, `一流的师 资`) are dropped, and so are thin or
+//!   no-break spaces between digit groups (`8 660`) and the spaces of a
+//!   letter-spaced number (`3 1 . 9 6 亿 元`) ([`digits`]);
+//! - pinyin glossed in after a CJK char (`增長(zhǎng)`) is dropped;
+//! - control chars, the byte-order mark and combining marks are dropped.
 //!
 //! Newlines are kept: they end sentences. Every later stage works on
 //! [`Normalized::text`] and reports byte offsets into it; a [`Cursor`] turns
 //! them back into offsets into the original, so that every surface form
-//! (`300億元`) is reported as written.
+//! (`300億元`, `增長(zhǎng)`) is reported as written.
 
 mod chars;
 mod cursor;
+mod digits;
 mod script;
 
 pub use chars::is_cjk;
 pub use cursor::Cursor;
 
-use chars::{fold, is_hspace, joinable, plain_len};
+use chars::{fold, gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
 /// The folded text with its offset map.
 #[derive(Debug, Clone)]
@@ -41,6 +46,9 @@ pub struct Normalized<'a> {
     folds: Vec<(usize, usize)>,
     /// Byte offsets into `text` where a run of stray spaces was dropped.
     joins: Vec<usize>,
+    /// `(norm_byte, orig_byte)`: where a pinyin gloss was dropped after the
+    /// char that ends at `norm_byte`, and the original offset past it.
+    glosses: Vec<(usize, usize)>,
 }
 
 impl<'a> Normalized<'a> {
@@ -53,8 +61,11 @@ impl<'a> Normalized<'a> {
                 anchors: vec![(0, 0)],
                 folds: Vec::new(),
                 joins: Vec::new(),
+                glosses: Vec::new(),
             },
             prev: None,
+            spaced_until: 0,
+            last_group: None,
         };
         let mut i = 0;
         while i < orig.len() {
@@ -75,6 +86,12 @@ impl<'a> Normalized<'a> {
                 b.put(i, c, f)
             } else if is_hspace(c) {
                 b.spaces(i)
+            } else if is_dropped(c) {
+                b.skip_to(i + c.len_utf8())
+            } else if let Some(len) = b.gloss_at(i, c) {
+                let end = i + len;
+                b.norm.glosses.push((b.norm.text.len(), end));
+                b.skip_to(end)
             } else {
                 b.put(i, c, fold(c))
             };
@@ -105,6 +122,10 @@ struct Builder<'a> {
     norm: Normalized<'a>,
     /// The last char put into the folded text.
     prev: Option<char>,
+    /// The original offset where the letter-spaced number being joined ends.
+    spaced_until: usize,
+    /// The folded offset of the last thousands separator dropped.
+    last_group: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -138,6 +159,15 @@ impl Builder<'_> {
         end
     }
 
+    /// The length of a pinyin gloss at original offset `i` (holding `c`)
+    /// right after a CJK char.
+    fn gloss_at(&self, i: usize, c: char) -> Option<usize> {
+        if !matches!(c, '(' | '（') || !self.prev.is_some_and(is_cjk) {
+            return None;
+        }
+        gloss_len(&self.norm.orig[i..])
+    }
+
     /// Drops or collapses the run of spaces at original offset `i`; returns
     /// the offset after it.
     fn spaces(&mut self, i: usize) -> usize {
@@ -147,7 +177,7 @@ impl Builder<'_> {
             .map_or(orig.len(), |k| i + k);
         let next = orig[run_end..].chars().next().map(fold);
         if let (Some(p), Some(n)) = (self.prev, next) {
-            if joinable(p, n) {
+            if joinable(p, n) || self.splits_number(p, n, i, run_end) {
                 self.norm.joins.push(self.norm.text.len());
                 return self.skip_to(run_end);
             }
@@ -159,6 +189,36 @@ impl Builder<'_> {
             self.norm.anchors.push((self.norm.text.len(), run_end));
         }
         run_end
+    }
+
+    /// Whether the spaces `orig[i..run_end]` between the digits `p` and `n`
+    /// split one number (see [`digits`]).
+    fn splits_number(&mut self, p: char, n: char, i: usize, run_end: usize) -> bool {
+        let digit_like = |c: char| c.is_ascii_digit() || c == '.';
+        if !digit_like(p) || !digit_like(n) {
+            return false;
+        }
+        if i < self.spaced_until {
+            return true;
+        }
+        if p == '.' {
+            return false;
+        }
+        let orig = self.norm.orig;
+        let one_char = orig[i..run_end].chars().nth(1).is_none();
+        if one_char {
+            if let Some(end) = digits::spaced_number_end(orig, i) {
+                self.spaced_until = end;
+                return true;
+            }
+        }
+        if n.is_ascii_digit()
+            && digits::thousands_gap(&self.norm.text, self.last_group, orig, i, run_end)
+        {
+            self.last_group = Some(self.norm.text.len());
+            return true;
+        }
+        false
     }
 }
 
@@ -206,7 +266,8 @@ mod tests {
 
     #[test]
     fn cursor_maps_in_any_order() {
-        let orig = "（１）投入 ２．６１ 亿元，“增长”１２％，師 資　隊伍。㗲".repeat(5);
+        let orig =
+            "（１）投入 ２．６１ 亿元，“增长”１２％，師 資　隊伍\u{feff}\0。8\u{a0}660㗲".repeat(5);
         let n = Normalized::new(&orig);
         let offsets: Vec<usize> = (0..=n.text.len())
             .filter(|&i| n.text.is_char_boundary(i))
@@ -283,6 +344,66 @@ mod tests {
         let mut c = n.cursor();
         assert_eq!(c.orig_slice(3, 7), "㗲");
         assert_eq!(c.orig_slice(7, 10), "乙");
+    }
+
+    #[test]
+    fn drops_pinyin_glosses_after_cjk_chars() {
+        let orig = "增長(zhǎng)12%，3.5個（gè）百分點(diǎn)。方案(a)(ha)";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "增长12%,3.5个百分点。方案(a)(ha)");
+        let mut c = n.cursor();
+        // A span across a gloss holds it; a span ending at a glossed char
+        // takes the gloss along.
+        assert_eq!(
+            c.orig_slice(0, n.text.find('%').unwrap() + 1),
+            "增長(zhǎng)12%"
+        );
+        assert_eq!(c.orig_slice(0, "增长".len()), "增長(zhǎng)");
+        let s = n.text.find("12").unwrap();
+        assert_eq!(c.orig_slice(s, s + 2), "12");
+        let s = n.text.find("3.5").unwrap();
+        let e = n.text.find('。').unwrap();
+        assert_eq!(c.orig_slice(s, e), "3.5個（gè）百分點(diǎn)");
+        assert!(n.joins().is_empty());
+        // Not after a space or a latin letter.
+        assert_eq!(Normalized::new("增長 (zhǎng)").text, "增长 (zhǎng)");
+        assert_eq!(Normalized::new("abc(zhǎng)").text, "abc(zhǎng)");
+    }
+
+    #[test]
+    fn drops_bom_controls_and_combining_marks() {
+        let orig = "\u{feff}学位8\u{301}660个\0，投\u{1}入\u{85}资金\u{c}3亿元";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "学位8660个,投入资金3亿元");
+        let mut c = n.cursor();
+        assert_eq!(c.orig_start(0), "\u{feff}".len());
+        let e = n.text.find(',').unwrap();
+        assert_eq!(c.orig_slice(0, e), "学位8\u{301}660个");
+        assert_eq!(c.orig_slice(0, 0), "");
+        assert_eq!(c.orig_end(n.text.len()), orig.len());
+    }
+
+    #[test]
+    fn spaces_inside_numbers() {
+        let fold = |s: &str| Normalized::new(s).text;
+        // A no-break or thin space between strict thousands groups.
+        assert_eq!(fold("学位8\u{a0}660个"), "学位8660个");
+        assert_eq!(fold("共1\u{2009}234\u{202f}567元"), "共1234567元");
+        assert_eq!(fold("共1\u{a0}2345元"), "共1 2345元");
+        assert_eq!(fold("2127\u{a0}74亿元"), "2127 74亿元");
+        // A letter-spaced number.
+        let orig = "投入 3 1 . 9 6 亿 元";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "投入31.96亿元");
+        assert_eq!(
+            n.cursor().orig_slice("投入".len(), n.text.len()),
+            "3 1 . 9 6 亿 元"
+        );
+        assert_eq!(fold("投入 3 1 亿 元"), "投入31亿元");
+        // Digits that may be apart stay apart.
+        assert_eq!(fold("小学 5 3 2 所\n"), "小学5 3 2所\n");
+        assert_eq!(fold("2127 74亿元"), "2127 74亿元");
+        assert_eq!(fold("2023-11-10 15:03:32"), "2023-11-10 15:03:32");
     }
 
     #[test]
