@@ -124,13 +124,16 @@ pub fn gloss_len(s: &str) -> Option<usize> {
 
 /// One bit for each BMP char that may fold, be dropped or start a gloss.
 struct Changes {
-    bits: Box<[u64]>,
+    /// Bit `cp % 64` of word `cp / 64`: a word holds the chars that share all
+    /// but the last six bits of their code point, i.e. all but the last byte
+    /// of their UTF-8 form.
+    bits: Box<[u64; 1024]>,
     /// The traditional chars outside the BMP that fold, sorted.
     astral: Vec<char>,
 }
 
 static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64].into_boxed_slice();
+    let mut bits = Box::new([0u64; 1024]);
     let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
     for c in (0..0x10000).filter_map(char::from_u32) {
         if is_hspace(c) || is_dropped(c) || fold_width(c) != c || matches!(c, '(' | '（') {
@@ -144,39 +147,45 @@ static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
 });
 
 /// The length of the run at the start of `s` whose chars all stay as they
-/// are (no fold, no drop, no space, no gloss bracket). Each char is decoded
-/// and looked up in one bit set over the BMP.
+/// are (no fold, no drop, no space, no gloss bracket). Each char is looked
+/// up in one bit set over the BMP, the word picked by its leading bytes and
+/// the bit by its last.
 pub fn plain_len(s: &str) -> usize {
     let ch = &*CHANGES;
+    let bits = &*ch.bits;
     let b = s.as_bytes();
+    let hit = |word: usize, last: u8| bits[word] >> (last & 0x3f) & 1 == 1;
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (cp, len) = if x < 0x80 {
-            (u32::from(x), 1)
-        } else if x < 0xe0 {
-            ((u32::from(x & 0x1f) << 6) | u32::from(b[i + 1] & 0x3f), 2)
-        } else if x < 0xf0 {
-            let cp = (u32::from(x & 0x0f) << 12)
-                | (u32::from(b[i + 1] & 0x3f) << 6)
-                | u32::from(b[i + 2] & 0x3f);
-            (cp, 3)
-        } else {
-            if !ch.astral.is_empty() {
+    loop {
+        match b[i..] {
+            [x, ..] if x < 0x80 => {
+                if hit(usize::from(x >> 6), x) {
+                    return i;
+                }
+                i += 1;
+            }
+            [x, y, z, ..] if (0xe0..0xf0).contains(&x) => {
+                if hit(usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f), z) {
+                    return i;
+                }
+                i += 3;
+            }
+            [x, y, ..] if x < 0xe0 => {
+                if hit(usize::from(x & 0x1f), y) {
+                    return i;
+                }
+                i += 2;
+            }
+            [] => return i,
+            _ => {
                 let c = s[i..].chars().next().unwrap_or('\0');
                 if ch.astral.binary_search(&c).is_ok() {
                     return i;
                 }
+                i += c.len_utf8().max(1);
             }
-            i += 4;
-            continue;
-        };
-        if ch.bits[cp as usize / 64] >> (cp % 64) & 1 == 1 {
-            return i;
         }
-        i += len;
     }
-    i
 }
 
 #[cfg(test)]

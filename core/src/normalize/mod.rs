@@ -80,12 +80,10 @@ impl<'a> Normalized<'a> {
             let Some(c) = orig[i..].chars().next() else {
                 break;
             };
-            // Traditional chars first: in a traditional text they are most
-            // of the chars that stop a plain run.
-            i = if let Some(f) = script::simplify_unified(c) {
-                b.put(i, c, f)
-            } else if is_hspace(c) {
+            i = if is_hspace(c) {
                 b.spaces(i)
+            } else if let Some(f) = script::simplify_unified(c) {
+                b.put(i, c, f)
             } else if is_dropped(c) {
                 b.skip_to(i + c.len_utf8())
             } else if let Some(len) = b.gloss_at(i, c) {
