@@ -247,7 +247,8 @@ pub struct Entity {
     pub kind: EntityKind,
     /// The mention exactly as written (without 《》 for works).
     pub text: String,
-    /// The canonical form: stray spaces removed; ISO form for absolute dates
+    /// The canonical form: traditional chars folded to simplified (`綿陽市` →
+    /// `绵阳市`), stray spaces removed; ISO form for absolute dates
     /// (`2022-09-22`, `2021`, `2021-03`) and for relative dates resolved
     /// against the reference date.
     pub normalized: String,

@@ -21,8 +21,9 @@
 //!
 //! ## Pipeline
 //! Data flows one way:
-//! 1. normalise: width and quote folding, stray spaces dropped, with an
-//!    offset map back to the original;
+//! 1. normalise: width, quote and traditional → simplified folding; stray
+//!    spaces, pinyin glosses and stray code points dropped; with an offset
+//!    map back to the original;
 //! 2. entities and region resolution over the normalised text;
 //! 3. metrics: numerals scanned, units and approximation attached, dates,
 //!    ordinals and name parts set aside, context (indicator, change, period,

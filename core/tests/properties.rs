@@ -6,11 +6,13 @@ use proptest::prelude::*;
 use shushuo::{Document, Extractor, Span};
 
 /// Chars that exercise the scanner: digits in both widths, Chinese numerals,
-/// multipliers, units, approximation words, stray spaces, brackets, quotes.
+/// multipliers, units, approximation words, stray spaces, brackets, quotes,
+/// traditional chars, pinyin letters and stray code points.
 const ALPHABET: &str =
     "0123456789０１２３４５６７８９.．,，%％-~至万亿千百十零〇一二两三四五六七八九\
     余多近约超过不足以上左右第个所名人次元平方米亩倍成分之年月日区县市镇街道小学中学幼儿园教委\
-    新增投入增长下降比上年提高百分点率达 　\t\n。、；：（）()《》“”\"'💡é";
+    新增投入增长下降比上年提高百分点率达 　\t\n。、；：（）()《》“”\"'💡é\
+    億萬個戶總區學於㗲zhǎngèa\u{feff}\0\u{1}\u{a0}\u{2009}\u{301}\u{85}";
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let chars: Vec<char> = ALPHABET.chars().collect();

@@ -1,12 +1,7 @@
 //! The original text behind normalised ranges, read without the offset map
-//! where the normalisation changed nothing.
-//!
-//! Every fold or dropped run of spaces makes the original longer than the
-//! normalised text from there on, so the distance between a normalised
-//! offset and its original offset only grows. Where it is the same at both
-//! ends of a range, nothing in between was folded or dropped (a lone tab may
-//! have become a space, and white space is left out anyway): the range is its
-//! own original.
+//! where the normalisation changed nothing: where [`Cursor::verbatim`] finds
+//! no fold or drop in a range (a lone tab may have become a space, and white
+//! space is left out anyway), the range is its own original.
 
 use std::ops::Range;
 
@@ -23,7 +18,7 @@ pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize
         return out;
     };
     let end = live.clone().map(|r| r.end).max().unwrap_or(start);
-    let unchanged = cursor.orig_start(start) - start == cursor.orig_start(end) - end;
+    let unchanged = cursor.verbatim(start, end);
     for r in live {
         let slice = if unchanged {
             &norm.text[r.clone()]
@@ -35,12 +30,14 @@ pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize
     out
 }
 
-/// Appends `s` to `out` without its white space.
+/// Appends `s` to `out` without its white space, control chars and
+/// byte-order marks.
 fn push_visible(out: &mut String, s: &str) {
-    // Every white-space char starts with one of these bytes.
-    let maybe_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+    // Every such char starts with one of these bytes.
+    let maybe_space = |b: &u8| matches!(b, 0..=b' ' | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
     if s.as_bytes().iter().any(maybe_space) {
-        out.extend(s.chars().filter(|c| !c.is_whitespace()));
+        let visible = |c: &char| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}';
+        out.extend(s.chars().filter(visible));
     } else {
         out.push_str(s);
     }
@@ -56,7 +53,7 @@ mod tests {
             .iter()
             .filter(|r| !r.is_empty())
             .flat_map(|r| norm.cursor().orig_slice(r.start, r.end).chars())
-            .filter(|c| !c.is_whitespace())
+            .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}')
             .collect()
     }
 

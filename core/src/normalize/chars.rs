@@ -1,0 +1,253 @@
+//! What happens to single chars: width, quote and script folding, which
+//! chars are stray spaces, which are dropped, and the fast test of a run of
+//! chars that all stay as they are.
+
+use std::sync::LazyLock;
+
+use super::script;
+
+/// Horizontal white space that a scanner may have left inside a phrase, and
+/// the control chars that are white space (vertical tab, form feed, the
+/// information separators, next line): all dropped or kept as one space.
+pub fn is_hspace(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{3000}'
+            | '\u{a0}'
+            | '\u{2002}'..='\u{200b}'
+            | '\u{202f}'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{1c}'..='\u{1f}'
+            | '\u{85}'
+    )
+}
+
+/// Spaces that print as a narrow gap and stand between digit groups as a
+/// thousands separator (`8 660`): no-break, figure, thin and narrow
+/// no-break space.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}')
+}
+
+/// Chars dropped without trace: control chars that are not white space
+/// (NUL, …; C0 and C1), the byte-order mark and zero-width no-break space,
+/// and combining marks (U+0300…U+036F), which split a number (`8\u{301}660`)
+/// and add nothing to matching.
+pub fn is_dropped(c: char) -> bool {
+    (c.is_control() && !is_hspace(c) && !matches!(c, '\n' | '\r'))
+        || c == '\u{feff}'
+        || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Whether a space between `a` and `b` is stray and should be dropped.
+pub fn joinable(a: char, b: char) -> bool {
+    let cjk_or_num = |c: char| is_cjk(c) || c.is_ascii_digit() || matches!(c, '%' | '.');
+    (is_cjk(a) && cjk_or_num(b)) || (cjk_or_num(a) && is_cjk(b)) || (a.is_ascii_digit() && b == '%')
+}
+
+/// CJK ideographs (the unified block and extension A) and 〇.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
+}
+
+/// Width and quote folding of one char.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '“' | '”' | '„' | '「' | '」' | '『' | '』' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        _ => c,
+    }
+}
+
+/// Width, quote and script folding of one char (白 stays, 億 becomes 亿).
+pub fn fold(c: char) -> char {
+    let w = fold_width(c);
+    if w != c {
+        return w;
+    }
+    script::simplify(c).unwrap_or(c)
+}
+
+/// The byte length of a pinyin gloss at the start of `s` (`(zhǎng)`,
+/// `（gè）`, `(bai3 fen1)`): a bracket, lowercase latin syllables with at
+/// least one tone (a tone-marked vowel, a combining tone mark or a tone digit
+/// 1–5 after a letter), single spaces or apostrophes between syllables, and
+/// the closing bracket. A toneless word (`(ha)`, `(km)`) is no gloss.
+pub fn gloss_len(s: &str) -> Option<usize> {
+    /// How far (bytes) the closing bracket may stand.
+    const MAX: usize = 40;
+    let mut chars = s.char_indices();
+    let (_, '(' | '（') = chars.next()? else {
+        return None;
+    };
+    // `after_letter`: a letter just before (a tone digit or mark may come);
+    // `in_syllable`: a letter or tone digit just before (a separator or the
+    // closing bracket may come).
+    let (mut toned, mut vowel, mut after_letter, mut in_syllable) = (false, false, false, false);
+    for (k, c) in chars {
+        if k > MAX {
+            return None;
+        }
+        match c {
+            ')' | '）' => {
+                return (toned && vowel && in_syllable).then_some(k + c.len_utf8());
+            }
+            'a' | 'e' | 'i' | 'o' | 'u' | 'ü' => vowel = true,
+            'b'..='z' => {}
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+                (toned, vowel) = (true, true);
+            }
+            '\u{300}'..='\u{36f}' if after_letter => {
+                toned = true;
+                continue;
+            }
+            '1'..='5' if after_letter => {
+                toned = true;
+                after_letter = false;
+                continue;
+            }
+            ' ' | '\'' if in_syllable => {
+                (after_letter, in_syllable) = (false, false);
+                continue;
+            }
+            _ => return None,
+        }
+        (after_letter, in_syllable) = (true, true);
+    }
+    None
+}
+
+/// One bit for each BMP char that may fold, be dropped or start a gloss.
+struct Changes {
+    /// Bit `cp % 64` of word `cp / 64`: a word holds the chars that share all
+    /// but the last six bits of their code point, i.e. all but the last byte
+    /// of their UTF-8 form.
+    bits: Box<[u64; 1024]>,
+    /// The traditional chars outside the BMP that fold, sorted.
+    astral: Vec<char>,
+}
+
+static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        if is_hspace(c) || is_dropped(c) || fold_width(c) != c || matches!(c, '(' | '（') {
+            set(c);
+        }
+    }
+    script::bmp_keys().for_each(set);
+    let mut astral: Vec<char> = script::astral_keys().collect();
+    astral.sort_unstable();
+    Changes { bits, astral }
+});
+
+/// The length of the run at the start of `s` whose chars all stay as they
+/// are (no fold, no drop, no space, no gloss bracket). Each char is looked
+/// up in one bit set over the BMP, the word picked by its leading bytes and
+/// the bit by its last.
+pub fn plain_len(s: &str) -> usize {
+    let ch = &*CHANGES;
+    let bits = &*ch.bits;
+    let b = s.as_bytes();
+    let hit = |word: usize, last: u8| bits[word] >> (last & 0x3f) & 1 == 1;
+    let mut i = 0;
+    loop {
+        match b[i..] {
+            [x, ..] if x < 0x80 => {
+                if hit(usize::from(x >> 6), x) {
+                    return i;
+                }
+                i += 1;
+            }
+            [x, y, z, ..] if (0xe0..0xf0).contains(&x) => {
+                if hit(usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f), z) {
+                    return i;
+                }
+                i += 3;
+            }
+            [x, y, ..] if x < 0xe0 => {
+                if hit(usize::from(x & 0x1f), y) {
+                    return i;
+                }
+                i += 2;
+            }
+            [] => return i,
+            _ => {
+                let c = s[i..].chars().next().unwrap_or('\0');
+                if ch.astral.binary_search(&c).is_ok() {
+                    return i;
+                }
+                i += c.len_utf8().max(1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_runs_stop_at_every_char_that_changes() {
+        let stops =
+            "\t \u{a0}\u{3000}\u{2009}１“」(（\u{feff}\u{0}\u{1}\u{7f}\u{85}\u{c}\u{301}億萬";
+        for c in stops.chars() {
+            let s = format!("数说{c}x");
+            assert_eq!(plain_len(&s), "数说".len(), "{c:?}");
+        }
+        for s in ["数说。、《》·—…,.%abc123\n\r", "💡é", "著乾余于后"] {
+            assert_eq!(plain_len(s), s.len(), "{s:?}");
+        }
+        // Agrees with the char rules for every BMP char.
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let changes = is_hspace(c) || is_dropped(c) || fold(c) != c || matches!(c, '(' | '（');
+            let s = c.to_string();
+            assert_eq!(plain_len(&s) == 0, changes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn reads_pinyin_glosses() {
+        for g in [
+            "(zhǎng)",
+            "（gè）",
+            "(diǎn)",
+            "(bai3 fen1)",
+            "(xi'ān)",
+            "(zha\u{30c}ng)",
+            "(lǜ)",
+        ] {
+            assert_eq!(gloss_len(&format!("{g}12%")), Some(g.len()), "{g}");
+        }
+        for s in [
+            "(ha)",
+            "(km)",
+            "(1)",
+            "(a1",
+            "(Zhǎng)",
+            "(zhǎng",
+            "( zhǎng)",
+            "(zhǎng )",
+            "(AI)",
+        ] {
+            assert_eq!(gloss_len(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn drops_controls_bom_and_combining_marks_only() {
+        for c in [
+            '\0', '\u{1}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}', '\u{feff}', '\u{301}',
+        ] {
+            assert!(is_dropped(c), "{c:?}");
+        }
+        for c in ['\n', '\r', '\t', ' ', '\u{c}', '\u{85}', 'a', '数'] {
+            assert!(!is_dropped(c), "{c:?}");
+        }
+    }
+}

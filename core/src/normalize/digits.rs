@@ -1,0 +1,160 @@
+//! Spaces between digits: dropped where they split one number, kept where
+//! they may stand between two.
+//!
+//! - A thin or no-break space between digit groups is a thousands separator
+//!   (`8 660个` with U+00A0 is 8660) where the groups have the strict form:
+//!   one to three digits, then groups of exactly three.
+//! - A letter-spaced number, single digits and a decimal point each set
+//!   apart by one space as a scanner leaves them (`投入 3 1 . 9 6 亿 元`), is
+//!   joined whole (`31.96`), where it has a decimal point or letter-spaced
+//!   words follow it (`3 1 亿 元`). Anything else (`2127 74亿元`, a table row
+//!   `5 3 2`) keeps its space.
+
+use super::chars::{fold_width, is_cjk, is_group_space, is_hspace};
+
+/// Whether `c` (width-folded) is a digit or a decimal point.
+fn digit_like(c: char) -> bool {
+    c.is_ascii_digit() || c == '.'
+}
+
+/// The first char of `s`, width-folded.
+fn first(s: &str) -> Option<char> {
+    s.chars().next().map(fold_width)
+}
+
+/// Whether the one-char run of spaces `orig[at..after]` is a thousands
+/// separator, given the folded `text` so far (which ends with a digit) and
+/// the folded offset of the last such separator dropped, if any.
+pub fn thousands_gap(
+    text: &str,
+    last_group: Option<usize>,
+    orig: &str,
+    at: usize,
+    after: usize,
+) -> bool {
+    let run = &orig[at..after];
+    let mut run_chars = run.chars();
+    if !matches!((run_chars.next(), run_chars.next()), (Some(c), None) if is_group_space(c)) {
+        return false;
+    }
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let lead = text.len() - digits;
+    let before_ok = match last_group {
+        // Digits since the last separator: one whole group.
+        Some(g) if g > lead => text.len() - g == 3,
+        _ => (1..=3).contains(&digits) && !text[..lead].ends_with(['.', ',']),
+    };
+    if !before_ok {
+        return false;
+    }
+    let mut rest = orig[after..].chars().map(fold_width);
+    rest.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
+        && !rest.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// If the char that ends `orig[..at]` (a digit) starts a letter-spaced
+/// number that should be joined, and `orig[at..]` starts with the space
+/// after it: the original offset one past the number's last digit.
+pub fn spaced_number_end(orig: &str, at: usize) -> Option<usize> {
+    let p = orig[..at].chars().next_back()?;
+    if !fold_width(p).is_ascii_digit() {
+        return None;
+    }
+    let p_start = at - p.len_utf8();
+    // Nothing number-like just before: after a space, no digit; right
+    // before, no letter or digit.
+    let mut left = orig[..p_start].chars().rev().map(fold_width);
+    let number_before = match left.next() {
+        Some(c) if is_hspace(c) => left.find(|&c| !is_hspace(c)).is_some_and(digit_like),
+        Some(c) => c.is_ascii_alphanumeric() || matches!(c, '.' | ','),
+        None => false,
+    };
+    if number_before {
+        return None;
+    }
+    let (mut digits, mut dots, mut end) = (0, 0, p_start);
+    let mut pos = p_start;
+    loop {
+        let t = orig[pos..].chars().next()?;
+        let after = pos + t.len_utf8();
+        let next = orig[after..].chars().next();
+        // Each token is one char: a digit run (`12`) is no letter spacing.
+        if next.is_some_and(|x| {
+            !is_hspace(x) && {
+                let x = fold_width(x);
+                x.is_ascii_alphanumeric() || matches!(x, '.' | ',')
+            }
+        }) {
+            return None;
+        }
+        if fold_width(t) == '.' {
+            dots += 1;
+        } else {
+            digits += 1;
+            end = after;
+        }
+        match next {
+            Some(x) if is_hspace(x) => {
+                let gap_end = after + x.len_utf8();
+                if first(&orig[gap_end..]).is_some_and(digit_like) {
+                    pos = gap_end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        break;
+    }
+    let spaced_words_after = || {
+        let mut rest = orig[end..].chars().map(fold_width).peekable();
+        rest.next_if(|&c| is_hspace(c));
+        let a = rest.next();
+        let gap = rest.next();
+        let b = rest.next();
+        a.is_some_and(is_cjk) && gap.is_some_and(is_hspace) && b.is_some_and(is_cjk)
+    };
+    let ends_on_digit = end == pos + orig[pos..].chars().next().map_or(0, char::len_utf8);
+    (digits >= 2 && dots <= 1 && ends_on_digit && (dots == 1 || spaced_words_after()))
+        .then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thousands(orig: &str) -> bool {
+        let at = orig.find('\u{a0}').unwrap();
+        thousands_gap(&orig[..at], None, orig, at, at + 2)
+    }
+
+    #[test]
+    fn thousands_groups_are_strict() {
+        assert!(thousands("8\u{a0}660个"));
+        assert!(thousands("共128\u{a0}660个"));
+        assert!(!thousands("2127\u{a0}74亿元"));
+        assert!(!thousands("8\u{a0}6600个"));
+        assert!(!thousands("8\u{a0}66个"));
+        assert!(!thousands("0.5\u{a0}660"));
+    }
+
+    fn spaced(orig: &str) -> Option<&str> {
+        let first_gap = orig
+            .char_indices()
+            .find(|&(i, c)| c == ' ' && orig[..i].ends_with(|d: char| d.is_ascii_digit()))?
+            .0;
+        spaced_number_end(orig, first_gap).map(|e| &orig[first_gap - 1..e])
+    }
+
+    #[test]
+    fn letter_spaced_numbers_join_only_with_evidence() {
+        assert_eq!(spaced("投入 3 1 . 9 6 亿 元"), Some("3 1 . 9 6"));
+        assert_eq!(spaced("投入 3 1 . 9 6亿元"), Some("3 1 . 9 6"));
+        assert_eq!(spaced("投入 3 1 亿 元"), Some("3 1"));
+        assert_eq!(spaced("小学 5 3 2 所\n"), None);
+        assert_eq!(spaced("2127 74亿元"), None);
+        assert_eq!(spaced("2023-11-10 15:03:32"), None);
+        assert_eq!(spaced("共 3 1 . 9 66亿"), None);
+        assert_eq!(spaced("共 3 . 1 . 9亿"), None);
+        assert_eq!(spaced("共 3 1 ."), None);
+    }
+}
