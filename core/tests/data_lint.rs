@@ -9,7 +9,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Tables keyed by their first two columns.
-const TWO_COLUMN_KEYS: &[&str] = &["approx.tsv", "change.tsv", "indicator_trim.tsv", "duration_cues.tsv"];
+const TWO_COLUMN_KEYS: &[&str] = &[
+    "approx.tsv",
+    "change.tsv",
+    "indicator_trim.tsv",
+    "duration_cues.tsv",
+];
 
 /// Tables whose rows are patterns or data, not a word list.
 const NOT_WORD_LISTS: &[&str] = &["period.txt"];
