@@ -9,7 +9,7 @@ use super::origin::original_of;
 use super::pairs::Role;
 use super::segment;
 use super::tables::Tables;
-use crate::normalize::{Cursor, Normalized};
+use crate::normalize::{fold, Cursor, Normalized};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -22,6 +22,8 @@ const LIST_ITEM_CHARS: usize = 16;
 const BARE_CHANGE_CHARS: usize = 2;
 /// A short item (chars) after a comma or list mark shares the previous head.
 const SHORT_ITEM_CHARS: usize = 4;
+/// The longest list verb looked for at the start of an indicator, in chars.
+const LEAD_VERB_CHARS: usize = 6;
 /// The longest comparison (`比上上年`) cut before a change verb, in chars.
 const COMPARISON_CHARS: usize = 6;
 
@@ -377,9 +379,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The list verb that `indicator` starts with.
+    /// The indicator is in the original script (`立項`): its first chars are
+    /// folded (`立项`) to look the verb up, and the verb is returned as written.
     fn lead_verb<'s>(&self, indicator: &'s str) -> Option<&'s str> {
-        let (len, _) = self.tables.list_verbs.longest_at(indicator, 0)?;
-        Some(&indicator[..len])
+        let head: String = indicator.chars().take(LEAD_VERB_CHARS).map(fold).collect();
+        let (len, _) = self.tables.list_verbs.longest_at(&head, 0)?;
+        let chars = head[..len].chars().count();
+        let end = indicator
+            .char_indices()
+            .nth(chars)
+            .map_or(indicator.len(), |(i, _)| i);
+        Some(&indicator[..end])
     }
 }
 

@@ -24,10 +24,10 @@ mod cursor;
 mod digits;
 mod script;
 
-pub use chars::is_cjk;
+pub use chars::{fold, is_cjk};
 pub use cursor::Cursor;
 
-use chars::{fold, gloss_len, is_dropped, is_hspace, joinable, plain_len};
+use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
 /// The folded text with its offset map.
 #[derive(Debug, Clone)]
