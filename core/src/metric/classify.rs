@@ -195,11 +195,13 @@ fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged) -> bool {
 }
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
-/// `5至10年`): not a metric.
+/// `5至10年`), or the first months of a year (`首十个月`, `前8个月`): not a
+/// metric.
 fn is_date_or_period(text: &str, r: &Reading) -> bool {
     let Some(u) = r.unit else { return false };
     if u.unit != "年" {
-        return r.range;
+        let opening = ["首", "前"].iter().any(|w| text[..r.start].ends_with(w));
+        return r.range || (u.unit == "个月" && opening);
     }
     let year = r.num.digits_only && r.num.chars == 4;
     let after = &text[r.end..];

@@ -27,6 +27,7 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
     let ix = index::Index::new(&norm.text);
     let found = quantities(&ix, tables);
     let roles = pairs::roles(&ix, &found, tables);
+    let per_share = per_share_carried(&ix, &found);
     let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
     for (i, q) in found.iter().enumerate() {
@@ -44,7 +45,11 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
             },
             text: String::new(),
             value: q.value,
-            unit: q.unit.clone(),
+            unit: if per_share[i] {
+                format!("{}/股", q.unit)
+            } else {
+                q.unit.clone()
+            },
             kind: q.kind,
             approx: q.approx,
             change: ctx.change,
@@ -56,6 +61,24 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
             si_unit: q.si.as_ref().map(|s| s.1.clone()),
             borderline: q.borderline,
         });
+    }
+    out
+}
+
+/// Which money figures speak per share because the figure before them in
+/// their sentence does (`基本每股收益-0.12元,上年同期为0.18元`).
+fn per_share_carried(ix: &index::Index, found: &[classify::Judged]) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    for i in 1..found.len() {
+        let (prev, q) = (&found[i - 1], &found[i]);
+        let carried = prev.unit.ends_with("/股") || out[i - 1];
+        if carried
+            && q.kind == crate::QuantityKind::Money
+            && !q.unit.contains('/')
+            && segment::sentence_start(ix, q.start) <= prev.start
+        {
+            out[i] = true;
+        }
     }
     out
 }
