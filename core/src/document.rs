@@ -252,6 +252,17 @@ pub struct Entity {
     /// (`2022-09-22`, `2021`, `2021-03`) and for relative dates resolved
     /// against the reference date.
     pub normalized: String,
+    /// For a REGION of China: its six-digit division code (GB/T 2260) from
+    /// the gazetteer (`冀` → `130000`, `涪城区` → `510703`); `None` for other
+    /// kinds, foreign countries, towns and zones without a code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The full name the mention stands for: a region's official name in
+    /// simplified characters (`冀` → `河北省`, `台北` → `台北市`), or, for
+    /// an organisation or school named in full elsewhere in the same text,
+    /// that full name (`宁德时代` → `宁德时代新能源科技股份有限公司`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
 }
 
 /// Everything extracted from one text.

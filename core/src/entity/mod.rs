@@ -428,6 +428,8 @@ fn entity(text: &str, c: Candidate) -> Option<Entity> {
         kind: c.kind,
         // The original surface is filled in when offsets are mapped back.
         text: String::new(),
+        code: None,
+        canonical: None,
         normalized,
     })
 }
