@@ -46,12 +46,74 @@ struct Point {
 impl Point {
     fn iso(&self) -> Option<String> {
         let y = self.year?;
+        // An impossible calendar day (2023年2月31日) has no ISO form.
+        if let (Some(m), Some(d)) = (self.month, self.day) {
+            if d > days_in_month(y, m) {
+                return None;
+            }
+        }
         Some(match (self.month, self.day) {
             (None, _) => format!("{y}"),
             (Some(m), None) => format!("{y}-{m:02}"),
             (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
         })
     }
+}
+
+/// The number of days of month `m` of year `y` (0 for a month that is none).
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
+/// Longest first.
+const YEAR_PARTS: &[&str] = &[
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "前三季度",
+    "上半年",
+    "下半年",
+];
+
+/// The byte length of the quarter or half (一季度, 上半年) at `i`, if one stands there.
+fn year_part(s: &str, i: usize) -> Option<usize> {
+    YEAR_PARTS
+        .iter()
+        .find(|p| s[i..].starts_with(*p))
+        .map(|p| p.len())
+}
+
+/// The end of a clock time (` 11:01`, `11:01:30`) at `i`, if one stands there.
+fn clock(t: &[u8], i: usize) -> Option<usize> {
+    let i = if t.get(i) == Some(&b' ') { i + 1 } else { i };
+    let (h, hn, j) = number(t, i)?;
+    if hn > 2 || h > 24 || t.get(j) != Some(&b':') {
+        return None;
+    }
+    let (m, mn, k) = number(t, j + 1)?;
+    if mn != 2 || m > 59 {
+        return None;
+    }
+    if t.get(k) == Some(&b':') {
+        if let Some((sec, 2, e)) = number(t, k + 1) {
+            if sec <= 60 {
+                return Some(e);
+            }
+        }
+    }
+    Some(k)
 }
 
 /// The ASCII number starting at byte `i`: value, digit count, end offset.
@@ -112,14 +174,16 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
 /// `reference` when given.
 pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
     let t = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out: Vec<DateHit> = Vec::new();
+    // The last month stated (year if known): a bare day after it is a date.
+    let mut month: Option<Option<(i32, u32)>> = None;
     let mut i = 0;
     while i < t.len() {
         let b = t[i];
         let found = if b.is_ascii_digit() {
             let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
             if prev_ok {
-                absolute(text, i)
+                absolute(text, i).or_else(|| month.and_then(|m| bare_day(text, i, m)))
             } else {
                 None
             }
@@ -132,6 +196,16 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         };
         match found {
             Some(hits) => {
+                for h in &hits {
+                    let n = h.normalized.as_bytes();
+                    if n.len() >= 7 && n[4] == b'-' && n[..4].iter().all(u8::is_ascii_digit) {
+                        let y = h.normalized[..4].parse().ok();
+                        let m = h.normalized[5..7].parse().ok();
+                        month = Some(y.zip(m));
+                    } else if text[h.start..h.end].contains('月') {
+                        month = Some(None);
+                    }
+                }
                 i = hits.last().map_or(i + 1, |h| h.end);
                 out.extend(hits);
             }
@@ -139,7 +213,151 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
             None => i += utf8_len(b),
         }
     }
+    let before = out.len();
+    year_parts(text, &mut out);
+    lunar(text, &mut out);
+    if out.len() > before {
+        out.sort_by_key(|h| h.start);
+    }
     out
+}
+
+/// Chars before a bare day that make it a count of days (近3日, 连续3日).
+const NOT_BEFORE_DAY: &[char] = &[
+    '近', '每', '前', '后', '数', '几', '续', '共', '余', '满', '个', '第', '逾', '超', '约',
+];
+
+/// A bare day (`11日`) at `i` after a month was stated: ISO where the
+/// month's year is known.
+fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
+    let (d, n, j) = number(s.as_bytes(), i)?;
+    if n > 2 || !(1..=31).contains(&d) || at(s, j) != Some('日') {
+        return None;
+    }
+    if s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| NOT_BEFORE_DAY.contains(&c))
+    {
+        return None;
+    }
+    let end = j + '日'.len_utf8();
+    if matches!(at(s, end), Some('内' | '以' | '来' | '均')) {
+        return None;
+    }
+    let normalized = month
+        .and_then(|(y, m)| {
+            Point {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            }
+            .iso()
+        })
+        .unwrap_or_else(|| s[i..end].to_string());
+    Some(vec![DateHit {
+        start: i,
+        end,
+        normalized,
+    }])
+}
+
+/// Whether `start..end` overlaps one of `hits`.
+fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
+    hits.iter().any(|h| h.start < end && start < h.end)
+}
+
+/// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年).
+fn year_parts(s: &str, out: &mut Vec<DateHit>) {
+    let mut add = Vec::new();
+    for key in ["季度", "半年"] {
+        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+            let start = YEAR_PARTS
+                .iter()
+                .filter(|p| p.ends_with(key))
+                .map(|p| k + key.len() - p.len())
+                .find(|&st| {
+                    s.is_char_boundary(st)
+                        && s[st..].starts_with(|_| true)
+                        && year_part(s, st).is_some_and(|l| st + l == k + key.len())
+                });
+            if let Some(st) = start {
+                let end = k + key.len();
+                if !taken(out, st, end) {
+                    add.push(DateHit {
+                        start: st,
+                        end,
+                        normalized: s[st..end].to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out.extend(add);
+}
+
+/// Chinese numerals of lunar days (初六, 二十三, 廿一).
+const LUNAR_DIGITS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '廿',
+];
+
+/// Lunar dates: 正月, 腊月 and 冬月 with or without a day (正月初六,
+/// 腊月二十三), and a numbered month with a day of 初 (二月初二). No ISO form.
+fn lunar(s: &str, out: &mut Vec<DateHit>) {
+    let mut add = Vec::new();
+    for k in memchr::memmem::find_iter(s.as_bytes(), "月".as_bytes()) {
+        let before = s[..k].chars().next_back();
+        let named = matches!(before, Some('正' | '腊' | '冬'));
+        let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));
+        if !named && !numbered {
+            continue;
+        }
+        let mut start = k - before.map_or(0, char::len_utf8);
+        if numbered {
+            // 十二月: take the numerals of the month.
+            while let Some(c) = s[..start]
+                .chars()
+                .next_back()
+                .filter(|c| LUNAR_DIGITS[..10].contains(c))
+            {
+                start -= c.len_utf8();
+            }
+            if start + 6 < k {
+                continue;
+            }
+        }
+        let mut end = k + '月'.len_utf8();
+        let rest = &s[end..];
+        let day = if rest.starts_with('初') {
+            let n = rest['初'.len_utf8()..]
+                .chars()
+                .next()
+                .filter(|c| LUNAR_DIGITS[..10].contains(c));
+            n.map(|c| '初'.len_utf8() + c.len_utf8())
+        } else {
+            let len: usize = rest
+                .chars()
+                .take_while(|c| LUNAR_DIGITS.contains(c))
+                .take(3)
+                .map(char::len_utf8)
+                .sum();
+            // A day is one to three numerals, not a count (正月十五, not 正月三十多天).
+            (len > 0).then_some(len)
+        };
+        match day {
+            Some(len) => end += len,
+            None if numbered => continue,
+            None => {}
+        }
+        if !taken(out, start, end) {
+            add.push(DateHit {
+                start,
+                end,
+                normalized: s[start..end].to_string(),
+            });
+        }
+    }
+    out.extend(add);
 }
 
 /// A mention from `start` to `end` with the points it spans.
@@ -188,7 +406,21 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                     if let Some((q, e2)) = range_end(s, e, p) {
                         return Some(vec![hit(s, i, e2, p, Some(q))]);
                     }
+                    // A time of day after the date (2023年04月28日11:01).
+                    let e = match (d, clock(t, e)) {
+                        (Some(_), Some(c)) => c,
+                        _ => e,
+                    };
                     return Some(vec![hit(s, i, e, p, None)]);
+                }
+                if let Some(len) = year_part(s, k) {
+                    // 2023年一季度: no ISO form.
+                    let end = k + len;
+                    return Some(vec![DateHit {
+                        start: i,
+                        end,
+                        normalized: s[i..end].to_string(),
+                    }]);
                 }
                 let e = if at(s, k) == Some('度') {
                     k + '度'.len_utf8()
@@ -292,6 +524,17 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
     } else if let Some(c @ ('初' | '底' | '末')) = at(s, end) {
         p.month = Some(if c == '初' { 1 } else { 12 });
         end += c.len_utf8();
+    } else if at(s, end) == Some('度') {
+        // 今年度, 明年度: the year.
+        end += '度'.len_utf8();
+    } else if let Some(len) = year_part(s, end) {
+        // 今年上半年: no ISO form.
+        end += len;
+        return Some(vec![DateHit {
+            start: i,
+            end,
+            normalized: s[i..end].to_string(),
+        }]);
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),
