@@ -13,6 +13,8 @@ use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
+/// Divisions the division codes leave out (Taiwan, Hong Kong), same columns.
+const REGIONS_EXTRA: &str = include_str!("../../data/entity/regions_extra.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
@@ -114,7 +116,7 @@ impl Gazetteer {
     /// Parses the embedded data and builds the trie.
     pub(crate) fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
-        for line in words(REGIONS) {
+        for line in words(REGIONS).chain(words(REGIONS_EXTRA)) {
             let mut cols = line.split('\t');
             let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
                 (Some(c), Some(n), s) => (c, n, s.unwrap_or("")),
