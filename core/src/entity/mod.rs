@@ -67,6 +67,7 @@ pub(crate) struct Shared {
     /// The word lists of the finders, found in one pass: see [`List`].
     words: Trie,
     schools: school::SchoolTables,
+    orgs: org::OrgTables,
     persons: person::PersonTables,
     stops: WordSet,
     verbs: WordSet,
@@ -78,12 +79,13 @@ impl Shared {
         Ok(Shared {
             words: Trie::new([
                 gazetteer.patterns().collect::<Vec<_>>(),
-                words(org::SUFFIXES).collect(),
+                org::suffixes().collect(),
                 words(org::NAMES).collect(),
                 words(school::SUFFIXES).collect(),
                 person::titles().map(|t| t.0).collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
+            orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
             persons: person::PersonTables::new(),
             gazetteer,
             stops: WordSet::new(LEFT_STOPS),
@@ -107,7 +109,7 @@ impl Shared {
 enum List {
     /// [`Gazetteer::patterns`].
     Region,
-    /// [`org::SUFFIXES`].
+    /// [`org::suffixes`].
     OrgSuffix,
     /// [`org::NAMES`].
     OrgName,
@@ -208,7 +210,12 @@ pub fn extract(
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
     let mut cands = places(text, &found, tables, markers);
-    let persons = person::find(norm, found.of(List::PersonTitle), &tables.shared.persons);
+    let persons = person::find(
+        norm,
+        found.of(List::PersonTitle),
+        &tables.shared.persons,
+        &tables.shared.gazetteer,
+    );
     cands.extend(
         persons
             .iter()
@@ -279,6 +286,8 @@ fn places(
             found.of(List::OrgSuffix),
             found.of(List::OrgName),
             &sh.stops,
+            &sh.orgs,
+            &sh.gazetteer,
             anchors,
         )
         .iter()
