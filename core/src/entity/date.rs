@@ -85,14 +85,40 @@ const YEAR_PARTS: &[&str] = &[
     "前三季度",
     "上半年",
     "下半年",
+    "第一季",
+    "第二季",
+    "第三季",
+    "第四季",
+    "首三季",
+    "首季",
 ];
 
-/// The byte length of the quarter or half (一季度, 上半年) at `i`, if one stands there.
+/// Words after a month that name its end, start or whole (6月末, 12月份,
+/// 3月上旬).
+const PART_ENDS: &[&str] = &["上旬", "中旬", "下旬", "末", "底", "初", "份"];
+
+/// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
+/// if one stands there.
 fn year_part(s: &str, i: usize) -> Option<usize> {
-    YEAR_PARTS
+    let p = YEAR_PARTS.iter().find(|p| s[i..].starts_with(*p))?;
+    Some(p.len() + tail(s, i + p.len()))
+}
+
+/// The byte length of 末 or 初 after a quarter at `i` (一季度末), else 0.
+fn tail(s: &str, i: usize) -> usize {
+    if s[i..].starts_with('末') || s[i..].starts_with('初') {
+        '末'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// The byte length of the end or start word (末, 底, 上旬, 份) at `i`, if any.
+fn part_end(s: &str, i: usize) -> usize {
+    PART_ENDS
         .iter()
-        .find(|p| s[i..].starts_with(*p))
-        .map(|p| p.len())
+        .find(|w| s[i..].starts_with(*w))
+        .map_or(0, |w| w.len())
 }
 
 /// The end of a clock time (` 11:01`, `11:01:30`) at `i`, if one stands there.
@@ -145,7 +171,8 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
             return Some((m, Some(d), k + '日'.len_utf8()));
         }
     }
-    Some((m, None, j))
+    // 6月末, 12月份, 3月上旬: still the month.
+    Some((m, None, j + part_end(s, j)))
 }
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
@@ -267,29 +294,50 @@ fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
     hits.iter().any(|h| h.start < end && start < h.end)
 }
 
-/// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年).
+/// Chars before a bare 年底 that make it a date (截至年底, 到年底).
+const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
+
+/// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
+/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
 fn year_parts(s: &str, out: &mut Vec<DateHit>) {
-    let mut add = Vec::new();
-    for key in ["季度", "半年"] {
+    let mut add: Vec<DateHit> = Vec::new();
+    let push = |add: &mut Vec<DateHit>, start: usize, end: usize| {
+        if !taken(out, start, end) && !taken(add, start, end) {
+            add.push(DateHit {
+                start,
+                end,
+                normalized: s[start..end].to_string(),
+            });
+        }
+    };
+    for key in ["季", "半年"] {
         for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+            let mut end = k + key.len();
+            if key == "季" && s[end..].starts_with('度') {
+                end += '度'.len_utf8();
+            }
             let start = YEAR_PARTS
                 .iter()
-                .filter(|p| p.ends_with(key))
-                .map(|p| k + key.len() - p.len())
-                .find(|&st| {
-                    s.is_char_boundary(st)
-                        && s[st..].starts_with(|_| true)
-                        && year_part(s, st).is_some_and(|l| st + l == k + key.len())
-                });
+                .filter(|p| p.len() <= end && s.is_char_boundary(end - p.len()))
+                .filter(|p| &s[end - p.len()..end] == **p)
+                .map(|p| end - p.len())
+                .min();
             if let Some(st) = start {
-                let end = k + key.len();
-                if !taken(out, st, end) {
-                    add.push(DateHit {
-                        start: st,
-                        end,
-                        normalized: s[st..end].to_string(),
-                    });
-                }
+                let e = end + tail(s, end);
+                push(&mut add, st, e);
+            }
+        }
+    }
+    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
+        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+            let before = s[..k].chars().next_back();
+            let free = key.ends_with('度')
+                || before.map_or(true, |c| {
+                    !crate::normalize::is_cjk(c) && !c.is_ascii_digit()
+                })
+                || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
+            if free {
+                push(&mut add, k, k + key.len());
             }
         }
     }
@@ -413,7 +461,7 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                     };
                     return Some(vec![hit(s, i, e, p, None)]);
                 }
-                if let Some(len) = year_part(s, k) {
+                if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
                     return Some(vec![DateHit {
@@ -421,6 +469,14 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                         end,
                         normalized: s[i..end].to_string(),
                     }]);
+                }
+                if let Some(c @ ('末' | '底' | '初')) = at(s, k) {
+                    // 2023年末, 2023年初: the year's last or first month.
+                    let p = Point {
+                        month: Some(if c == '初' { 1 } else { 12 }),
+                        ..p
+                    };
+                    return Some(vec![hit(s, i, k + c.len_utf8(), p, None)]);
                 }
                 let e = if at(s, k) == Some('度') {
                     k + '度'.len_utf8()

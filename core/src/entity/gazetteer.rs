@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{char_at, extend_left, words, FastHash, WordSet};
+use super::lexicon::{char_at, char_before, extend_left, has, set, words, FastHash, WordSet};
 use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
@@ -110,6 +110,8 @@ pub(crate) struct Gazetteer {
     forms: Vec<Vec<Form>>,
     stops: WordSet,
     town_stops: WordSet,
+    /// A bit per BMP char that abbreviates a province (京, 津, 冀…).
+    abbr: Vec<u64>,
 }
 
 impl Gazetteer {
@@ -132,6 +134,16 @@ impl Gazetteer {
             };
             let id = b.region(name, code, level);
             if short.is_empty() {
+                if level == Level::County && name.ends_with('县') {
+                    // 赣县 → 赣县区, renamed since the data was made.
+                    b.alias(
+                        &format!("{name}区"),
+                        Form::Name {
+                            region: id,
+                            short: false,
+                        },
+                    );
+                }
                 continue;
             }
             b.alias(
@@ -145,6 +157,11 @@ impl Gazetteer {
                 region: id,
                 short: false,
             };
+            if name.ends_with("自治州") {
+                // Autonomous prefectures go by their short form and 州 (湘西州).
+                b.alias(&format!("{short}自治州"), region);
+                b.alias(&format!("{short}州"), region);
+            }
             if level != Level::County {
                 continue;
             }
@@ -184,6 +201,13 @@ impl Gazetteer {
             patterns,
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
+            abbr: {
+                let mut bits = vec![0u64; 0x1_0000 / 64];
+                for c in PROVINCE_ABBREVIATIONS.chars() {
+                    set(&mut bits, c as usize);
+                }
+                bits
+            },
         })
     }
 
@@ -264,6 +288,9 @@ impl Gazetteer {
                     }
                 }
                 Form::Name { .. } => {
+                    if in_word(text, s, e) {
+                        continue;
+                    }
                     let Some(id) = self.pick(forms, &text[s..e], main) else {
                         continue;
                     };
@@ -286,6 +313,7 @@ impl Gazetteer {
                 }
             }
         }
+        self.abbreviation_runs(text, &mut hits);
         hits
     }
 
@@ -404,6 +432,69 @@ impl Gazetteer {
     }
 }
 
+impl Gazetteer {
+    /// Adds each province of a run of province abbreviations (京津冀,
+    /// 川渝黔滇4省, 川渝地区) to `hits`, in text order: a run of three or
+    /// more, or of two followed by a count or 地区/两地…, that no other
+    /// mention overlaps.
+    fn abbreviation_runs(&self, text: &str, hits: &mut Vec<Hit>) {
+        let mut add: Vec<Hit> = Vec::new();
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut flush = |run: &mut Vec<(usize, usize)>, at: usize| {
+            let n = run.len();
+            let counted = || {
+                let rest = &text[at..];
+                rest.starts_with(|c: char| c.is_ascii_digit())
+                    || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+            };
+            if n >= 3 || (n == 2 && counted()) {
+                add.extend(run.iter().map(|&(start, end)| Hit {
+                    start,
+                    end,
+                    province: 0,
+                }));
+            }
+            run.clear();
+        };
+        for (i, c) in text.char_indices() {
+            if (c as usize) < 0x1_0000 && has(&self.abbr, c as usize) {
+                run.push((i, i + c.len_utf8()));
+            } else if !run.is_empty() {
+                flush(&mut run, i);
+            }
+        }
+        flush(&mut run, text.len());
+        if add.is_empty() {
+            return;
+        }
+        add.retain(|a| !hits.iter().any(|h| h.start < a.end && a.start < h.end));
+        hits.extend(add);
+        hits.sort_by_key(|h| h.start);
+    }
+}
+
+/// One-char abbreviations of provinces, municipalities and regions.
+const PROVINCE_ABBREVIATIONS: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新藏桂蒙港澳台";
+/// Words after a run of two abbreviations that make it a list of
+/// provinces (川渝地区, 京津两市, 川渝等).
+const RUN_FOLLOWERS: &[&str] = &[
+    "地区",
+    "两地",
+    "两省",
+    "两市",
+    "三省",
+    "三地",
+    "四省",
+    "五省",
+    "等",
+    "各",
+    "合作",
+    "协同",
+    "一体化",
+    "之间",
+];
+
 /// The gazetteer's tables while they are read.
 #[derive(Default)]
 struct Builder {
@@ -445,6 +536,35 @@ fn top(votes: Votes) -> Option<u32> {
         .into_iter()
         .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
         .map(|(p, _)| p)
+}
+
+/// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
+/// start there (其中国家级, 高中国际部).
+const BEFORE_ZHONG: &[char] = &[
+    '其', '集', '之', '当', '空', '居', '正', '适', '高', '初', '期', '年', '月', '日', '心', '胸',
+    '手',
+];
+/// Words after 中国 that make a slogan of it (中国梦, 中国特色社会主义).
+const CHINA_SLOGANS: &[&str] = &[
+    "梦", "特色", "式", "方案", "智慧", "故事", "精神", "道路", "风格", "气派",
+];
+/// Chars after a two-char county name that make a longer word of its
+/// suffix (建成县域 is no 成县).
+const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
+
+/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
+fn in_word(text: &str, s: usize, e: usize) -> bool {
+    let name = &text[s..e];
+    if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
+        return true;
+    }
+    // 中国梦, 中国特色: a slogan, not the country.
+    if name == "中国" && CHINA_SLOGANS.iter().any(|w| text[e..].starts_with(w)) {
+        return true;
+    }
+    name.chars().count() == 2
+        && name.ends_with(['县', '区'])
+        && char_at(text, e).is_some_and(|c| AFTER_COUNTY.contains(&c))
 }
 
 fn bad_data(line: &str) -> Error {

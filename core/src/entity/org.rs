@@ -22,8 +22,10 @@ use super::trie::Found;
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
 /// Bodies known by name (matched as a list of the shared trie).
 pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
-/// Words that make a name generic (商业银行, 上市公司).
+/// Words that make a name generic as the whole name (商业银行, 科技公司).
 const GENERIC: &str = include_str!("../../data/entity/org_generic.txt");
+/// Words that make a name generic where they end it (全资子公司, 三甲医院).
+const GENERIC_END: &str = include_str!("../../data/entity/org_generic_end.txt");
 /// Words right before a name that has no anchor (据, 显示, 与其…).
 const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 
@@ -40,15 +42,16 @@ const MAX_FREE: usize = 12;
 /// Chars before a one-char head that make a common word (格局, 部署, 东部,
 /// 餐厅, 举办, 签署), per head.
 const NOT_BEFORE: &[(char, &str)] = &[
-    ('局', "格布全新结大开当变残胜僵骗终时政饭赌棋"),
+    ('局', "格布全新结大开当变残胜僵骗终时饭赌棋"),
     ('部', "东西南北中内外全干局总腹头胸背上下面底顶细尾前后俱乐"),
-    ('委', "党常纪监编"),
+    ('委', "党常纪监编立主"),
     ('厅', "大餐客展门舞歌营"),
     (
         '办',
         "举创主承开兴督包合协代帮筹操照好试严查难快首公民在新停停",
     ),
     ('署', "部签公连"),
+    ('处', "之到各此好难用益长短远近深高住办相共独四随妙"),
 ];
 /// Chars after a one-char head that show it starts another word (局长,
 /// 委员, 委托, 部门, 办理).
@@ -56,12 +59,15 @@ const NOT_AFTER_ONE: &[char] = &[
     '长', '员', '托', '屈', '门', '分', '署', '位', '件', '落', '下', '事', '理', '法', '学', '好',
     '实', '结', '案', '证', '面', '势', '限', '属', '级', '队', '会', '内', '外', '里', '领',
 ];
+/// Chars after 处 that make a verb of it (处于, 处置, 处罚).
+const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
 /// Chars after a strong head that make it part of a longer common word
 /// (银行业, 集团化, 公司制, 协会会员).
 const NOT_AFTER_STRONG: &[char] = &[
     '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
 ];
-/// Heads that extend the name right before them (…教育集团党委, 交通银行股份有限公司).
+/// Heads that extend the name right before them (…教育集团党委); so does
+/// every head ending with 公司 (交通银行股份有限公司).
 const CHAIN: &[&str] = &[
     "党委",
     "党组",
@@ -90,6 +96,8 @@ pub(crate) struct OrgTables {
     /// Per word of [`SUFFIXES`]: whether it must end the name (集团).
     tight: Vec<bool>,
     generic: WordSet,
+    /// Words generic only as the whole name (科技 of 科技公司).
+    generic_whole: WordSet,
     /// Where a name without an anchor starts: shared stops, verbs and [`LEFT`].
     stops: WordSet,
 }
@@ -101,7 +109,8 @@ impl OrgTables {
         OrgTables {
             strong: words(SUFFIXES).map(|w| w.contains('+')).collect(),
             tight: words(SUFFIXES).map(|w| w.contains('!')).collect(),
-            generic: WordSet::new(GENERIC),
+            generic: WordSet::new(GENERIC_END),
+            generic_whole: WordSet::new(GENERIC),
             stops: WordSet::union(&[left_stops, verbs, LEFT]),
         }
     }
@@ -156,7 +165,7 @@ pub(crate) fn find(
         let (s, e) = (m.start, m.end);
         let low = floor;
         if let Some((a, _)) = last.filter(|&(_, b)| b == s) {
-            if CHAIN.contains(&&text[s..e]) {
+            if CHAIN.contains(&&text[s..e]) || text[s..e].ends_with("公司") {
                 out.push((a, e));
                 last = Some((a, e));
                 floor = e;
@@ -196,11 +205,41 @@ pub(crate) fn find(
             }
             at(extend_left(text, k, stops, 24).0.max(low))
         };
-        let start = match at(from).or_else(retry) {
+        let mut start = match at(from).or_else(retry) {
             Some(a) => a,
             None if strong => free_name(text, s, low, suffix, t),
             None => None,
         };
+        // A unit named right after its body (湖南省人民政府|新闻|办公室,
+        // 省交通运输厅|运输服务|处): a short gap with no verb or stop in it.
+        if start.is_none() {
+            if let Some((a, _)) = last.filter(|&(_, b)| b == low && low < s) {
+                let gap = &text[low..s];
+                let clean = gap.chars().all(crate::normalize::is_cjk)
+                    && gap.chars().count() <= 6
+                    && !gap
+                        .char_indices()
+                        .any(|(i, c)| t.stops.ends_at(text, low + i + c.len_utf8()));
+                if clean {
+                    start = Some(a);
+                }
+            }
+        }
+        // A government is named right after its region (赣州市人民政府, not
+        // 赣州市市长…代表市政府).
+        if government && start.is_some_and(|a| text[a..s].chars().count() > 8) {
+            start = None;
+        }
+        // A region before a body known by name qualifies it (台湾|经济部):
+        // the known name stands alone.
+        if let Some(a) = start {
+            let k = known.partition_point(|&(ks, _)| ks <= a);
+            if known[k..].iter().any(|&(ks, ke)| ke == e && ks > a)
+                && anchors.regions.binary_search_by_key(&a, |r| r.0).is_ok()
+            {
+                start = None;
+            }
+        }
         if let Some(a) = start {
             out.push((a, e));
             last = Some((a, e));
@@ -209,7 +248,7 @@ pub(crate) fn find(
     }
     out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     out.dedup();
-    chain(&mut out, anchors.regions);
+    chain(text, &mut out, anchors.regions);
     short_forms(text, gaz, &mut out);
     out
 }
@@ -225,7 +264,8 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
         let bad_before = NOT_BEFORE
             .iter()
             .any(|&(h, list)| h == c && before.is_some_and(|b| list.contains(b)));
-        let office = c == '办' && next == Some('公');
+        let office = (c == '办' && next == Some('公'))
+            || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
         return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
     }
     let _ = strong;
@@ -248,7 +288,16 @@ fn level(
     while p < s {
         let at_boundary = p == from || t.stops.ends_at(text, p);
         if at_boundary {
-            if let Some(l) = LEVELS.iter().find(|l| text[p..s].starts_with(*l)) {
+            let national = NATIONAL.iter().find(|n| {
+                text[p..s].starts_with(*n)
+                    && !text[p..].starts_with("中国家")
+                    && !text[p + n.len()..].starts_with(['性', '一'])
+            });
+            if let Some(l) = LEVELS
+                .iter()
+                .find(|l| text[p..s].starts_with(*l))
+                .or(national)
+            {
                 let body = &text[p + l.len()..e];
                 let body_start = p + l.len();
                 let clean = !text[body_start..s]
@@ -275,16 +324,21 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         return None;
     }
     // Leading generic words are dropped (各商业银行 → 商业银行, then refused).
-    while let Some(len) = generic_prefix(&text[start..s], &t.generic) {
+    while let Some(len) = generic_prefix(&text[start..s], &t.generic_whole)
+        .filter(|_| !t.generic_whole.contains(&text[start..s]))
+    {
         start += len;
     }
     let name = &text[start..s];
+    if t.generic_whole.contains(name) {
+        return None;
+    }
     let n = name.chars().count();
     let min = if suffix.chars().count() >= 3 { 1 } else { 2 };
     if n < min
         || n > MAX_FREE
         || name.chars().any(|c| c.is_ascii_digit())
-        || t.generic.contains(name)
+        || t.generic_whole.contains(name)
         || t.generic.ends_at(name, name.len())
     {
         return None;
@@ -305,9 +359,27 @@ fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
     best
 }
 
+/// Heads of a body's local unit (长沙中心支行 of 中国人民银行).
+const UNITS: &[&str] = &[
+    "支行",
+    "分行",
+    "营业管理部",
+    "调查总队",
+    "调查队",
+    "总队",
+    "支队",
+    "监管局",
+    "分局",
+    "分公司",
+    "分院",
+    "分会",
+    "办事处",
+    "代表处",
+];
+
 /// Joins a body and a unit named by a region right after it
 /// (中国人民银行 + 长沙中心支行): both stay, and the whole is added.
-fn chain(out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) {
+fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) {
     let mut add = Vec::new();
     for &(a, b) in out.iter() {
         let k = out.partition_point(|&(s, _)| s < b);
@@ -315,6 +387,7 @@ fn chain(out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) {
             .iter()
             .take_while(|&&(s, _)| s == b)
             .map(|&(_, e)| e)
+            .filter(|&e| UNITS.iter().any(|u| text[b..e].ends_with(u)))
             .max();
         let by_region = regions.binary_search_by_key(&b, |r| r.0).is_ok();
         if let (Some(e), true) = (next, by_region) {
@@ -400,7 +473,7 @@ fn anchor(
     // 中国家… is 中 + 国家… (其中国家一级…), and 国家级 names a rank.
     let national = NATIONAL
         .iter()
-        .any(|n| text[from..s].starts_with(n))
+        .any(|n| text[from..s].starts_with(n) && !text[from + n.len()..].starts_with('性'))
         .then_some((from, false))
         .filter(|_| !text[from..s].starts_with("中国家") && !text[from..s].starts_with("国家一级"));
     let region = inside(a.regions).map(|r| (r, true));

@@ -26,7 +26,7 @@ const NAME_END: &[char] = &[
     '领', '主', '参', '出', '所', '接', '向', '曾', '已', '正', '将', '亲', '还', '就', '则', '分',
     '代', '透', '讲', '发', '回', '及', '了', '被', '把', '让', '给', '从', '要', '会', '以', '于',
     '表', '任', '深', '先', '一', '们', '老', '校', '批', '宣', '解', '补', '直', '质', '问', '答',
-    '反', '评', '重', '再', '并', '又', '随', '摄', '报', '电',
+    '反', '评', '重', '再', '并', '又', '随', '摄', '报', '电', '签',
 ];
 
 /// Verbs of speech a name stands before at the start of a clause
@@ -195,6 +195,10 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
 fn speakers(text: &str, t: &PersonTables, gaz: &Gazetteer, out: &mut Vec<(usize, usize)>) {
     for v in SPEECH_VERBS {
         for at in memchr::memmem::find_iter(text.as_bytes(), v.as_bytes()) {
+            // 名称, 简称, 号称: 称 ends a word there.
+            if *v == "称" && char_before(text, at).is_some_and(|c| NOT_BEFORE_CHENG.contains(&c)) {
+                continue;
+            }
             if let Some(s) = name_before(text, t, gaz, at) {
                 out.push((s, at));
             }
@@ -202,18 +206,33 @@ fn speakers(text: &str, t: &PersonTables, gaz: &Gazetteer, out: &mut Vec<(usize,
     }
 }
 
+/// Chars before 称 that make a word of it (名称, 简称, 号称, 声称).
+const NOT_BEFORE_CHENG: &[char] = &[
+    '名', '简', '号', '堪', '声', '俗', '统', '职', '自', '人', '并', '又', '昵', '尊', '通', '总',
+    '对', '匀', '相',
+];
+
 /// Words of a credit a name follows after `/` or `:` (图/孙磊, 责任编辑:周婷).
 const CREDIT: &[&str] = &[
     "记者",
     "通讯员",
     "摄影",
+    "摄像",
     "撰稿",
     "编辑",
+    "美编",
+    "主编",
     "作者",
     "文",
     "图",
     "校对",
     "审核",
+    "审校",
+    "终审",
+    "监制",
+    "制图",
+    "设计",
+    "策划",
 ];
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
@@ -277,15 +296,26 @@ fn after_title(norm: &Normalized, t: &PersonTables, gaz: &Gazetteer, at: usize) 
     let mut end = at + sl;
     let mut ends = Vec::new();
     for _ in 0..2 {
-        let c = char_at(text, end).filter(|&c| is_cjk(c))?;
+        // A name of one given char may end at punctuation (负责人沈怡、).
+        let Some(c) = char_at(text, end).filter(|&c| is_cjk(c)) else {
+            break;
+        };
         end += c.len_utf8();
         ends.push(end);
     }
-    // Prefer three chars unless the last one is a word that follows names.
+    // Prefer three chars unless the last one is a word that follows names
+    // (刘强荣获), but not where a verb of speech or punctuation follows all
+    // three (刘志强表示).
+    let clear = |e: usize, last: char| {
+        let spoken = char_at(text, e).map_or(true, |c| !is_name_char(c))
+            && !SPEECH.contains(&last)
+            && !FUNCTION.contains(&last);
+        spoken || char_at(text, e).is_some_and(|c| SPEECH.contains(&c))
+    };
     ends.into_iter().rev().find(|&e| {
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
-        let full = e - at > sl + 3;
+        let full = e - at > sl + 3 && !clear(e, last);
         // A dateline may follow a reporter's name (记者林志豪台北28日电).
         let dateline = gaz.prefix_len(&text[e..]).is_some();
         (!full || !NAME_END.contains(&last))
@@ -387,8 +417,15 @@ fn names_in_line(
                 .is_some_and(|&(a, b, c)| c && text[a..b].chars().count() == 1)
         };
         if cjk && one(i) && one(i + 1) && t.surname_len(&text[s..e]).is_some() {
-            merged.push((s, tokens[i + 1].1, true));
-            i += 2;
+            // 谢 文 斌: a third single char ends the name too.
+            let third = tokens.get(i + 2).map_or("", |&(a, b, _)| &text[a..b]);
+            let n = if one(i + 2) && !one(i + 3) && !BYLINE.contains(&third) {
+                3
+            } else {
+                2
+            };
+            merged.push((s, tokens[i + n - 1].1, true));
+            i += n;
         } else {
             merged.push((s, e, cjk));
             i += 1;
