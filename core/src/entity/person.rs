@@ -177,7 +177,9 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
     let mut starts = Vec::new();
     let mut q = at;
     for _ in 0..3 {
-        let c = char_before(text, q).filter(|&c| is_cjk(c))?;
+        let Some(c) = char_before(text, q).filter(|&c| is_cjk(c)) else {
+            break;
+        };
         q -= c.len_utf8();
         starts.push(q);
     }
