@@ -547,9 +547,16 @@ mod tests {
         }
     }
 
+    /// A sentence, the (kind, name) pairs it must give and those it must not.
+    type Case<'a> = (
+        &'a str,
+        &'a [(EntityKind, &'a str)],
+        &'a [(EntityKind, &'a str)],
+    );
+
     /// Runs the whole entity stage over each sentence and checks that every
     /// expected (kind, name) is found and that no forbidden one is.
-    fn check(cases: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])]) {
+    fn check(cases: &[Case]) {
         for (text, want, not) in cases {
             let v = ents(text, &Options::default());
             for (k, n) in *want {
