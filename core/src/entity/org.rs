@@ -197,10 +197,10 @@ pub(crate) fn find(
             (anchors.city_doc && head.starts_with('市') && head.chars().count() <= 3)
                 .then_some(Some(from))
         };
-        // 人力资源和社会保障厅: a name may hold one 和 or 与.
+        // 人力资源和社会保障厅, 运输及房屋局: a name may hold one 和, 与 or 及.
         let retry = || {
             let k = from.checked_sub('和'.len_utf8())?;
-            if k < low || !(text[..from].ends_with('和') || text[..from].ends_with('与')) {
+            if k < low || !text[..from].ends_with(['和', '与', '及']) {
                 return None;
             }
             at(extend_left(text, k, stops, 24).0.max(low))
