@@ -79,11 +79,14 @@ const CHAIN: &[&str] = &[
     "办公室",
     "分公司",
 ];
-/// Chars that may follow a tight head (集团): punctuation aside, a verb
-/// or particle that ends the name (集团发布, 集团在).
+/// Chars that may follow a tight head (集团, 公司): punctuation and digits
+/// aside, a verb or particle that ends the name (集团发布, 公司在), not a
+/// noun that makes a compound of it (集团化, 公司治理).
 const AFTER_TIGHT: &[char] = &[
     '发', '在', '的', '与', '和', '将', '旗', '下', '董', '总', '宣', '表', '称', '已', '于', '是',
     '也', '今', '近', '日', '及', '等', '、', '持', '成', '正', '获', '有', '对', '向', '还', '联',
+    '签', '实', '预', '拟', '披', '公', '介', '指', '所', '控', '股', '副', '党', '工', '员', '以',
+    '作', '并', '同', '推', '通', '自', '年', '上', '首', '均',
 ];
 /// Heads that end a company name, whose short form may stand alone later.
 const COMPANY: &[&str] = &["公司"];
@@ -174,8 +177,11 @@ pub(crate) fn find(
         }
         let suffix = &text[s..e];
         let strong = t.strong[m.word as usize];
-        let tight_ok =
-            || char_at(text, e).map_or(true, |c| !is_name_char(c) || AFTER_TIGHT.contains(&c));
+        let tight_ok = || {
+            char_at(text, e).map_or(true, |c| {
+                !is_name_char(c) || c.is_ascii_digit() || AFTER_TIGHT.contains(&c)
+            })
+        };
         if !head_ok(text, s, e, suffix, strong) || (t.tight[m.word as usize] && !tight_ok()) {
             continue;
         }
@@ -249,7 +255,7 @@ pub(crate) fn find(
     out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     out.dedup();
     chain(text, &mut out, anchors.regions);
-    short_forms(text, gaz, &mut out);
+    short_forms(text, gaz, t, &mut out);
     out
 }
 
@@ -404,8 +410,8 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
 /// Adds the short forms of companies named in full (宁德时代 of
 /// 宁德时代新能源科技股份有限公司) wherever they stand: the longest of the
 /// name's first four, three or two chars that occurs elsewhere, unless it
-/// is a place name or starts with 中国/国家.
-fn short_forms(text: &str, gaz: &Gazetteer, out: &mut Vec<(usize, usize)>) {
+/// is a place name or a generic word, or the name starts with 中国/国家.
+fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
     let mut add = Vec::new();
     for &(a, b) in out.iter() {
         let name = &text[a..b];
@@ -421,7 +427,7 @@ fn short_forms(text: &str, gaz: &Gazetteer, out: &mut Vec<(usize, usize)>) {
             }
             let end = name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
             let short = &name[..end];
-            if gaz.prefix_len(short) == Some(short.len()) {
+            if gaz.prefix_len(short) == Some(short.len()) || t.generic_whole.contains(short) {
                 break;
             }
             let hits: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), short.as_bytes())
