@@ -3,8 +3,9 @@
 //! plus pattern rules for zones (…高新区) and towns (…镇, …街道).
 //!
 //! Short forms (`江北` for `江北区`) are taken only where they are plausible:
-//! provinces and prefectures always, counties only in the province the
-//! document is about (the province most of its regions are in).
+//! provinces and prefectures always, counties of three chars or more
+//! always, two-char ones only in the province the document is about (the
+//! province most of its regions are in).
 
 use std::collections::HashMap;
 
@@ -245,7 +246,9 @@ impl Gazetteer {
             };
             let r = &self.regions[region as usize];
             let home = main == Some(r.code / 10000);
-            if short && r.level == Level::County && !home {
+            // A county's two-char short form is too often a word elsewhere
+            // (南岸, 城口); three chars (石景山, 都江堰) name one place anywhere.
+            if short && r.level == Level::County && !home && surface.chars().count() < 3 {
                 continue;
             }
             let key = (!home, r.level);
