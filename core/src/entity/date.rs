@@ -240,10 +240,19 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
             None => i += utf8_len(b),
         }
     }
-    let before = out.len();
-    year_parts(text, &mut out);
-    lunar(text, &mut out);
-    if out.len() > before {
+    let mut extra = Vec::new();
+    year_parts(text, &mut extra);
+    lunar(text, &mut extra);
+    if !extra.is_empty() {
+        // Kept where no date found before and no longer one of them overlaps.
+        extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<DateHit> = Vec::new();
+        for h in extra {
+            if !taken(&out, h.start, h.end) && kept.last().map_or(true, |k| k.end <= h.start) {
+                kept.push(h);
+            }
+        }
+        out.extend(kept);
         out.sort_by_key(|h| h.start);
     }
     out
@@ -289,9 +298,10 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
     }])
 }
 
-/// Whether `start..end` overlaps one of `hits`.
+/// Whether `start..end` overlaps one of `hits` (in text order, disjoint).
 fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
-    hits.iter().any(|h| h.start < end && start < h.end)
+    let k = hits.partition_point(|h| h.end <= start);
+    hits.get(k).is_some_and(|h| h.start < end)
 }
 
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
@@ -302,13 +312,11 @@ const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '�
 fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
     let push = |add: &mut Vec<DateHit>, start: usize, end: usize| {
-        if !taken(out, start, end) && !taken(add, start, end) {
-            add.push(DateHit {
-                start,
-                end,
-                normalized: s[start..end].to_string(),
-            });
-        }
+        add.push(DateHit {
+            start,
+            end,
+            normalized: s[start..end].to_string(),
+        });
     };
     for key in ["季", "半年"] {
         for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
@@ -397,13 +405,11 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
             None if numbered => continue,
             None => {}
         }
-        if !taken(out, start, end) {
-            add.push(DateHit {
-                start,
-                end,
-                normalized: s[start..end].to_string(),
-            });
-        }
+        add.push(DateHit {
+            start,
+            end,
+            normalized: s[start..end].to_string(),
+        });
     }
     out.extend(add);
 }

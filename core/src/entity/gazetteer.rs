@@ -470,7 +470,11 @@ impl Gazetteer {
         if add.is_empty() {
             return;
         }
-        add.retain(|a| !hits.iter().any(|h| h.start < a.end && a.start < h.end));
+        // Hits are in text order and do not overlap: one look each.
+        add.retain(|a| {
+            let k = hits.partition_point(|h| h.end <= a.start);
+            hits.get(k).map_or(true, |h| h.start >= a.end)
+        });
         hits.extend(add);
         hits.sort_by_key(|h| h.start);
     }

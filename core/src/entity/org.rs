@@ -240,7 +240,10 @@ pub(crate) fn find(
         // the known name stands alone.
         if let Some(a) = start {
             let k = known.partition_point(|&(ks, _)| ks <= a);
-            if known[k..].iter().any(|&(ks, ke)| ke == e && ks > a)
+            if known[k..]
+                .iter()
+                .take_while(|&&(ks, _)| ks < e)
+                .any(|&(ks, ke)| ke == e && ks > a)
                 && anchors.regions.binary_search_by_key(&a, |r| r.0).is_ok()
             {
                 start = None;
@@ -292,17 +295,19 @@ fn level(
 ) -> Option<usize> {
     let mut p = from;
     while p < s {
-        let at_boundary = p == from || t.stops.ends_at(text, p);
-        if at_boundary {
-            let national = NATIONAL.iter().find(|n| {
+        let national = || {
+            NATIONAL.iter().find(|n| {
                 text[p..s].starts_with(*n)
                     && !text[p..].starts_with("中国家")
                     && !text[p + n.len()..].starts_with(['性', '一'])
-            });
-            if let Some(l) = LEVELS
-                .iter()
-                .find(|l| text[p..s].starts_with(*l))
-                .or(national)
+            })
+        };
+        let word = LEVELS
+            .iter()
+            .find(|l| text[p..s].starts_with(*l))
+            .or_else(national);
+        // The word is looked for first: the boundary test is the dearer one.
+        if let Some(l) = word.filter(|_| p == from || t.stops.ends_at(text, p)) {
             {
                 let body = &text[p + l.len()..e];
                 let body_start = p + l.len();
@@ -413,13 +418,17 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
 /// is a place name or a generic word, or the name starts with 中国/国家.
 fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
     let mut add = Vec::new();
+    // Each name is looked for once, however often it stands in the text.
+    let mut seen: Vec<&str> = Vec::new();
     for &(a, b) in out.iter() {
         let name = &text[a..b];
         if !COMPANY.iter().any(|c| name.ends_with(c))
             || NATIONAL.iter().any(|n| name.starts_with(n))
+            || seen.contains(&name)
         {
             continue;
         }
+        seen.push(name);
         let n = name.chars().count();
         for k in (2..=4).rev() {
             if k + 2 > n {
