@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{char_at, char_before, extend_left, has, set, words, FastHash, WordSet};
+use super::lexicon::{char_at, char_before, extend_left, words, FastHash, WordSet};
 use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
@@ -111,8 +111,6 @@ pub(crate) struct Gazetteer {
     forms: Vec<Vec<Form>>,
     stops: WordSet,
     town_stops: WordSet,
-    /// A bit per BMP char that abbreviates a province (京, 津, 冀…).
-    abbr: Vec<u64>,
 }
 
 impl Gazetteer {
@@ -202,13 +200,6 @@ impl Gazetteer {
             patterns,
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
-            abbr: {
-                let mut bits = vec![0u64; 0x1_0000 / 64];
-                for c in PROVINCE_ABBREVIATIONS.chars() {
-                    set(&mut bits, c as usize);
-                }
-                bits
-            },
         })
     }
 
@@ -316,7 +307,6 @@ impl Gazetteer {
                 }
             }
         }
-        self.abbreviation_runs(text, &mut hits);
         hits
     }
 
@@ -435,49 +425,55 @@ impl Gazetteer {
     }
 }
 
-impl Gazetteer {
-    /// Adds each province of a run of province abbreviations (京津冀,
-    /// 川渝黔滇4省, 川渝地区) to `hits`, in text order: a run of three or
-    /// more, or of two followed by a count or 地区/两地…, that no other
-    /// mention overlaps.
-    fn abbreviation_runs(&self, text: &str, hits: &mut Vec<Hit>) {
-        let mut add: Vec<Hit> = Vec::new();
-        let mut run: Vec<(usize, usize)> = Vec::new();
-        let mut flush = |run: &mut Vec<(usize, usize)>, at: usize| {
-            let n = run.len();
-            let counted = || {
-                let rest = &text[at..];
-                rest.starts_with(|c: char| c.is_ascii_digit())
-                    || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
-            };
-            if n >= 3 || (n == 2 && counted()) {
-                add.extend(run.iter().map(|&(start, end)| Hit {
-                    start,
-                    end,
-                    province: 0,
-                }));
-            }
-            run.clear();
+/// The one-char province abbreviations (京, 津, 冀…), for the shared trie.
+pub(crate) fn abbreviations() -> impl Iterator<Item = &'static str> {
+    PROVINCE_ABBREVIATIONS
+        .char_indices()
+        .map(|(i, c)| &PROVINCE_ABBREVIATIONS[i..i + c.len_utf8()])
+}
+
+/// Adds each province of a run of province abbreviations (京津冀,
+/// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
+/// three or more, or of two followed by a count or 地区/两地…, that no other
+/// mention overlaps. `found` are the [`abbreviations`] found in `text`.
+pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>) {
+    let mut add: Vec<Hit> = Vec::new();
+    let mut k = 0;
+    while k < found.len() {
+        // The run of abbreviations that follow each other from `k`.
+        let mut n = 1;
+        while found
+            .get(k + n)
+            .is_some_and(|f| f.start == found[k + n - 1].end)
+        {
+            n += 1;
+        }
+        let run = &found[k..k + n];
+        k += n;
+        let at = run[n - 1].end;
+        let counted = || {
+            let rest = &text[at..];
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
         };
-        for (i, c) in text.char_indices() {
-            if (c as usize) < 0x1_0000 && has(&self.abbr, c as usize) {
-                run.push((i, i + c.len_utf8()));
-            } else if !run.is_empty() {
-                flush(&mut run, i);
-            }
+        if n >= 3 || (n == 2 && counted()) {
+            add.extend(run.iter().map(|f| Hit {
+                start: f.start,
+                end: f.end,
+                province: 0,
+            }));
         }
-        flush(&mut run, text.len());
-        if add.is_empty() {
-            return;
-        }
-        // Hits are in text order and do not overlap: one look each.
-        add.retain(|a| {
-            let k = hits.partition_point(|h| h.end <= a.start);
-            hits.get(k).map_or(true, |h| h.start >= a.end)
-        });
-        hits.extend(add);
-        hits.sort_by_key(|h| h.start);
     }
+    if add.is_empty() {
+        return;
+    }
+    // Hits are in text order and do not overlap: one look each.
+    add.retain(|a| {
+        let k = hits.partition_point(|h| h.end <= a.start);
+        hits.get(k).map_or(true, |h| h.start >= a.end)
+    });
+    hits.extend(add);
+    hits.sort_by_key(|h| h.start);
 }
 
 /// One-char abbreviations of provinces, municipalities and regions.

@@ -83,6 +83,8 @@ impl Shared {
                 words(org::NAMES).collect(),
                 words(school::SUFFIXES).collect(),
                 person::titles().map(|t| t.0).collect(),
+                person::SPEECH_VERBS.to_vec(),
+                gazetteer::abbreviations().collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
             orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
@@ -117,6 +119,10 @@ enum List {
     SchoolSuffix,
     /// [`person::titles`].
     PersonTitle,
+    /// [`person::SPEECH_VERBS`].
+    Speech,
+    /// [`gazetteer::abbreviations`].
+    Abbreviation,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -213,6 +219,7 @@ pub fn extract(
     let persons = person::find(
         norm,
         found.of(List::PersonTitle),
+        found.of(List::Speech),
         &tables.shared.persons,
         &tables.shared.gazetteer,
     );
@@ -252,12 +259,9 @@ fn places(
         .collect();
     cands.extend(extra_names(text, tables));
     let sh = tables.shared;
-    let regions: Vec<(usize, usize)> = sh
-        .gazetteer
-        .find(text, found.of(List::Region))
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let mut hits = sh.gazetteer.find(text, found.of(List::Region));
+    gazetteer::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
+    let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     cands.extend(
         regions
             .iter()

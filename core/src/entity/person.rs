@@ -32,7 +32,7 @@ const NAME_END: &[char] = &[
 
 /// Verbs of speech a name stands before at the start of a clause
 /// (…，刘洋介绍; 陈静说).
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "说", "表示", "介绍", "指出", "认为", "强调", "告诉", "透露", "坦言", "称", "回忆", "感慨",
     "建议", "提醒", "解释", "补充", "呼吁", "批评", "直言", "宣布",
 ];
@@ -132,10 +132,12 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
 }
 
 /// Finds person names in the normalised text: (start, end) byte offsets.
-/// `titles` are the words of [`titles`] found in it.
+/// `titles` and `verbs` are the words of [`titles`] and [`SPEECH_VERBS`]
+/// found in it.
 pub(crate) fn find(
     norm: &Normalized,
     titles: &[Found],
+    verbs: &[Found],
     t: &PersonTables,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize)> {
@@ -155,7 +157,7 @@ pub(crate) fn find(
             }
         }
     }
-    speakers(text, t, gaz, &mut out);
+    speakers(text, verbs, t, gaz, &mut out);
     credits(norm, t, &mut out);
     bylines(norm, t, &mut out);
     out.sort_unstable();
@@ -194,17 +196,24 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
 }
 
 /// Speakers: a name at the start of a clause right before a verb of speech
-/// (…，刘洋介绍; 陈静说).
-fn speakers(text: &str, t: &PersonTables, gaz: &Gazetteer, out: &mut Vec<(usize, usize)>) {
-    for v in SPEECH_VERBS {
-        for at in memchr::memmem::find_iter(text.as_bytes(), v.as_bytes()) {
-            // 名称, 简称, 号称: 称 ends a word there.
-            if *v == "称" && char_before(text, at).is_some_and(|c| NOT_BEFORE_CHENG.contains(&c)) {
-                continue;
-            }
-            if let Some(s) = name_before(text, t, gaz, at) {
-                out.push((s, at));
-            }
+/// (…，刘洋介绍; 陈静说). `verbs` are the words of [`SPEECH_VERBS`] found.
+fn speakers(
+    text: &str,
+    verbs: &[Found],
+    t: &PersonTables,
+    gaz: &Gazetteer,
+    out: &mut Vec<(usize, usize)>,
+) {
+    for m in verbs {
+        let at = m.start;
+        // 名称, 简称, 号称: 称 ends a word there.
+        if SPEECH_VERBS[m.word as usize] == "称"
+            && char_before(text, at).is_some_and(|c| NOT_BEFORE_CHENG.contains(&c))
+        {
+            continue;
+        }
+        if let Some(s) = name_before(text, t, gaz, at) {
+            out.push((s, at));
         }
     }
 }
@@ -470,9 +479,13 @@ mod tests {
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);
         let t = PersonTables::new();
-        let found = Trie::new([titles().map(|t| t.0)]).scan(&n.text);
+        let found = Trie::new([
+            titles().map(|t| t.0).collect::<Vec<_>>(),
+            SPEECH_VERBS.to_vec(),
+        ])
+        .scan(&n.text);
         let g = Gazetteer::new().unwrap();
-        find(&n, &found[0], &t, &g)
+        find(&n, &found[0], &found[1], &t, &g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()
