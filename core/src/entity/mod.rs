@@ -640,6 +640,7 @@ mod tests {
             "教育部门要求各校落实。",
             "充分利用集团优势。",
             "全资子公司完成增资。",
+            "学校成立了少年科学院。",
         ] {
             let v = ents(text, &Options::default());
             assert!(
