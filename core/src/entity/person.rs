@@ -16,7 +16,19 @@ const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
 const STOP: &str = include_str!("../../data/entity/person_stop.txt");
 
 /// Words of a byline that a name follows (`记者 苏盛宇`).
-const BYLINE: &[&str] = &["记者", "通讯员", "摄影", "撰稿", "编辑", "作者", "文", "图"];
+const BYLINE: &[&str] = &[
+    "记者",
+    "通讯员",
+    "摄影",
+    "撰稿",
+    "编辑",
+    "作者",
+    "文",
+    "图",
+    "实习生",
+    "美编",
+    "校对",
+];
 /// What may follow a list of names on its line (`谭芳 胡忠英 图片由…提供`).
 const AFTER_LIST: &[char] = &['图', '摄', '据', '文', '供', '/'];
 /// Chars that rarely end a given name but often follow one (荣获, 表示, 在).
@@ -245,6 +257,7 @@ const CREDIT: &[&str] = &[
     "制图",
     "设计",
     "策划",
+    "实习生",
 ];
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
