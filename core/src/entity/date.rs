@@ -46,12 +46,100 @@ struct Point {
 impl Point {
     fn iso(&self) -> Option<String> {
         let y = self.year?;
+        // An impossible calendar day (2023年2月31日) has no ISO form.
+        if let (Some(m), Some(d)) = (self.month, self.day) {
+            if d > days_in_month(y, m) {
+                return None;
+            }
+        }
         Some(match (self.month, self.day) {
             (None, _) => format!("{y}"),
             (Some(m), None) => format!("{y}-{m:02}"),
             (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
         })
     }
+}
+
+/// The number of days of month `m` of year `y` (0 for a month that is none).
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
+/// Longest first.
+const YEAR_PARTS: &[&str] = &[
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "前三季度",
+    "上半年",
+    "下半年",
+    "第一季",
+    "第二季",
+    "第三季",
+    "第四季",
+    "首三季",
+    "首季",
+];
+
+/// Words after a month that name its end, start or whole (6月末, 12月份,
+/// 3月上旬).
+const PART_ENDS: &[&str] = &["上旬", "中旬", "下旬", "末", "底", "初", "份"];
+
+/// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
+/// if one stands there.
+fn year_part(s: &str, i: usize) -> Option<usize> {
+    let p = YEAR_PARTS.iter().find(|p| s[i..].starts_with(*p))?;
+    Some(p.len() + tail(s, i + p.len()))
+}
+
+/// The byte length of 末 or 初 after a quarter at `i` (一季度末), else 0.
+fn tail(s: &str, i: usize) -> usize {
+    if s[i..].starts_with('末') || s[i..].starts_with('初') {
+        '末'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// The byte length of the end or start word (末, 底, 上旬, 份) at `i`, if any.
+fn part_end(s: &str, i: usize) -> usize {
+    PART_ENDS
+        .iter()
+        .find(|w| s[i..].starts_with(*w))
+        .map_or(0, |w| w.len())
+}
+
+/// The end of a clock time (` 11:01`, `11:01:30`) at `i`, if one stands there.
+fn clock(t: &[u8], i: usize) -> Option<usize> {
+    let i = if t.get(i) == Some(&b' ') { i + 1 } else { i };
+    let (h, hn, j) = number(t, i)?;
+    if hn > 2 || h > 24 || t.get(j) != Some(&b':') {
+        return None;
+    }
+    let (m, mn, k) = number(t, j + 1)?;
+    if mn != 2 || m > 59 {
+        return None;
+    }
+    if t.get(k) == Some(&b':') {
+        if let Some((sec, 2, e)) = number(t, k + 1) {
+            if sec <= 60 {
+                return Some(e);
+            }
+        }
+    }
+    Some(k)
 }
 
 /// The ASCII number starting at byte `i`: value, digit count, end offset.
@@ -83,7 +171,8 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
             return Some((m, Some(d), k + '日'.len_utf8()));
         }
     }
-    Some((m, None, j))
+    // 6月末, 12月份, 3月上旬: still the month.
+    Some((m, None, j + part_end(s, j)))
 }
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
@@ -112,14 +201,16 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
 /// `reference` when given.
 pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
     let t = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out: Vec<DateHit> = Vec::new();
+    // The last month stated (year if known): a bare day after it is a date.
+    let mut month: Option<Option<(i32, u32)>> = None;
     let mut i = 0;
     while i < t.len() {
         let b = t[i];
         let found = if b.is_ascii_digit() {
             let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
             if prev_ok {
-                absolute(text, i)
+                absolute(text, i).or_else(|| month.and_then(|m| bare_day(text, i, m)))
             } else {
                 None
             }
@@ -132,6 +223,16 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         };
         match found {
             Some(hits) => {
+                for h in &hits {
+                    let n = h.normalized.as_bytes();
+                    if n.len() >= 7 && n[4] == b'-' && n[..4].iter().all(u8::is_ascii_digit) {
+                        let y = h.normalized[..4].parse().ok();
+                        let m = h.normalized[5..7].parse().ok();
+                        month = Some(y.zip(m));
+                    } else if text[h.start..h.end].contains('月') {
+                        month = Some(None);
+                    }
+                }
                 i = hits.last().map_or(i + 1, |h| h.end);
                 out.extend(hits);
             }
@@ -139,7 +240,178 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
             None => i += utf8_len(b),
         }
     }
+    let mut extra = Vec::new();
+    year_parts(text, &mut extra);
+    lunar(text, &mut extra);
+    if !extra.is_empty() {
+        // Kept where no date found before and no longer one of them overlaps.
+        extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<DateHit> = Vec::new();
+        for h in extra {
+            if !taken(&out, h.start, h.end) && kept.last().map_or(true, |k| k.end <= h.start) {
+                kept.push(h);
+            }
+        }
+        out.extend(kept);
+        out.sort_by_key(|h| h.start);
+    }
     out
+}
+
+/// Chars before a bare day that make it a count of days (近3日, 连续3日).
+const NOT_BEFORE_DAY: &[char] = &[
+    '近', '每', '前', '后', '数', '几', '续', '共', '余', '满', '个', '第', '逾', '超', '约',
+];
+
+/// A bare day (`11日`) at `i` after a month was stated: ISO where the
+/// month's year is known.
+fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
+    let (d, n, j) = number(s.as_bytes(), i)?;
+    if n > 2 || !(1..=31).contains(&d) || at(s, j) != Some('日') {
+        return None;
+    }
+    if s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| NOT_BEFORE_DAY.contains(&c))
+    {
+        return None;
+    }
+    let end = j + '日'.len_utf8();
+    if matches!(at(s, end), Some('内' | '以' | '来' | '均')) {
+        return None;
+    }
+    let normalized = month
+        .and_then(|(y, m)| {
+            Point {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            }
+            .iso()
+        })
+        .unwrap_or_else(|| s[i..end].to_string());
+    Some(vec![DateHit {
+        start: i,
+        end,
+        normalized,
+    }])
+}
+
+/// Whether `start..end` overlaps one of `hits` (in text order, disjoint).
+fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
+    let k = hits.partition_point(|h| h.end <= start);
+    hits.get(k).is_some_and(|h| h.start < end)
+}
+
+/// Chars before a bare 年底 that make it a date (截至年底, 到年底).
+const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
+
+/// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
+/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
+fn year_parts(s: &str, out: &mut Vec<DateHit>) {
+    let mut add: Vec<DateHit> = Vec::new();
+    let push = |add: &mut Vec<DateHit>, start: usize, end: usize| {
+        add.push(DateHit {
+            start,
+            end,
+            normalized: s[start..end].to_string(),
+        });
+    };
+    for key in ["季", "半年"] {
+        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+            let mut end = k + key.len();
+            if key == "季" && s[end..].starts_with('度') {
+                end += '度'.len_utf8();
+            }
+            let start = YEAR_PARTS
+                .iter()
+                .filter(|p| p.len() <= end && s.is_char_boundary(end - p.len()))
+                .filter(|p| &s[end - p.len()..end] == **p)
+                .map(|p| end - p.len())
+                .min();
+            if let Some(st) = start {
+                let e = end + tail(s, end);
+                push(&mut add, st, e);
+            }
+        }
+    }
+    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
+        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+            let before = s[..k].chars().next_back();
+            let free = key.ends_with('度')
+                || before.map_or(true, |c| {
+                    !crate::normalize::is_cjk(c) && !c.is_ascii_digit()
+                })
+                || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
+            if free {
+                push(&mut add, k, k + key.len());
+            }
+        }
+    }
+    out.extend(add);
+}
+
+/// Chinese numerals of lunar days (初六, 二十三, 廿一).
+const LUNAR_DIGITS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '廿',
+];
+
+/// Lunar dates: 正月, 腊月 and 冬月 with or without a day (正月初六,
+/// 腊月二十三), and a numbered month with a day of 初 (二月初二). No ISO form.
+fn lunar(s: &str, out: &mut Vec<DateHit>) {
+    let mut add = Vec::new();
+    for k in memchr::memmem::find_iter(s.as_bytes(), "月".as_bytes()) {
+        let before = s[..k].chars().next_back();
+        let named = matches!(before, Some('正' | '腊' | '冬'));
+        let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));
+        if !named && !numbered {
+            continue;
+        }
+        let mut start = k - before.map_or(0, char::len_utf8);
+        if numbered {
+            // 十二月: take the numerals of the month.
+            while let Some(c) = s[..start]
+                .chars()
+                .next_back()
+                .filter(|c| LUNAR_DIGITS[..10].contains(c))
+            {
+                start -= c.len_utf8();
+            }
+            if start + 6 < k {
+                continue;
+            }
+        }
+        let mut end = k + '月'.len_utf8();
+        let rest = &s[end..];
+        let day = if rest.starts_with('初') {
+            let n = rest['初'.len_utf8()..]
+                .chars()
+                .next()
+                .filter(|c| LUNAR_DIGITS[..10].contains(c));
+            n.map(|c| '初'.len_utf8() + c.len_utf8())
+        } else {
+            let len: usize = rest
+                .chars()
+                .take_while(|c| LUNAR_DIGITS.contains(c))
+                .take(3)
+                .map(char::len_utf8)
+                .sum();
+            // A day is one to three numerals, not a count (正月十五, not 正月三十多天).
+            (len > 0).then_some(len)
+        };
+        match day {
+            Some(len) => end += len,
+            None if numbered => continue,
+            None => {}
+        }
+        add.push(DateHit {
+            start,
+            end,
+            normalized: s[start..end].to_string(),
+        });
+    }
+    out.extend(add);
 }
 
 /// A mention from `start` to `end` with the points it spans.
@@ -188,7 +460,29 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                     if let Some((q, e2)) = range_end(s, e, p) {
                         return Some(vec![hit(s, i, e2, p, Some(q))]);
                     }
+                    // A time of day after the date (2023年04月28日11:01).
+                    let e = match (d, clock(t, e)) {
+                        (Some(_), Some(c)) => c,
+                        _ => e,
+                    };
                     return Some(vec![hit(s, i, e, p, None)]);
+                }
+                if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
+                    // 2023年一季度: no ISO form.
+                    let end = k + len;
+                    return Some(vec![DateHit {
+                        start: i,
+                        end,
+                        normalized: s[i..end].to_string(),
+                    }]);
+                }
+                if let Some(c @ ('末' | '底' | '初')) = at(s, k) {
+                    // 2023年末, 2023年初: the year's last or first month.
+                    let p = Point {
+                        month: Some(if c == '初' { 1 } else { 12 }),
+                        ..p
+                    };
+                    return Some(vec![hit(s, i, k + c.len_utf8(), p, None)]);
                 }
                 let e = if at(s, k) == Some('度') {
                     k + '度'.len_utf8()
@@ -292,6 +586,17 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
     } else if let Some(c @ ('初' | '底' | '末')) = at(s, end) {
         p.month = Some(if c == '初' { 1 } else { 12 });
         end += c.len_utf8();
+    } else if at(s, end) == Some('度') {
+        // 今年度, 明年度: the year.
+        end += '度'.len_utf8();
+    } else if let Some(len) = year_part(s, end) {
+        // 今年上半年: no ISO form.
+        end += len;
+        return Some(vec![DateHit {
+            start: i,
+            end,
+            normalized: s[i..end].to_string(),
+        }]);
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),
@@ -383,5 +688,52 @@ mod tests {
     fn not_dates() {
         assert!(dates("建校32年,第3月,增长12.5月", None).is_empty());
         assert!(dates("投入3000万元,共128所", None).is_empty());
+    }
+
+    #[test]
+    fn quarters_halves_and_year_ends() {
+        let r = Some("2023-06-30");
+        assert_eq!(
+            dates("一季度增长,上半年增长,2023年一季度,今年度,明年度预算", r),
+            pairs(&[
+                ("一季度", "一季度"),
+                ("上半年", "上半年"),
+                ("2023年一季度", "2023年一季度"),
+                ("今年度", "2023"),
+                ("明年度", "2024"),
+            ])
+        );
+        assert_eq!(
+            dates("6月末,12月份,2019年末,一季度末,2025年前三季度", None),
+            pairs(&[
+                ("6月末", "6月末"),
+                ("12月份", "12月份"),
+                ("2019年末", "2019-12"),
+                ("一季度末", "一季度末"),
+                ("2025年", "2025"),
+                ("前三季度", "前三季度"),
+            ])
+        );
+    }
+
+    #[test]
+    fn times_lunar_days_and_invalid_dates() {
+        assert_eq!(
+            dates("2023年04月28日11:01发布", None),
+            pairs(&[("2023年04月28日11:01", "2023-04-28")])
+        );
+        assert_eq!(
+            dates("2023年2月31日", None),
+            pairs(&[("2023年2月31日", "2023年2月31日")])
+        );
+        assert_eq!(
+            dates("正月初六开幕,腊月二十三起", None),
+            pairs(&[("正月初六", "正月初六"), ("腊月二十三", "腊月二十三")])
+        );
+        assert_eq!(
+            dates("2023年5月3日开幕,11日闭幕,近3日", None),
+            pairs(&[("2023年5月3日", "2023-05-03"), ("11日", "2023-05-11")])
+        );
+        assert!(dates("11日闭幕", None).is_empty());
     }
 }

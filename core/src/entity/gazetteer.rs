@@ -3,16 +3,19 @@
 //! plus pattern rules for zones (…高新区) and towns (…镇, …街道).
 //!
 //! Short forms (`江北` for `江北区`) are taken only where they are plausible:
-//! provinces and prefectures always, counties only in the province the
-//! document is about (the province most of its regions are in).
+//! provinces and prefectures always, counties of three chars or more
+//! always, two-char ones only in the province the document is about (the
+//! province most of its regions are in).
 
 use std::collections::HashMap;
 
-use super::lexicon::{char_at, extend_left, words, FastHash, WordSet};
+use super::lexicon::{char_at, char_before, extend_left, words, FastHash, WordSet};
 use super::trie::{Found, Trie};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
+/// Divisions the division codes leave out (Taiwan, Hong Kong), same columns.
+const REGIONS_EXTRA: &str = include_str!("../../data/entity/regions_extra.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
@@ -114,7 +117,7 @@ impl Gazetteer {
     /// Parses the embedded data and builds the trie.
     pub(crate) fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
-        for line in words(REGIONS) {
+        for line in words(REGIONS).chain(words(REGIONS_EXTRA)) {
             let mut cols = line.split('\t');
             let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
                 (Some(c), Some(n), s) => (c, n, s.unwrap_or("")),
@@ -130,6 +133,16 @@ impl Gazetteer {
             };
             let id = b.region(name, code, level);
             if short.is_empty() {
+                if level == Level::County && name.ends_with('县') {
+                    // 赣县 → 赣县区, renamed since the data was made.
+                    b.alias(
+                        &format!("{name}区"),
+                        Form::Name {
+                            region: id,
+                            short: false,
+                        },
+                    );
+                }
                 continue;
             }
             b.alias(
@@ -143,6 +156,11 @@ impl Gazetteer {
                 region: id,
                 short: false,
             };
+            if name.ends_with("自治州") {
+                // Autonomous prefectures go by their short form and 州 (湘西州).
+                b.alias(&format!("{short}自治州"), region);
+                b.alias(&format!("{short}州"), region);
+            }
             if level != Level::County {
                 continue;
             }
@@ -219,7 +237,9 @@ impl Gazetteer {
             };
             let r = &self.regions[region as usize];
             let home = main == Some(r.code / 10000);
-            if short && r.level == Level::County && !home {
+            // A county's two-char short form is too often a word elsewhere
+            // (南岸, 城口); three chars (石景山, 都江堰) name one place anywhere.
+            if short && r.level == Level::County && !home && surface.chars().count() < 3 {
                 continue;
             }
             let key = (!home, r.level);
@@ -262,6 +282,9 @@ impl Gazetteer {
                     }
                 }
                 Form::Name { .. } => {
+                    if in_word(text, s, e) {
+                        continue;
+                    }
                     let Some(id) = self.pick(forms, &text[s..e], main) else {
                         continue;
                     };
@@ -402,6 +425,79 @@ impl Gazetteer {
     }
 }
 
+/// The one-char province abbreviations (京, 津, 冀…), for the shared trie.
+pub(crate) fn abbreviations() -> impl Iterator<Item = &'static str> {
+    PROVINCE_ABBREVIATIONS
+        .char_indices()
+        .map(|(i, c)| &PROVINCE_ABBREVIATIONS[i..i + c.len_utf8()])
+}
+
+/// Adds each province of a run of province abbreviations (京津冀,
+/// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
+/// three or more, or of two followed by a count or 地区/两地…, that no other
+/// mention overlaps. `found` are the [`abbreviations`] found in `text`.
+pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>) {
+    let mut add: Vec<Hit> = Vec::new();
+    let mut k = 0;
+    while k < found.len() {
+        // The run of abbreviations that follow each other from `k`.
+        let mut n = 1;
+        while found
+            .get(k + n)
+            .is_some_and(|f| f.start == found[k + n - 1].end)
+        {
+            n += 1;
+        }
+        let run = &found[k..k + n];
+        k += n;
+        let at = run[n - 1].end;
+        let counted = || {
+            let rest = &text[at..];
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+        };
+        if n >= 3 || (n == 2 && counted()) {
+            add.extend(run.iter().map(|f| Hit {
+                start: f.start,
+                end: f.end,
+                province: 0,
+            }));
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    // Hits are in text order and do not overlap: one look each.
+    add.retain(|a| {
+        let k = hits.partition_point(|h| h.end <= a.start);
+        hits.get(k).map_or(true, |h| h.start >= a.end)
+    });
+    hits.extend(add);
+    hits.sort_by_key(|h| h.start);
+}
+
+/// One-char abbreviations of provinces, municipalities and regions.
+const PROVINCE_ABBREVIATIONS: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新藏桂蒙港澳台";
+/// Words after a run of two abbreviations that make it a list of
+/// provinces (川渝地区, 京津两市, 川渝等).
+const RUN_FOLLOWERS: &[&str] = &[
+    "地区",
+    "两地",
+    "两省",
+    "两市",
+    "三省",
+    "三地",
+    "四省",
+    "五省",
+    "等",
+    "各",
+    "合作",
+    "协同",
+    "一体化",
+    "之间",
+];
+
 /// The gazetteer's tables while they are read.
 #[derive(Default)]
 struct Builder {
@@ -443,6 +539,35 @@ fn top(votes: Votes) -> Option<u32> {
         .into_iter()
         .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
         .map(|(p, _)| p)
+}
+
+/// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
+/// start there (其中国家级, 高中国际部).
+const BEFORE_ZHONG: &[char] = &[
+    '其', '集', '之', '当', '空', '居', '正', '适', '高', '初', '期', '年', '月', '日', '心', '胸',
+    '手',
+];
+/// Words after 中国 that make a slogan of it (中国梦, 中国特色社会主义).
+const CHINA_SLOGANS: &[&str] = &[
+    "梦", "特色", "式", "方案", "智慧", "故事", "精神", "道路", "风格", "气派",
+];
+/// Chars after a two-char county name that make a longer word of its
+/// suffix (建成县域 is no 成县).
+const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
+
+/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
+fn in_word(text: &str, s: usize, e: usize) -> bool {
+    let name = &text[s..e];
+    if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
+        return true;
+    }
+    // 中国梦, 中国特色: a slogan, not the country.
+    if name == "中国" && CHINA_SLOGANS.iter().any(|w| text[e..].starts_with(w)) {
+        return true;
+    }
+    name.chars().count() == 2
+        && name.ends_with(['县', '区'])
+        && char_at(text, e).is_some_and(|c| AFTER_COUNTY.contains(&c))
 }
 
 fn bad_data(line: &str) -> Error {

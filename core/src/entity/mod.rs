@@ -84,6 +84,7 @@ pub(crate) struct Shared {
     /// The word lists of the finders, found in one pass: see [`List`].
     words: Trie,
     schools: school::SchoolTables,
+    orgs: org::OrgTables,
     persons: person::PersonTables,
     stops: WordSet,
     verbs: WordSet,
@@ -95,12 +96,15 @@ impl Shared {
         Ok(Shared {
             words: Trie::new([
                 gazetteer.patterns().collect::<Vec<_>>(),
-                words(org::SUFFIXES).collect(),
+                org::suffixes().collect(),
                 words(org::NAMES).collect(),
                 words(school::SUFFIXES).collect(),
                 person::titles().map(|t| t.0).collect(),
+                person::SPEECH_VERBS.to_vec(),
+                gazetteer::abbreviations().collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
+            orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
             persons: person::PersonTables::new(),
             gazetteer,
             stops: WordSet::new(LEFT_STOPS),
@@ -124,7 +128,7 @@ impl Shared {
 enum List {
     /// [`Gazetteer::patterns`].
     Region,
-    /// [`org::SUFFIXES`].
+    /// [`org::suffixes`].
     OrgSuffix,
     /// [`org::NAMES`].
     OrgName,
@@ -132,6 +136,10 @@ enum List {
     SchoolSuffix,
     /// [`person::titles`].
     PersonTitle,
+    /// [`person::SPEECH_VERBS`].
+    Speech,
+    /// [`gazetteer::abbreviations`].
+    Abbreviation,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -225,7 +233,13 @@ pub fn extract(
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
     let mut cands = places(text, &found, tables, markers);
-    let persons = person::find(norm, found.of(List::PersonTitle), &tables.shared.persons);
+    let persons = person::find(
+        norm,
+        found.of(List::PersonTitle),
+        found.of(List::Speech),
+        &tables.shared.persons,
+        &tables.shared.gazetteer,
+    );
     cands.extend(
         persons
             .iter()
@@ -262,12 +276,9 @@ fn places(
         .collect();
     cands.extend(extra_names(text, tables));
     let sh = tables.shared;
-    let regions: Vec<(usize, usize)> = sh
-        .gazetteer
-        .find(text, found.of(List::Region))
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let mut hits = sh.gazetteer.find(text, found.of(List::Region));
+    gazetteer::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
+    let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     cands.extend(
         regions
             .iter()
@@ -296,6 +307,8 @@ fn places(
             found.of(List::OrgSuffix),
             found.of(List::OrgName),
             &sh.stops,
+            &sh.orgs,
+            &sh.gazetteer,
             anchors,
         )
         .iter()
@@ -555,5 +568,196 @@ mod tests {
             let first = w.chars().next().unwrap();
             assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));
         }
+    }
+
+    /// A sentence, the (kind, name) pairs it must give and those it must not.
+    type Case<'a> = (
+        &'a str,
+        &'a [(EntityKind, &'a str)],
+        &'a [(EntityKind, &'a str)],
+    );
+
+    /// Runs the whole entity stage over each sentence and checks that every
+    /// expected (kind, name) is found and that no forbidden one is.
+    fn check(cases: &[Case]) {
+        for (text, want, not) in cases {
+            let v = ents(text, &Options::default());
+            for (k, n) in *want {
+                assert!(has(&v, *k, n), "{text:?}: want {k:?} {n:?}, got {v:?}");
+            }
+            for (k, n) in *not {
+                assert!(!has(&v, *k, n), "{text:?}: not {k:?} {n:?}, got {v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn organisations_outside_education() {
+        use EntityKind::{Org, Person, Region};
+        check(&[
+            ("据省财政厅介绍,收入增长。", &[(Org, "省财政厅")], &[]),
+            (
+                "自治区卫生健康委发布通知。",
+                &[(Org, "自治区卫生健康委")],
+                &[],
+            ),
+            (
+                "国务院新闻办公室举行发布会。",
+                &[(Org, "国务院新闻办公室")],
+                &[],
+            ),
+            (
+                "南宁市交通运输局局长王建国表示,",
+                &[(Org, "南宁市交通运输局"), (Person, "王建国")],
+                &[(Org, "南宁市交通运输局局"), (Region, "南宁市")],
+            ),
+            (
+                "长沙银行、华融湘江银行存款增长。",
+                &[(Org, "长沙银行"), (Org, "华融湘江银行")],
+                &[(Region, "长沙")],
+            ),
+            (
+                "宁德时代新能源科技股份有限公司发布年报。宁德时代表示,",
+                &[(Org, "宁德时代新能源科技股份有限公司"), (Org, "宁德时代")],
+                &[(Region, "宁德")],
+            ),
+            (
+                "中国人民银行长沙中心支行发布。",
+                &[(Org, "中国人民银行长沙中心支行")],
+                &[],
+            ),
+            (
+                "经济日报、新华社和澎湃新闻等媒体参加。",
+                &[(Org, "经济日报"), (Org, "新华社"), (Org, "澎湃新闻")],
+                &[],
+            ),
+            (
+                "深圳市人民医院派出医疗队。",
+                &[(Org, "深圳市人民医院")],
+                &[],
+            ),
+            (
+                "行政院会通过预算,国民党批评。",
+                &[(Org, "行政院"), (Org, "国民党")],
+                &[],
+            ),
+            (
+                "宜昌市发展和改革委员会 宜昌市财政局",
+                &[(Org, "宜昌市发展和改革委员会"), (Org, "宜昌市财政局")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn generic_bodies_are_not_organisations() {
+        for text in [
+            "各商业银行加大信贷投放。",
+            "归属于上市公司股东的净利润。",
+            "江北区部署全年工作。",
+            "形成发展新格局。",
+            "教育部门要求各校落实。",
+            "充分利用集团优势。",
+            "全资子公司完成增资。",
+            "学校成立了少年科学院。",
+        ] {
+            let v = ents(text, &Options::default());
+            assert!(
+                v.iter().all(|(k, _)| *k != EntityKind::Org),
+                "{text:?}: {v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn persons_outside_bylines() {
+        use EntityKind::Person;
+        check(&[
+            ("“今年很好。”刘洋说。", &[(Person, "刘洋")], &[]),
+            ("市民陈静告诉记者,出行方便。", &[(Person, "陈静")], &[]),
+            (
+                "处长刘志强表示,",
+                &[(Person, "刘志强")],
+                &[(Person, "刘志")],
+            ),
+            ("经济部长王美花表示,", &[(Person, "王美花")], &[]),
+            (
+                "赵亮 摄\n图/孙磊\n责任编辑:周婷\n",
+                &[(Person, "赵亮"), (Person, "孙磊"), (Person, "周婷")],
+                &[],
+            ),
+            ("中央社记者林志豪台北28日电", &[(Person, "林志豪")], &[]),
+            ("负责人沈怡、林雪梅签字。", &[(Person, "沈怡")], &[]),
+            (
+                "。高新区表示,王牌产品说明书。",
+                &[],
+                &[(Person, "高新区"), (Person, "王牌")],
+            ),
+            ("1.项目名称:停车系统", &[], &[(Person, "项目名")]),
+            (
+                "家长陈丽高兴地说。",
+                &[],
+                &[(Person, "高兴地"), (Person, "陈丽说")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn places_anywhere() {
+        use EntityKind::{Org, Region};
+        check(&[
+            (
+                "高雄、台中两市房价上涨。",
+                &[(Region, "高雄"), (Region, "台中")],
+                &[],
+            ),
+            (
+                "川渝黔滇4省(市)联合发布,京津冀协同发展。",
+                &[
+                    (Region, "川"),
+                    (Region, "渝"),
+                    (Region, "黔"),
+                    (Region, "滇"),
+                    (Region, "京"),
+                    (Region, "冀"),
+                ],
+                &[],
+            ),
+            (
+                "深圳前海举行活动,广西参加。",
+                &[(Region, "深圳前海"), (Region, "广西")],
+                &[],
+            ),
+            (
+                "中国经济稳中向好,全国全省同步。",
+                &[(Region, "中国")],
+                &[(Region, "全国"), (Region, "全省")],
+            ),
+            (
+                "其中国家级项目3个,建成县域中心。",
+                &[],
+                &[(Region, "中国"), (Region, "成县")],
+            ),
+            (
+                "湘西自治州增长5%。",
+                &[(Region, "湘西自治州")],
+                &[(Region, "湘西")],
+            ),
+            ("据长沙银行公告,", &[(Org, "长沙银行")], &[(Region, "长沙")]),
+        ]);
+    }
+
+    #[test]
+    fn programmes_are_not_colleges() {
+        use EntityKind::School;
+        check(&[
+            ("学校组建了小百灵学院。", &[], &[(School, "小百灵学院")]),
+            ("与重庆文理学院合作。", &[(School, "重庆文理学院")], &[]),
+            (
+                "江津区教师进修学院培训。",
+                &[(School, "江津区教师进修学院")],
+                &[],
+            ),
+        ]);
     }
 }

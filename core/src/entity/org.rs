@@ -1,27 +1,128 @@
-//! ORG: bodies known by name (教育部, 国务院) and names ending with an
-//! organisation word (教委, 人民政府, 研究院, 教育集团, 党委…) that start at
-//! an anchor: a region (江北区教委), a school (红旗小学教育集团), a known
-//! body (教育部课程中心) or 中国/中共/全国/国家. In a text about a city,
-//! `市` alone anchors short forms (市教委, 市教科院).
+//! ORG: bodies known by name (教育部, 国务院, 新华社) and names ending with
+//! an organisation head (教委, 人民政府, 研究院, 银行, 有限公司, 日报…).
+//!
+//! A name starts at an anchor: a region (江北区教委, 长沙银行), a school
+//! (红旗小学教育集团), a known body (教育部课程中心), 中国/中共/全国/国家,
+//! or a level word (省, 市, 自治区) that starts a name of three chars or
+//! more (省统计局, 自治区卫生健康委). A strong head (银行, 有限公司, 协会,
+//! 日报, 医院…) may also take a name that starts right after a boundary —
+//! punctuation, a function word or a verb (据华融湘江银行…) — unless that
+//! name is generic (商业银行, 上市公司). In a text about a city, `市` alone
+//! anchors short forms (市教委). A body and a region-named unit right after
+//! it make one name (中国人民银行长沙中心支行), and the short form of a
+//! company named in full earlier (宁德时代 of 宁德时代新能源科技股份有限公司)
+//! is an organisation wherever it stands.
 
-use super::lexicon::{char_before, extend_left, WordSet};
+use super::gazetteer::Gazetteer;
+use super::lexicon::{char_at, char_before, extend_left, is_name_char, words, WordSet};
 use super::trie::Found;
 
-/// Words that end an organisation name (matched as a list of the shared trie).
+/// Words that end an organisation name (matched as a list of the shared
+/// trie); a trailing `+` marks a strong head.
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
 /// Bodies known by name (matched as a list of the shared trie).
 pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
+/// Words that make a name generic as the whole name (商业银行, 科技公司).
+const GENERIC: &str = include_str!("../../data/entity/org_generic.txt");
+/// Words that make a name generic where they end it (全资子公司, 三甲医院).
+const GENERIC_END: &str = include_str!("../../data/entity/org_generic_end.txt");
+/// Words right before a name that has no anchor (据, 显示, 与其…).
+const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 
 /// Words that anchor a national name.
 const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
+/// Level words that start a body's short name (省统计局, 市卫健委).
+const LEVELS: &[&str] = &["自治区", "自治州", "省", "市", "县"];
 /// Party committees of a region: named only with their region (沙坪坝区委).
 const GOVERNMENT: &[&str] = &["区委", "市委", "县委", "省委"];
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
-/// Chars before 局 that make a common word (格局, 布局, 大局).
-const NOT_BEFORE_JU: &[char] = &[
-    '格', '布', '全', '新', '结', '大', '开', '当', '变', '残', '胜', '僵', '骗', '终',
+/// Longest name before a strong head without an anchor, in chars.
+const MAX_FREE: usize = 12;
+/// Chars before a one-char head that make a common word (格局, 部署, 东部,
+/// 餐厅, 举办, 签署), per head.
+const NOT_BEFORE: &[(char, &str)] = &[
+    ('局', "格布全新结大开当变残胜僵骗终时饭赌棋"),
+    ('部', "东西南北中内外全干局总腹头胸背上下面底顶细尾前后俱乐"),
+    ('委', "党常纪监编立主"),
+    ('厅', "大餐客展门舞歌营"),
+    (
+        '办',
+        "举创主承开兴督包合协代帮筹操照好试严查难快首公民在新停停",
+    ),
+    ('署', "部签公连"),
+    ('处', "之到各此好难用益长短远近深高住办相共独四随妙"),
 ];
+/// Chars after a one-char head that show it starts another word (局长,
+/// 委员, 委托, 部门, 办理).
+const NOT_AFTER_ONE: &[char] = &[
+    '长', '员', '托', '屈', '门', '分', '署', '位', '件', '落', '下', '事', '理', '法', '学', '好',
+    '实', '结', '案', '证', '面', '势', '限', '属', '级', '队', '会', '内', '外', '里', '领',
+];
+/// Chars after 处 that make a verb of it (处于, 处置, 处罚).
+const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
+/// Chars after a strong head that make it part of a longer common word
+/// (银行业, 集团化, 公司制, 协会会员).
+const NOT_AFTER_STRONG: &[char] = &[
+    '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
+];
+/// Heads that extend the name right before them (…教育集团党委); so does
+/// every head ending with 公司 (交通银行股份有限公司).
+const CHAIN: &[&str] = &[
+    "党委",
+    "党组",
+    "团委",
+    "工会",
+    "股份有限公司",
+    "有限公司",
+    "有限责任公司",
+    "办公室",
+    "分公司",
+];
+/// Chars that may follow a tight head (集团, 公司): punctuation and digits
+/// aside, a verb or particle that ends the name (集团发布, 公司在), not a
+/// noun that makes a compound of it (集团化, 公司治理).
+const AFTER_TIGHT: &[char] = &[
+    '发', '在', '的', '与', '和', '将', '旗', '下', '董', '总', '宣', '表', '称', '已', '于', '是',
+    '也', '今', '近', '日', '及', '等', '、', '持', '成', '正', '获', '有', '对', '向', '还', '联',
+    '签', '实', '预', '拟', '披', '公', '介', '指', '所', '控', '股', '副', '党', '工', '员', '以',
+    '作', '并', '同', '推', '通', '自', '年', '上', '首', '均',
+];
+/// Heads that end a company name, whose short form may stand alone later.
+const COMPANY: &[&str] = &["公司"];
+
+/// Compiled organisation word lists.
+#[derive(Debug)]
+pub(crate) struct OrgTables {
+    /// Per word of [`SUFFIXES`]: whether it is a strong head.
+    strong: Vec<bool>,
+    /// Per word of [`SUFFIXES`]: whether it must end the name (集团).
+    tight: Vec<bool>,
+    generic: WordSet,
+    /// Words generic only as the whole name (科技 of 科技公司).
+    generic_whole: WordSet,
+    /// Where a name without an anchor starts: shared stops, verbs and [`LEFT`].
+    stops: WordSet,
+}
+
+impl OrgTables {
+    /// Builds the tables; `left_stops` and `verbs` are the shared lists of
+    /// words that stand before a name.
+    pub(crate) fn new(left_stops: &'static str, verbs: &'static str) -> OrgTables {
+        OrgTables {
+            strong: words(SUFFIXES).map(|w| w.contains('+')).collect(),
+            tight: words(SUFFIXES).map(|w| w.contains('!')).collect(),
+            generic: WordSet::new(GENERIC_END),
+            generic_whole: WordSet::new(GENERIC),
+            stops: WordSet::union(&[left_stops, verbs, LEFT]),
+        }
+    }
+}
+
+/// The suffixes of [`SUFFIXES`] without their marks, in list order.
+pub(crate) fn suffixes() -> impl Iterator<Item = &'static str> {
+    words(SUFFIXES).map(|w| w.trim_end_matches(['+', '!', ' ']))
+}
 
 /// What an ORG name may start with, found before.
 #[derive(Debug, Clone, Copy)]
@@ -43,34 +144,315 @@ pub(crate) fn find(
     suffixes: &[Found],
     names: &[Found],
     stops: &WordSet,
+    t: &OrgTables,
+    gaz: &Gazetteer,
     anchors: Anchors,
 ) -> Vec<(usize, usize)> {
-    let known: Vec<(usize, usize)> = names.iter().map(|m| (m.start, m.end)).collect();
+    // 经济部门, 教育部长: a known name ending with a one-char head that
+    // starts another word is not the body.
+    let known: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|m| {
+            let last = char_before(text, m.end);
+            let heads = NOT_BEFORE.iter().any(|&(h, _)| Some(h) == last);
+            !(heads && char_at(text, m.end).is_some_and(|n| NOT_AFTER_ONE.contains(&n)))
+        })
+        .map(|m| (m.start, m.end))
+        .collect();
     let mut out = known.clone();
+    // A name never reaches back over the name found before it
+    // (湖南省统计局国家统计局); a head right after one extends it (…集团党委).
+    let mut floor = 0;
+    let mut last: Option<(usize, usize)> = None;
     for m in suffixes {
         let (s, e) = (m.start, m.end);
+        let low = floor;
+        if let Some((a, _)) = last.filter(|&(_, b)| b == s) {
+            if CHAIN.contains(&&text[s..e]) || text[s..e].ends_with("公司") {
+                out.push((a, e));
+                last = Some((a, e));
+                floor = e;
+                continue;
+            }
+        }
         let suffix = &text[s..e];
-        if suffix == "局" && char_before(text, s).is_some_and(|c| NOT_BEFORE_JU.contains(&c)) {
+        let strong = t.strong[m.word as usize];
+        let tight_ok = || {
+            char_at(text, e).map_or(true, |c| {
+                !is_name_char(c) || c.is_ascii_digit() || AFTER_TIGHT.contains(&c)
+            })
+        };
+        if !head_ok(text, s, e, suffix, strong) || (t.tight[m.word as usize] && !tight_ok()) {
             continue;
         }
-        let (from, _) = extend_left(text, s, stops, 24);
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
-        if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
-            // A government is named by its region (国务院政府 is no body).
-            if by_region || !government {
-                out.push((a, e));
+        let (from, _) = extend_left(text, s, stops, 24);
+        let from = from.max(low);
+        let at = |from: usize| -> Option<Option<usize>> {
+            if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
+                // A government is named by its region (国务院政府 is no body).
+                return Some((by_region || !government).then_some(a));
             }
-        } else if anchors.city_doc
-            && !government
-            && text[from..s].starts_with('市')
-            && text[from..s].chars().count() <= 3
-        {
-            out.push((from, e));
+            if government {
+                return None;
+            }
+            if let Some(p) = level(text, from, s, e, t, anchors.verbs) {
+                return Some(Some(p));
+            }
+            let head = &text[from..s];
+            (anchors.city_doc && head.starts_with('市') && head.chars().count() <= 3)
+                .then_some(Some(from))
+        };
+        // 人力资源和社会保障厅, 运输及房屋局: a name may hold one 和, 与 or 及.
+        let retry = || {
+            let k = from.checked_sub('和'.len_utf8())?;
+            if k < low || !text[..from].ends_with(['和', '与', '及']) {
+                return None;
+            }
+            at(extend_left(text, k, stops, 24).0.max(low))
+        };
+        let mut start = match at(from).or_else(retry) {
+            Some(a) => a,
+            None if strong => free_name(text, s, low, suffix, t),
+            None => None,
+        };
+        // A unit named right after its body (湖南省人民政府|新闻|办公室,
+        // 省交通运输厅|运输服务|处): a short gap with no verb or stop in it.
+        if start.is_none() {
+            if let Some((a, _)) = last.filter(|&(_, b)| b == low && low < s) {
+                let gap = &text[low..s];
+                let clean = gap.chars().all(crate::normalize::is_cjk)
+                    && gap.chars().count() <= 6
+                    && !gap
+                        .char_indices()
+                        .any(|(i, c)| t.stops.ends_at(text, low + i + c.len_utf8()));
+                if clean {
+                    start = Some(a);
+                }
+            }
+        }
+        // A government is named right after its region (赣州市人民政府, not
+        // 赣州市市长…代表市政府).
+        if government && start.is_some_and(|a| text[a..s].chars().count() > 8) {
+            start = None;
+        }
+        // A region before a body known by name qualifies it (台湾|经济部):
+        // the known name stands alone.
+        if let Some(a) = start {
+            let k = known.partition_point(|&(ks, _)| ks <= a);
+            if known[k..]
+                .iter()
+                .take_while(|&&(ks, _)| ks < e)
+                .any(|&(ks, ke)| ke == e && ks > a)
+                && anchors.regions.binary_search_by_key(&a, |r| r.0).is_ok()
+            {
+                start = None;
+            }
+        }
+        if let Some(a) = start {
+            out.push((a, e));
+            last = Some((a, e));
+            floor = e;
         }
     }
     out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     out.dedup();
+    chain(text, &mut out, anchors.regions);
+    short_forms(text, gaz, t, &mut out);
     out
+}
+
+/// Whether the head at `s..e` is used as one here: a one-char head is
+/// refused in a common word (部署, 局长, 委托), a strong one in a longer
+/// word (银行业).
+fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
+    let next = char_at(text, e);
+    let mut cs = suffix.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        let before = char_before(text, s);
+        let bad_before = NOT_BEFORE
+            .iter()
+            .any(|&(h, list)| h == c && before.is_some_and(|b| list.contains(b)));
+        let office = (c == '办' && next == Some('公'))
+            || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
+        return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
+    }
+    let _ = strong;
+    !next.is_some_and(|n| NOT_AFTER_STRONG.contains(&n))
+}
+
+/// Where a body's short name starting with a level word (省统计局,
+/// 自治区卫生健康委) starts in `from..s`, if one does: the level word must
+/// start the stretch or follow a stop word or verb, and the name after it
+/// must be at least three chars with no verb inside.
+fn level(
+    text: &str,
+    from: usize,
+    s: usize,
+    e: usize,
+    t: &OrgTables,
+    verbs: &WordSet,
+) -> Option<usize> {
+    let mut p = from;
+    while p < s {
+        let national = || {
+            NATIONAL.iter().find(|n| {
+                text[p..s].starts_with(*n)
+                    && !text[p..].starts_with("中国家")
+                    && !text[p + n.len()..].starts_with(['性', '一'])
+            })
+        };
+        let word = LEVELS
+            .iter()
+            .find(|l| text[p..s].starts_with(*l))
+            .or_else(national);
+        // The word is looked for first: the boundary test is the dearer one.
+        if let Some(l) = word.filter(|_| p == from || t.stops.ends_at(text, p)) {
+            {
+                let body = &text[p + l.len()..e];
+                let body_start = p + l.len();
+                let clean = !text[body_start..s]
+                    .char_indices()
+                    .any(|(i, c)| verbs.ends_at(text, body_start + i + c.len_utf8()));
+                if body.chars().count() >= 3 && clean {
+                    return Some(p);
+                }
+            }
+        }
+        p += char_at(text, p).map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The start of a name before the strong head at `s` with no anchor: it
+/// starts after a boundary, holds 2 to [`MAX_FREE`] chars (one before a
+/// head of three chars: 渝农商行), and is not generic.
+fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> Option<usize> {
+    let (from, bounded) = extend_left(text, s, &t.stops, MAX_FREE);
+    let clamped = from < low;
+    let mut start = from.max(low);
+    if !(bounded || clamped) {
+        return None;
+    }
+    // Leading generic words are dropped (各商业银行 → 商业银行, then refused).
+    while let Some(len) = generic_prefix(&text[start..s], &t.generic_whole)
+        .filter(|_| !t.generic_whole.contains(&text[start..s]))
+    {
+        start += len;
+    }
+    let name = &text[start..s];
+    if t.generic_whole.contains(name) {
+        return None;
+    }
+    let n = name.chars().count();
+    let min = if suffix.chars().count() >= 3 { 1 } else { 2 };
+    if n < min
+        || n > MAX_FREE
+        || name.chars().any(|c| c.is_ascii_digit())
+        || t.generic_whole.contains(name)
+        || t.generic.ends_at(name, name.len())
+    {
+        return None;
+    }
+    Some(start)
+}
+
+/// The length of a generic word `name` starts with, if a name remains after it.
+fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
+    let mut end = 0;
+    let mut best = None;
+    for c in name.chars().take(4) {
+        end += c.len_utf8();
+        if end < name.len() && generic.contains(&name[..end]) {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+/// Heads of a body's local unit (长沙中心支行 of 中国人民银行).
+const UNITS: &[&str] = &[
+    "支行",
+    "分行",
+    "营业管理部",
+    "调查总队",
+    "调查队",
+    "总队",
+    "支队",
+    "监管局",
+    "分局",
+    "分公司",
+    "分院",
+    "分会",
+    "办事处",
+    "代表处",
+];
+
+/// Joins a body and a unit named by a region right after it
+/// (中国人民银行 + 长沙中心支行): both stay, and the whole is added.
+fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) {
+    let mut add = Vec::new();
+    for &(a, b) in out.iter() {
+        let k = out.partition_point(|&(s, _)| s < b);
+        let next = out[k..]
+            .iter()
+            .take_while(|&&(s, _)| s == b)
+            .map(|&(_, e)| e)
+            .filter(|&e| UNITS.iter().any(|u| text[b..e].ends_with(u)))
+            .max();
+        let by_region = regions.binary_search_by_key(&b, |r| r.0).is_ok();
+        if let (Some(e), true) = (next, by_region) {
+            add.push((a, e));
+        }
+    }
+    if !add.is_empty() {
+        out.extend(add);
+        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        out.dedup();
+    }
+}
+
+/// Adds the short forms of companies named in full (宁德时代 of
+/// 宁德时代新能源科技股份有限公司) wherever they stand: the longest of the
+/// name's first four, three or two chars that occurs elsewhere, unless it
+/// is a place name or a generic word, or the name starts with 中国/国家.
+fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
+    let mut add = Vec::new();
+    // Each name is looked for once, however often it stands in the text.
+    let mut seen: Vec<&str> = Vec::new();
+    for &(a, b) in out.iter() {
+        let name = &text[a..b];
+        if !COMPANY.iter().any(|c| name.ends_with(c))
+            || NATIONAL.iter().any(|n| name.starts_with(n))
+            || seen.contains(&name)
+        {
+            continue;
+        }
+        seen.push(name);
+        let n = name.chars().count();
+        for k in (2..=4).rev() {
+            if k + 2 > n {
+                continue;
+            }
+            let end = name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
+            let short = &name[..end];
+            if gaz.prefix_len(short) == Some(short.len()) || t.generic_whole.contains(short) {
+                break;
+            }
+            let hits: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), short.as_bytes())
+                .filter(|&i| i != a)
+                .collect();
+            if !hits.is_empty() {
+                add.extend(hits.into_iter().map(|i| (i, i + short.len())));
+                break;
+            }
+        }
+    }
+    if !add.is_empty() {
+        out.extend(add);
+        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        out.dedup();
+    }
 }
 
 /// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]
@@ -106,7 +488,7 @@ fn anchor(
     // 中国家… is 中 + 国家… (其中国家一级…), and 国家级 names a rank.
     let national = NATIONAL
         .iter()
-        .any(|n| text[from..s].starts_with(n))
+        .any(|n| text[from..s].starts_with(n) && !text[from + n.len()..].starts_with('性'))
         .then_some((from, false))
         .filter(|_| !text[from..s].starts_with("中国家") && !text[from..s].starts_with("国家一级"));
     let region = inside(a.regions).map(|r| (r, true));
@@ -118,7 +500,6 @@ fn anchor(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::lexicon::words;
 
     fn orgs<'a>(text: &'a str, regions: &[&str], schools: &[&str], city_doc: bool) -> Vec<&'a str> {
         let spans = |names: &[&str]| -> Vec<(usize, usize)> {
@@ -130,7 +511,8 @@ mod tests {
             v
         };
         let (r, s) = (spans(regions), spans(schools));
-        let t = super::super::trie::Trie::new([words(SUFFIXES), words(NAMES)]);
+        let t =
+            super::super::trie::Trie::new([suffixes().collect::<Vec<_>>(), words(NAMES).collect()]);
         let found = t.scan(text);
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
         let verbs = WordSet::new(crate::entity::school::VERBS);
@@ -140,7 +522,12 @@ mod tests {
             schools: &s,
             city_doc,
         };
-        find(text, &found[0], &found[1], &stops, a)
+        let ot = OrgTables::new(
+            include_str!("../../data/entity/left_stops.txt"),
+            crate::entity::school::VERBS,
+        );
+        let g = Gazetteer::new().unwrap();
+        find(text, &found[0], &found[1], &stops, &ot, &g, a)
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()

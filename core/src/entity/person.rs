@@ -1,10 +1,13 @@
 //! PERSON: a surname and one or two given chars right after a role or
-//! title (校长朱刚, 局长周文杨), and bylines: names set apart by spaces after
+//! title (校长朱刚, 局长周文杨) or right before one (王建国局长), before a
+//! verb of speech at a clause start (…，刘洋介绍), in credits (图/孙磊,
+//! 责任编辑:周婷, 赵亮 摄), and bylines: names set apart by spaces after
 //! 记者 / 通讯员, or a line that is a list of names (谭芳 胡忠英).
 
 use std::collections::HashSet;
 
-use super::lexicon::{char_at, is_name_char, words, FastHash, WordSet};
+use super::gazetteer::Gazetteer;
+use super::lexicon::{char_at, char_before, is_name_char, words, FastHash, WordSet};
 use super::trie::Found;
 use crate::normalize::{is_cjk, Normalized};
 
@@ -13,7 +16,19 @@ const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
 const STOP: &str = include_str!("../../data/entity/person_stop.txt");
 
 /// Words of a byline that a name follows (`记者 苏盛宇`).
-const BYLINE: &[&str] = &["记者", "通讯员", "摄影", "撰稿", "编辑", "作者", "文", "图"];
+const BYLINE: &[&str] = &[
+    "记者",
+    "通讯员",
+    "摄影",
+    "撰稿",
+    "编辑",
+    "作者",
+    "文",
+    "图",
+    "实习生",
+    "美编",
+    "校对",
+];
 /// What may follow a list of names on its line (`谭芳 胡忠英 图片由…提供`).
 const AFTER_LIST: &[char] = &['图', '摄', '据', '文', '供', '/'];
 /// Chars that rarely end a given name but often follow one (荣获, 表示, 在).
@@ -22,7 +37,29 @@ const NAME_END: &[char] = &[
     '这', '为', '作', '也', '都', '同', '对', '告', '谈', '称', '坦', '笑', '感', '希', '呼', '率',
     '领', '主', '参', '出', '所', '接', '向', '曾', '已', '正', '将', '亲', '还', '就', '则', '分',
     '代', '透', '讲', '发', '回', '及', '了', '被', '把', '让', '给', '从', '要', '会', '以', '于',
-    '表', '任', '深', '先', '一', '们', '老', '校',
+    '表', '任', '深', '先', '一', '们', '老', '校', '批', '宣', '解', '补', '直', '质', '问', '答',
+    '反', '评', '重', '再', '并', '又', '随', '摄', '报', '电', '签', '形', '来', '去', '昨', '今',
+    '近', '日', '前', '后', '便', '即', '却', '更', '仍', '均', '早', '首',
+];
+
+/// Verbs of speech a name stands before at the start of a clause
+/// (…，刘洋介绍; 陈静说).
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "说", "表示", "介绍", "指出", "认为", "强调", "告诉", "透露", "坦言", "称", "回忆", "感慨",
+    "建议", "提醒", "解释", "补充", "呼吁", "批评", "直言", "宣布",
+];
+
+/// Words that stand before a name at the start of a clause (punctuation
+/// aside): 据李卫国介绍.
+const CLAUSE_START: &[&str] = &["据", "而", "对此"];
+
+/// Chars never in the given name of a speaker (高新区说, 该局说).
+const NOT_GIVEN: &[char] = &[
+    '区', '市', '县', '省', '局', '部', '委', '厅', '办', '院', '会', '社', '报', '网', '台', '司',
+    '行', '厂', '村', '镇', '乡', '校', '园', '所', '队', '组', '府', '处', '科', '室', '们', '方',
+    '面', '家', '者', '界', '门', '业', '都', '时', '他', '她', '它', '我', '你', '此', '这', '那',
+    '次', '年', '月', '日', '天', '又', '也', '还', '就', '曾', '却', '再', '外', '内', '地', '的',
+    '得', '了', '着', '党', '国',
 ];
 
 /// Chars that start a verb of speech (说, 表示, 介绍): after a name they
@@ -107,12 +144,24 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
 }
 
 /// Finds person names in the normalised text: (start, end) byte offsets.
-/// `titles` are the words of [`titles`] found in it.
-pub(crate) fn find(norm: &Normalized, titles: &[Found], t: &PersonTables) -> Vec<(usize, usize)> {
+/// `titles` and `verbs` are the words of [`titles`] and [`SPEECH_VERBS`]
+/// found in it.
+pub(crate) fn find(
+    norm: &Normalized,
+    titles: &[Found],
+    verbs: &[Found],
+    t: &PersonTables,
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
     let mut out = Vec::new();
     for m in titles {
-        if let Some(e) = after_title(norm, t, m.end) {
+        if !t.weak[m.word as usize] {
+            if let Some(s) = name_before(text, t, gaz, m.start) {
+                out.push((s, m.start));
+            }
+        }
+        if let Some(e) = after_title(norm, t, gaz, m.end) {
             let three = text[m.end..e].chars().count() >= 3;
             let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
             if three || speaks || !t.weak[m.word as usize] {
@@ -120,14 +169,148 @@ pub(crate) fn find(norm: &Normalized, titles: &[Found], t: &PersonTables) -> Vec
             }
         }
     }
+    speakers(text, verbs, t, gaz, &mut out);
+    credits(norm, t, &mut out);
     bylines(norm, t, &mut out);
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// Whether a clause starts at `at`: the text starts, or punctuation, a
+/// space or a clause word (据) stands before it.
+fn clause_start(text: &str, at: usize) -> bool {
+    match char_before(text, at) {
+        None => true,
+        Some(c) => !is_name_char(c) || CLAUSE_START.iter().any(|w| text[..at].ends_with(w)),
+    }
+}
+
+/// The start of a name of two or three chars that ends at `at` and starts
+/// a clause, if one does (…，刘洋 | 介绍; 。王建国 | 局长): three chars first.
+fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Option<usize> {
+    let mut starts = Vec::new();
+    let mut q = at;
+    for _ in 0..3 {
+        let Some(c) = char_before(text, q).filter(|&c| is_cjk(c)) else {
+            break;
+        };
+        q -= c.len_utf8();
+        starts.push(q);
+    }
+    starts.into_iter().skip(1).rev().find(|&s| {
+        let name = &text[s..at];
+        clause_start(text, s)
+            && t.is_name(name)
+            && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
+            && gaz.prefix_len(name).is_none()
+    })
+}
+
+/// Speakers: a name at the start of a clause right before a verb of speech
+/// (…，刘洋介绍; 陈静说). `verbs` are the words of [`SPEECH_VERBS`] found.
+fn speakers(
+    text: &str,
+    verbs: &[Found],
+    t: &PersonTables,
+    gaz: &Gazetteer,
+    out: &mut Vec<(usize, usize)>,
+) {
+    for m in verbs {
+        let at = m.start;
+        // 名称, 简称, 号称: 称 ends a word there.
+        if SPEECH_VERBS[m.word as usize] == "称"
+            && char_before(text, at).is_some_and(|c| NOT_BEFORE_CHENG.contains(&c))
+        {
+            continue;
+        }
+        if let Some(s) = name_before(text, t, gaz, at) {
+            out.push((s, at));
+        }
+    }
+}
+
+/// Chars before 称 that make a word of it (名称, 简称, 号称, 声称).
+const NOT_BEFORE_CHENG: &[char] = &[
+    '名', '简', '号', '堪', '声', '俗', '统', '职', '自', '人', '并', '又', '昵', '尊', '通', '总',
+    '对', '匀', '相',
+];
+
+/// Words of a credit a name follows after `/` or `:` (图/孙磊, 责任编辑:周婷).
+const CREDIT: &[&str] = &[
+    "记者",
+    "通讯员",
+    "摄影",
+    "摄像",
+    "撰稿",
+    "编辑",
+    "美编",
+    "主编",
+    "作者",
+    "文",
+    "图",
+    "校对",
+    "审核",
+    "审校",
+    "终审",
+    "监制",
+    "制图",
+    "设计",
+    "策划",
+    "实习生",
+];
+
+/// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
+/// (赵亮 摄, 赵亮摄).
+fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
+    let text = norm.text.as_str();
+    let b = text.as_bytes();
+    for at in memchr::memchr2_iter(b'/', b':', b) {
+        if !CREDIT.iter().any(|w| text[..at].ends_with(w)) {
+            continue;
+        }
+        let s = at + 1;
+        let s = if b.get(s) == Some(&b' ') { s + 1 } else { s };
+        let mut e = s;
+        for c in text[s..].chars().take(4) {
+            // A space set the name apart (文/周 洁 图/何 平 → 周洁).
+            if !is_cjk(c) || (e > s + c.len_utf8() && norm.joined_at(e)) {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        // 周婷 or 周婷 编辑: the name ends where the CJK run does (at most 3 chars).
+        if (2..=3).contains(&text[s..e].chars().count()) && t.is_name(&text[s..e]) {
+            out.push((s, e));
+        }
+    }
+    for at in memchr::memmem::find_iter(b, "摄".as_bytes()) {
+        let end_ok = char_at(text, at + '摄'.len_utf8()).map_or(true, |c| !is_name_char(c));
+        if !end_ok {
+            continue;
+        }
+        let e = if text[..at].ends_with(' ') {
+            at - 1
+        } else {
+            at
+        };
+        let mut s = e;
+        for _ in 0..3 {
+            match char_before(text, s).filter(|&c| is_cjk(c)) {
+                Some(c) => s -= c.len_utf8(),
+                None => break,
+            }
+        }
+        let n = text[s..e].chars().count();
+        let bounded = char_before(text, s).map_or(true, |c| !is_name_char(c));
+        if (2..=3).contains(&n) && bounded && t.is_name(&text[s..e]) {
+            out.push((s, e));
+        }
+    }
+}
+
 /// The name right after a title ending at `at`, if one stands there.
-fn after_title(norm: &Normalized, t: &PersonTables, at: usize) -> Option<usize> {
+fn after_title(norm: &Normalized, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Option<usize> {
     let text = norm.text.as_str();
     if norm.joined_at(at) {
         // A space after the title: the name runs to the next space.
@@ -138,16 +321,31 @@ fn after_title(norm: &Normalized, t: &PersonTables, at: usize) -> Option<usize> 
     let mut end = at + sl;
     let mut ends = Vec::new();
     for _ in 0..2 {
-        let c = char_at(text, end).filter(|&c| is_cjk(c))?;
+        // A name of one given char may end at punctuation (负责人沈怡、).
+        let Some(c) = char_at(text, end).filter(|&c| is_cjk(c)) else {
+            break;
+        };
         end += c.len_utf8();
         ends.push(end);
     }
-    // Prefer three chars unless the last one is a word that follows names.
+    // Prefer three chars unless the last one is a word that follows names
+    // (刘强荣获), but not where a verb of speech or punctuation follows all
+    // three (刘志强表示).
+    let clear = |e: usize, last: char| {
+        let spoken = char_at(text, e).map_or(true, |c| !is_name_char(c))
+            && !SPEECH.contains(&last)
+            && !FUNCTION.contains(&last);
+        spoken || char_at(text, e).is_some_and(|c| SPEECH.contains(&c))
+    };
     ends.into_iter().rev().find(|&e| {
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
-        let full = e - at > sl + 3;
-        (!full || !NAME_END.contains(&last)) && t.is_name(name) && follows_name(norm, e)
+        let full = e - at > sl + 3 && !clear(e, last);
+        // A dateline may follow a reporter's name (记者林志豪台北28日电).
+        let dateline = gaz.prefix_len(&text[e..]).is_some();
+        (!full || !NAME_END.contains(&last))
+            && t.is_name(name)
+            && (follows_name(norm, e) || dateline)
     })
 }
 
@@ -244,8 +442,15 @@ fn names_in_line(
                 .is_some_and(|&(a, b, c)| c && text[a..b].chars().count() == 1)
         };
         if cjk && one(i) && one(i + 1) && t.surname_len(&text[s..e]).is_some() {
-            merged.push((s, tokens[i + 1].1, true));
-            i += 2;
+            // 谢 文 斌: a third single char ends the name too.
+            let third = tokens.get(i + 2).map_or("", |&(a, b, _)| &text[a..b]);
+            let n = if one(i + 2) && !one(i + 3) && !BYLINE.contains(&third) {
+                3
+            } else {
+                2
+            };
+            merged.push((s, tokens[i + n - 1].1, true));
+            i += n;
         } else {
             merged.push((s, e, cjk));
             i += 1;
@@ -287,8 +492,13 @@ mod tests {
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);
         let t = PersonTables::new();
-        let found = Trie::new([titles().map(|t| t.0)]).scan(&n.text);
-        find(&n, &found[0], &t)
+        let found = Trie::new([
+            titles().map(|t| t.0).collect::<Vec<_>>(),
+            SPEECH_VERBS.to_vec(),
+        ])
+        .scan(&n.text);
+        let g = Gazetteer::new().unwrap();
+        find(&n, &found[0], &found[1], &t, &g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()

@@ -10,6 +10,8 @@ use super::trie::Found;
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
 const GENERIC: &str = include_str!("../../data/entity/school_generic.txt");
 const WHOLE: &str = include_str!("../../data/entity/school_whole.txt");
+/// Words a college's name ends with before 学院 (师范, 理工…).
+const FIELDS: &str = include_str!("../../data/entity/college_fields.txt");
 /// Verbs that stand right before a name (建成, 围绕…).
 pub(crate) const VERBS: &str = include_str!("../../data/entity/school_verbs.txt");
 
@@ -31,6 +33,8 @@ const NOT_AFTER_ABBR: &[char] = &[
 pub(crate) struct SchoolTables {
     generic: WordSet,
     whole: WordSet,
+    /// Words of [`FIELDS`].
+    fields: WordSet,
     /// Where a name starts: the shared stop words plus verbs.
     stops: WordSet,
 }
@@ -42,6 +46,7 @@ impl SchoolTables {
         SchoolTables {
             generic: WordSet::new(GENERIC),
             whole: WordSet::new(WHOLE),
+            fields: WordSet::new(FIELDS),
             stops: WordSet::union(&[left_stops, VERBS]),
         }
     }
@@ -82,7 +87,18 @@ pub(crate) fn find(
             // 科学院 is a research body, not a college.
             continue;
         }
-        if let Some(start) = name_start(text, s, suffix, t, gaz) {
+        let college = |start: usize| {
+            // 小百灵学院 is a programme: a college names a place, a
+            // university or a field (重庆文理学院, 教师进修学院).
+            let name = &text[start..s];
+            suffix != "学院"
+                || name.contains("大学")
+                || t.fields.ends_at(text, s)
+                || name
+                    .char_indices()
+                    .any(|(i, _)| gaz.prefix_len(&name[i..]).is_some())
+        };
+        if let Some(start) = name_start(text, s, suffix, t, gaz).filter(|&st| college(st)) {
             out.push(SchoolHit {
                 start,
                 end: e,
