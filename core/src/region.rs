@@ -57,6 +57,17 @@ const CLAUSE_END: &[char] = &[
     ',', '，', '。', ';', '；', '!', '？', '?', '！', ')', '）', '\n',
 ];
 
+/// How far (bytes) into a text its headline and lead reach.
+const LEAD_BYTES: usize = 300;
+
+/// Whether the place ending at `end` opens a news dateline (`台北28日电`,
+/// `北京3月5日电`): the place the story was filed from, not its subject.
+fn is_dateline(text: &str, end: usize) -> bool {
+    let rest =
+        text[end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
+    rest.len() < text.len() - end && rest.starts_with('电')
+}
+
 /// The region of national figures.
 const NATION: &str = "中国";
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
@@ -103,7 +114,8 @@ impl Resolver {
                 _ => None,
             };
             if let Some(p) = place {
-                places.push((e.span.start, p, e.kind == EntityKind::Region));
+                let region = e.kind == EntityKind::Region && !is_dateline(text, e.span.end);
+                places.push((e.span.start, p, region));
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
@@ -153,10 +165,16 @@ impl Resolver {
             .iter()
             .any(|(_, ev)| matches!(ev, Event::Nation))
             .then(|| (nation.clone(), Height::Nation));
+        // A city or province the text is about stands in its lead or is
+        // named again; one named in passing (a company's plant) is not.
+        // Mentions inside names (`宜昌市财政局`) count here too.
+        let about = |at: usize, name: &str| {
+            at < LEAD_BYTES || places.iter().filter(|(_, p, _)| p.full == name).count() > 1
+        };
         let named = || {
-            events.iter().find_map(|(_, ev)| match ev {
-                Event::Prefecture(p) => Some((Some(p.to_string()), Height::City)),
-                Event::Province(p) => Some((Some(p.to_string()), Height::Province)),
+            events.iter().find_map(|&(at, ref ev)| match ev {
+                Event::Prefecture(p) if about(at, p) => Some((Some(p.to_string()), Height::City)),
+                Event::Province(p) if about(at, p) => Some((Some(p.to_string()), Height::Province)),
                 _ => None,
             })
         };
@@ -461,9 +479,16 @@ mod tests {
         assert_eq!(r.default_region(), Some("中国"));
         let (r, text) = resolver("宜昌市发布通知。本市公交票价2元。");
         assert_eq!(r.region_at(text.find("2元").unwrap()), Some("宜昌市"));
-        // A company's results are tied to no place.
-        let (r, _) = resolver("华东新材实现营业收入8.6亿元。");
+        // A company's results are tied to no place, not even the city of a
+        // plant named once in passing.
+        let (r, _) = resolver(
+            &("华东新材实现营业收入8.6亿元,同比增长5%。".repeat(8)
+                + "位于江苏省南通市的新项目年产6万吨。"),
+        );
         assert_eq!(r.default_region(), None);
+        // A dateline is where the story was filed, not what it is about.
+        let (r, text) = resolver("(中央社记者王明台北28日电)行政院今天通过预算,全国失业率3.4%。");
+        assert_eq!(r.region_at(text.find("3.4").unwrap()), Some("台湾省"));
     }
 
     #[test]
