@@ -42,11 +42,13 @@ HOLDOUT_FLOORS = {
     ("entities", "ALL"): 0.80,
 }
 # The open corpus (tests/open: 13 reports from many provinces, genres and both
-# scripts). PLACEHOLDERS: the lead developer raises these to the measured
-# scores at the end of the session. This is the only place they are set.
+# scripts): the floors issues #10 and #11 set (measured: metrics_full 0.99,
+# change 0.99, region 0.98, entities 0.98). This is the only place they are set.
 OPEN_FLOORS = {
-    ("metrics_full", "f1"): 0.90,
-    ("entities", "ALL"): 0.60,
+    ("metrics_full", "f1"): 0.95,
+    ("metric_attributes", "change"): 0.95,
+    ("metric_attributes", "region"): 0.90,
+    ("entities", "ALL"): 0.90,
 }
 
 FLOORS = {"dev": DEV_FLOORS, "holdout": HOLDOUT_FLOORS, "open": OPEN_FLOORS}
