@@ -30,7 +30,12 @@
  *   SHUSHUO_FILLED(&m, field) says whether it filled `field` (false only
  *   when the library is older than the header). A struct_size smaller
  *   than the first layout (struct_size ... char_end) gives
- *   SHUSHUO_STATUS_OUT_OF_RANGE.
+ *   SHUSHUO_STATUS_OUT_OF_RANGE. Layouts so far:
+ *     shushuo_metric 1: struct_size ... char_end
+ *                    2: + has_previous, previous
+ *                    3: + has_si, si_value, si_unit
+ *     shushuo_entity 1: struct_size ... char_end
+ *                    2: + code, canonical
  * - Enums may gain values: treat an unknown shushuo_status as a failure and
  *   an unknown kind as its _OTHER value.
  * - Options are a JSON object; new options are new keys. Anything but an
@@ -318,9 +323,27 @@ typedef struct shushuo_metric {
   bool has_previous;
   /**
    * The earlier value of the pair, in the same unit (41 above); 0 when
-   * `has_previous` is false. Since layout 2.
+   * `has_previous` is false. Since layout 2 (which ends here).
    */
   double previous;
+  /**
+   * Whether `si_value` and `si_unit` hold the quantity in an SI unit: true
+   * for lengths, areas, volumes, masses, energy, power, temperatures and
+   * data sizes (`3亩`), false for money, counts, percentages and other
+   * units without one. Since layout 3.
+   */
+  bool has_si;
+  /**
+   * The value in `si_unit` (`3亩` gives 2000, `35℃` gives 308.15); 0 when
+   * `has_si` is false. Since layout 3.
+   */
+  double si_value;
+  /**
+   * The SI unit of `si_value`: `m`, `m2`, `m3`, `kg`, `J`, `W`, `K` or
+   * `B` (later versions may add others); absent (data NULL) when `has_si`
+   * is false. Since layout 3.
+   */
+  struct shushuo_str si_unit;
 } shushuo_metric;
 
 /**
@@ -352,7 +375,8 @@ typedef struct shushuo_entity {
    */
   struct shushuo_str text;
   /**
-   * The canonical form (ISO form for dates: `2022-09-22`).
+   * The normalised form: simplified characters, ISO form for dates
+   * (`2022-09-22`).
    */
   struct shushuo_str normalized;
   /**
@@ -363,6 +387,19 @@ typedef struct shushuo_entity {
    * Char offset one past its end. (The first layout ends here.)
    */
   size_t char_end;
+  /**
+   * For a REGION of China: its six-digit division code (GB/T 2260,
+   * `河北省` gives `130000`); absent (data NULL) for other kinds, foreign
+   * countries and places without a code. Since layout 2.
+   */
+  struct shushuo_str code;
+  /**
+   * The full name the mention stands for: a region's official name
+   * (`冀` gives `河北省`), or for an organisation or school named in full
+   * elsewhere in the text, that full name; absent (data NULL) when
+   * unknown. Since layout 2.
+   */
+  struct shushuo_str canonical;
 } shushuo_entity;
 
 #ifdef __cplusplus

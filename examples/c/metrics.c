@@ -93,6 +93,8 @@ int main(int argc, char **argv) {
         if (m.change != SHUSHUO_CHANGE_NONE) printf(" change=%s", CHANGE[m.change]);
         /* SHUSHUO_FILLED: false only with a library older than this header. */
         if (SHUSHUO_FILLED(&m, previous) && m.has_previous) printf(" previous=%g", m.previous);
+        if (SHUSHUO_FILLED(&m, si_unit) && m.has_si)
+            printf(" si=%g%.*s", m.si_value, (int)m.si_unit.len, m.si_unit.data);
         print_str("indicator", m.indicator);
         print_str("period", m.period);
         print_str("region", m.region);

@@ -26,7 +26,8 @@
 //!
 //!   Fields are only ever appended; each version that appends some is a new
 //!   *layout* (metric: 1 = `struct_size` … `char_end`, 2 = + `has_previous`,
-//!   `previous`; entity: 1 = `struct_size` … `char_end`). The library fills
+//!   `previous`, 3 = + `has_si`, `si_value`, `si_unit`; entity: 1 =
+//!   `struct_size` … `char_end`, 2 = + `code`, `canonical`). The library fills
 //!   the largest layout that fits in `struct_size` bytes, leaves the bytes
 //!   after it untouched, and sets `struct_size` to the end of that layout —
 //!   so a caller built against a newer header than the library learns which

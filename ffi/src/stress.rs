@@ -254,12 +254,15 @@ fn check(ex: *const shushuo_extractor, input: &[u8], with_json: bool) -> shushuo
         assert_eq!(status, shushuo_status::Ok);
         in_text(m.start, m.end, m.char_start, m.char_end);
         assert!(m.value.is_finite() && m.previous.is_finite(), "{input:?}");
+        assert!(m.si_value.is_finite(), "{input:?}");
+        assert_eq!(m.has_si, !m.si_unit.data.is_null(), "{input:?}");
     }
     for i in 0..unsafe { shushuo_document_entity_count(doc) } {
         let mut e = tests::entity_out();
         let status = unsafe { shushuo_document_entity(doc, i, &mut e) };
         assert_eq!(status, shushuo_status::Ok);
         in_text(e.start, e.end, e.char_start, e.char_end);
+        assert!(e.code.data.is_null() || e.code.len == 6, "{input:?}");
     }
     if with_json {
         let mut json = null_mut();

@@ -48,6 +48,16 @@ fn view(s: shushuo_str) -> &'static str {
     unsafe { std::str::from_utf8(std::slice::from_raw_parts(s.data.cast(), s.len)).unwrap() }
 }
 
+/// `None` for an absent view (data NULL, len 0), else the string.
+fn optional_view(s: shushuo_str) -> Option<&'static str> {
+    if s.data.is_null() {
+        assert_eq!(s.len, 0);
+        None
+    } else {
+        Some(view(s))
+    }
+}
+
 #[test]
 fn extractor_new_and_free() {
     let ex = extractor(None);
@@ -232,6 +242,11 @@ fn document_getters_agree_with_the_core() {
             (m.has_previous, m.previous.to_bits()),
             (cm.previous.is_some(), cm.previous.unwrap_or(0.0).to_bits())
         );
+        assert_eq!(
+            (m.has_si, m.si_value.to_bits()),
+            (cm.si_value.is_some(), cm.si_value.unwrap_or(0.0).to_bits())
+        );
+        assert_eq!(optional_view(m.si_unit), cm.si_unit.as_deref());
     }
     let n = unsafe { shushuo_document_entity_count(doc) };
     assert_eq!(n, core.entities.len());
@@ -248,6 +263,10 @@ fn document_getters_agree_with_the_core() {
         assert_eq!(
             (view(e.text), view(e.normalized)),
             (ce.text.as_str(), ce.normalized.as_str())
+        );
+        assert_eq!(
+            (optional_view(e.code), optional_view(e.canonical)),
+            (ce.code.as_deref(), ce.canonical.as_deref())
         );
     }
 
@@ -458,7 +477,7 @@ fn getters_refuse_a_struct_size_below_the_first_layout() {
     );
     assert_eq!((m.struct_size, m.value), (0, 0.0));
     let mut e = entity_out();
-    e.struct_size = std::mem::size_of::<shushuo_entity>() - 1;
+    e.struct_size = std::mem::offset_of!(shushuo_entity, code) - 1;
     assert_eq!(
         unsafe { shushuo_document_entity(doc, 0, &mut e) },
         shushuo_status::OutOfRange
@@ -468,6 +487,90 @@ fn getters_refuse_a_struct_size_below_the_first_layout() {
         "{}",
         last_error()
     );
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn si_values_and_their_layout() {
+    let text = "流转土地3亩,投入8亿元。";
+    let ex = extractor(Some(c"{\"entities\":false}"));
+    let (status, doc) = extract(ex, text.as_bytes());
+    assert_eq!(status, shushuo_status::Ok);
+    assert_eq!(unsafe { shushuo_document_metric_count(doc) }, 2);
+    let mut m = metric_out();
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, &mut m) },
+        shushuo_status::Ok
+    );
+    assert_eq!(
+        (view(m.text), m.has_si, view(m.si_unit)),
+        ("3亩", true, "m2")
+    );
+    assert!((m.si_value - 2000.0).abs() < 1e-6, "{}", m.si_value);
+    let mut money = metric_out();
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 1, &mut money) },
+        shushuo_status::Ok
+    );
+    assert_eq!(
+        (view(money.unit), money.has_si, money.si_value),
+        ("元", false, 0.0)
+    );
+    assert!(money.si_unit.data.is_null());
+
+    // A caller built against layout 2 gets previous and nothing after it.
+    let second = std::mem::offset_of!(shushuo_metric, has_si);
+    let mut old = metric_out();
+    old.struct_size = second;
+    old.si_value = -1.0;
+    assert_eq!(
+        unsafe { shushuo_document_metric(doc, 0, &mut old) },
+        shushuo_status::Ok
+    );
+    assert_eq!((old.struct_size, old.value), (second, 3.0));
+    assert_eq!((old.has_si, old.si_value), (false, -1.0));
+    unsafe { shushuo_document_free(doc) };
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn entity_codes_are_absent_or_six_digits() {
+    let text = "河北省、涪城区和江北区新增学位8660个,教育部印发通知。";
+    let ex = extractor(None);
+    let (status, doc) = extract(ex, text.as_bytes());
+    assert_eq!(status, shushuo_status::Ok);
+    let n = unsafe { shushuo_document_entity_count(doc) };
+    assert!(n > 0);
+    for i in 0..n {
+        let mut e = entity_out();
+        assert_eq!(
+            unsafe { shushuo_document_entity(doc, i, &mut e) },
+            shushuo_status::Ok
+        );
+        assert_eq!(e.struct_size, std::mem::size_of::<shushuo_entity>());
+        if let Some(code) = optional_view(e.code) {
+            assert_eq!(e.kind, shushuo_entity_kind::Region, "{code}");
+            assert!(
+                code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()),
+                "{code:?}"
+            );
+        }
+        if let Some(canonical) = optional_view(e.canonical) {
+            assert!(!canonical.is_empty());
+        }
+    }
+    // A caller built against entity layout 1 still works.
+    let first = std::mem::offset_of!(shushuo_entity, code);
+    let mut old = entity_out();
+    old.struct_size = first;
+    old.code.len = 7;
+    assert_eq!(
+        unsafe { shushuo_document_entity(doc, 0, &mut old) },
+        shushuo_status::Ok
+    );
+    assert_eq!(old.struct_size, first);
+    assert!(old.code.data.is_null() && old.code.len == 7);
     unsafe { shushuo_document_free(doc) };
     unsafe { shushuo_extractor_free(ex) };
 }

@@ -234,14 +234,27 @@ pub struct shushuo_metric {
     /// Since layout 2.
     pub has_previous: bool,
     /// The earlier value of the pair, in the same unit (41 above); 0 when
-    /// `has_previous` is false. Since layout 2.
+    /// `has_previous` is false. Since layout 2 (which ends here).
     pub previous: f64,
+    /// Whether `si_value` and `si_unit` hold the quantity in an SI unit: true
+    /// for lengths, areas, volumes, masses, energy, power, temperatures and
+    /// data sizes (`3亩`), false for money, counts, percentages and other
+    /// units without one. Since layout 3.
+    pub has_si: bool,
+    /// The value in `si_unit` (`3亩` gives 2000, `35℃` gives 308.15); 0 when
+    /// `has_si` is false. Since layout 3.
+    pub si_value: f64,
+    /// The SI unit of `si_value`: `m`, `m2`, `m3`, `kg`, `J`, `W`, `K` or
+    /// `B` (later versions may add others); absent (data NULL) when `has_si`
+    /// is false. Since layout 3.
+    pub si_unit: shushuo_str,
 }
 
 impl shushuo_metric {
     /// The view of `m`, borrowing its strings; `struct_size` is the full
     /// size until [`write_growable`] sets what it filled.
     pub(crate) fn new(m: &Metric) -> shushuo_metric {
+        let si = m.si_value.zip(m.si_unit.as_deref());
         shushuo_metric {
             struct_size: std::mem::size_of::<shushuo_metric>(),
             start: m.span.start,
@@ -260,6 +273,11 @@ impl shushuo_metric {
             char_end: m.span.char_end,
             has_previous: m.previous.is_some(),
             previous: m.previous.unwrap_or(0.0),
+            // The core sets both or neither; half of the pair would be of
+            // no use to a C caller, so it counts as neither.
+            has_si: si.is_some(),
+            si_value: si.map_or(0.0, |(v, _)| v),
+            si_unit: shushuo_str::optional(si.map(|(_, u)| u)),
         }
     }
 }
@@ -283,12 +301,22 @@ pub struct shushuo_entity {
     pub kind: shushuo_entity_kind,
     /// The mention as written (without 《》 for works).
     pub text: shushuo_str,
-    /// The canonical form (ISO form for dates: `2022-09-22`).
+    /// The normalised form: simplified characters, ISO form for dates
+    /// (`2022-09-22`).
     pub normalized: shushuo_str,
     /// Char (code point) offset of the mention.
     pub char_start: usize,
     /// Char offset one past its end. (The first layout ends here.)
     pub char_end: usize,
+    /// For a REGION of China: its six-digit division code (GB/T 2260,
+    /// `河北省` gives `130000`); absent (data NULL) for other kinds, foreign
+    /// countries and places without a code. Since layout 2.
+    pub code: shushuo_str,
+    /// The full name the mention stands for: a region's official name
+    /// (`冀` gives `河北省`), or for an organisation or school named in full
+    /// elsewhere in the text, that full name; absent (data NULL) when
+    /// unknown. Since layout 2.
+    pub canonical: shushuo_str,
 }
 
 impl shushuo_entity {
@@ -304,6 +332,8 @@ impl shushuo_entity {
             normalized: shushuo_str::new(&e.normalized),
             char_start: e.span.char_start,
             char_end: e.span.char_end,
+            code: shushuo_str::optional(e.code.as_deref()),
+            canonical: shushuo_str::optional(e.canonical.as_deref()),
         }
     }
 }
@@ -341,6 +371,8 @@ unsafe impl Growable for shushuo_metric {
         field_end!(shushuo_metric, char_end: usize),
         // 2: + has_previous, previous.
         field_end!(shushuo_metric, previous: f64),
+        // 3: + has_si, si_value, si_unit.
+        field_end!(shushuo_metric, si_unit: shushuo_str),
     ];
     fn set_struct_size(&mut self, n: usize) {
         self.struct_size = n;
@@ -353,6 +385,8 @@ unsafe impl Growable for shushuo_entity {
     const LAYOUT_ENDS: &'static [usize] = &[
         // 1: struct_size … char_end.
         field_end!(shushuo_entity, char_end: usize),
+        // 2: + code, canonical.
+        field_end!(shushuo_entity, canonical: shushuo_str),
     ];
     fn set_struct_size(&mut self, n: usize) {
         self.struct_size = n;
@@ -379,11 +413,11 @@ const _: () = {
     );
     // The last layouts end where the structs' last fields do.
     assert!(
-        std::mem::size_of::<shushuo_metric>() - field_end!(shushuo_metric, previous: f64)
+        std::mem::size_of::<shushuo_metric>() - field_end!(shushuo_metric, si_unit: shushuo_str)
             < std::mem::align_of::<shushuo_metric>()
     );
     assert!(
-        std::mem::size_of::<shushuo_entity>() - field_end!(shushuo_entity, char_end: usize)
+        std::mem::size_of::<shushuo_entity>() - field_end!(shushuo_entity, canonical: shushuo_str)
             < std::mem::align_of::<shushuo_entity>()
     );
 };
@@ -515,11 +549,12 @@ mod tests {
                 "region":null,"period":null,"previous":41.0,"borderline":false}"#,
         );
         let full = std::mem::size_of::<shushuo_metric>();
-        let [v1, v2] = shushuo_metric::LAYOUT_ENDS else {
-            panic!("two metric layouts")
+        let [v1, v2, v3] = shushuo_metric::LAYOUT_ENDS else {
+            panic!("three metric layouts")
         };
         assert_eq!(*v1, std::mem::offset_of!(shushuo_metric, has_previous));
-        assert_eq!(*v2, full);
+        assert_eq!(*v2, std::mem::offset_of!(shushuo_metric, has_si));
+        assert_eq!(*v3, full);
 
         // A caller of the current header gets everything.
         let mut out = blank_metric(full);
@@ -537,6 +572,16 @@ mod tests {
             unsafe { write_growable(&mut out, shushuo_metric::new(m)) }.unwrap();
             assert_eq!((out.struct_size, out.value, out.char_end), (*v1, 67.0, 3));
             assert_eq!((out.has_previous, out.previous), (false, -1.0));
+        }
+
+        // A caller compiled against layout 2 gets previous, not the SI value.
+        for size in [*v2, *v3 - 1] {
+            let mut out = blank_metric(size);
+            out.si_value = -1.0;
+            unsafe { write_growable(&mut out, shushuo_metric::new(m)) }.unwrap();
+            assert_eq!((out.struct_size, out.previous), (*v2, 41.0));
+            assert_eq!((out.has_si, out.si_value), (false, -1.0));
+            assert!(out.si_unit.data.is_null());
         }
 
         // A caller with a newer, larger struct gets what this library knows,
@@ -571,11 +616,43 @@ mod tests {
     }
 
     #[test]
-    fn entity_layouts_end_at_char_end() {
+    fn entity_layouts_end_at_char_end_then_canonical() {
         assert_eq!(
             shushuo_entity::LAYOUT_ENDS,
-            [std::mem::offset_of!(shushuo_entity, char_end) + std::mem::size_of::<usize>()]
+            [
+                std::mem::offset_of!(shushuo_entity, code),
+                std::mem::size_of::<shushuo_entity>()
+            ]
         );
+    }
+
+    #[test]
+    fn metric_view_carries_the_si_value() {
+        let m = leak_metric(
+            r#"{"span":{"start":0,"end":7,"char_start":0,"char_end":3},
+                "text":"3亩","value":3.0,"unit":"亩","kind":"area",
+                "approx":"exact","change":"none","indicator":"流转土地",
+                "region":null,"period":null,"si_value":2000.0,"si_unit":"m2",
+                "borderline":false}"#,
+        );
+        let v = shushuo_metric::new(m);
+        assert_eq!(
+            (v.has_si, v.si_value, as_str(v.si_unit)),
+            (true, 2000.0, "m2")
+        );
+
+        // None, or half a pair (which the core never gives): no SI value.
+        for si in ["", r#""si_value":2000.0,"#, r#""si_unit":"m2","#] {
+            let m = leak_metric(&format!(
+                r#"{{"span":{{"start":0,"end":3,"char_start":0,"char_end":3}},
+                    "text":"8亿元","value":8e8,"unit":"元","kind":"money",
+                    "approx":"exact","change":"none","indicator":"",
+                    "region":null,"period":null,{si}"borderline":false}}"#
+            ));
+            let v = shushuo_metric::new(m);
+            assert_eq!((v.has_si, v.si_value), (false, 0.0), "{si}");
+            assert!(v.si_unit.data.is_null() && v.si_unit.len == 0, "{si}");
+        }
     }
 
     #[test]
@@ -605,5 +682,38 @@ mod tests {
         assert_eq!((v.start, v.end, v.char_start, v.char_end), (0, 9, 0, 3));
         assert_eq!(v.kind, shushuo_entity_kind::Region);
         assert_eq!((as_str(v.text), as_str(v.normalized)), ("江北区", "江北区"));
+        assert!(v.code.data.is_null() && v.code.len == 0);
+        assert!(v.canonical.data.is_null() && v.canonical.len == 0);
+
+        let e = leak_entity(
+            r#"{"span":{"start":0,"end":3,"char_start":0,"char_end":1},
+                "kind":"REGION","text":"冀","normalized":"冀",
+                "code":"130000","canonical":"河北省"}"#,
+        );
+        let v = shushuo_entity::new(e);
+        assert_eq!((as_str(v.code), as_str(v.canonical)), ("130000", "河北省"));
+    }
+
+    #[test]
+    fn entity_layout_1_callers_get_no_code() {
+        let e = leak_entity(
+            r#"{"span":{"start":0,"end":9,"char_start":0,"char_end":3},
+                "kind":"REGION","text":"河北省","normalized":"河北省",
+                "code":"130000","canonical":"河北省"}"#,
+        );
+        let [v1, v2] = shushuo_entity::LAYOUT_ENDS else {
+            panic!("two entity layouts")
+        };
+        // SAFETY: all-zero bytes are a valid shushuo_entity.
+        let mut out: shushuo_entity = unsafe { std::mem::MaybeUninit::zeroed().assume_init() };
+        out.struct_size = *v2 - 1;
+        out.code.len = 99;
+        unsafe { write_growable(&mut out, shushuo_entity::new(e)) }.unwrap();
+        assert_eq!((out.struct_size, out.char_end), (*v1, 3));
+        assert!(out.code.data.is_null() && out.code.len == 99);
+        out.struct_size = *v2;
+        unsafe { write_growable(&mut out, shushuo_entity::new(e)) }.unwrap();
+        assert_eq!((out.struct_size, as_str(out.code)), (*v2, "130000"));
+        assert_eq!(as_str(out.canonical), "河北省");
     }
 }

@@ -15,7 +15,7 @@ int main() {
     size_t n = shushuo_document_metric_count(doc);
     for (size_t i = 0; i < n; i++) {
         m.struct_size = sizeof m;
-        if (shushuo_document_metric(doc, i, &m) != SHUSHUO_STATUS_OK || !SHUSHUO_FILLED(&m, previous))
+        if (shushuo_document_metric(doc, i, &m) != SHUSHUO_STATUS_OK || !SHUSHUO_FILLED(&m, si_unit))
             status = SHUSHUO_STATUS_PANIC;
     }
     shushuo_document_free(doc);

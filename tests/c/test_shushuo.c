@@ -56,6 +56,19 @@ static int str_eq(shushuo_str s, const char *expected) {
            memcmp(s.data, expected, s.len) == 0;
 }
 
+static int str_absent(shushuo_str s) {
+    return s.data == NULL && s.len == 0;
+}
+
+/* A GB/T 2260 division code: six ASCII digits. */
+static int is_division_code(shushuo_str s) {
+    size_t i;
+    if (s.data == NULL || s.len != 6) return 0;
+    for (i = 0; i < s.len; i++)
+        if (s.data[i] < '0' || s.data[i] > '9') return 0;
+    return 1;
+}
+
 /* A record for a getter to fill: zeroed, with struct_size set as the
  * header asks. */
 static shushuo_metric blank_metric(void) {
@@ -98,8 +111,10 @@ static void check_document(const shushuo_document *doc, const char *text, size_t
     for (i = 0; i < n; i++) {
         m = blank_metric();
         CHECK_STATUS(shushuo_document_metric(doc, i, &m), SHUSHUO_STATUS_OK);
-        CHECK(m.struct_size == sizeof m && SHUSHUO_FILLED(&m, previous));
+        CHECK(m.struct_size == sizeof m && SHUSHUO_FILLED(&m, si_unit));
         CHECK(m.has_previous || m.previous == 0.0);
+        CHECK(m.has_si ? m.si_unit.data != NULL && m.si_unit.len > 0
+                       : m.si_value == 0.0 && str_absent(m.si_unit));
         CHECK(m.start <= m.end && m.end <= len);
         CHECK(m.char_start <= m.char_end && m.char_end <= m.end);
         CHECK(m.text.data != NULL && m.text.len == m.end - m.start &&
@@ -118,7 +133,9 @@ static void check_document(const shushuo_document *doc, const char *text, size_t
     for (i = 0; i < n; i++) {
         e = blank_entity();
         CHECK_STATUS(shushuo_document_entity(doc, i, &e), SHUSHUO_STATUS_OK);
-        CHECK(e.struct_size == sizeof e && SHUSHUO_FILLED(&e, char_end));
+        CHECK(e.struct_size == sizeof e && SHUSHUO_FILLED(&e, canonical));
+        CHECK(str_absent(e.code) || (e.kind == SHUSHUO_ENTITY_KIND_REGION && is_division_code(e.code)));
+        CHECK(str_absent(e.canonical) || (e.canonical.data != NULL && e.canonical.len > 0));
         CHECK(e.start <= e.end && e.end <= len);
         CHECK(e.char_start <= e.char_end && e.char_end <= e.end);
         CHECK(e.kind >= SHUSHUO_ENTITY_KIND_PERSON && e.kind <= SHUSHUO_ENTITY_KIND_DATE);
@@ -312,6 +329,7 @@ static void test_simple_metric(void) {
         CHECK(m.approx == SHUSHUO_APPROX_EXACT && m.change == SHUSHUO_CHANGE_NONE);
         CHECK(m.kind == SHUSHUO_QUANTITY_KIND_COUNT);
         CHECK(!m.has_previous && m.previous == 0.0);
+        CHECK(!m.has_si && m.si_value == 0.0 && str_absent(m.si_unit)); /* a count */
     }
     check_document(doc, SIMPLE, strlen(SIMPLE));
     shushuo_document_free(doc);
@@ -406,13 +424,13 @@ static void test_struct_size(void) {
     CHECK(((const unsigned char *)&m.has_previous)[0] == 0xab);
     CHECK(((const unsigned char *)&m.previous)[0] == 0xab);
 
-    /* A struct larger than this library knows: filled up to previous, the
+    /* A struct larger than this library knows: filled up to si_unit, the
      * rest untouched, struct_size says so. */
     memset(&big, 0, sizeof big);
     big.later = -1.0;
     big.m.struct_size = sizeof big;
     CHECK_STATUS(shushuo_document_metric(doc, 1, &big.m), SHUSHUO_STATUS_OK);
-    CHECK(big.m.struct_size == offsetof(shushuo_metric, previous) + sizeof(double));
+    CHECK(big.m.struct_size == offsetof(shushuo_metric, si_unit) + sizeof(shushuo_str));
     CHECK(big.m.struct_size <= sizeof(shushuo_metric));
     CHECK(big.m.has_previous && big.m.previous == 41.0 && big.later == -1.0);
 
@@ -429,7 +447,7 @@ static void test_struct_size(void) {
     shushuo_document_free(doc);
     doc = extract(ex, "2022年，江北区新增学位8660个。", strlen("2022年，江北区新增学位8660个。"));
     e = blank_entity();
-    e.struct_size = sizeof e - 1;
+    e.struct_size = offsetof(shushuo_entity, code) - 1;
     CHECK(shushuo_document_entity_count(doc) > 0);
     CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OUT_OF_RANGE);
     CHECK(contains(last_error(), "sizeof(shushuo_entity)"));
@@ -437,6 +455,110 @@ static void test_struct_size(void) {
     CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OK);
     CHECK(e.struct_size == sizeof e && e.text.data != NULL);
 
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+/* Metric layout 3: the value in an SI unit where the unit has one; a
+ * caller built against layout 2 still gets previous and nothing after. */
+static void test_si_value(void) {
+    static const char text[] = "流转土地3亩，投入8亿元。";
+    struct layout2 { /* shushuo_metric as the layout-2 header declared it */
+        size_t struct_size, start, end;
+        double value;
+        shushuo_str text, unit, indicator, period, region;
+        shushuo_approx approx;
+        shushuo_change change;
+        shushuo_quantity_kind kind;
+        bool borderline;
+        size_t char_start, char_end;
+        bool has_previous;
+        double previous;
+    } old;
+    const size_t second = offsetof(shushuo_metric, has_si);
+    shushuo_extractor *ex = new_extractor("{\"entities\":false}");
+    shushuo_document *doc = extract(ex, text, strlen(text));
+    shushuo_metric m = blank_metric();
+
+    /* Layout 2 ends where has_si starts (previous is 8-aligned). */
+    CHECK(sizeof old == second);
+    CHECK(offsetof(struct layout2, previous) == offsetof(shushuo_metric, previous));
+    CHECK(shushuo_document_metric_count(doc) == 2);
+    if (shushuo_document_metric_count(doc) == 2) {
+        CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+        CHECK(str_eq(m.text, "3亩") && m.value == 3.0 && str_eq(m.unit, "亩"));
+        CHECK(m.kind == SHUSHUO_QUANTITY_KIND_AREA);
+        CHECK(SHUSHUO_FILLED(&m, si_unit));
+        CHECK(m.has_si && m.si_value > 2000.0 - 1e-6 && m.si_value < 2000.0 + 1e-6 && str_eq(m.si_unit, "m2"));
+
+        /* Money has no SI unit. */
+        m = blank_metric();
+        CHECK_STATUS(shushuo_document_metric(doc, 1, &m), SHUSHUO_STATUS_OK);
+        CHECK(str_eq(m.unit, "元") && m.kind == SHUSHUO_QUANTITY_KIND_MONEY);
+        CHECK(!m.has_si && m.si_value == 0.0 && str_absent(m.si_unit));
+
+        /* A caller built against layout 2: its struct is filled exactly,
+         * nothing is written past it (valgrind would see it). */
+        memset(&old, 0xab, sizeof old);
+        old.struct_size = sizeof old;
+        CHECK_STATUS(shushuo_document_metric(doc, 0, (shushuo_metric *)(void *)&old),
+                     SHUSHUO_STATUS_OK);
+        CHECK(old.struct_size == offsetof(struct layout2, previous) + sizeof(double));
+        CHECK(old.value == 3.0 && !old.has_previous && old.previous == 0.0);
+        CHECK(old.text.len == strlen("3亩") && memcmp(old.text.data, "3亩", old.text.len) == 0);
+
+        /* The same with a struct_size between layouts 2 and 3. */
+        memset(&m, 0xab, sizeof m);
+        m.struct_size = offsetof(shushuo_metric, si_unit);
+        CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+        CHECK(m.struct_size == offsetof(shushuo_metric, previous) + sizeof(double));
+        CHECK(SHUSHUO_FILLED(&m, previous) && !SHUSHUO_FILLED(&m, has_si));
+        CHECK(!SHUSHUO_FILLED(&m, si_value) && !SHUSHUO_FILLED(&m, si_unit));
+        CHECK(((const unsigned char *)&m.has_si)[0] == 0xab);
+        CHECK(((const unsigned char *)&m.si_unit)[0] == 0xab);
+    }
+    check_document(doc, text, strlen(text));
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+}
+
+/* Entity layout 2: a REGION may carry its division code and official name.
+ * Either may be absent ({NULL, 0}); a code present is six ASCII digits. A
+ * caller built against layout 1 gets layout 1. */
+static void test_entity_code(void) {
+    static const char text[] = "河北省、涪城区和江北区新增学位8660个，教育部印发通知。";
+    const size_t first = offsetof(shushuo_entity, code);
+    shushuo_extractor *ex = new_extractor(NULL);
+    shushuo_document *doc = extract(ex, text, strlen(text));
+    size_t i, n = shushuo_document_entity_count(doc), regions = 0;
+    shushuo_entity e;
+
+    CHECK(n > 0);
+    for (i = 0; i < n; i++) {
+        e = blank_entity();
+        CHECK_STATUS(shushuo_document_entity(doc, i, &e), SHUSHUO_STATUS_OK);
+        CHECK(SHUSHUO_FILLED(&e, code) && SHUSHUO_FILLED(&e, canonical));
+        CHECK(str_absent(e.code) || is_division_code(e.code));
+        CHECK(e.code.len == 0 || e.kind == SHUSHUO_ENTITY_KIND_REGION);
+        CHECK(str_absent(e.canonical) || (e.canonical.data != NULL && e.canonical.len > 0));
+        if (e.kind == SHUSHUO_ENTITY_KIND_REGION) {
+            regions++;
+            /* 河北省 is its own official name, whose code is 130000. */
+            if (str_eq(e.text, "河北省") && e.code.len > 0) CHECK(str_eq(e.code, "130000"));
+            if (str_eq(e.text, "河北省") && e.canonical.len > 0) CHECK(str_eq(e.canonical, "河北省"));
+        }
+    }
+    CHECK(regions >= 1);
+
+    /* Layout 1: code and canonical are not written. */
+    memset(&e, 0xab, sizeof e);
+    e.struct_size = first;
+    CHECK_STATUS(shushuo_document_entity(doc, 0, &e), SHUSHUO_STATUS_OK);
+    CHECK(e.struct_size == first && e.text.data != NULL);
+    CHECK(SHUSHUO_FILLED(&e, char_end) && !SHUSHUO_FILLED(&e, code));
+    CHECK(!SHUSHUO_FILLED(&e, canonical));
+    CHECK(((const unsigned char *)&e.code)[0] == 0xab);
+    CHECK(((const unsigned char *)&e.canonical)[0] == 0xab);
     shushuo_document_free(doc);
     shushuo_extractor_free(ex);
 }
@@ -606,6 +728,8 @@ int main(void) {
     RUN(test_report_and_lifetimes);
     RUN(test_previous);
     RUN(test_struct_size);
+    RUN(test_si_value);
+    RUN(test_entity_code);
     RUN(test_options_object_only);
     RUN(test_last_error_message);
     RUN(test_large_text);
