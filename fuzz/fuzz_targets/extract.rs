@@ -43,16 +43,20 @@ fuzz_target!(|data: &[u8]| {
     }
     let text = text.expect("OK only for UTF-8");
     for i in 0..unsafe { shushuo_document_metric_count(doc) } {
-        let mut m = std::mem::MaybeUninit::uninit();
+        // Records are growable: struct_size says how big ours is.
+        let mut m = std::mem::MaybeUninit::<shushuo_metric>::zeroed();
+        unsafe { (*m.as_mut_ptr()).struct_size = std::mem::size_of::<shushuo_metric>() };
         assert_eq!(
             unsafe { shushuo_document_metric(doc, i, m.as_mut_ptr()) },
             shushuo_status::Ok
         );
         let m = unsafe { m.assume_init() };
+        assert!(m.value.is_finite() && m.previous.is_finite());
         assert!(text.get(m.start..m.end).is_some(), "{}..{}", m.start, m.end);
     }
     for i in 0..unsafe { shushuo_document_entity_count(doc) } {
-        let mut e = std::mem::MaybeUninit::uninit();
+        let mut e = std::mem::MaybeUninit::<shushuo_entity>::zeroed();
+        unsafe { (*e.as_mut_ptr()).struct_size = std::mem::size_of::<shushuo_entity>() };
         assert_eq!(
             unsafe { shushuo_document_entity(doc, i, e.as_mut_ptr()) },
             shushuo_status::Ok
