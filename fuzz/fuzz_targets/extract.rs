@@ -51,7 +51,8 @@ fuzz_target!(|data: &[u8]| {
             shushuo_status::Ok
         );
         let m = unsafe { m.assume_init() };
-        assert!(m.value.is_finite() && m.previous.is_finite());
+        assert!(m.value.is_finite() && m.previous.is_finite() && m.si_value.is_finite());
+        assert_eq!(m.has_si, !m.si_unit.data.is_null());
         assert!(text.get(m.start..m.end).is_some(), "{}..{}", m.start, m.end);
     }
     for i in 0..unsafe { shushuo_document_entity_count(doc) } {
@@ -63,6 +64,7 @@ fuzz_target!(|data: &[u8]| {
         );
         let e = unsafe { e.assume_init() };
         assert!(text.get(e.start..e.end).is_some(), "{}..{}", e.start, e.end);
+        assert!(e.code.data.is_null() || e.code.len == 6);
     }
     let mut json = null_mut();
     assert_eq!(
