@@ -113,9 +113,8 @@ impl Resolver {
                     .and_then(|l| gaz.resolve(&name[..l], main)),
                 _ => None,
             };
-            if let Some(p) = place {
-                let region = e.kind == EntityKind::Region && !is_dateline(text, e.span.end);
-                places.push((e.span.start, p, region));
+            if let Some(p) = place.filter(|_| !is_dateline(text, e.span.end)) {
+                places.push((e.span.start, p, e.kind == EntityKind::Region));
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
@@ -189,55 +188,52 @@ impl Resolver {
             counts: Vec::new(),
             names: Vec::new(),
         };
-        let ends = Ends::new(text);
-        let paragraph_end = |at| ends.after(&ends.paragraph, at);
-        let sentence_end = |at| ends.after(&ends.sentence, at);
-        let clause_end = |at| ends.after(&ends.clause, at);
+        let mut ends = Ends::new(text);
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
         for (at, ev) in &events {
             let at = *at;
             match ev {
                 Event::District(d) if city_doc => {
-                    r.push_scope(at, paragraph_end(at), d);
+                    r.push_scope(at, ends.after(Break::Paragraph, at), d);
                 }
                 Event::District(d) if height < Height::City => {
-                    r.push_scope(at, sentence_end(at), d);
+                    r.push_scope(at, ends.after(Break::Sentence, at), d);
                 }
                 Event::Prefecture(p) if height < Height::City => {
-                    r.push_scope(at, sentence_end(at), p);
+                    r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
                 Event::Province(p) if height == Height::Nation => {
-                    r.push_scope(at, sentence_end(at), p);
+                    r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
                 Event::City if city_doc => {
                     if let Some(c) = &city {
-                        r.push_scope(at, paragraph_end(at), c);
+                        r.push_scope(at, ends.after(Break::Paragraph, at), c);
                     }
                 }
                 Event::City if district_doc && !frames(text, at) => {
                     if let Some(c) = &city {
-                        r.push_scope(at, clause_end(at), c);
+                        r.push_scope(at, ends.after(Break::Clause, at), c);
                     }
                 }
                 Event::OwnProvince if height == Height::Province => {
                     if let Some(p) = &province {
-                        r.push_scope(at, paragraph_end(at), p);
+                        r.push_scope(at, ends.after(Break::Paragraph, at), p);
                     }
                 }
                 Event::OwnProvince if height > Height::Province && !frames(text, at) => {
                     if let Some(p) = &province {
-                        r.push_scope(at, clause_end(at), p);
+                        r.push_scope(at, ends.after(Break::Clause, at), p);
                     }
                 }
                 Event::Nation if height == Height::Nation => {
                     if let Some(n) = &nation {
-                        r.push_scope(at, paragraph_end(at), n);
+                        r.push_scope(at, ends.after(Break::Paragraph, at), n);
                     }
                 }
                 Event::Nation if !district_doc && opens_clause(text, at) && !frames(text, at) => {
                     if let Some(n) = &nation {
-                        r.push_scope(at, clause_end(at), n);
+                        r.push_scope(at, ends.after(Break::Clause, at), n);
                     }
                 }
                 _ => {}
@@ -340,57 +336,70 @@ fn opens_clause(text: &str, at: usize) -> bool {
         .map_or(true, |c| CLAUSE_END.contains(&c) || c == ':' || c == '(')
 }
 
-/// The clause, sentence and paragraph ends of a text, found in one pass so
-/// that each look-up is a binary search, whatever the text holds (a text
-/// without punctuation would otherwise be scanned to its end per marker).
-struct Ends {
-    clause: Vec<usize>,
-    sentence: Vec<usize>,
-    paragraph: Vec<usize>,
-    len: usize,
+/// Which break ends a stretch.
+#[derive(Debug, Clone, Copy)]
+enum Break {
+    Clause,
+    Sentence,
+    Paragraph,
 }
 
-impl Ends {
-    /// The ends of `text` (already normalised: full-width punctuation is ASCII).
-    fn new(text: &str) -> Ends {
-        let bytes = text.as_bytes();
-        let mut ends = Ends {
-            clause: Vec::new(),
-            sentence: Vec::new(),
-            paragraph: Vec::new(),
-            len: text.len(),
-        };
-        for (i, &b) in bytes.iter().enumerate() {
-            let (clause, sentence) = match b {
-                b'\n' => {
-                    ends.paragraph.push(i);
-                    (true, true)
-                }
-                b';' | b'!' | b'?' => (true, true),
-                b',' | b')' => (true, false),
-                // `。` (E3 80 82), `；` `！` `？` `，` `）` are folded to ASCII.
-                0x82 if i >= 2 && bytes[i - 2] == 0xe3 && bytes[i - 1] == 0x80 => (true, true),
-                _ => (false, false),
-            };
-            if !clause {
-                continue;
-            }
-            let at = if b < 0x80 { i } else { i - 2 };
-            if clause {
-                ends.clause.push(at);
-            }
-            if sentence {
-                ends.sentence.push(at);
-            }
+/// Finds the clause, sentence and paragraph ends after the places a text's
+/// events stand, remembering the last stretch scanned for each kind: a look-up
+/// inside it costs nothing, and no byte is scanned twice for one kind, so the
+/// whole costs at most three passes whatever the text holds (a text without
+/// punctuation was once scanned to its end per marker).
+struct Ends<'t> {
+    bytes: &'t [u8],
+    /// For each kind, the last stretch `from..end` with no break of that kind
+    /// before `end` (the break itself, or the end of the text).
+    last: [(usize, usize); 3],
+}
+
+impl<'t> Ends<'t> {
+    /// Ends of `text` (already normalised: full-width punctuation is ASCII).
+    fn new(text: &'t str) -> Ends<'t> {
+        Ends {
+            bytes: text.as_bytes(),
+            last: [(usize::MAX, 0); 3],
         }
-        ends
     }
 
-    /// The first end in `list` at or after `at`, else the end of the text.
-    fn after(&self, list: &[usize], at: usize) -> usize {
-        list.get(list.partition_point(|&e| e < at))
-            .copied()
-            .unwrap_or(self.len)
+    /// The offset of the first break of `kind` at or after `at` (the start
+    /// of the break), else the end of the text.
+    fn after(&mut self, kind: Break, at: usize) -> usize {
+        let (from, end) = self.last[kind as usize];
+        if from <= at && at <= end {
+            return end;
+        }
+        let bytes = self.bytes;
+        let mut i = at;
+        let end = loop {
+            let Some(&b) = bytes.get(i) else {
+                break bytes.len();
+            };
+            let (clause, sentence) = match b {
+                b'\n' => (true, true),
+                b';' | b'!' | b'?' => (true, true),
+                b',' | b')' => (true, false),
+                // `。`; `；` `！` `？` `，` `）` are folded to ASCII.
+                0xe3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
+                    (true, true)
+                }
+                _ => (false, false),
+            };
+            let hit = match kind {
+                Break::Clause => clause,
+                Break::Sentence => sentence,
+                Break::Paragraph => b == b'\n',
+            };
+            if hit {
+                break i;
+            }
+            i += 1;
+        };
+        self.last[kind as usize] = (at, end);
+        end
     }
 }
 
