@@ -18,7 +18,7 @@ use super::lexicon::{char_at, char_before, extend_left, is_name_char, words, Wor
 use super::trie::Found;
 
 /// Words that end an organisation name (matched as a list of the shared
-/// trie); a trailing `+` marks a strong head.
+/// trie); a trailing `+` marks a strong head, `!` one that must end the name.
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
 /// Bodies known by name (matched as a list of the shared trie).
 pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
@@ -61,9 +61,9 @@ const NOT_AFTER_ONE: &[char] = &[
 ];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
 const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
-/// Chars after a strong head that make it part of a longer common word
+/// Chars after a head of two chars or more that make it part of a longer word
 /// (银行业, 集团化, 公司制, 协会会员).
-const NOT_AFTER_STRONG: &[char] = &[
+const NOT_AFTER_LONG: &[char] = &[
     '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
 ];
 /// Heads that extend the name right before them (…教育集团党委); so does
@@ -182,7 +182,7 @@ pub(crate) fn find(
                 !is_name_char(c) || c.is_ascii_digit() || AFTER_TIGHT.contains(&c)
             })
         };
-        if !head_ok(text, s, e, suffix, strong) || (t.tight[m.word as usize] && !tight_ok()) {
+        if !head_ok(text, s, e, suffix) || (t.tight[m.word as usize] && !tight_ok()) {
             continue;
         }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
@@ -263,9 +263,9 @@ pub(crate) fn find(
 }
 
 /// Whether the head at `s..e` is used as one here: a one-char head is
-/// refused in a common word (部署, 局长, 委托), a strong one in a longer
-/// word (银行业).
-fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
+/// refused in a common word (部署, 局长, 委托), a longer one inside a
+/// longer word (银行业, 集团化).
+fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
     let next = char_at(text, e);
     let mut cs = suffix.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
@@ -277,8 +277,7 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
         return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
     }
-    let _ = strong;
-    !next.is_some_and(|n| NOT_AFTER_STRONG.contains(&n))
+    !next.is_some_and(|n| NOT_AFTER_LONG.contains(&n))
 }
 
 /// Where a body's short name starting with a level word (省统计局,
