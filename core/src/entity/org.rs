@@ -33,6 +33,12 @@ const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
 /// Level words that start a body's short name (省统计局, 市卫健委).
 const LEVELS: &[&str] = &["自治区", "自治州", "省", "市", "县"];
+/// Chars after a level word that make a common word of it (市场, 市民,
+/// 省内, 县域): no body's name starts there.
+const NOT_AFTER_LEVEL: &[char] = &[
+    '场', '民', '区', '内', '外', '级', '属', '直', '辖', '县', '域', '城', '乡', '际', '值', '容',
+    '情', '长',
+];
 /// Party committees of a region: named only with their region (沙坪坝区委).
 const GOVERNMENT: &[&str] = &["区委", "市委", "县委", "省委"];
 /// Longest stretch between the anchor and the suffix, in chars.
@@ -303,7 +309,10 @@ fn level(
         };
         let word = LEVELS
             .iter()
-            .find(|l| text[p..s].starts_with(*l))
+            .find(|l| {
+                text[p..s].starts_with(*l)
+                    && !char_at(text, p + l.len()).is_some_and(|c| NOT_AFTER_LEVEL.contains(&c))
+            })
             .or_else(national);
         // The word is looked for first: the boundary test is the dearer one.
         if let Some(l) = word.filter(|_| p == from || t.stops.ends_at(text, p)) {
