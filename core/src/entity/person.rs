@@ -55,7 +55,7 @@ const CLAUSE_START: &[&str] = &["据", "而", "对此"];
 
 /// Forms of address after a surname (王先生, 张女士): not a name.
 const ADDRESS: &[&str] = &[
-    "先生", "女士", "老师", "同学", "师傅", "阿姨", "大爷", "大妈", "某", "总",
+    "先生", "女士", "老师", "同学", "师傅", "阿姨", "大爷", "大妈", "某", "总", "老",
 ];
 
 /// Chars never in the given name of a speaker (高新区说, 该局说).
@@ -205,8 +205,11 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
     }
     starts.into_iter().skip(1).rev().find(|&s| {
         let name = &text[s..at];
-        // 王先生, 张女士: a surname and a form of address, no name.
-        let address = ADDRESS.iter().any(|w| name.ends_with(w));
+        // 王先生, 张女士: a surname and a form of address, no name; nor
+        // a char said twice (常常说).
+        let mut cs = name.chars();
+        let twice = name.chars().count() == 2 && cs.next() == cs.next();
+        let address = twice || ADDRESS.iter().any(|w| name.ends_with(w));
         clause_start(text, s)
             && !address
             && t.is_name(name)
