@@ -14,7 +14,9 @@
 //! is an organisation wherever it stands.
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, is_name_char, words, WordSet};
+use super::lexicon::{
+    char_at, char_before, extend_left, is_name_char, word_prefix, words, WordSet,
+};
 use super::trie::Found;
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -343,7 +345,7 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         return None;
     }
     // Leading generic words are dropped (各商业银行 → 商业银行, then refused).
-    while let Some(len) = generic_prefix(&text[start..s], &t.generic_whole)
+    while let Some(len) = word_prefix(&text[start..s], &t.generic_whole, 1, 4)
         .filter(|_| !t.generic_whole.contains(&text[start..s]))
     {
         start += len;
@@ -363,19 +365,6 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         return None;
     }
     Some(start)
-}
-
-/// The length of a generic word `name` starts with, if a name remains after it.
-fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
-    let mut end = 0;
-    let mut best = None;
-    for c in name.chars().take(4) {
-        end += c.len_utf8();
-        if end < name.len() && generic.contains(&name[..end]) {
-            best = Some(end);
-        }
-    }
-    best
 }
 
 /// Heads of a body's local unit (长沙中心支行 of 中国人民银行).
