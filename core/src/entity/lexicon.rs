@@ -146,6 +146,25 @@ pub(crate) fn extend_left(
     (q, bounded)
 }
 
+/// The byte length of the longest word of `set`, of `min_chars` to
+/// `max_chars` chars, that `name` starts with, if a name remains after it
+/// (名校巴蜀中学 → 名校, 各商业银行 → 各).
+pub(crate) fn word_prefix(
+    name: &str,
+    set: &WordSet,
+    min_chars: usize,
+    max_chars: usize,
+) -> Option<usize> {
+    let mut best = None;
+    for (n, (i, c)) in name.char_indices().take(max_chars).enumerate() {
+        let end = i + c.len_utf8();
+        if n + 1 >= min_chars && end < name.len() && set.contains(&name[..end]) {
+            best = Some(end);
+        }
+    }
+    best
+}
+
 /// The previous char before byte `at`, if any.
 pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()

@@ -14,11 +14,13 @@
 //! is an organisation wherever it stands.
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, is_name_char, words, WordSet};
+use super::lexicon::{
+    char_at, char_before, extend_left, is_name_char, word_prefix, words, WordSet,
+};
 use super::trie::Found;
 
 /// Words that end an organisation name (matched as a list of the shared
-/// trie); a trailing `+` marks a strong head.
+/// trie); a trailing `+` marks a strong head, `!` one that must end the name.
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
 /// Bodies known by name (matched as a list of the shared trie).
 pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
@@ -33,6 +35,12 @@ const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
 /// Level words that start a body's short name (省统计局, 市卫健委).
 const LEVELS: &[&str] = &["自治区", "自治州", "省", "市", "县"];
+/// Chars after a level word that make a common word of it (市场, 市民,
+/// 省内, 县域): no body's name starts there.
+const NOT_AFTER_LEVEL: &[char] = &[
+    '场', '民', '区', '内', '外', '级', '属', '直', '辖', '县', '域', '城', '乡', '际', '值', '容',
+    '情', '长',
+];
 /// Party committees of a region: named only with their region (沙坪坝区委).
 const GOVERNMENT: &[&str] = &["区委", "市委", "县委", "省委"];
 /// Longest stretch between the anchor and the suffix, in chars.
@@ -61,9 +69,9 @@ const NOT_AFTER_ONE: &[char] = &[
 ];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
 const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
-/// Chars after a strong head that make it part of a longer common word
+/// Chars after a head of two chars or more that make it part of a longer word
 /// (银行业, 集团化, 公司制, 协会会员).
-const NOT_AFTER_STRONG: &[char] = &[
+const NOT_AFTER_LONG: &[char] = &[
     '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
 ];
 /// Heads that extend the name right before them (…教育集团党委); so does
@@ -182,7 +190,7 @@ pub(crate) fn find(
                 !is_name_char(c) || c.is_ascii_digit() || AFTER_TIGHT.contains(&c)
             })
         };
-        if !head_ok(text, s, e, suffix, strong) || (t.tight[m.word as usize] && !tight_ok()) {
+        if !head_ok(text, s, e, suffix) || (t.tight[m.word as usize] && !tight_ok()) {
             continue;
         }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
@@ -263,9 +271,9 @@ pub(crate) fn find(
 }
 
 /// Whether the head at `s..e` is used as one here: a one-char head is
-/// refused in a common word (部署, 局长, 委托), a strong one in a longer
-/// word (银行业).
-fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
+/// refused in a common word (部署, 局长, 委托), a longer one inside a
+/// longer word (银行业, 集团化).
+fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
     let next = char_at(text, e);
     let mut cs = suffix.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
@@ -277,8 +285,7 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str, strong: bool) -> bool {
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
         return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
     }
-    let _ = strong;
-    !next.is_some_and(|n| NOT_AFTER_STRONG.contains(&n))
+    !next.is_some_and(|n| NOT_AFTER_LONG.contains(&n))
 }
 
 /// Where a body's short name starting with a level word (省统计局,
@@ -304,7 +311,10 @@ fn level(
         };
         let word = LEVELS
             .iter()
-            .find(|l| text[p..s].starts_with(*l))
+            .find(|l| {
+                text[p..s].starts_with(*l)
+                    && !char_at(text, p + l.len()).is_some_and(|c| NOT_AFTER_LEVEL.contains(&c))
+            })
             .or_else(national);
         // The word is looked for first: the boundary test is the dearer one.
         if let Some(l) = word.filter(|_| p == from || t.stops.ends_at(text, p)) {
@@ -335,7 +345,7 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         return None;
     }
     // Leading generic words are dropped (各商业银行 → 商业银行, then refused).
-    while let Some(len) = generic_prefix(&text[start..s], &t.generic_whole)
+    while let Some(len) = word_prefix(&text[start..s], &t.generic_whole, 1, 4)
         .filter(|_| !t.generic_whole.contains(&text[start..s]))
     {
         start += len;
@@ -355,19 +365,6 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         return None;
     }
     Some(start)
-}
-
-/// The length of a generic word `name` starts with, if a name remains after it.
-fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
-    let mut end = 0;
-    let mut best = None;
-    for c in name.chars().take(4) {
-        end += c.len_utf8();
-        if end < name.len() && generic.contains(&name[..end]) {
-            best = Some(end);
-        }
-    }
-    best
 }
 
 /// Heads of a body's local unit (长沙中心支行 of 中国人民银行).

@@ -53,6 +53,11 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
 /// aside): 据李卫国介绍.
 const CLAUSE_START: &[&str] = &["据", "而", "对此"];
 
+/// Forms of address after a surname (王先生, 张女士): not a name.
+const ADDRESS: &[&str] = &[
+    "先生", "女士", "老师", "同学", "师傅", "阿姨", "大爷", "大妈", "某", "总", "老",
+];
+
 /// Chars never in the given name of a speaker (高新区说, 该局说).
 const NOT_GIVEN: &[char] = &[
     '区', '市', '县', '省', '局', '部', '委', '厅', '办', '院', '会', '社', '报', '网', '台', '司',
@@ -200,7 +205,13 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
     }
     starts.into_iter().skip(1).rev().find(|&s| {
         let name = &text[s..at];
+        // 王先生, 张女士: a surname and a form of address, no name; nor
+        // a char said twice (常常说).
+        let mut cs = name.chars();
+        let twice = name.chars().count() == 2 && cs.next() == cs.next();
+        let address = twice || ADDRESS.iter().any(|w| name.ends_with(w));
         clause_start(text, s)
+            && !address
             && t.is_name(name)
             && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
             && gaz.prefix_len(name).is_none()

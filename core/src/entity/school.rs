@@ -3,7 +3,7 @@
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, WordSet};
+use super::lexicon::{char_at, char_before, extend_left, word_prefix, WordSet};
 use super::trie::Found;
 
 /// Words that end a school name (matched as a list of the shared trie).
@@ -121,7 +121,7 @@ fn name_start(
 ) -> Option<usize> {
     let (mut start, _) = extend_left(text, s, &t.stops, MAX_NAME);
     // Leading generic words are dropped (名校巴蜀中学 → 巴蜀中学).
-    while let Some(len) = generic_prefix(&text[start..s], &t.generic) {
+    while let Some(len) = word_prefix(&text[start..s], &t.generic, 2, 6) {
         start += len;
     }
     let name = &text[start..s];
@@ -139,19 +139,6 @@ fn name_start(
         return None;
     }
     Some(start)
-}
-
-/// The length of a generic word that `name` starts with, if a name remains after it.
-fn generic_prefix(name: &str, generic: &WordSet) -> Option<usize> {
-    let mut end = 0;
-    let mut best = None;
-    for c in name.chars().take(6) {
-        end += c.len_utf8();
-        if end < name.len() && generic.contains(&name[..end]) && name[..end].chars().count() >= 2 {
-            best = Some(end);
-        }
-    }
-    best
 }
 
 /// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小).
