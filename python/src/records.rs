@@ -154,6 +154,21 @@ impl PyMetric {
         self.inner.previous
     }
 
+    /// The value in an SI unit where the unit has one (`3亩` → 2000.0 in
+    /// `m2`, `35℃` → 308.15 in `K`); `None` for money, counts, percentages
+    /// and other units without one.
+    #[getter]
+    fn si_value(&self) -> Option<f64> {
+        self.inner.si_value
+    }
+
+    /// The SI unit of `si_value`: `m`, `m2`, `m3`, `kg`, `J`, `W`, `K` or
+    /// `B`; `None` when `si_value` is.
+    #[getter]
+    fn si_unit(&self) -> Option<&str> {
+        self.inner.si_unit.as_deref()
+    }
+
     /// A plain dict of every field.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let m = &self.inner;
@@ -171,6 +186,8 @@ impl PyMetric {
         d.set_item("region", m.region.as_deref())?;
         d.set_item("borderline", m.borderline)?;
         d.set_item("previous", m.previous)?;
+        d.set_item("si_value", m.si_value)?;
+        d.set_item("si_unit", m.si_unit.as_deref())?;
         Ok(d)
     }
 
@@ -187,11 +204,19 @@ impl PyMetric {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let m = &self.inner;
-        let previous = m
-            .previous
-            .map_or_else(String::new, |p| format!(", previous={}", PyFloatRepr(p)));
+        // Fields that most metrics lack are shown only when set.
+        let mut extra = String::new();
+        if let Some(p) = m.previous {
+            extra += &format!(", previous={}", PyFloatRepr(p));
+        }
+        if let Some(v) = m.si_value {
+            extra += &format!(", si_value={}", PyFloatRepr(v));
+        }
+        if let Some(u) = m.si_unit.as_deref() {
+            extra += &format!(", si_unit={}", py_repr(py, u)?);
+        }
         Ok(format!(
-            "Metric({}, value={}, unit={}, start={}, end={}, indicator={}, approx={}, change={}, region={}{previous})",
+            "Metric({}, value={}, unit={}, start={}, end={}, indicator={}, approx={}, change={}, region={}{extra})",
             py_repr(py, &m.text)?,
             PyFloatRepr(m.value),
             py_repr(py, &m.unit)?,
@@ -252,10 +277,27 @@ impl PyEntity {
         &self.inner.text
     }
 
-    /// The canonical form (ISO for dates: `2022-09-22`).
+    /// The normalised form: simplified characters; ISO for dates
+    /// (`2022-09-22`).
     #[getter]
     fn normalized(&self) -> &str {
         &self.inner.normalized
+    }
+
+    /// For a REGION of China: its six-digit division code (GB/T 2260,
+    /// `河北省` → `130000`); `None` for other kinds, foreign countries and
+    /// places without a code.
+    #[getter]
+    fn code(&self) -> Option<&str> {
+        self.inner.code.as_deref()
+    }
+
+    /// The full name the mention stands for: a region's official name
+    /// (`冀` → `河北省`), or the full name of an organisation or school
+    /// named in full elsewhere in the text; `None` when unknown.
+    #[getter]
+    fn canonical(&self) -> Option<&str> {
+        self.inner.canonical.as_deref()
     }
 
     /// A plain dict of every field.
@@ -267,6 +309,8 @@ impl PyEntity {
         d.set_item("kind", e.kind.as_str())?;
         d.set_item("text", &e.text)?;
         d.set_item("normalized", &e.normalized)?;
+        d.set_item("code", e.code.as_deref())?;
+        d.set_item("canonical", e.canonical.as_deref())?;
         Ok(d)
     }
 
@@ -283,8 +327,16 @@ impl PyEntity {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let e = &self.inner;
+        // As for metrics: code and canonical only when set.
+        let mut extra = String::new();
+        if let Some(code) = e.code.as_deref() {
+            extra += &format!(", code={}", py_repr(py, code)?);
+        }
+        if let Some(canonical) = e.canonical.as_deref() {
+            extra += &format!(", canonical={}", py_repr(py, canonical)?);
+        }
         Ok(format!(
-            "Entity({}, {}, start={}, end={}, normalized={})",
+            "Entity({}, {}, start={}, end={}, normalized={}{extra})",
             e.kind.as_str(),
             py_repr(py, &e.text)?,
             e.span.char_start,

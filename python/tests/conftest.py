@@ -46,13 +46,14 @@ def _span(text: str, part: str, occurrence: int = 0) -> dict[str, int]:
 def make_doc(
     text: str,
     metrics: Sequence[dict[str, Any]] = (),
-    entities: Sequence[tuple[str, str, str]] = (),
+    entities: Sequence[tuple[str, str, str] | tuple[str, str, str, dict[str, Any]]] = (),
     region: str | None = None,
 ) -> shushuo.Document:
     """A document with the given records, as the core would return it.
 
     ``metrics`` items need ``text``, ``value`` and ``unit`` and may set any
-    other metric field; ``entities`` items are ``(text, KIND, normalized)``.
+    other metric field; ``entities`` items are ``(text, KIND, normalized)``,
+    optionally with a dict of other entity fields (``code``, ``canonical``).
     """
     ms = []
     for m in metrics:
@@ -69,8 +70,9 @@ def make_doc(
         full.update(m)
         ms.append(full)
     es = [
-        {"span": _span(text, t), "kind": k, "text": t, "normalized": n}
-        for t, k, n in entities
+        {"span": _span(text, e[0]), "kind": e[1], "text": e[0], "normalized": e[2],
+         **(e[3] if len(e) > 3 else {})}
+        for e in entities
     ]
     doc = {"region": region, "metrics": ms, "entities": es}
     return shushuo.Document._from_json(text, json.dumps(doc, ensure_ascii=False))

@@ -152,8 +152,10 @@ def test_metric_fields(handmade: shushuo.Document) -> None:
         "start": m.start, "end": m.end, "text": "8660个", "value": 8660.0, "unit": "个",
         "kind": "count", "approx": "exact", "change": "none", "indicator": "新增学位",
         "period": "2022年", "region": "江北区", "borderline": False, "previous": None,
+        "si_value": None, "si_unit": None,
     }
     assert m.previous is None and pct.previous is None
+    assert (m.si_value, m.si_unit, pct.si_value, pct.si_unit) == (None, None, None, None)
 
 
 def test_from_to_pair_carries_previous(ex: shushuo.Extractor) -> None:
@@ -191,7 +193,64 @@ def test_entity_fields(handmade: shushuo.Document) -> None:
     date, region, _ = handmade.entities
     assert (date.kind, date.text, date.normalized) == ("DATE", "2022年", "2022")
     assert handmade.text[region.start : region.end] == "江北区"
-    assert region.to_dict() == {"start": 6, "end": 9, "kind": "REGION", "text": "江北区", "normalized": "江北区"}
+    assert region.to_dict() == {"start": 6, "end": 9, "kind": "REGION", "text": "江北区", "normalized": "江北区",
+                                "code": None, "canonical": None}
+    assert (date.code, date.canonical, region.code, region.canonical) == (None, None, None, None)
+
+
+def test_si_value(ex: shushuo.Extractor) -> None:
+    doc = ex.extract("流转土地3亩，气温35℃，投入8亿元。")
+    land, heat, money = doc.metrics
+    assert (land.text, land.value, land.unit) == ("3亩", 3.0, "亩")
+    assert isinstance(land.si_value, float)
+    assert land.si_value == pytest.approx(2000.0) and land.si_unit == "m2"
+    assert heat.si_value == pytest.approx(308.15) and heat.si_unit == "K"
+    assert (money.unit, money.si_value, money.si_unit) == ("元", None, None)
+    d = land.to_dict()
+    assert (d["si_value"], d["si_unit"]) == (land.si_value, "m2")
+    assert money.to_dict()["si_value"] is None and money.to_dict()["si_unit"] is None
+    assert repr(land).endswith(f", si_value={land.si_value!r}, si_unit='m2')")
+    assert "si_" not in repr(money)
+
+
+def test_previous_and_si_value_in_repr() -> None:
+    doc = make_doc("由2亩增加到3亩。", metrics=[
+        {"text": "3亩", "value": 3.0, "unit": "亩", "kind": "area", "previous": 2.0,
+         "si_value": 2000.0, "si_unit": "m2"},
+    ])
+    assert repr(doc.metrics[0]).endswith(", previous=2.0, si_value=2000.0, si_unit='m2')")
+
+
+def test_entity_code_and_canonical() -> None:
+    doc = make_doc("冀、河北省和宁德时代。", entities=[
+        ("冀", "REGION", "冀", {"code": "130000", "canonical": "河北省"}),
+        ("河北省", "REGION", "河北省", {"code": "130000"}),
+        ("宁德时代", "ORG", "宁德时代", {"canonical": "宁德时代新能源科技股份有限公司"}),
+    ])
+    ji, hebei, catl = doc.entities
+    assert (ji.code, ji.canonical) == ("130000", "河北省")
+    assert (hebei.code, hebei.canonical) == ("130000", None)
+    assert (catl.code, catl.canonical) == (None, "宁德时代新能源科技股份有限公司")
+    assert ji.to_dict()["code"] == "130000" and ji.to_dict()["canonical"] == "河北省"
+    assert repr(ji) == "Entity(REGION, '冀', start=0, end=1, normalized='冀', code='130000', canonical='河北省')"
+    assert repr(hebei).endswith(", code='130000')")
+    assert repr(catl).endswith(", canonical='宁德时代新能源科技股份有限公司')") and "code=" not in repr(catl)
+    # The fields take part in equality.
+    plain = make_doc(doc.text, entities=[("冀", "REGION", "冀")]).entities[0]
+    assert plain != ji and plain.code is None and "code" not in repr(plain)
+
+
+def test_extracted_codes_are_absent_or_six_digits(ex: shushuo.Extractor) -> None:
+    # None until the entity stage fills them; a code, once there, is a
+    # GB/T 2260 code of a REGION.
+    doc = ex.extract("河北省、涪城区和江北区新增学位8660个，教育部印发通知。")
+    assert any(e.kind == "REGION" for e in doc.entities)
+    for e in doc.entities:
+        if e.code is not None:
+            assert e.kind == "REGION" and len(e.code) == 6 and e.code.isascii() and e.code.isdigit()
+        if e.text == "河北省":
+            assert e.code in (None, "130000") and e.canonical in (None, "河北省")
+        assert e.canonical is None or e.canonical != ""
 
 
 def test_document_to_dict(handmade: shushuo.Document) -> None:

@@ -154,6 +154,33 @@ def test_csv_and_json_carry_previous(tmp_path: Path) -> None:
     assert [m["previous"] for m in data[0]["metrics"]] == [None, 41.0]
 
 
+def test_csv_and_json_carry_si_values(tmp_path: Path) -> None:
+    land = tmp_path / "land.txt"
+    land.write_text("流转土地3亩，投入8亿元。", encoding="utf-8")
+    for kind in ["metrics", "all"]:
+        rows = list(csv.DictReader(io.StringIO(run("extract", "--format", "csv", "--kind", kind, str(land)).stdout)))
+        metrics = [r for r in rows if r["text"] in ("3亩", "8亿元")]
+        assert [r["si_unit"] for r in metrics] == ["m2", ""]
+        assert float(metrics[0]["si_value"]) == pytest.approx(2000.0) and metrics[1]["si_value"] == ""
+    data = json.loads(run("extract", "--format", "json", "--kind", "metrics", str(land)).stdout)
+    assert [m["si_unit"] for m in data[0]["metrics"]] == ["m2", None]
+    assert data[0]["metrics"][0]["si_value"] == pytest.approx(2000.0)
+    assert data[0]["metrics"][1]["si_value"] is None
+
+
+def test_csv_and_json_carry_entity_codes(tmp_path: Path) -> None:
+    report = tmp_path / "hebei.txt"
+    report.write_text("河北省新增学位8660个。", encoding="utf-8")
+    for kind, cols in [("entities", "doc,start,end,kind,text,normalized,code,canonical"),
+                       ("all", "si_value,si_unit,code,canonical")]:
+        out = run("extract", "--format", "csv", "--kind", kind, str(report)).stdout
+        assert out.splitlines()[0].endswith(cols)
+        for r in csv.DictReader(io.StringIO(out)):
+            assert r["code"] == "" or (len(r["code"]) == 6 and r["code"].isdigit())
+    data = json.loads(run("extract", "--format", "json", "--kind", "entities", str(report)).stdout)
+    assert data[0]["entities"] and all({"code", "canonical"} <= set(e) for e in data[0]["entities"])
+
+
 def test_json(files: dict[str, Path]) -> None:
     out = run("extract", "--format", "json", str(files["good"]), str(files["other"]))
     data = json.loads(out.stdout)

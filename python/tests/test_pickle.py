@@ -74,19 +74,38 @@ def test_corrupt_pickle_is_shushuo_error() -> None:
 def test_floats_round_trip_exactly(value: float) -> None:
     # serde_json's default float parser may be off by one bit (issue #13:
     # 993.5483870967741 came back as 993.548387096774).
-    doc = make_doc("比例308/31。", metrics=[{"text": "308/31", "value": value, "unit": "%", "previous": value}])
+    doc = make_doc("比例308/31。", metrics=[
+        {"text": "308/31", "value": value, "unit": "%", "previous": value, "si_value": value, "si_unit": "m"},
+    ])
     m = doc.metrics[0]
     back = pickle.loads(pickle.dumps(m))
     assert back == m
     assert back.value.hex() == value.hex() and back.previous is not None
     assert back.previous.hex() == value.hex()
+    assert back.si_value is not None and back.si_value.hex() == value.hex() and back.si_unit == "m"
     assert pickle.loads(pickle.dumps(doc)) == doc
 
 
 def test_extracted_fraction_pickles_exactly(ex: shushuo.Extractor) -> None:
-    doc = ex.extract("升学率为31分之308。全区公办中小学由41所增加到67所。")
+    doc = ex.extract("升学率为31分之308。全区公办中小学由41所增加到67所。流转土地3亩，气温35℃。")
     for m in doc.metrics:
         back = pickle.loads(pickle.dumps(m))
         assert back == m and back.value.hex() == m.value.hex()
         assert back.previous == m.previous
+        assert (back.si_value, back.si_unit) == (m.si_value, m.si_unit)
+        if m.si_value is not None:
+            assert back.si_value is not None and back.si_value.hex() == m.si_value.hex()
+    assert any(m.si_value is not None for m in doc.metrics)
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_entity_code_and_canonical_pickle() -> None:
+    doc = make_doc("冀、宁德时代。", entities=[
+        ("冀", "REGION", "冀", {"code": "130000", "canonical": "河北省"}),
+        ("宁德时代", "ORG", "宁德时代", {"canonical": "宁德时代新能源科技股份有限公司"}),
+    ])
+    for e in doc.entities:
+        back = pickle.loads(pickle.dumps(e))
+        assert back == e and hash(back) == hash(e)
+        assert (back.code, back.canonical) == (e.code, e.canonical)
     assert pickle.loads(pickle.dumps(doc)) == doc

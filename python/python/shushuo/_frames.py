@@ -25,13 +25,27 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "region",
     "borderline",
     "previous",
+    "si_value",
+    "si_unit",
 )
 """Columns of ``to_dataframe(docs, kind="metrics")``, in order. New fields
-are appended. ``previous`` (the earlier value of a from–to pair) is NaN
-where a metric has none."""
+are appended. ``previous`` (the earlier value of a from–to pair) and
+``si_value`` (the value in the SI unit ``si_unit``) are NaN where a metric
+has none; ``si_unit`` is then None."""
 
-ENTITY_COLUMNS: tuple[str, ...] = ("doc", "start", "end", "kind", "text", "normalized")
-"""Columns of ``to_dataframe(docs, kind="entities")``, in order."""
+ENTITY_COLUMNS: tuple[str, ...] = (
+    "doc",
+    "start",
+    "end",
+    "kind",
+    "text",
+    "normalized",
+    "code",
+    "canonical",
+)
+"""Columns of ``to_dataframe(docs, kind="entities")``, in order. New fields
+are appended. ``code`` (a region's division code) and ``canonical`` (the
+full name a mention stands for) are None where unknown."""
 
 _DTYPES = {
     "start": "int64",
@@ -39,6 +53,7 @@ _DTYPES = {
     "value": "float64",
     "borderline": "bool",
     "previous": "float64",
+    "si_value": "float64",
 }
 
 

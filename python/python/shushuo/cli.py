@@ -36,15 +36,16 @@ _PROGRESS_MIN_FILES = 20
 _KINDS = ("metrics", "entities", "all")
 _FORMATS = ("table", "jsonl", "csv", "json")
 
+# New fields are appended, so columns keep their positions.
 _CSV_METRICS = [
     "doc", "start", "end", "text", "value", "unit", "kind", "approx", "change",
-    "indicator", "period", "region", "borderline", "previous",
+    "indicator", "period", "region", "borderline", "previous", "si_value", "si_unit",
 ]
-_CSV_ENTITIES = ["doc", "start", "end", "kind", "text", "normalized"]
-# New fields are appended, so columns keep their positions.
+_CSV_ENTITIES = ["doc", "start", "end", "kind", "text", "normalized", "code", "canonical"]
 _CSV_ALL = [
     "doc", "record", "start", "end", "text", "kind", "value", "unit", "approx",
     "change", "indicator", "period", "region", "borderline", "normalized", "previous",
+    "si_value", "si_unit", "code", "canonical",
 ]
 
 
@@ -301,6 +302,8 @@ class _Writer:
                 row["value"] = _number(m.value)
                 if m.previous is not None:
                     row["previous"] = _number(m.previous)
+                if m.si_value is not None:
+                    row["si_value"] = _number(m.si_value)
                 cols = _CSV_ALL if both else _CSV_METRICS
                 row.update(doc=name, record="metric")
                 self.csv.writerow(["" if row.get(c) is None else row[c] for c in cols])
