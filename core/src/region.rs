@@ -61,15 +61,20 @@ const CLAUSE_END: &[char] = &[
 const LEAD_BYTES: usize = 300;
 
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
-/// `北京3月5日电`): the place the story was filed from, not its subject.
+/// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
+/// not its subject.
 fn is_dateline(text: &str, end: usize) -> bool {
     let rest =
         text[end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
-    rest.len() < text.len() - end && rest.starts_with('电')
+    let dated = rest.len() < text.len() - end;
+    (dated && rest.starts_with('电')) || rest.starts_with("报导") || rest.starts_with("报道")
 }
 
 /// The region of national figures.
 const NATION: &str = "中国";
+/// The province codes of Taiwan, Hong Kong and Macau: a report set there
+/// speaks of the whole where it names no narrower place.
+const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
 const TAIWAN: u32 = 71;
 
@@ -177,9 +182,16 @@ impl Resolver {
                 _ => None,
             })
         };
+        // Taiwan, Hong Kong and Macau stand at province level and their
+        // reports speak of the whole by default (`上市柜公司营收年增3%`).
+        let whole = || {
+            main.filter(|m| SPEAKS_AS_WHOLE.contains(m))
+                .map(|_| (province.clone(), Height::Province))
+        };
         let (default, height) = spoken
             .or(national)
             .or_else(named)
+            .or_else(whole)
             .unwrap_or((None, Height::District));
         let default = default.or_else(|| fallback.map(str::to_owned));
         let mut r = Resolver {

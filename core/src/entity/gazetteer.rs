@@ -165,11 +165,9 @@ impl Gazetteer {
                 continue;
             }
             if name.ends_with("自治县") {
-                // Autonomous counties go by their short form and 县 (石柱县),
-                // also as the full name a metric's region is given.
-                let common = format!("{short}县");
-                b.alias(&common, region);
-                b.regions[id as usize].name = common;
+                // Autonomous counties go by their short form and 县 (石柱县);
+                // a metric's region is still the official name (guideline v2).
+                b.alias(&format!("{short}县"), region);
             } else if name.ends_with('县') || name.ends_with('市') {
                 // Counties and county-level cities renamed into districts
                 // since the data was made (梁平县 → 梁平区).
@@ -635,10 +633,13 @@ mod tests {
         let zone = g.resolve("重庆高新区", None).unwrap();
         assert!(zone.is_district() && zone.full == "重庆高新区");
         assert_eq!(g.resolve("重庆市江北区", None).unwrap().full, "江北区");
-        assert_eq!(g.resolve("酉阳县", None).unwrap().full, "酉阳县");
+        assert_eq!(
+            g.resolve("酉阳县", None).unwrap().full,
+            "酉阳土家族苗族自治县"
+        );
         assert_eq!(
             g.resolve("酉阳土家族苗族自治县", None).unwrap().full,
-            "酉阳县"
+            "酉阳土家族苗族自治县"
         );
     }
 }
