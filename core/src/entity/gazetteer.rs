@@ -74,6 +74,8 @@ pub(crate) struct Place<'a> {
     pub province: u32,
     /// How high it stands.
     pub level: Level,
+    /// The six-digit division code (GB/T 2260); 0 for zones and countries.
+    pub code: u32,
 }
 
 impl Place<'_> {
@@ -363,6 +365,7 @@ impl Gazetteer {
                         full: name,
                         province: self.regions[id as usize].code / 10000,
                         level: Level::Zone,
+                        code: 0,
                     });
                 }
                 Form::Town => return None,
@@ -382,6 +385,12 @@ impl Gazetteer {
             full: &r.name,
             province: r.code / 10000,
             level: r.level,
+            // New areas carry their province's code, not one of their own.
+            code: if matches!(r.level, Level::Zone | Level::Country) {
+                0
+            } else {
+                r.code
+            },
         }
     }
 
@@ -399,6 +408,15 @@ impl Gazetteer {
             }
         }
         top(votes)
+    }
+
+    /// The place of the division with `code`, if the gazetteer has it.
+    pub(crate) fn by_code(&self, code: u32) -> Option<Place<'_>> {
+        let id = self
+            .regions
+            .iter()
+            .position(|r| r.code == code && r.level != Level::Zone)?;
+        Some(self.place(id as u32))
     }
 
     /// The full name of the province or municipality with code `province`.
@@ -423,11 +441,32 @@ impl Gazetteer {
     }
 }
 
+/// The one-char province abbreviations (京, 津, 冀…) with the code of the
+/// province each stands for, from `province_abbreviations.tsv`.
+fn abbreviation_rows() -> impl Iterator<Item = (&'static str, u32)> {
+    words(PROVINCE_ABBREVIATIONS).map(|line| {
+        let (c, code) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("province_abbreviations.tsv: bad row {line:?}"));
+        let code = code
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("province_abbreviations.tsv: bad code in {line:?}"));
+        (c, code)
+    })
+}
+
 /// The one-char province abbreviations (京, 津, 冀…), for the shared trie.
 pub(crate) fn abbreviations() -> impl Iterator<Item = &'static str> {
-    PROVINCE_ABBREVIATIONS
-        .char_indices()
-        .map(|(i, c)| &PROVINCE_ABBREVIATIONS[i..i + c.len_utf8()])
+    abbreviation_rows().map(|(c, _)| c)
+}
+
+/// The division code of the province a one-char abbreviation stands for
+/// (`冀` → 130000).
+pub(crate) fn abbreviation_code(abbr: &str) -> Option<u32> {
+    abbreviation_rows()
+        .find(|&(c, _)| c == abbr)
+        .map(|(_, code)| code)
 }
 
 /// Adds each province of a run of province abbreviations (京津冀,
@@ -474,9 +513,8 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
     hits.sort_by_key(|h| h.start);
 }
 
-/// One-char abbreviations of provinces, municipalities and regions.
-const PROVINCE_ABBREVIATIONS: &str =
-    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新藏桂蒙港澳台";
+/// One-char abbreviations of provinces, municipalities and regions, with codes.
+const PROVINCE_ABBREVIATIONS: &str = include_str!("../../data/entity/province_abbreviations.tsv");
 /// Words after a run of two abbreviations that make it a list of
 /// provinces (川渝地区, 京津两市, 川渝等).
 const RUN_FOLLOWERS: &[&str] = &[

@@ -8,6 +8,7 @@
 mod date;
 mod gazetteer;
 mod lexicon;
+mod link;
 mod org;
 mod person;
 mod school;
@@ -249,7 +250,9 @@ pub fn extract(
         normalized: Some(d.normalized),
         ..Candidate::new(d.start, d.end, EntityKind::Date)
     }));
-    resolve(text, cands)
+    let mut entities = resolve(text, cands);
+    link::link(&mut entities, &tables.shared.gazetteer);
+    entities
 }
 
 /// The entities the region resolver reads (regions, schools, organisations,

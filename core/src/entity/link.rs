@@ -1,0 +1,131 @@
+//! Canonical linking: each REGION of China gets its division code and
+//! official name from the gazetteer (`冀` → 130000 河北省, `台北` → 710100
+//! 台北市); a short form of an organisation or school named in full in the
+//! same text gets that full name (`宁德时代` →
+//! `宁德时代新能源科技股份有限公司`, `重庆十八中` → `重庆市第十八中学`).
+
+use super::gazetteer::{abbreviation_code, Gazetteer};
+use crate::{Entity, EntityKind};
+
+/// Words that end a company's full name after its short form
+/// (`宁德时代` + `新能源科技股份有限公司`).
+const LEGAL_FORMS: &[&str] = &[
+    "有限公司",
+    "有限责任公司",
+    "股份公司",
+    "集团公司",
+    "集团",
+    "公司",
+];
+
+/// Fills `code` and `canonical` of `entities`.
+pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
+    let main = gaz.main_province_of(
+        entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Region)
+            .map(|e| e.normalized.as_str()),
+    );
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Region) {
+        let place = gaz
+            .resolve(&e.normalized, main)
+            .or_else(|| abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code)));
+        if let Some(p) = place {
+            e.code = (p.code != 0).then(|| format!("{:06}", p.code));
+            e.canonical = Some(p.full.to_owned());
+        }
+    }
+    let names: Vec<(EntityKind, String)> = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
+        .map(|e| (e.kind, e.normalized.clone()))
+        .collect();
+    for e in entities
+        .iter_mut()
+        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
+    {
+        let full = names
+            .iter()
+            .filter(|(kind, long)| *kind == e.kind && stands_for(&e.normalized, long))
+            .map(|(_, long)| long)
+            .max_by_key(|long| long.len());
+        if let Some(full) = full {
+            e.canonical = Some(full.clone());
+        }
+    }
+}
+
+/// Whether `short` is a short form of `long`: a company's name without its
+/// legal form, or (schools and bodies) the first char and then a selection
+/// of `long`'s chars in order, ending in one of its last two
+/// (`重庆十八中` of `重庆市第十八中学`).
+fn stands_for(short: &str, long: &str) -> bool {
+    let (n, m) = (short.chars().count(), long.chars().count());
+    if n < 2 || n + 2 > m {
+        return false;
+    }
+    if let Some(rest) = long.strip_prefix(short) {
+        return LEGAL_FORMS.iter().any(|f| rest.ends_with(f));
+    }
+    let mut want = short.chars().peekable();
+    let mut longs = long.chars();
+    if longs.next() != want.next() {
+        return false;
+    }
+    let mut last_at = 0;
+    for (i, c) in longs.enumerate() {
+        if want.peek() == Some(&c) {
+            want.next();
+            last_at = i + 1;
+        }
+    }
+    want.peek().is_none() && last_at + 2 >= m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stands_for;
+    use crate::{EntityKind, Extractor};
+
+    #[test]
+    fn short_forms() {
+        assert!(stands_for("宁德时代", "宁德时代新能源科技股份有限公司"));
+        assert!(stands_for("重庆十八中", "重庆市第十八中学"));
+        // A body and its department are two bodies.
+        assert!(!stands_for("教育部", "教育部基础教育司"));
+        assert!(!stands_for("重庆", "重庆市第十八中学"));
+    }
+
+    #[test]
+    fn regions_carry_codes_and_official_names() {
+        let doc = Extractor::new().extract("冀晋两省和绵阳市涪城区,还有台北。");
+        let region = |t: &str| {
+            doc.entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Region && e.text == t)
+                .map(|e| (e.code.clone(), e.canonical.clone()))
+        };
+        assert_eq!(
+            region("冀"),
+            Some((Some("130000".into()), Some("河北省".into())))
+        );
+        let fucheng = region("绵阳市涪城区").or_else(|| region("涪城区")).unwrap();
+        assert_eq!(fucheng.0.as_deref(), Some("510703"));
+        assert_eq!(region("台北").unwrap().1.as_deref(), Some("台北市"));
+    }
+
+    #[test]
+    fn short_forms_link_to_the_full_name() {
+        let doc = Extractor::new()
+            .extract("宁德时代新能源科技股份有限公司发布年报。宁德时代表示,全年营收增长22%。");
+        let short = doc
+            .entities
+            .iter()
+            .find(|e| e.text == "宁德时代")
+            .expect("the short form is an ORG");
+        assert_eq!(
+            short.canonical.as_deref(),
+            Some("宁德时代新能源科技股份有限公司")
+        );
+    }
+}
