@@ -5,7 +5,7 @@
 #      also check that it agrees with ../shared/eval/score.py on real output;
 #   2. the held-out reports (tests/holdout): always;
 #   3. the open corpus (tests/open, 13 reports from many provinces, genres and
-#      both scripts): always;
+#      both scripts) and the blind reports (tests/blind, 8 more): always;
 #   4. the dev gold (../shared/corpus/dev): when ../shared is present, with the
 #      shared scorer as a cross-check.
 # A check that cannot run is named through the skip protocol
@@ -63,6 +63,7 @@ check() { # NAME FLOORS GOLD CORPUS
 check held-out holdout tests/holdout/gold tests/holdout/corpus
 # Reports from everywhere: provinces, genres, traditional script.
 check open open tests/open/gold tests/open/corpus
+check blind blind tests/blind/gold tests/blind/corpus
 if [ -d "$shared/corpus/dev" ]; then
   check dev dev "$shared/gold/dev" "$shared/corpus/dev"
 else
