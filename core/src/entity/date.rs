@@ -175,6 +175,20 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
     Some((m, None, j + part_end(s, j)))
 }
 
+/// Reads a range of months `M-N月` at `i` (`1-10月`, statistics' months
+/// to date): first month, last month and end offset.
+fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
+    let t = s.as_bytes();
+    let (m, n, j) = number(t, i)?;
+    let c = at(s, j).filter(|c| RANGE.contains(c))?;
+    let (m2, n2, k) = number(t, j + c.len_utf8())?;
+    let months = 1..=12;
+    (n <= 2 && n2 <= 2 && months.contains(&m) && months.contains(&m2) && m < m2)
+        .then_some(())
+        .filter(|_| at(s, k) == Some('月'))
+        .map(|_| (m, m2, k + '月'.len_utf8()))
+}
+
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
 fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
     let c = at(s, i).filter(|c| RANGE.contains(c))?;
@@ -451,6 +465,18 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
         match at(s, j) {
             Some('年') => {
                 let k = j + '年'.len_utf8();
+                if let Some((m, m2, e)) = month_range(s, k) {
+                    // 2024年1-10月: the months to date.
+                    let from = Point {
+                        month: Some(m),
+                        ..p
+                    };
+                    let to = Point {
+                        month: Some(m2),
+                        ..p
+                    };
+                    return Some(vec![hit(s, i, e, from, Some(to))]);
+                }
                 if let Some((m, d, e)) = month_day(s, k) {
                     let p = Point {
                         month: Some(m),
@@ -514,6 +540,14 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
     } else if n <= 2 {
         if i > 0 && s[..i].ends_with('第') {
             return None;
+        }
+        if let Some((_, _, e)) = month_range(s, i) {
+            // 1-10月, without a year: kept as written.
+            return Some(vec![DateHit {
+                start: i,
+                end: e,
+                normalized: s[i..e].to_string(),
+            }]);
         }
         let (m, d, e) = month_day(s, i)?;
         let p = Point {
@@ -609,6 +643,27 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
         end,
         normalized,
     }])
+}
+
+#[cfg(test)]
+mod month_range_tests {
+    use super::find;
+
+    #[test]
+    fn months_to_date() {
+        let d = find("2024年1-10月,全市增长5%;1-9月增长4%。", None);
+        let got: Vec<(&str, &str)> = d
+            .iter()
+            .map(|h| {
+                (
+                    &"2024年1-10月,全市增长5%;1-9月增长4%。"[h.start..h.end],
+                    h.normalized.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got[0].0, "2024年1-10月");
+        assert_eq!(got[1], ("1-9月", "1-9月"));
+    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,8 @@ pub fn fold_width(c: char) -> char {
         '\u{3000}' => ' ',
         '“' | '”' | '„' | '「' | '」' | '『' | '』' | '″' => '"',
         '‘' | '’' | '′' => '\'',
+        // The circle often typed for the numeral zero (二○一九年).
+        '○' => '〇',
         _ => c,
     }
 }
