@@ -4,6 +4,8 @@
 //! same text gets that full name (`宁德时代` →
 //! `宁德时代新能源科技股份有限公司`, `重庆十八中` → `重庆市第十八中学`).
 
+use std::collections::HashMap;
+
 use super::gazetteer::{abbreviation_code, Gazetteer};
 use crate::{Entity, EntityKind};
 
@@ -26,30 +28,71 @@ pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
             .filter(|e| e.kind == EntityKind::Region)
             .map(|e| e.normalized.as_str()),
     );
+    // Region names repeat: each is resolved once.
+    let mut resolved: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Region) {
-        let place = gaz
-            .resolve(&e.normalized, main)
-            .or_else(|| abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code)));
-        if let Some(p) = place {
-            e.code = (p.code != 0).then(|| format!("{:06}", p.code));
-            e.canonical = Some(p.full.to_owned());
+        if let Some((code, canonical)) = resolved.get(&e.normalized) {
+            e.code.clone_from(code);
+            e.canonical.clone_from(canonical);
+            continue;
         }
+        let (code, canonical) = resolved
+            .entry(e.normalized.clone())
+            .or_insert_with(|| {
+                let place = gaz.resolve(&e.normalized, main).or_else(|| {
+                    abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code))
+                });
+                place.map_or((None, None), |p| {
+                    let code = (p.code != 0).then(|| format!("{:06}", p.code));
+                    (code, Some(p.full.to_owned()))
+                })
+            })
+            .clone();
+        e.code = code;
+        e.canonical = canonical;
     }
-    let names: Vec<(EntityKind, String)> = entities
+    // Distinct names, bucketed by kind and first char (a short form starts
+    // with its full name's first char), so that each distinct name is
+    // compared with the few that could be its full form, once.
+    let mut buckets: HashMap<(EntityKind, char), Vec<&str>> = HashMap::new();
+    for e in entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
-        .map(|e| (e.kind, e.normalized.clone()))
+    {
+        if let Some(first) = e.normalized.chars().next() {
+            let names = buckets.entry((e.kind, first)).or_default();
+            if !names.contains(&e.normalized.as_str()) {
+                names.push(&e.normalized);
+            }
+        }
+    }
+    let mut full_of: HashMap<(EntityKind, &str), Option<String>> = HashMap::new();
+    for e in entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
+    {
+        full_of.entry((e.kind, &e.normalized)).or_insert_with(|| {
+            let first = e.normalized.chars().next()?;
+            buckets
+                .get(&(e.kind, first))?
+                .iter()
+                .filter(|long| stands_for(&e.normalized, long))
+                .max_by_key(|long| long.len())
+                .map(|long| (*long).to_owned())
+        });
+    }
+    let full_of: HashMap<(EntityKind, String), String> = full_of
+        .into_iter()
+        .filter_map(|((k, n), f)| f.map(|f| ((k, n.to_owned()), f)))
         .collect();
+    if full_of.is_empty() {
+        return;
+    }
     for e in entities
         .iter_mut()
         .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
     {
-        let full = names
-            .iter()
-            .filter(|(kind, long)| *kind == e.kind && stands_for(&e.normalized, long))
-            .map(|(_, long)| long)
-            .max_by_key(|long| long.len());
-        if let Some(full) = full {
+        if let Some(full) = full_of.get(&(e.kind, e.normalized.clone())) {
             e.canonical = Some(full.clone());
         }
     }

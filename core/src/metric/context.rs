@@ -382,8 +382,24 @@ impl<'a> Reader<'a> {
     /// The indicator is in the original script (`立項`): its first chars are
     /// folded (`立项`) to look the verb up, and the verb is returned as written.
     fn lead_verb<'s>(&self, indicator: &'s str) -> Option<&'s str> {
-        let head: String = indicator.chars().take(LEAD_VERB_CHARS).map(fold).collect();
-        let (len, _) = self.tables.list_verbs.longest_at(&head, 0)?;
+        // Simplified text matches as it stands; only a head that folds is
+        // copied, into a buffer on the stack.
+        if let Some((len, _)) = self.tables.list_verbs.longest_at(indicator, 0) {
+            return Some(&indicator[..len]);
+        }
+        let mut buf = [0u8; 4 * LEAD_VERB_CHARS];
+        let mut used = 0;
+        let mut changed = false;
+        for c in indicator.chars().take(LEAD_VERB_CHARS) {
+            let f = fold(c);
+            changed |= f != c;
+            used += f.encode_utf8(&mut buf[used..]).len();
+        }
+        if !changed {
+            return None;
+        }
+        let head = std::str::from_utf8(&buf[..used]).ok()?;
+        let (len, _) = self.tables.list_verbs.longest_at(head, 0)?;
         let chars = head[..len].chars().count();
         let end = indicator
             .char_indices()
