@@ -2,7 +2,7 @@
 //! `2021年`, `2023-11-10 15:03:32`), ranges (`8月21日至23日`, `2020-2021年`)
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
-use crate::date::Date;
+use crate::date::{days_in_month, Date};
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,16 +60,6 @@ impl Point {
     }
 }
 
-/// The number of days of month `m` of year `y` (0 for a month that is none).
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
 
 /// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
 /// Longest first.
