@@ -60,7 +60,6 @@ impl Point {
     }
 }
 
-
 /// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
 /// Longest first.
 const YEAR_PARTS: &[&str] = &[
