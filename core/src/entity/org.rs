@@ -359,12 +359,29 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
     if n < min
         || n > MAX_FREE
         || name.chars().any(|c| c.is_ascii_digit())
+        || is_quantity(name)
         || t.generic_whole.contains(name)
         || t.generic.ends_at(name, name.len())
     {
         return None;
     }
     Some(start)
+}
+
+/// Whether a candidate name is a quantity of bodies rather than a name
+/// (`约七成公司`, `数十家银行`, `三家公司`): it opens with an approximation
+/// word, or a Chinese numeral stands before a measure word in it.
+fn is_quantity(name: &str) -> bool {
+    const APPROX_START: &[char] = &['约', '逾', '超', '近', '数', '几'];
+    const NUMERALS: &str = "一二两三四五六七八九十百千万";
+    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名'];
+    if name.starts_with(APPROX_START) {
+        return true;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| NUMERALS.contains(w[0]) && MEASURES.contains(&w[1]))
 }
 
 /// Heads of a body's local unit (长沙中心支行 of 中国人民银行).
@@ -492,6 +509,19 @@ fn anchor(
     let school = inside(a.schools).map(|x| (x, false));
     let body = inside(known).map(|x| (x, false));
     [region, school, body, national].into_iter().flatten().min()
+}
+
+#[cfg(test)]
+mod quantity_tests {
+    use super::is_quantity;
+
+    #[test]
+    fn counts_of_bodies_are_no_names() {
+        assert!(is_quantity("约七成"));
+        assert!(is_quantity("三家"));
+        assert!(!is_quantity("宁德时代新能源科技"));
+        assert!(!is_quantity("中国人民"));
+    }
 }
 
 #[cfg(test)]
