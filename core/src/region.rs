@@ -52,10 +52,15 @@ enum Height {
     District,
 }
 
-/// Chars that end a clause.
-const CLAUSE_END: &[char] = &[
-    ',', '，', '。', ';', '；', '!', '？', '?', '！', ')', '）', '\n',
-];
+/// Whether `c` ends a clause and whether it ends a sentence, in normalised
+/// text (full-width `，；！？）` are already folded to ASCII).
+fn breaks(c: char) -> (bool, bool) {
+    match c {
+        '\n' | ';' | '!' | '?' | '。' => (true, true),
+        ',' | ')' => (true, false),
+        _ => (false, false),
+    }
+}
 
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
@@ -172,9 +177,11 @@ impl Resolver {
         // A city or province the text is about stands in its lead or is
         // named again; one named in passing (a company's plant) is not.
         // Mentions inside names (`宜昌市财政局`) count here too.
-        let about = |at: usize, name: &str| {
-            at < LEAD_BYTES || places.iter().filter(|(_, p, _)| p.full == name).count() > 1
-        };
+        let mut mentions: HashMap<&str, usize> = HashMap::new();
+        for (_, p, _) in &places {
+            *mentions.entry(p.full).or_default() += 1;
+        }
+        let about = |at: usize, name: &str| at < LEAD_BYTES || mentions.get(name) > Some(&1);
         let named = || {
             events.iter().find_map(|&(at, ref ev)| match ev {
                 Event::Prefecture(p) if about(at, p) => Some((Some(p.to_string()), Height::City)),
@@ -345,7 +352,7 @@ fn opens_clause(text: &str, at: usize) -> bool {
     before
         .chars()
         .next_back()
-        .map_or(true, |c| CLAUSE_END.contains(&c) || c == ':' || c == '(')
+        .map_or(true, |c| breaks(c).0 || c == ':' || c == '(')
 }
 
 /// Which break ends a stretch.
@@ -390,16 +397,13 @@ impl<'t> Ends<'t> {
             let Some(&b) = bytes.get(i) else {
                 break bytes.len();
             };
-            let (clause, sentence) = match b {
-                b'\n' => (true, true),
-                b';' | b'!' | b'?' => (true, true),
-                b',' | b')' => (true, false),
-                // `。`; `；` `！` `？` `，` `）` are folded to ASCII.
-                0xe3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
-                    (true, true)
-                }
-                _ => (false, false),
+            // The only wide break is `。` (E3 80 82).
+            let c = match b {
+                _ if b < 0x80 => char::from(b),
+                0xe3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => '。',
+                _ => '\0',
             };
+            let (clause, sentence) = breaks(c);
             let hit = match kind {
                 Break::Clause => clause,
                 Break::Sentence => sentence,
@@ -425,7 +429,7 @@ fn city_name(
     let main = main?;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (_, p, _) in places {
-        if p.province == main && p.is_city() && p.level != crate::entity::Level::Province {
+        if p.province == main && p.is_city() && p.level != Level::Province {
             *counts.entry(p.full).or_default() += 1;
         }
     }
