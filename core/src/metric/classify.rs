@@ -170,20 +170,44 @@ fn is_code(text: &str, r: &Reading) -> bool {
 /// The longest run of address chars looked at before a number.
 const ADDRESS_REACH: usize = 200;
 
+/// A run of non-space ASCII this short (bytes) is read whole by [`in_address`].
+const SHORT_RUN: usize = 16;
+
 /// Whether byte `at` is inside a web or e-mail address: the run of
 /// non-space ASCII before it holds `://`, `www.` or `@`.
+///
+/// A long run is searched only at its marker chars (found by `memrchr3`,
+/// nearest first), checking just the bytes between them and `at`, so that a
+/// run of figures (`1%1%1%…`) costs a vector search, not a walk.
 fn in_address(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    let from = at.saturating_sub(ADDRESS_REACH);
-    let run = bytes[from..at]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_graphic())
-        .count();
-    let run = &bytes[at - run..at];
-    run.windows(3).any(|w| w == b"://")
-        || run.windows(4).any(|w| w == b"www.")
-        || run.contains(&b'@')
+    let window = &text.as_bytes()[at.saturating_sub(ADDRESS_REACH)..at];
+    // Most runs are short (a number after a CJK char): read them whole.
+    let near = window.len().saturating_sub(SHORT_RUN);
+    if let Some(k) = window[near..].iter().rposition(|b| !b.is_ascii_graphic()) {
+        let run = &window[near + k + 1..];
+        return run.windows(3).any(|w| w == b"://")
+            || run.windows(4).any(|w| w == b"www.")
+            || run.contains(&b'@');
+    }
+    // `window[graphic..]` is known to be all non-space ASCII.
+    let mut graphic = window.len();
+    let mut end = window.len();
+    while let Some(i) = memchr::memrchr3(b':', b'@', b'w', &window[..end]) {
+        if !window[i..graphic].iter().all(u8::is_ascii_graphic) {
+            return false;
+        }
+        graphic = i;
+        let marker = match window[i] {
+            b'@' => true,
+            b':' => window[i..].starts_with(b"://"),
+            _ => window[i..].starts_with(b"www."),
+        };
+        if marker {
+            return true;
+        }
+        end = i;
+    }
+    false
 }
 
 /// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).
@@ -293,6 +317,27 @@ mod tests {
     use super::*;
     use crate::metric::scan;
     use crate::Options;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The marker search agrees with the plain reading: the run of
+        /// non-space ASCII before `at` holds `://`, `www.` or `@`.
+        #[test]
+        fn in_address_is_the_run_test(text in "[a-z0-9w:/.@% 年]{0,260}", cut in 0usize..300) {
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let bytes = text.as_bytes();
+            let from = at.saturating_sub(ADDRESS_REACH);
+            let n = bytes[from..at].iter().rev().take_while(|b| b.is_ascii_graphic()).count();
+            let run = &bytes[at - n..at];
+            let plain = run.windows(3).any(|w| w == b"://")
+                || run.windows(4).any(|w| w == b"www.")
+                || run.contains(&b'@');
+            prop_assert_eq!(in_address(&text, at), plain);
+        }
+    }
 
     fn judged(text: &str) -> Vec<(String, f64, String)> {
         let t = Tables::new(&Options::default()).unwrap();
