@@ -458,6 +458,33 @@ enum shushuo_status shushuo_extract(const struct shushuo_extractor *ex,
                                     struct shushuo_document **out);
 
 /**
+ * Extracts `n` texts at once on up to `threads` threads (0: one per
+ * available core), the way `shushuo_extract` extracts one: `texts` is an
+ * array of `n` views (`data` may be NULL when `len` is 0), `out` an array
+ * of `n` document pointers the caller provides. The texts are only read
+ * during the call.
+ *
+ * Every text is checked before any is extracted: on failure no document is
+ * made, every `out[i]` is set to NULL and the last error message names the
+ * first bad text by its index (`texts[3]: invalid UTF-8 …`). Returns
+ * `SHUSHUO_STATUS_INVALID_UTF8`, `SHUSHUO_STATUS_OUT_OF_RANGE` (a `len`
+ * over `PTRDIFF_MAX`) or `SHUSHUO_STATUS_NULL_ARGUMENT` (NULL `ex`, or
+ * NULL `texts` or `out` with `n` > 0, or a NULL `data` with `len` > 0). On
+ * success each `out[i]` is a new document, freed with
+ * `shushuo_document_free`.
+ *
+ * # Safety
+ * `ex` is NULL or a live extractor; `texts` is NULL or readable for `n`
+ * views, each readable for its `len` bytes, none written during the call;
+ * `out` is NULL or writable for `n` pointers.
+ */
+enum shushuo_status shushuo_extract_batch(const struct shushuo_extractor *ex,
+                                          const struct shushuo_str *texts,
+                                          size_t n,
+                                          size_t threads,
+                                          struct shushuo_document **out);
+
+/**
  * The number of metrics in `doc` (0 if `doc` is NULL).
  *
  * # Safety

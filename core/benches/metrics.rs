@@ -6,6 +6,8 @@
 //!
 //! - `reports/full`, `reports/metrics_only`: each report extracted on its
 //!   own, as a user's batch of documents would be;
+//! - `batch/threads/{1,2}`: 4 MB of reports through `extract_batch_on` on
+//!   one thread and on two (their ratio is the batch speed-up);
 //! - `small/full_1kb`: the same text cut into documents of about 1 KB
 //!   (per-call overhead);
 //! - `large/full_10mb`: all of it repeated into one 10 MB document;
@@ -120,6 +122,23 @@ fn reports_group(c: &mut Criterion) {
     bench_docs(c, "reports", "metrics_only", &metrics, &docs);
 }
 
+/// 4 MB of reports through [`Extractor::extract_batch_on`] on one thread
+/// and on two: the ratio of the two figures is the batch speed-up.
+fn batch_group(c: &mut Criterion) {
+    let docs = repeated(&reports(), 4_000_000);
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let ex = Extractor::new();
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::BytesDecimal(bytes as u64));
+    g.sample_size(10);
+    for threads in [1, 2] {
+        g.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, &n| {
+            b.iter(|| ex.extract_batch_on(&docs, n).len())
+        });
+    }
+    g.finish();
+}
+
 fn small_group(c: &mut Criterion) {
     let docs = chunks(&repeated(&reports(), 1_000_000), 1000);
     bench_docs(c, "small", "full_1kb", &Extractor::new(), &docs);
@@ -200,6 +219,7 @@ fn adversarial_group(c: &mut Criterion) {
 criterion_group!(
     benches,
     reports_group,
+    batch_group,
     small_group,
     large_group,
     adversarial_group

@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod batch;
 mod date;
 mod document;
 mod entity;
@@ -47,6 +48,7 @@ mod offsets;
 mod options;
 mod region;
 
+pub use batch::Stream;
 pub use document::{Approx, Change, Document, Entity, EntityKind, Metric, QuantityKind, Span};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -209,6 +209,28 @@ pub unsafe extern "C" fn shushuo_extractor_free(ex: *mut shushuo_extractor) {
     })
 }
 
+/// The `len` bytes at `text` (NULL is the empty text when `len` is 0).
+///
+/// # Safety
+/// `text` is NULL or readable for `len` bytes that no one writes during the
+/// call.
+unsafe fn text_bytes<'a>(text: *const c_char, len: usize, arg: &str) -> Result<&'a [u8], Failure> {
+    if len == 0 {
+        Ok(&[])
+    } else if text.is_null() {
+        Err(null_argument(arg))
+    } else if len > isize::MAX as usize {
+        Err(Failure::new(
+            shushuo_status::OutOfRange,
+            format!("{arg}: len {len} exceeds PTRDIFF_MAX"),
+        ))
+    } else {
+        // SAFETY: non-NULL, readable for `len` <= isize::MAX bytes and not
+        // written during the call (caller contract).
+        Ok(unsafe { std::slice::from_raw_parts(text.cast(), len) })
+    }
+}
+
 /// Extracts metrics and entities from `len` bytes of UTF-8 at `text` (no
 /// NUL terminator needed; NUL bytes are text like any other). The text is
 /// only read during the call; the document does not point into it, but its
@@ -238,24 +260,78 @@ pub unsafe extern "C" fn shushuo_extract(
         unsafe { out.write(std::ptr::null_mut()) };
         // SAFETY: NULL or a live extractor (caller contract).
         let ex = unsafe { arg_ref(ex, "ex") }?;
-        let bytes: &[u8] = if len == 0 {
-            &[]
-        } else if text.is_null() {
-            return Err(null_argument("text"));
-        } else if len > isize::MAX as usize {
-            return Err(Failure::new(
-                shushuo_status::OutOfRange,
-                format!("len {len} exceeds PTRDIFF_MAX"),
-            ));
-        } else {
-            // SAFETY: non-NULL, readable for `len` <= isize::MAX bytes and
-            // not written during the call (caller contract).
-            unsafe { std::slice::from_raw_parts(text.cast(), len) }
-        };
+        // SAFETY: NULL or readable for `len` bytes not written during the
+        // call (caller contract).
+        let bytes = unsafe { text_bytes(text, len, "text") }?;
         let inner = ex.inner.extract_bytes(bytes).map_err(core_failure)?;
         let doc = Box::into_raw(Box::new(shushuo_document { inner }));
         // SAFETY: as above.
         unsafe { out.write(doc) };
+        Ok(shushuo_status::Ok)
+    })
+}
+
+/// Extracts `n` texts at once on up to `threads` threads (0: one per
+/// available core), the way `shushuo_extract` extracts one: `texts` is an
+/// array of `n` views (`data` may be NULL when `len` is 0), `out` an array
+/// of `n` document pointers the caller provides. The texts are only read
+/// during the call.
+///
+/// Every text is checked before any is extracted: on failure no document is
+/// made, every `out[i]` is set to NULL and the last error message names the
+/// first bad text by its index (`texts[3]: invalid UTF-8 …`). Returns
+/// `SHUSHUO_STATUS_INVALID_UTF8`, `SHUSHUO_STATUS_OUT_OF_RANGE` (a `len`
+/// over `PTRDIFF_MAX`) or `SHUSHUO_STATUS_NULL_ARGUMENT` (NULL `ex`, or
+/// NULL `texts` or `out` with `n` > 0, or a NULL `data` with `len` > 0). On
+/// success each `out[i]` is a new document, freed with
+/// `shushuo_document_free`.
+///
+/// # Safety
+/// `ex` is NULL or a live extractor; `texts` is NULL or readable for `n`
+/// views, each readable for its `len` bytes, none written during the call;
+/// `out` is NULL or writable for `n` pointers.
+#[no_mangle]
+pub unsafe extern "C" fn shushuo_extract_batch(
+    ex: *const shushuo_extractor,
+    texts: *const shushuo_str,
+    n: usize,
+    threads: usize,
+    out: *mut *mut shushuo_document,
+) -> shushuo_status {
+    boundary("shushuo_extract_batch", || {
+        if n == 0 {
+            // SAFETY: NULL or a live extractor (caller contract).
+            unsafe { arg_ref(ex, "ex") }?;
+            return Ok(shushuo_status::Ok);
+        }
+        let out = arg_out(out, "out")?;
+        // SAFETY: `out` is non-NULL and writable for `n` pointers.
+        let out = unsafe { std::slice::from_raw_parts_mut(out, n) };
+        out.fill(std::ptr::null_mut());
+        // SAFETY: NULL or a live extractor (caller contract).
+        let ex = unsafe { arg_ref(ex, "ex") }?;
+        if texts.is_null() {
+            return Err(null_argument("texts"));
+        }
+        // SAFETY: non-NULL and readable for `n` views (caller contract).
+        let views = unsafe { std::slice::from_raw_parts(texts, n) };
+        let mut strs = Vec::with_capacity(n);
+        for (i, v) in views.iter().enumerate() {
+            let arg = format!("texts[{i}]");
+            // SAFETY: each view is readable for its `len` bytes (caller contract).
+            let bytes = unsafe { text_bytes(v.data, v.len, &arg) }?;
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                let e = Error::InvalidUtf8 {
+                    valid_up_to: e.valid_up_to(),
+                };
+                Failure::new(status_of(&e), format!("{arg}: {e}"))
+            })?;
+            strs.push(text);
+        }
+        let docs = ex.inner.extract_batch_on(&strs, threads);
+        for (slot, inner) in out.iter_mut().zip(docs) {
+            *slot = Box::into_raw(Box::new(shushuo_document { inner }));
+        }
         Ok(shushuo_status::Ok)
     })
 }

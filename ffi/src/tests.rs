@@ -574,3 +574,92 @@ fn entity_codes_are_absent_or_six_digits() {
     unsafe { shushuo_document_free(doc) };
     unsafe { shushuo_extractor_free(ex) };
 }
+
+fn str_view(s: &[u8]) -> shushuo_str {
+    shushuo_str {
+        data: s.as_ptr().cast(),
+        len: s.len(),
+    }
+}
+
+#[test]
+fn batch_gives_each_text_its_document_in_order() {
+    let ex = extractor(None);
+    let texts: Vec<String> = (0..23).map(|i| format!("全区新增学位{i}个。")).collect();
+    let mut views: Vec<shushuo_str> = texts.iter().map(|t| str_view(t.as_bytes())).collect();
+    views.push(shushuo_str {
+        data: null(),
+        len: 0,
+    });
+    for threads in [0, 1, 2, 7] {
+        let mut out = vec![1 as *mut shushuo_document; views.len()];
+        let status = unsafe {
+            shushuo_extract_batch(ex, views.as_ptr(), views.len(), threads, out.as_mut_ptr())
+        };
+        assert_eq!(status, shushuo_status::Ok, "{}", last_error());
+        for (i, &doc) in out.iter().enumerate() {
+            let (one_status, one) = match texts.get(i) {
+                Some(t) => extract(ex, t.as_bytes()),
+                None => extract(ex, b""),
+            };
+            assert_eq!(one_status, shushuo_status::Ok);
+            unsafe {
+                assert_eq!((*doc).inner, (*one).inner, "text {i}, {threads} threads");
+                shushuo_document_free(one);
+                shushuo_document_free(doc);
+            }
+        }
+    }
+    // Nothing to do is no error, whatever `texts` and `out` are.
+    let status = unsafe { shushuo_extract_batch(ex, null(), 0, 0, null_mut()) };
+    assert_eq!(status, shushuo_status::Ok);
+    unsafe { shushuo_extractor_free(ex) };
+}
+
+#[test]
+fn batch_checks_every_text_first_and_names_the_bad_one() {
+    let ex = extractor(None);
+    let good = "新增学位8660个。".as_bytes();
+    let bad = b"\xff\xfe";
+    let views = [
+        str_view(good),
+        str_view(good),
+        str_view(bad),
+        str_view(good),
+    ];
+    let mut out = [1 as *mut shushuo_document; 4];
+    let status = unsafe { shushuo_extract_batch(ex, views.as_ptr(), 4, 2, out.as_mut_ptr()) };
+    assert_eq!(status, shushuo_status::InvalidUtf8);
+    assert!(out.iter().all(|d| d.is_null()), "no document on failure");
+    let msg = last_error();
+    assert!(
+        msg.starts_with("shushuo_extract_batch: texts[2]: "),
+        "{msg}"
+    );
+
+    let views = [
+        str_view(good),
+        shushuo_str {
+            data: null(),
+            len: 3,
+        },
+    ];
+    let mut out = [1 as *mut shushuo_document; 2];
+    let status = unsafe { shushuo_extract_batch(ex, views.as_ptr(), 2, 0, out.as_mut_ptr()) };
+    assert_eq!(status, shushuo_status::NullArgument);
+    assert!(
+        last_error().contains("texts[1] is NULL"),
+        "{}",
+        last_error()
+    );
+    assert!(out.iter().all(|d| d.is_null()));
+
+    let status = unsafe { shushuo_extract_batch(ex, null(), 2, 0, out.as_mut_ptr()) };
+    assert_eq!(status, shushuo_status::NullArgument);
+    let status = unsafe { shushuo_extract_batch(ex, views.as_ptr(), 2, 0, null_mut()) };
+    assert_eq!(status, shushuo_status::NullArgument);
+    let status = unsafe { shushuo_extract_batch(null(), views.as_ptr(), 2, 0, out.as_mut_ptr()) };
+    assert_eq!(status, shushuo_status::NullArgument);
+    assert!(out.iter().all(|d| d.is_null()));
+    unsafe { shushuo_extractor_free(ex) };
+}
