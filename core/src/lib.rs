@@ -47,6 +47,7 @@ mod normalize;
 mod offsets;
 mod options;
 mod region;
+mod text;
 
 pub use batch::Stream;
 pub use document::{Approx, Change, Document, Entity, EntityKind, Metric, QuantityKind, Span};

@@ -3,6 +3,7 @@
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
 use crate::date::{days_in_month, Date};
+use crate::text::Needle;
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -321,8 +322,17 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
             normalized: s[start..end].to_string(),
         });
     };
-    for key in ["季", "半年"] {
-        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+    static PART_ENDS: [Needle; 2] = [Needle::new("季"), Needle::new("半年")];
+    static YEAR_ENDS: [Needle; 5] = [
+        Needle::new("本年度"),
+        Needle::new("上年度"),
+        Needle::new("年底"),
+        Needle::new("年末"),
+        Needle::new("年初"),
+    ];
+    for needle in &PART_ENDS {
+        let key = needle.word();
+        for k in needle.find_iter(s) {
             let mut end = k + key.len();
             if key == "季" && s[end..].starts_with('度') {
                 end += '度'.len_utf8();
@@ -339,8 +349,9 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
             }
         }
     }
-    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
-        for k in memchr::memmem::find_iter(s.as_bytes(), key.as_bytes()) {
+    for needle in &YEAR_ENDS {
+        let key = needle.word();
+        for k in needle.find_iter(s) {
             let before = s[..k].chars().next_back();
             let free = key.ends_with('度')
                 || before.map_or(true, |c| {
@@ -364,7 +375,8 @@ const LUNAR_DIGITS: &[char] = &[
 /// 腊月二十三), and a numbered month with a day of 初 (二月初二). No ISO form.
 fn lunar(s: &str, out: &mut Vec<DateHit>) {
     let mut add = Vec::new();
-    for k in memchr::memmem::find_iter(s.as_bytes(), "月".as_bytes()) {
+    static MONTH: Needle = Needle::new("月");
+    for k in MONTH.find_iter(s) {
         let before = s[..k].chars().next_back();
         let named = matches!(before, Some('正' | '腊' | '冬'));
         let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));

@@ -15,6 +15,7 @@ mod school;
 mod trie;
 mod work;
 
+use crate::text::Needle;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -52,6 +53,18 @@ const MARKERS: &[(&str, Marker)] = &[
     ("全国", Marker::Nation),
     ("个区", Marker::DistrictCount),
     ("个县", Marker::DistrictCount),
+];
+
+/// The second chars of [`MARKERS`], each once (a test checks the two agree).
+static MARKER_ENDS: [Needle; 8] = [
+    Needle::new("市"),
+    Needle::new("州"),
+    Needle::new("区"),
+    Needle::new("县"),
+    Needle::new("省"),
+    Needle::new("港"),
+    Needle::new("台"),
+    Needle::new("国"),
 ];
 
 /// A word that says which region a text speaks as.
@@ -468,19 +481,14 @@ impl Tables {
         // Each marker is two chars and none starts with the second char of
         // another (see the tests), so they never overlap: find the second
         // chars, then look at the char before each.
-        let mut seconds: Vec<char> = MARKERS.iter().filter_map(|m| m.0.chars().nth(1)).collect();
-        seconds.sort_unstable();
-        seconds.dedup();
         let mut out = Vec::new();
-        for second in seconds {
-            let mut buf = [0; 4];
-            let needle = second.encode_utf8(&mut buf).as_bytes();
-            for at in memchr::memmem::find_iter(text.as_bytes(), needle) {
+        for needle in &MARKER_ENDS {
+            for at in needle.find_iter(text) {
                 let Some(first) = lexicon::char_before(text, at) else {
                     continue;
                 };
                 let start = at - first.len_utf8();
-                let word = &text[start..at + needle.len()];
+                let word = &text[start..at + needle.word().len()];
                 if let Some(m) = MARKERS.iter().find(|m| m.0 == word) {
                     out.push((start, m.1));
                 }
@@ -571,6 +579,15 @@ mod tests {
             let first = w.chars().next().unwrap();
             assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));
         }
+        let mut seconds: Vec<char> = MARKERS.iter().filter_map(|m| m.0.chars().nth(1)).collect();
+        seconds.sort_unstable();
+        seconds.dedup();
+        let mut ends: Vec<char> = MARKER_ENDS
+            .iter()
+            .map(|n| n.word().chars().next().unwrap())
+            .collect();
+        ends.sort_unstable();
+        assert_eq!(ends, seconds, "MARKER_ENDS are the second chars of MARKERS");
     }
 
     /// A sentence, the (kind, name) pairs it must give and those it must not.

@@ -4,6 +4,7 @@
 //! 责任编辑:周婷, 赵亮 摄), and bylines: names set apart by spaces after
 //! 记者 / 通讯员, or a line that is a list of names (谭芳 胡忠英).
 
+use crate::text::Needle;
 use std::collections::HashSet;
 
 use super::gazetteer::Gazetteer;
@@ -295,7 +296,8 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
             out.push((s, e));
         }
     }
-    for at in memchr::memmem::find_iter(b, "摄".as_bytes()) {
+    static SHOT: Needle = Needle::new("摄");
+    for at in SHOT.find_iter(text) {
         let end_ok = char_at(text, at + '摄'.len_utf8()).map_or(true, |c| !is_name_char(c));
         if !end_ok {
             continue;

@@ -5,6 +5,7 @@
 use super::gazetteer::Gazetteer;
 use super::lexicon::{char_at, char_before, extend_left, word_prefix, WordSet};
 use super::trie::Found;
+use crate::text::Needle;
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
@@ -144,11 +145,10 @@ fn name_start(
 /// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小).
 /// Hits are added 中 first, then 小: the caller sorts them.
 fn abbreviations(text: &str, stops: &WordSet, gaz: &Gazetteer, out: &mut Vec<SchoolHit>) {
-    for c in ['中', '小'] {
-        let mut buf = [0; 4];
-        let needle = c.encode_utf8(&mut buf).as_bytes();
-        for i in memchr::memmem::find_iter(text.as_bytes(), needle) {
-            abbreviation(text, i, i + needle.len(), stops, gaz, out);
+    static ENDS: [Needle; 2] = [Needle::new("中"), Needle::new("小")];
+    for needle in &ENDS {
+        for i in needle.find_iter(text) {
+            abbreviation(text, i, i + needle.word().len(), stops, gaz, out);
         }
     }
 }

@@ -1,0 +1,5 @@
+//! Helpers on text that several stages share.
+
+mod needle;
+
+pub(crate) use needle::Needle;
