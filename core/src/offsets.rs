@@ -37,7 +37,7 @@ fn map_spans<'s>(norm: &Normalized, spans: impl Iterator<Item = (&'s mut Span, &
 /// Char offsets of byte offsets, counted from the last offset asked for
 /// (forwards or backwards).
 struct CharCounter<'t> {
-    text: &'t [u8],
+    text: &'t str,
     byte: usize,
     chars: usize,
 }
@@ -46,28 +46,23 @@ impl<'t> CharCounter<'t> {
     /// A counter at the start of `text`.
     fn new(text: &'t str) -> CharCounter<'t> {
         CharCounter {
-            text: text.as_bytes(),
+            text,
             byte: 0,
             chars: 0,
         }
     }
 
-    /// The char offset of byte offset `b` (on a char boundary).
+    /// The char offset of byte offset `b` (on a char boundary). std's
+    /// `chars().count()` counts a word of bytes at a time.
     fn at(&mut self, b: usize) -> usize {
         if b >= self.byte {
-            self.chars += char_count(&self.text[self.byte..b]);
+            self.chars += self.text[self.byte..b].chars().count();
         } else {
-            self.chars -= char_count(&self.text[b..self.byte]);
+            self.chars -= self.text[b..self.byte].chars().count();
         }
         self.byte = b;
         self.chars
     }
-}
-
-/// The number of chars that start in `bytes` (bytes that are not UTF-8
-/// continuation bytes).
-fn char_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&x| (x as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
