@@ -119,7 +119,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
             let (unit, noun_end) = implied_unit(ix, r, tables)?;
             j.unit = unit;
             j.noun_end = noun_end;
-            if let Some(u) = tables.units.get(&j.unit) {
+            if let Some(u) = tables.units().get(&j.unit) {
                 j.kind = u.kind;
             }
         }

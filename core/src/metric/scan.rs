@@ -85,7 +85,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             Share::PerMille(v) => (v, "‰"),
         };
         r.value = value;
-        r.unit = tables.units.get(unit);
+        r.unit = tables.units().get(unit);
     } else if let Some(n) = mixed(text, &num) {
         // `三又二分之一米`: a whole number and a fraction, then the unit.
         r.compound = true;
@@ -146,7 +146,7 @@ fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     let Some((len, unit)) = tables.currency_before.longest_ending_at(text, r.start) else {
         return;
     };
-    if let Some(u) = tables.units.get(unit) {
+    if let Some(u) = tables.units().get(unit) {
         r.unit = Some(u);
         r.start -= len;
     }
@@ -234,7 +234,7 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         if r.unit.is_none() && r.num.scale == 0 {
             if let Some(rest) = text[pos..].strip_prefix("个半") {
                 // `一个半小时`, `两个半月`.
-                if tables.units.longest_at(rest, 0).is_some() || rest.starts_with('月') {
+                if tables.units().longest_at(rest, 0).is_some() || rest.starts_with('月') {
                     half = true;
                     pos += "个半".len();
                 }
@@ -260,7 +260,7 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                         carried = cents;
                         pos += len;
                         r.compound = true;
-                        r.unit = tables.units.get("元");
+                        r.unit = tables.units().get("元");
                     }
                 }
             }
@@ -316,9 +316,9 @@ fn unit_at<'t>(
     half: bool,
     tables: &'t Tables,
 ) -> Option<(usize, &'t Unit)> {
-    let found = tables.units.longest_at(text, pos).or_else(|| {
+    let found = tables.units().longest_at(text, pos).or_else(|| {
         (half && text[pos..].starts_with('月'))
-            .then(|| tables.units.get("个月").map(|u| ('月'.len_utf8(), u)))
+            .then(|| tables.units().get("个月").map(|u| ('月'.len_utf8(), u)))
             .flatten()
     })?;
     let (len, unit) = found;
@@ -366,7 +366,7 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
         'w' | 'W' => 1e4,
         _ => return None,
     };
-    let (_, unit) = tables.units.longest_at(text, pos + 1)?;
+    let (_, unit) = tables.units().longest_at(text, pos + 1)?;
     unit.unit
         .chars()
         .next()

@@ -1,6 +1,8 @@
 //! The compiled word tables of metric extraction, read from the data files
 //! under `core/data/metric/` plus the options' extra units.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use super::lexicon::{rows, word_list, Lexicon};
@@ -51,11 +53,22 @@ impl Si {
     }
 }
 
-/// Compiled word tables for metric extraction.
+/// Compiled word tables for metric extraction: the embedded tables, built
+/// once per process, plus the options' extra units. Dereferences to the
+/// embedded tables; units are read through [`Tables::units`].
 #[derive(Debug)]
 pub struct Tables {
-    /// Units and measure words.
-    pub units: Lexicon<Unit>,
+    embedded: &'static Embedded,
+    /// The embedded units with the options' extra units, if there are any.
+    units: Option<Lexicon<Unit>>,
+}
+
+/// The tables compiled from the data files under `core/data/metric/`.
+#[derive(Debug)]
+pub struct Embedded {
+    /// Units and measure words (read through [`Tables::units`], which adds
+    /// the options' extra units).
+    units: Lexicon<Unit>,
     /// Multipliers after an Arabic number (`万`, `亿`).
     pub multipliers: Lexicon<f64>,
     /// Currency words and signs before a number (`港币`, `¥`), with the unit
@@ -117,9 +130,13 @@ const BORROW: &str = include_str!("../../data/metric/borrow.tsv");
 const LIST_VERBS: &str = include_str!("../../data/metric/list_verbs.txt");
 const PERIOD: &str = include_str!("../../data/metric/period.txt");
 
-/// An error about line `row` of an embedded table.
+/// An error about row `row` of the embedded table `table`
+/// (`core/data/metric/{table}.*`).
 fn bad(table: &str, row: &[&str]) -> Error {
-    Error::InvalidOptions(format!("metric table {table}: bad row {row:?}"))
+    Error::InvalidOptions(format!(
+        "core/data/metric/{table}: bad row {:?}",
+        row.join("\t")
+    ))
 }
 
 /// A field of a row, or an error naming the table.
@@ -128,8 +145,61 @@ fn field<'a>(table: &str, row: &[&'a str], i: usize) -> Result<&'a str> {
 }
 
 impl Tables {
-    /// Compiles the embedded tables plus the options' extra units.
+    /// The embedded tables plus the options' extra units.
     pub fn new(options: &Options) -> Result<Tables> {
+        let embedded = Embedded::get();
+        let units = if options.extra_units.is_empty() {
+            None
+        } else {
+            let mut units = embedded.units.clone();
+            for (word, &kind) in &options.extra_units {
+                let unit = Unit {
+                    unit: word.clone(),
+                    kind,
+                    scale: 1.0,
+                    borderline: false,
+                    discount: false,
+                    si: None,
+                };
+                if !units.insert(word, unit) {
+                    return Err(Error::InvalidOptions(format!(
+                        "extra unit {word:?} is too long"
+                    )));
+                }
+            }
+            Some(units)
+        };
+        Ok(Tables { embedded, units })
+    }
+
+    /// Units and measure words, the options' extra units among them.
+    pub fn units(&self) -> &Lexicon<Unit> {
+        self.units.as_ref().unwrap_or(&self.embedded.units)
+    }
+}
+
+impl std::ops::Deref for Tables {
+    type Target = Embedded;
+
+    fn deref(&self) -> &Embedded {
+        self.embedded
+    }
+}
+
+impl Embedded {
+    /// The embedded tables, compiled on first use. The data files are part
+    /// of the library and checked by its tests (`core/tests/data_lint.rs`
+    /// and these tables' own), so a malformed row is a bug in the build:
+    /// it panics, naming the file and the row.
+    fn get() -> &'static Embedded {
+        static EMBEDDED: OnceLock<Embedded> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Embedded::build().unwrap_or_else(|e| panic!("embedded metric data is malformed: {e}"))
+        })
+    }
+
+    /// Compiles the data files.
+    fn build() -> Result<Embedded> {
         let mut units = Lexicon::default();
         for row in rows(UNITS) {
             let kind: QuantityKind = field("units", &row, 1)?.parse()?;
@@ -154,21 +224,6 @@ impl Tables {
                 }
             }
             units.insert(row[0], unit);
-        }
-        for (word, &kind) in &options.extra_units {
-            let unit = Unit {
-                unit: word.clone(),
-                kind,
-                scale: 1.0,
-                borderline: false,
-                discount: false,
-                si: None,
-            };
-            if !units.insert(word, unit) {
-                return Err(Error::InvalidOptions(format!(
-                    "extra unit {word:?} is too long"
-                )));
-            }
         }
         let mut multipliers = Lexicon::default();
         for row in rows(MULTIPLIERS) {
@@ -242,7 +297,7 @@ impl Tables {
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
         let period = Regex::new(&period.join("|"))
             .map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))?;
-        Ok(Tables {
+        Ok(Embedded {
             units,
             multipliers,
             currency_before,
@@ -278,9 +333,18 @@ mod tests {
         let mut o = Options::default();
         o.extra_units.insert("篇章".into(), QuantityKind::Count);
         let t = Tables::new(&o).unwrap();
-        assert_eq!(t.units.get("成").unwrap().scale, 10.0);
-        assert_eq!(t.units.get("成").unwrap().unit, "%");
-        assert_eq!(t.units.get("篇章").unwrap().kind, QuantityKind::Count);
+        assert_eq!(t.units().get("成").unwrap().scale, 10.0);
+        assert_eq!(t.units().get("成").unwrap().unit, "%");
+        assert_eq!(t.units().get("篇章").unwrap().kind, QuantityKind::Count);
+        let plain = Tables::new(&Options::default()).unwrap();
+        assert!(
+            plain.units().get("篇章").is_none(),
+            "extras stay with their extractor"
+        );
+        assert!(
+            std::ptr::eq(plain.embedded, t.embedded),
+            "built once per process"
+        );
         assert_eq!(t.multipliers.get("亿"), Some(&1e8));
         assert!(t.period.is_match("近5年来"));
     }
