@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::index::Index;
 use super::scan::Reading;
 use super::segment;
+use super::table;
 use super::tables::Tables;
 use crate::{Approx, QuantityKind};
 
@@ -39,6 +40,8 @@ pub struct Judged {
     pub noun_end: Option<usize>,
     /// The value in an SI unit, where the unit has one.
     pub si: Option<(f64, String)>,
+    /// For a bare number in a table row, its cell (which gave its unit).
+    pub cell: Option<table::Cell>,
 }
 
 /// Judges `r`; `None` when it is not a metric.
@@ -46,21 +49,44 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
     let text = ix.text;
     // A value that f64 cannot hold (`九` followed by 39 `亿`) is not reported:
     // no output ever carries an infinite or NaN value.
-    if !r.value.is_finite() || is_code(text, r) {
+    if !r.value.is_finite() {
+        return None;
+    }
+    let cell = table_cell(text, r, tables);
+    if is_code(text, r, cell.is_some()) {
         return None;
     }
     let judged = if text[..r.num_start].ends_with('第') {
         rank(ix, r, tables)
     } else {
-        quantity(ix, r, tables)
+        quantity(ix, r, tables, cell)
     };
     judged.filter(|j| {
         !segment::in_title(ix, sentence.start, j.start) && !in_slogan(ix, sentence.clone(), j)
     })
 }
 
-/// Judges a quantity that is not an ordinal.
-fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
+/// The table cell of a bare number written in digits (not a year), if it
+/// ends a cell of a row whose unit is stated ([`table`]).
+fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
+    let plain = r.unit.is_none()
+        && !r.multiplied
+        && !r.range
+        && !r.fraction
+        && !r.num.chinese
+        && r.approx == Approx::Exact;
+    let digits = &text[r.num_start..r.num_end];
+    let year = digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&r.value);
+    if !plain || year {
+        return None;
+    }
+    table::cell(text, r.start, r.end, tables)
+}
+
+/// Judges a quantity that is not an ordinal; `cell` is its table cell.
+fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>) -> Option<Judged> {
     let text = ix.text;
     // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
     // measure, an area or money it is a figure (`一公顷`, `一欧元`).
@@ -87,7 +113,18 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         borderline: vague || r.range,
         noun_end: None,
         si: None,
+        cell: None,
     };
+    if let Some(c) = cell {
+        j.value *= c.scale;
+        j.kind = tables
+            .units()
+            .get(c.unit.split('/').next().unwrap_or_default())
+            .map_or(QuantityKind::Count, |u| u.kind);
+        j.unit = c.unit.clone();
+        j.cell = Some(c);
+        return Some(j);
+    }
     match r.unit {
         Some(u) => {
             if u.kind == QuantityKind::Duration
@@ -137,7 +174,7 @@ fn per_share(ix: &Index, r: &Reading) -> bool {
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
 /// name or a slogan (`5G`, `K9`, `2+4+N`, `15:03`); or a number inside a web
 /// address or an e-mail address (`%28`, `?id=5`).
-fn is_code(text: &str, r: &Reading) -> bool {
+fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
     if in_address(text, r.num_start) {
         return true;
     }
@@ -164,7 +201,9 @@ fn is_code(text: &str, r: &Reading) -> bool {
         Some(c) => glue(c),
         None => false,
     };
-    code_before || code_after || (r.unit.is_none() && !r.multiplied && r.num.chars >= 6)
+    // A long bare number is a code, unless it is a figure of a table.
+    let long = r.unit.is_none() && !r.multiplied && r.num.chars >= 6 && !in_table;
+    code_before || code_after || long
 }
 
 /// The longest run of address chars looked at before a number.
@@ -285,6 +324,7 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         borderline: false,
         noun_end: None,
         si: None,
+        cell: None,
     })
 }
 

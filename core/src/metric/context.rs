@@ -8,6 +8,7 @@ use super::index::Index;
 use super::origin::original_of;
 use super::pairs::Role;
 use super::segment;
+use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, Cursor, Normalized};
 use crate::{Change, QuantityKind};
@@ -100,6 +101,9 @@ impl<'a> Reader<'a> {
                 .collect();
             self.sentence = s..e.max(s + 1);
         }
+        if let Some(cell) = &m.cell {
+            return self.read_cell(m, cell);
+        }
         let (mut change, verb) = self.change(m);
         if change == Change::None && self.joined_to_previous(m, prev_end) {
             // `分别增长16.5%和22.1%`: the second figure shares the verb.
@@ -145,6 +149,53 @@ impl<'a> Reader<'a> {
             indicator,
             change,
             period: self.period(m),
+        }
+    }
+
+    /// The context of a figure in a table row: what the row measures (its
+    /// first cell, a parenthesised unit dropped), a change where the
+    /// figure's own cell is labelled with one (`增减(%)`), the period the
+    /// label names (`本报告期`).
+    fn read_cell(&mut self, m: &Judged, cell: &table::Cell) -> Found {
+        let text = self.norm.text.as_str();
+        let mut row = cell.row_label.clone();
+        if let Some(open) = text[row.clone()].rfind('(') {
+            row.end = row.start + open;
+        }
+        let label = &text[cell.label.clone()];
+        let change = label
+            .char_indices()
+            .find_map(|(i, _)| {
+                let verb = self.tables.change_verbs.longest_at(label, i);
+                verb.or_else(|| self.tables.change_rates.longest_at(label, i))
+            })
+            .map_or(Change::None, |(_, &c)| c);
+        let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
+        self.prev_at = Some(m.start);
+        self.prev_change = change;
+        self.prev_indicator.clear();
+        self.prev_indicator.push_str(&indicator);
+        let period = self
+            .periods
+            .iter()
+            .find(|p| cell.label.start <= p.start && p.end <= cell.label.end)
+            .cloned();
+        let period = period.map(|p| {
+            // `本报告期`: a 本 or 上 right before belongs to it.
+            let start = match text[cell.label.start..p.start].chars().next_back() {
+                Some(c @ ('本' | '上')) => p.start - c.len_utf8(),
+                _ => p.start,
+            };
+            original_of(
+                self.norm,
+                &mut self.cursor,
+                std::slice::from_ref(&(start..p.end)),
+            )
+        });
+        Found {
+            indicator,
+            change,
+            period,
         }
     }
 

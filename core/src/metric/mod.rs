@@ -14,6 +14,7 @@ mod origin;
 mod pairs;
 mod scan;
 mod segment;
+mod table;
 mod tables;
 
 pub use tables::Tables;
@@ -149,6 +150,40 @@ mod tests {
         assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
+
+    #[test]
+    fn reads_the_figures_of_a_flattened_table() {
+        let text = "主要会计数据\n单位：万元　币种：人民币\n\
+            营业收入｜本报告期 356,842.17｜上年同期 402,115.63｜增减(%) -11.26\n\
+            基本每股收益（元／股）｜本报告期 -0.31｜上年同期 0.24\n";
+        let m = metrics(text);
+        let got: Vec<(&str, f64, &str, Change, &str)> = m
+            .iter()
+            .map(|m| (m.0.as_str(), m.1, m.2.as_str(), m.4, m.5.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "356,842.17",
+                    3_568_421_700.0,
+                    "元",
+                    Change::None,
+                    "营业收入"
+                ),
+                (
+                    "402,115.63",
+                    4_021_156_300.0,
+                    "元",
+                    Change::None,
+                    "营业收入"
+                ),
+                ("-11.26", -11.26, "%", Change::Increase, "营业收入"),
+                ("-0.31", -0.31, "元/股", Change::None, "基本每股收益"),
+                ("0.24", 0.24, "元/股", Change::None, "基本每股收益"),
+            ]
+        );
     }
 
     #[test]

@@ -37,7 +37,8 @@ impl Breaks {
 }
 
 /// What ends a clause.
-const CLAUSE: Breaks = Breaks::new(b",;!?:\n", &["。", "、", "…"]);
+/// (`|` and tabs split the cells of a flattened table.)
+const CLAUSE: Breaks = Breaks::new(b",;!?:\n|\t", &["。", "、", "…"]);
 
 /// What ends a sentence.
 const SENTENCE: Breaks = Breaks::new(b"!?;\n", &["。"]);
