@@ -63,7 +63,7 @@ def _import_pandas() -> Any:
         import pandas
     except ImportError as e:
         raise ImportError(
-            "shushuo.to_dataframe needs pandas: pip install \"shushuo[pandas]\""
+            "shushuo.to_dataframe needs pandas: pip install \"shushuo-nlp[pandas]\""
         ) from e
     return pandas
 
