@@ -12,7 +12,9 @@ the ``str`` you passed in::
     (8660.0, '个', '8660个')
 
 For many texts, build one :class:`Extractor` and call
-:meth:`Extractor.extract_batch`, which releases the GIL and uses every core.
+:meth:`Extractor.extract_batch`, which releases the GIL and uses every core,
+or :meth:`Extractor.pipe`, which streams documents from an iterable of any
+length with bounded memory (``progress=True`` on either shows a tqdm bar).
 :func:`to_dataframe` turns documents into a pandas DataFrame (install the
 ``pandas`` extra), and in Jupyter a :class:`Document` displays as the text
 with its metrics and entities highlighted.
@@ -31,6 +33,7 @@ from ._shushuo import (
     Entity,
     Extractor,
     Metric,
+    Pipe,
     ShushuoError,
     ShushuoInternalError,
     __version__,
@@ -41,6 +44,7 @@ __all__ = [
     "Entity",
     "Extractor",
     "Metric",
+    "Pipe",
     "ShushuoError",
     "ShushuoInternalError",
     "__version__",
@@ -75,9 +79,12 @@ def extract(text: str) -> Document:
     return default_extractor().extract(text)
 
 
-def extract_batch(texts: Iterable[str], threads: int | None = None) -> list[Document]:
+def extract_batch(
+    texts: Iterable[str], threads: int | None = None, *, progress: bool = False
+) -> list[Document]:
     """Extract from many texts in parallel with the default extractor.
 
     See :meth:`Extractor.extract_batch`; results are in input order.
+    ``progress=True`` shows a tqdm bar (the ``progress`` extra).
     """
-    return default_extractor().extract_batch(texts, threads=threads)
+    return default_extractor().extract_batch(texts, threads=threads, progress=progress)
