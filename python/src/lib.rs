@@ -12,6 +12,7 @@
 //! Built by maturin (`pip install ./python`); `cargo clippy --workspace`
 //! type-checks it without linking against Python.
 
+mod arrow;
 mod batch;
 mod html;
 mod options;
@@ -272,6 +273,8 @@ fn _shushuo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMetric>()?;
     m.add_class::<PyEntity>()?;
     m.add_class::<stream::PyPipe>()?;
+    m.add_class::<arrow::PyArrowStream>()?;
+    m.add_function(wrap_pyfunction!(arrow::_arrow_stream, m)?)?;
     m.add("ShushuoError", m.py().get_type::<ShushuoError>())?;
     m.add(
         "ShushuoInternalError",

@@ -22,6 +22,8 @@ docs: list[shushuo.Document] = ex.extract_batch(["a", "b"], threads=2)
 docs = shushuo.extract_batch(["a"], progress=False)
 stream: Iterable[shushuo.Document] = ex.pipe(iter(["a"]), batch_size=2, threads=1, progress=False)
 first: shushuo.Document = next(ex.pipe(["a"]))
+columns: list[str] = shushuo.to_polars(docs, kind="entities", ids=["a", "b"]).columns
+rows: int = shushuo.to_arrow(docs).num_rows
 values: list[float] = [m.value for m in doc.metrics]
 starts: list[int] = [e.start for e in doc.entities]
 region: str | None = doc.region

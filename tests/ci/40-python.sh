@@ -3,8 +3,8 @@
 # its manylinux policy with auditwheel, install the wheel into a fresh venv
 # whose PATH has no cargo (as a user without Rust would), then the bindings'
 # Rust unit tests, the pytest suite (API, offsets, pickling, threads,
-# streaming, DataFrames, CLI, a Dask LocalCluster, stubs), stubtest, mypy
-# --strict, and the quick-start notebook executed end to end.
+# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, stubs),
+# stubtest, mypy --strict, and the quick-start notebook executed end to end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/ci/lib/skip.sh
@@ -54,7 +54,7 @@ if user sh -c 'command -v cargo || command -v rustc'; then
 fi
 pip_install() { user "$py" -m pip install "${pip_quiet[@]}" "$@"; }
 pip_install --upgrade pip
-pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress]"
+pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars]"
 pip_install nbclient nbformat ipykernel matplotlib
 
 echo "--- Rust unit tests of the bindings"

@@ -15,8 +15,10 @@ For many texts, build one :class:`Extractor` and call
 :meth:`Extractor.extract_batch`, which releases the GIL and uses every core,
 or :meth:`Extractor.pipe`, which streams documents from an iterable of any
 length with bounded memory (``progress=True`` on either shows a tqdm bar).
-:func:`to_dataframe` turns documents into a pandas DataFrame (install the
-``pandas`` extra), and in Jupyter a :class:`Document` displays as the text
+:func:`to_arrow` turns documents into a pyarrow Table built in Rust (one
+typed row per metric or entity), :func:`to_polars` and :func:`to_dataframe`
+into polars and pandas DataFrames (the ``arrow``, ``polars`` and ``pandas``
+extras), and in Jupyter a :class:`Document` displays as the text
 with its metrics and entities highlighted.
 
 Extraction runs in the Rust core; this package is a thin layer over it.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from ._frames import to_dataframe
+from ._frames import ENTITY_COLUMNS, METRIC_COLUMNS, to_arrow, to_dataframe, to_polars
 from ._shushuo import (
     Document,
     Entity,
@@ -40,6 +42,8 @@ from ._shushuo import (
 )
 
 __all__ = [
+    "ENTITY_COLUMNS",
+    "METRIC_COLUMNS",
     "Document",
     "Entity",
     "Extractor",
@@ -51,7 +55,9 @@ __all__ = [
     "default_extractor",
     "extract",
     "extract_batch",
+    "to_arrow",
     "to_dataframe",
+    "to_polars",
 ]
 
 _default: Extractor | None = None

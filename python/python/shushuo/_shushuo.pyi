@@ -13,6 +13,8 @@ __all__ = [
     "ShushuoInternalError",
     "__version__",
     "_panic_for_test",
+    "_arrow_stream",
+    "_ArrowStream",
 ]
 
 __version__: str
@@ -160,3 +162,13 @@ class Pipe(Iterator[Document]):
 
     def __iter__(self) -> Pipe: ...
     def __next__(self) -> Document: ...
+
+@final
+class _ArrowStream:
+    """A table built in Rust, read through the Arrow PyCapsule interface."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> Any: ...
+    def __len__(self) -> int: ...
+
+def _arrow_stream(docs: Iterable[Document], kind: str) -> _ArrowStream:
+    """The metrics or entities of ``docs`` as an Arrow table (``doc`` = position)."""
