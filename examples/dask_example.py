@@ -1,6 +1,6 @@
 """Extract metrics from a corpus on a Dask cluster and collect a DataFrame.
 
-    pip install "shushuo[dask]"
+    pip install "shushuo-nlp[dask]"       # the distribution is shushuo-nlp; import shushuo
     python examples/dask_example.py                 # a synthetic corpus from the bundled sample
     python examples/dask_example.py DIR_OR_FILES... # your own *.txt files
 

@@ -12,10 +12,12 @@
 //! Built by maturin (`pip install ./python`); `cargo clippy --workspace`
 //! type-checks it without linking against Python.
 
+mod arrow;
 mod batch;
 mod html;
 mod options;
 mod records;
+mod stream;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -74,7 +76,10 @@ pub struct PyExtractor {
 }
 
 /// The text of `obj` if it is a `str`, else a `TypeError` naming `what`.
-fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Bound<'py, PyString>> {
+pub(crate) fn as_text<'a, 'py>(
+    obj: &'a Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<&'a Bound<'py, PyString>> {
     obj.cast::<PyString>().map_err(|_| {
         let ty = obj
             .get_type()
@@ -87,6 +92,48 @@ fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a Boun
         };
         PyTypeError::new_err(format!("{what} must be str, not {ty}{hint}"))
     })
+}
+
+impl PyExtractor {
+    /// Extracts `items` on `threads` threads with the GIL released, in
+    /// chunks of a few MB with a Ctrl-C check between them, advancing `bar`
+    /// (a tqdm bar) after each chunk; documents in input order.
+    fn run(
+        &self,
+        py: Python<'_>,
+        items: Vec<Bound<'_, PyString>>,
+        threads: usize,
+        bar: Option<&Py<PyAny>>,
+    ) -> PyResult<Vec<Py<PyDocument>>> {
+        let strs = items
+            .iter()
+            .map(|s| s.to_str())
+            .collect::<PyResult<Vec<&str>>>()?;
+        // Smaller chunks under a progress bar, so that it moves.
+        let chunk_bytes = if bar.is_some() {
+            batch::CHUNK_BYTES / 16
+        } else {
+            batch::CHUNK_BYTES
+        };
+        let ex = &self.inner;
+        let mut docs = Vec::with_capacity(strs.len());
+        for chunk in batch::chunks(&strs, chunk_bytes) {
+            let part = py
+                .detach(|| batch::extract_all(ex, chunk, threads))
+                .map_err(internal_err)?;
+            docs.extend(part);
+            // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
+            py.check_signals()?;
+            if let Some(bar) = bar {
+                bar.call_method1(py, "update", (chunk.len(),))?;
+            }
+        }
+        items
+            .into_iter()
+            .zip(docs)
+            .map(|(text, doc)| Py::new(py, PyDocument::new(text.unbind(), doc)))
+            .collect()
+    }
 }
 
 #[pymethods]
@@ -122,53 +169,58 @@ impl PyExtractor {
 
     /// Extracts from many texts on `threads` threads (default: every core),
     /// with the GIL released; returns the documents in input order. Ctrl-C
-    /// interrupts a long batch (checked every few MB of text).
-    #[pyo3(signature = (texts, threads = None))]
+    /// interrupts a long batch (checked every few MB of text); `progress`
+    /// shows a tqdm bar.
+    #[pyo3(signature = (texts, threads = None, *, progress = false))]
     fn extract_batch<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        threads: Option<i64>,
+        threads: Option<&Bound<'py, PyAny>>,
+        progress: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        if texts.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(
-                "extract_batch() takes an iterable of str, not one str: use extract() for a single text",
-            ));
-        }
-        let threads = match threads {
-            None => batch::default_threads(),
-            Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
-            Some(n) => {
-                return Err(ShushuoError::new_err(format!(
-                    "threads must be at least 1, got {n}"
-                )))
-            }
-        };
+        let iter = stream::texts_iter(texts, "extract_batch")?;
+        let threads = stream::resolve_threads(threads)?;
+        let bar = stream::progress_bar(py, progress, texts.len().ok(), "extract_batch")?;
         let mut items = Vec::new();
-        for (i, obj) in texts.try_iter()?.enumerate() {
+        for (i, obj) in iter.enumerate() {
             let obj = obj?;
             items.push(as_text(&obj, &format!("texts[{i}]"))?.clone());
         }
-        let strs = items
-            .iter()
-            .map(|s| s.to_str())
-            .collect::<PyResult<Vec<&str>>>()?;
-        let ex = &self.inner;
-        let mut docs = Vec::with_capacity(strs.len());
-        for chunk in batch::chunks(&strs, batch::CHUNK_BYTES) {
-            let part = py
-                .detach(|| batch::extract_all(ex, chunk, threads))
-                .map_err(internal_err)?;
-            docs.extend(part);
-            // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
-            py.check_signals()?;
+        let docs = self.run(py, items, threads, bar.as_ref())?;
+        stream::close_bar(bar.as_ref())?;
+        PyList::new(py, docs)
+    }
+
+    /// Extracts from `texts` lazily: reads `batch_size` texts at a time,
+    /// extracts each batch like `extract_batch` and yields its documents in
+    /// input order, so memory stays bounded by one batch however long the
+    /// iterable is. `progress` shows a tqdm bar.
+    #[pyo3(signature = (texts, batch_size = 256, threads = None, *, progress = false))]
+    fn pipe(
+        slf: &Bound<'_, Self>,
+        texts: &Bound<'_, PyAny>,
+        batch_size: i64,
+        threads: Option<&Bound<'_, PyAny>>,
+        progress: bool,
+    ) -> PyResult<stream::PyPipe> {
+        let py = slf.py();
+        let iter = stream::texts_iter(texts, "pipe")?;
+        if batch_size < 1 {
+            return Err(ShushuoError::new_err(format!(
+                "batch_size must be at least 1, got {batch_size}"
+            )));
         }
-        let out = items
-            .into_iter()
-            .zip(docs)
-            .map(|(text, doc)| Py::new(py, PyDocument::new(text.unbind(), doc)))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, out)
+        let batch_size = usize::try_from(batch_size).unwrap_or(usize::MAX);
+        let threads = stream::resolve_threads(threads)?;
+        let bar = stream::progress_bar(py, progress, texts.len().ok(), "pipe")?;
+        Ok(stream::PyPipe::new(
+            slf.clone().unbind(),
+            iter.unbind(),
+            batch_size,
+            threads,
+            bar,
+        ))
     }
 
     /// The options this extractor was built from, as a dict.
@@ -220,6 +272,9 @@ fn _shushuo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDocument>()?;
     m.add_class::<PyMetric>()?;
     m.add_class::<PyEntity>()?;
+    m.add_class::<stream::PyPipe>()?;
+    m.add_class::<arrow::PyArrowStream>()?;
+    m.add_function(wrap_pyfunction!(arrow::_arrow_stream, m)?)?;
     m.add("ShushuoError", m.py().get_type::<ShushuoError>())?;
     m.add(
         "ShushuoInternalError",

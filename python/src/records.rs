@@ -367,6 +367,11 @@ impl PyDocument {
         }
     }
 
+    /// The core document.
+    pub(crate) fn core(&self) -> &shushuo::Document {
+        &self.doc
+    }
+
     /// The metric objects, made on first use.
     fn metric_objects(&self, py: Python<'_>) -> PyResult<&[Py<PyMetric>]> {
         self.metrics

@@ -124,6 +124,7 @@ def test_unreadable_directory_entry(tmp_path: Path) -> None:
     sub.mkdir()
     out = run("extract", "--format", "jsonl", str(sub))
     assert out.returncode == 0 and out.stdout == ""  # a directory named *.txt: no files in it
+    assert "no .txt files" in out.stderr
 
 
 def test_invalid_reference_date() -> None:

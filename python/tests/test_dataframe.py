@@ -79,7 +79,7 @@ def test_missing_pandas_names_the_extra() -> None:
         "    print(e)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert 'pip install "shushuo[pandas]"' in out.stdout
+    assert 'pip install "shushuo-nlp[pandas]"' in out.stdout
 
 
 def test_previous_column(ex: shushuo.Extractor) -> None:

@@ -19,6 +19,11 @@ import shushuo
 ex = shushuo.Extractor(reference_date="2023-06-30", extra_units={"篇": "count"})
 doc: shushuo.Document = ex.extract("全区新增学位8660个。")
 docs: list[shushuo.Document] = ex.extract_batch(["a", "b"], threads=2)
+docs = shushuo.extract_batch(["a"], progress=False)
+stream: Iterable[shushuo.Document] = ex.pipe(iter(["a"]), batch_size=2, threads=1, progress=False)
+first: shushuo.Document = next(ex.pipe(["a"]))
+columns: list[str] = shushuo.to_polars(docs, kind="entities", ids=["a", "b"]).columns
+rows: int = shushuo.to_arrow(docs).num_rows
 values: list[float] = [m.value for m in doc.metrics]
 starts: list[int] = [e.start for e in doc.entities]
 region: str | None = doc.region

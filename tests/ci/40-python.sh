@@ -1,20 +1,60 @@
 #!/usr/bin/env bash
-# Python package: pip-install ./python (maturin backend) into a fresh venv,
-# then the bindings' Rust unit tests, the pytest suite (API, offsets,
-# pickling, threads, DataFrames, CLI, a Dask LocalCluster, stubs), stubtest,
-# mypy --strict, and the quick-start notebook executed end to end.
+# Python package: build the abi3 wheel with maturin (in a build venv), check
+# its manylinux policy with auditwheel, install the wheel into a fresh venv
+# whose PATH has no cargo (as a user without Rust would), then the bindings'
+# Rust unit tests, the pytest suite (API, offsets, pickling, threads,
+# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, stubs),
+# stubtest, mypy --strict, and the quick-start notebook executed end to end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/ci/lib/skip.sh
 root="$PWD"
 
+pip_quiet=(--quiet --disable-pip-version-check --retries 5 --timeout 60)
+
+echo "--- wheel (maturin build --release) and its policy (auditwheel show)"
+build="$root/target/venv-build"
+[ -x "$build/bin/python" ] || python3 -m venv "$build"
+"$build/bin/python" -m pip install "${pip_quiet[@]}" "maturin>=1.9.4,<2.0" auditwheel
+wheels="$root/target/wheels-ci"
+rm -rf "$wheels"
+(cd python && "$build/bin/maturin" build --release --out "$wheels")
+wheel="$(ls "$wheels"/shushuo_nlp-*-abi3-*.whl)"
+show="$("$build/bin/auditwheel" show "$wheel")"
+echo "$show"
+# auditwheel must find the wheel consistent with a manylinux policy (on this
+# Debian 12 builder, glibc 2.34 symbols make it manylinux_2_34), and the
+# wheel must carry that tag.
+policy="$(tr -s ' \n' ' ' <<<"$show" | grep -o 'consistent with the following platform tag: "manylinux[^"]*"' | grep -o 'manylinux[^"]*')" || {
+  echo "auditwheel does not call $wheel manylinux" >&2
+  exit 1
+}
+case "$(basename "$wheel")" in
+  *"-$policy.whl" | *".$policy.whl") echo "wheel policy: $policy" ;;
+  *) echo "wheel $wheel is not tagged $policy" >&2; exit 1 ;;
+esac
+
+# A PATH without cargo or rustc: the wheel must install and run without Rust.
+nocargo=""
+IFS=: read -ra dirs <<<"$PATH"
+for d in "${dirs[@]}"; do
+  [ -x "$d/cargo" ] || [ -x "$d/rustc" ] || nocargo="${nocargo:+$nocargo:}$d"
+done
+
 venv="$root/target/venv-ci"
 rm -rf "$venv"
 python3 -m venv "$venv"
 py="$venv/bin/python"
-pip_install() { "$py" -m pip install --quiet --disable-pip-version-check --retries 5 --timeout 60 "$@"; }
+userpath="$venv/bin:$nocargo"
+# Runs a command as the wheel's user: the venv first on PATH, no Rust.
+user() { env PATH="$userpath" SHUSHUO_TEST_NO_RUST=1 "$@"; }
+if user sh -c 'command -v cargo || command -v rustc'; then
+  echo "cargo is still on the user PATH" >&2
+  exit 1
+fi
+pip_install() { user "$py" -m pip install "${pip_quiet[@]}" "$@"; }
 pip_install --upgrade pip
-pip_install "./python[test,pandas,dask]"
+pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars]"
 pip_install nbclient nbformat ipykernel matplotlib
 
 echo "--- Rust unit tests of the bindings"
@@ -27,7 +67,7 @@ echo "--- pytest"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
-(cd python && "$py" -m pytest -p no:cacheprovider -ra) 2>&1 | tee "$log"
+(cd python && user "$py" -m pytest -p no:cacheprovider -ra) 2>&1 | tee "$log"
 status="${PIPESTATUS[0]}"
 set -e
 if [ "$status" -eq 5 ]; then
@@ -39,13 +79,13 @@ fi
 pytest_skips "$log" "python/"
 
 echo "--- stubtest and mypy --strict"
-(cd python && "$py" -m mypy.stubtest shushuo)
-(cd python && "$py" -m mypy --strict -p shushuo && "$py" -m mypy --strict tests bench)
+(cd python && user "$py" -m mypy.stubtest shushuo)
+(cd python && user "$py" -m mypy --strict -p shushuo && user "$py" -m mypy --strict tests bench)
 
 echo "--- notebook"
 out="$root/target/notebooks"
 mkdir -p "$out"
-"$py" - "$root/examples/quickstart.ipynb" "$out/quickstart.ipynb" <<'PY'
+user "$py" - "$root/examples/quickstart.ipynb" "$out/quickstart.ipynb" <<'PY'
 """Execute a notebook in its own folder; fail on the first cell error."""
 import sys
 from pathlib import Path

@@ -12,9 +12,13 @@ the ``str`` you passed in::
     (8660.0, '个', '8660个')
 
 For many texts, build one :class:`Extractor` and call
-:meth:`Extractor.extract_batch`, which releases the GIL and uses every core.
-:func:`to_dataframe` turns documents into a pandas DataFrame (install the
-``pandas`` extra), and in Jupyter a :class:`Document` displays as the text
+:meth:`Extractor.extract_batch`, which releases the GIL and uses every core,
+or :meth:`Extractor.pipe`, which streams documents from an iterable of any
+length with bounded memory (``progress=True`` on either shows a tqdm bar).
+:func:`to_arrow` turns documents into a pyarrow Table built in Rust (one
+typed row per metric or entity), :func:`to_polars` and :func:`to_dataframe`
+into polars and pandas DataFrames (the ``arrow``, ``polars`` and ``pandas``
+extras), and in Jupyter a :class:`Document` displays as the text
 with its metrics and entities highlighted.
 
 Extraction runs in the Rust core; this package is a thin layer over it.
@@ -25,29 +29,35 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from ._frames import to_dataframe
+from ._frames import ENTITY_COLUMNS, METRIC_COLUMNS, to_arrow, to_dataframe, to_polars
 from ._shushuo import (
     Document,
     Entity,
     Extractor,
     Metric,
+    Pipe,
     ShushuoError,
     ShushuoInternalError,
     __version__,
 )
 
 __all__ = [
+    "ENTITY_COLUMNS",
+    "METRIC_COLUMNS",
     "Document",
     "Entity",
     "Extractor",
     "Metric",
+    "Pipe",
     "ShushuoError",
     "ShushuoInternalError",
     "__version__",
     "default_extractor",
     "extract",
     "extract_batch",
+    "to_arrow",
     "to_dataframe",
+    "to_polars",
 ]
 
 _default: Extractor | None = None
@@ -75,9 +85,12 @@ def extract(text: str) -> Document:
     return default_extractor().extract(text)
 
 
-def extract_batch(texts: Iterable[str], threads: int | None = None) -> list[Document]:
+def extract_batch(
+    texts: Iterable[str], threads: int | None = None, *, progress: bool = False
+) -> list[Document]:
     """Extract from many texts in parallel with the default extractor.
 
     See :meth:`Extractor.extract_batch`; results are in input order.
+    ``progress=True`` shows a tqdm bar (the ``progress`` extra).
     """
-    return default_extractor().extract_batch(texts, threads=threads)
+    return default_extractor().extract_batch(texts, threads=threads, progress=progress)

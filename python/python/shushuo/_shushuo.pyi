@@ -1,6 +1,6 @@
 """Type stubs of the compiled core bindings (``shushuo._shushuo``)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Literal, final
 
 __all__ = [
@@ -8,10 +8,13 @@ __all__ = [
     "Document",
     "Metric",
     "Entity",
+    "Pipe",
     "ShushuoError",
     "ShushuoInternalError",
     "__version__",
     "_panic_for_test",
+    "_arrow_stream",
+    "_ArrowStream",
 ]
 
 __version__: str
@@ -139,8 +142,33 @@ class Extractor:
     def _from_json(options_json: str) -> Extractor: ...
     def extract(self, text: str) -> Document: ...
     def extract_batch(
-        self, texts: Iterable[str], threads: int | None = None
+        self, texts: Iterable[str], threads: int | None = None, *, progress: bool = False
     ) -> list[Document]: ...
+    def pipe(
+        self,
+        texts: Iterable[str],
+        batch_size: int = 256,
+        threads: int | None = None,
+        *,
+        progress: bool = False,
+    ) -> Pipe: ...
     @property
     def options(self) -> dict[str, Any]: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Pipe(Iterator[Document]):
+    """The lazy iterator of ``Extractor.pipe``: documents in input order."""
+
+    def __iter__(self) -> Pipe: ...
+    def __next__(self) -> Document: ...
+
+@final
+class _ArrowStream:
+    """A table built in Rust, read through the Arrow PyCapsule interface."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> Any: ...
+    def __len__(self) -> int: ...
+
+def _arrow_stream(docs: Iterable[Document], kind: str) -> _ArrowStream:
+    """The metrics or entities of ``docs`` as an Arrow table (``doc`` = position)."""
