@@ -1,10 +1,8 @@
-//! Running the core over many texts on several threads, with panics turned
-//! into error messages instead of unwinding into Python.
+//! Running the core's batch over many texts in chunks, with panics turned
+//! into error messages instead of unwinding into Python. The threads are
+//! the core's (`Extractor::extract_batch_on`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use shushuo::{Document, Extractor};
 
 /// Runs `f`, turning a panic into an error message for the caller.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
@@ -46,74 +44,9 @@ pub(crate) fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// Extracts every text on up to `threads` threads; results in input order.
-///
-/// Threads take the next unprocessed text from a shared counter, so long
-/// and short texts balance out without a thread-pool dependency.
-pub(crate) fn extract_all(
-    ex: &Extractor,
-    texts: &[&str],
-    threads: usize,
-) -> Result<Vec<Document>, String> {
-    let threads = threads.min(texts.len());
-    if threads <= 1 {
-        return texts.iter().map(|t| guarded(|| ex.extract(t))).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(text) = texts.get(i) else {
-                return done;
-            };
-            done.push((i, guarded(|| ex.extract(text))));
-        }
-    };
-    let mut slots: Vec<Option<Document>> = vec![None; texts.len()];
-    std::thread::scope(|scope| {
-        let mut handles = Vec::with_capacity(threads);
-        for _ in 0..threads {
-            let handle = std::thread::Builder::new()
-                .name("shushuo-batch".into())
-                .spawn_scoped(scope, work)
-                .map_err(|e| format!("cannot start a worker thread: {e}"))?;
-            handles.push(handle);
-        }
-        for handle in handles {
-            let done = handle
-                .join()
-                .map_err(|_| "a worker thread failed".to_owned())?;
-            for (i, doc) in done {
-                slots[i] = Some(doc?);
-            }
-        }
-        Ok::<(), String>(())
-    })?;
-    slots
-        .into_iter()
-        .map(|d| d.ok_or_else(|| "a text was left unprocessed".to_owned()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn batch_matches_one_by_one_in_order() {
-        let ex = Extractor::new();
-        let texts = [
-            "全区新增学位8660个。",
-            "",
-            "2022年9月22日，教育部印发通知。",
-            "无数字",
-        ];
-        let one: Vec<Document> = texts.iter().map(|t| ex.extract(t)).collect();
-        for threads in [1, 2, 3, 8] {
-            assert_eq!(extract_all(&ex, &texts, threads).unwrap(), one);
-        }
-    }
 
     #[test]
     fn chunks_cover_every_text_in_order() {

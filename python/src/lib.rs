@@ -119,7 +119,7 @@ impl PyExtractor {
         let mut docs = Vec::with_capacity(strs.len());
         for chunk in batch::chunks(&strs, chunk_bytes) {
             let part = py
-                .detach(|| batch::extract_all(ex, chunk, threads))
+                .detach(|| batch::guarded(|| ex.extract_batch_on(chunk, threads)))
                 .map_err(internal_err)?;
             docs.extend(part);
             // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
