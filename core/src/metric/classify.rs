@@ -286,7 +286,9 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
         .change_verbs
         .longest_ending_at(text, r.start)
         .is_some_and(|(_, &c)| c != crate::Change::None);
+    // A fraction of a year or of an age is a span (`缩短至5.3年`, `0.6岁`).
     changed
+        || r.value.fract() != 0.0
         || r.unit.is_some_and(|u| u.unit != "年" && u.unit != "岁")
         || tables
             .duration_before
