@@ -35,6 +35,8 @@ CASES = [
     ("2024-06-30", "2020-2019年", "range ends before it starts (2020/2019)"),
     ("2024-06-30", "2023-02-30", "invalid date kept in ISO shape (normalized 2023-02-30)"),
     ("2024-06-30", "2023-99-99", "invalid date kept in ISO shape (normalized 2023-99-99)"),
+    # Found by the fuzz pass (tests/ci/60-fuzz.sh).
+    ("2024-06-30", "2023-99-00 99:99:99", "invalid date given an ISO value (normalized 2023-99-00)"),
 ]
 
 ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
