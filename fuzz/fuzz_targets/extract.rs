@@ -59,15 +59,18 @@ fn view(s: &shushuo_str) -> Option<&[u8]> {
 
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
 }
 
+/// A calendar day as (year, month, day).
+type Day = (u32, u32, u32);
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, valid, as (first day, last day).
-fn iso_date(s: &str) -> Result<((u32, u32, u32), (u32, u32, u32)), String> {
+fn iso_date(s: &str) -> Result<(Day, Day), String> {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize| {
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().unwrap())
