@@ -3,8 +3,10 @@
 # parsed JSON, strict types, floats bit for bit) on every corpus the project
 # carries, on ../shared/corpus/dev when present, and on 10,000 seeded
 # generated documents (tests/diff/gen.py). See tests/diff/compare.py for
-# what is compared. Uses the venv that tests/ci/40-python.sh leaves at
-# target/venv-ci (made here, quicker, when this stage runs on its own).
+# what is compared. Then the known core bugs (tests/diff/known_bugs.py) and
+# linear time on adversarial shapes (tests/diff/linear.py). Uses the venv
+# that tests/ci/40-python.sh leaves at target/venv-ci (made here, quicker,
+# when this stage runs on its own).
 #   SHUSHUO_DIFF_DOCS   how many generated documents (10000)
 #   SHUSHUO_DIFF_SEED   the generator's seed (fixed, so the gate repeats)
 set -euo pipefail
@@ -75,5 +77,11 @@ echo "--- known bugs of the core (tests/diff/known_bugs.py: failing tests, not g
 known="$(grep -c '^KNOWN BUG' "$tmp/known.log" || true)"
 if [ "$known" -gt 0 ]; then
   skip "DATE contract — $known known core bugs (years outside 0001-9999, reversed ranges, invalid ISO-shaped dates), failing cases in tests/diff/known_bugs.py"
+fi
+echo "--- linear time (tests/diff/linear.py: 8x the text, at most 24x the time)"
+"$py" tests/diff/linear.py | tee "$tmp/linear.log"
+slow="$(grep -c '^KNOWN BUG' "$tmp/linear.log" || true)"
+if [ "$slow" -gt 0 ]; then
+  skip "linear time — $slow known quadratic shapes (many schools or organisations whose names share first characters), tests/diff/linear.py"
 fi
 echo "--- differential stage passed"
