@@ -3,6 +3,7 @@
 # (cargo deny), unit, property and doc tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/ci/lib/skip.sh
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
