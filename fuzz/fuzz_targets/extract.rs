@@ -12,7 +12,7 @@
 //!   with `/`) is a valid calendar date or month or year in 0001–9999, and
 //!   a range does not end before it starts.
 //!
-//! CI runs it for a bounded time (tests/ci/60-fuzz.sh), with
+//! CI runs it for a bounded time (tests/ci/50-fuzz.sh), with
 //! `fuzz/extract.dict`.
 //!
 //! KNOWN BUGS (tests/diff/known_bugs.py, issue #13): the core still keeps
