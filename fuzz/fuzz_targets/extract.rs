@@ -1,6 +1,29 @@
-//! Arbitrary bytes through `shushuo_extract`: any input gives OK (then every
-//! record lies within the text and the JSON serialises) or INVALID_UTF8
-//! (exactly when the bytes are not UTF-8), never a panic.
+//! Arbitrary bytes through `shushuo_extract`: any input gives OK or
+//! INVALID_UTF8 (exactly when the bytes are not UTF-8), never a panic, and
+//! every OK document keeps the output contract (README "Guarantees"):
+//!
+//! - every record lies within the text on char boundaries, its byte and
+//!   char offsets agree and its text is the slice it covers;
+//! - every value (value, previous, si_value) is finite;
+//! - `shushuo_document_to_json` gives JSON whose values are JSON numbers
+//!   (never null), which reads back as a Document that writes the same
+//!   JSON again, with the same floats, bit for bit, as the getters give;
+//! - every DATE whose normalized form looks ISO (digits and `-`, a range
+//!   with `/`) is a valid calendar date or month or year in 0001–9999, and
+//!   a range does not end before it starts.
+//!
+//! CI runs it for a bounded time (tests/ci/50-fuzz.sh), with
+//! `fuzz/extract.dict`.
+//!
+//! KNOWN BUGS (tests/diff/known_bugs.py, issue #13): the core still keeps
+//! some reversed DATE ranges (`2020-2019年` -> `2020/2019`) and gives an
+//! invalid date an ISO-shaped normalized form made of its own digits
+//! (`2023-02-30`; `2023-99-00 99:99:99` -> `2023-99-00`).
+//! With `SHUSHUO_FUZZ_KNOWN_DATE_BUGS=1` (set by CI until they are fixed)
+//! the target lets exactly those two through: a reversed range, and an
+//! invalid normalized form whose digits are the leading digits of the
+//! surface (not a computed date: `明年` giving `10000` still fails).
+//! Without it, it is strict.
 
 #![no_main]
 
@@ -9,6 +32,7 @@ use std::ptr::null_mut;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use shushuo_core::{Document, EntityKind};
 use shushuo_ffi::*;
 
 struct Shared(*mut shushuo_extractor);
@@ -28,6 +52,93 @@ fn extractor() -> *const shushuo_extractor {
     .0
 }
 
+/// The bytes of a `shushuo_str` view (None for an absent one).
+fn view(s: &shushuo_str) -> Option<&[u8]> {
+    (!s.data.is_null()).then(|| unsafe { std::slice::from_raw_parts(s.data.cast::<u8>(), s.len) })
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A calendar day as (year, month, day).
+type Day = (u32, u32, u32);
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, valid, as (first day, last day).
+fn iso_date(s: &str) -> Result<(Day, Day), String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().unwrap())
+    };
+    let y = num(parts[0], 4).filter(|y| (1..=9999).contains(y));
+    let y = y.ok_or_else(|| format!("year of {s:?}"))?;
+    match parts.len() {
+        1 => Ok(((y, 1, 1), (y, 12, 31))),
+        2 | 3 => {
+            let m = num(parts[1], 2).filter(|m| (1..=12).contains(m));
+            let m = m.ok_or_else(|| format!("month of {s:?}"))?;
+            if parts.len() == 2 {
+                return Ok(((y, m, 1), (y, m, days_in_month(y, m))));
+            }
+            let d = num(parts[2], 2).filter(|d| (1..=days_in_month(y, m)).contains(d));
+            let d = d.ok_or_else(|| format!("day of {s:?}"))?;
+            Ok(((y, m, d), (y, m, d)))
+        }
+        _ => Err(format!("{s:?} has too many parts")),
+    }
+}
+
+/// Whether the known DATE bugs are let through (see the module comment).
+fn known_date_bugs() -> bool {
+    static KNOWN: OnceLock<bool> = OnceLock::new();
+    *KNOWN
+        .get_or_init(|| std::env::var_os("SHUSHUO_FUZZ_KNOWN_DATE_BUGS").is_some_and(|v| v == "1"))
+}
+
+/// A DATE's normalized form: surface text (anything but ASCII digits, `-`
+/// and `/`), or a valid ISO date, or an ordered range of two.
+fn check_date(normalized: &str, surface: &str) {
+    // ASCII and full-width digits, as ASCII.
+    let digits = |s: &str| {
+        s.chars()
+            .filter_map(|c| match c {
+                '0'..='9' => Some(c),
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                _ => None,
+            })
+            .collect::<String>()
+    };
+    if known_date_bugs() && digits(surface).starts_with(&digits(normalized)) {
+        return;
+    }
+    if normalized.is_empty()
+        || !normalized
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+    {
+        return;
+    }
+    let ends: Vec<&str> = normalized.split('/').collect();
+    let parsed: Result<Vec<_>, _> = ends.iter().map(|e| iso_date(e)).collect();
+    let parsed = parsed.unwrap_or_else(|e| panic!("DATE {normalized:?}: invalid {e}"));
+    assert!(parsed.len() <= 2, "DATE {normalized:?}: not a range");
+    if let [a, b] = &parsed[..] {
+        assert!(
+            a.0 <= b.1 || known_date_bugs(),
+            "DATE {normalized:?}: range ends before it starts"
+        );
+    }
+}
+
+fn is_number(v: &serde_json::Value) -> bool {
+    v.as_f64().is_some_and(f64::is_finite)
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut doc = null_mut();
     let status =
@@ -42,7 +153,33 @@ fuzz_target!(|data: &[u8]| {
         other => panic!("{other:?} for valid input"),
     }
     let text = text.expect("OK only for UTF-8");
-    for i in 0..unsafe { shushuo_document_metric_count(doc) } {
+    let chars = |byte: usize| text[..byte].chars().count();
+
+    // The JSON: numbers where numbers belong, and an exact round trip.
+    let mut json = null_mut();
+    assert_eq!(
+        unsafe { shushuo_document_to_json(doc, &mut json) },
+        shushuo_status::Ok
+    );
+    let json_text = unsafe { CStr::from_ptr(json) }.to_str().unwrap().to_owned();
+    unsafe { shushuo_string_free(json) };
+    let value: serde_json::Value = serde_json::from_str(&json_text).expect("valid JSON");
+    for m in value["metrics"].as_array().expect("metrics") {
+        assert!(is_number(&m["value"]), "value {}", m["value"]);
+        for key in ["previous", "si_value"] {
+            assert!(m.get(key).is_none_or(is_number), "{key} {}", m[key]);
+        }
+    }
+    let parsed: Document = serde_json::from_str(&json_text).expect("the JSON reads back");
+    assert_eq!(
+        serde_json::to_string(&parsed).unwrap(),
+        json_text,
+        "JSON round trip"
+    );
+
+    let metrics = unsafe { shushuo_document_metric_count(doc) };
+    assert_eq!(metrics, parsed.metrics.len());
+    for (i, p) in parsed.metrics.iter().enumerate() {
         // Records are growable: struct_size says how big ours is.
         let mut m = std::mem::MaybeUninit::<shushuo_metric>::zeroed();
         unsafe { (*m.as_mut_ptr()).struct_size = std::mem::size_of::<shushuo_metric>() };
@@ -53,9 +190,24 @@ fuzz_target!(|data: &[u8]| {
         let m = unsafe { m.assume_init() };
         assert!(m.value.is_finite() && m.previous.is_finite() && m.si_value.is_finite());
         assert_eq!(m.has_si, !m.si_unit.data.is_null());
-        assert!(text.get(m.start..m.end).is_some(), "{}..{}", m.start, m.end);
+        let surface = text.get(m.start..m.end);
+        assert!(surface.is_some(), "{}..{}", m.start, m.end);
+        assert_eq!(view(&m.text), surface.map(str::as_bytes));
+        assert_eq!((chars(m.start), chars(m.end)), (m.char_start, m.char_end));
+        // The JSON's floats are the getters', bit for bit.
+        assert_eq!(m.value.to_bits(), p.value.to_bits());
+        assert_eq!(
+            m.has_previous.then_some(m.previous.to_bits()),
+            p.previous.map(f64::to_bits)
+        );
+        assert_eq!(
+            m.has_si.then_some(m.si_value.to_bits()),
+            p.si_value.map(f64::to_bits)
+        );
     }
-    for i in 0..unsafe { shushuo_document_entity_count(doc) } {
+    let entities = unsafe { shushuo_document_entity_count(doc) };
+    assert_eq!(entities, parsed.entities.len());
+    for (i, p) in parsed.entities.iter().enumerate() {
         let mut e = std::mem::MaybeUninit::<shushuo_entity>::zeroed();
         unsafe { (*e.as_mut_ptr()).struct_size = std::mem::size_of::<shushuo_entity>() };
         assert_eq!(
@@ -63,18 +215,14 @@ fuzz_target!(|data: &[u8]| {
             shushuo_status::Ok
         );
         let e = unsafe { e.assume_init() };
-        assert!(text.get(e.start..e.end).is_some(), "{}..{}", e.start, e.end);
+        let surface = text.get(e.start..e.end);
+        assert!(surface.is_some(), "{}..{}", e.start, e.end);
+        assert_eq!(view(&e.text), surface.map(str::as_bytes));
+        assert_eq!((chars(e.start), chars(e.end)), (e.char_start, e.char_end));
         assert!(e.code.data.is_null() || e.code.len == 6);
+        if p.kind == EntityKind::Date {
+            check_date(&p.normalized, &p.text);
+        }
     }
-    let mut json = null_mut();
-    assert_eq!(
-        unsafe { shushuo_document_to_json(doc, &mut json) },
-        shushuo_status::Ok
-    );
-    assert!(serde_json::from_str::<serde_json::Value>(
-        unsafe { CStr::from_ptr(json) }.to_str().unwrap()
-    )
-    .is_ok());
-    unsafe { shushuo_string_free(json) };
     unsafe { shushuo_document_free(doc) };
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # C ABI: build libshushuo.a / libshushuo.so, check that include/shushuo.h is
 # what cbindgen generates, then run the C tests linked against the .a, against
-# the .so, as C++, and under valgrind (no leak, no invalid access), and the
-# C example.
+# the .so, as C++, and under valgrind (no leak, no invalid access), the
+# C example, and the multi-thread test plain, under helgrind and with
+# ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,3 +34,7 @@ echo "--- example"
 make -C examples/c clean run FILE=../sample_report.txt
 echo "--- C tests under valgrind"
 make -C tests/c valgrind
+# Bounded (about 10 s): 8 threads x 2 rounds over one extractor and one
+# shared document, plain, under helgrind, and with ThreadSanitizer.
+echo "--- threads (tests/c/test_threads.c): plain, helgrind, ThreadSanitizer"
+make -C tests/c threads helgrind tsan
