@@ -15,16 +15,6 @@
 //! CI runs it for a bounded time (tests/ci/50-fuzz.sh), with
 //! `fuzz/extract.dict`.
 //!
-//! KNOWN BUGS (tests/diff/known_bugs.py, issue #13): the core still keeps
-//! some reversed DATE ranges (`2020-2019年` -> `2020/2019`) and gives an
-//! invalid date an ISO-shaped normalized form made of its own digits
-//! (`2023-02-30`; `2023-99-00 99:99:99` -> `2023-99-00`).
-//! With `SHUSHUO_FUZZ_KNOWN_DATE_BUGS=1` (set by CI until they are fixed)
-//! the target lets exactly those two through: a reversed range, and an
-//! invalid normalized form whose digits are the leading digits of the
-//! surface (not a computed date: `明年` giving `10000` still fails).
-//! Without it, it is strict.
-
 #![no_main]
 
 use std::ffi::CStr;
@@ -93,29 +83,9 @@ fn iso_date(s: &str) -> Result<(Day, Day), String> {
     }
 }
 
-/// Whether the known DATE bugs are let through (see the module comment).
-fn known_date_bugs() -> bool {
-    static KNOWN: OnceLock<bool> = OnceLock::new();
-    *KNOWN
-        .get_or_init(|| std::env::var_os("SHUSHUO_FUZZ_KNOWN_DATE_BUGS").is_some_and(|v| v == "1"))
-}
-
 /// A DATE's normalized form: surface text (anything but ASCII digits, `-`
 /// and `/`), or a valid ISO date, or an ordered range of two.
-fn check_date(normalized: &str, surface: &str) {
-    // ASCII and full-width digits, as ASCII.
-    let digits = |s: &str| {
-        s.chars()
-            .filter_map(|c| match c {
-                '0'..='9' => Some(c),
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-                _ => None,
-            })
-            .collect::<String>()
-    };
-    if known_date_bugs() && digits(surface).starts_with(&digits(normalized)) {
-        return;
-    }
+fn check_date(normalized: &str) {
     if normalized.is_empty()
         || !normalized
             .bytes()
@@ -129,7 +99,7 @@ fn check_date(normalized: &str, surface: &str) {
     assert!(parsed.len() <= 2, "DATE {normalized:?}: not a range");
     if let [a, b] = &parsed[..] {
         assert!(
-            a.0 <= b.1 || known_date_bugs(),
+            a.0 <= b.1,
             "DATE {normalized:?}: range ends before it starts"
         );
     }
@@ -221,7 +191,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!((chars(e.start), chars(e.end)), (e.char_start, e.char_end));
         assert!(e.code.data.is_null() || e.code.len == 6);
         if p.kind == EntityKind::Date {
-            check_date(&p.normalized, &p.text);
+            check_date(&p.normalized);
         }
     }
     unsafe { shushuo_document_free(doc) };

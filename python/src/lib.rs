@@ -64,7 +64,7 @@ pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
 /// such as 去年底; the keyword options are `metrics` and `entities` (bool,
 /// default True), `default_region` (used where a text names none),
 /// `extra_units` ({word: kind}, kind one of count, money, area, measure,
-/// duration, percent, ratio, rank) and `extra_entities` ({KIND: [names]},
+/// duration, percent, ratio, rank) and `extra_entities` (`{KIND: [names]}`,
 /// KIND one of PERSON, REGION, SCHOOL, ORG, WORK, DATE). Anything invalid
 /// raises `ShushuoError`.
 ///

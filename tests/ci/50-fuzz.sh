@@ -25,11 +25,6 @@ CARGO_TARGET_DIR="$out" cargo build --locked --release \
   --manifest-path fuzz/Cargo.toml --target "$host" --bin extract
 unset RUSTFLAGS
 
-# Known core bugs in DATE normalisation (tests/diff/known_bugs.py) are let
-# through, by name, until they are fixed; drop this then.
-export SHUSHUO_FUZZ_KNOWN_DATE_BUGS=1
-skip "fuzz: reversed DATE ranges and invalid ISO-shaped DATEs kept from the surface let through — known core bugs, tests/diff/known_bugs.py"
-
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$out/artifacts"

@@ -54,9 +54,9 @@ impl Point {
             }
         }
         Some(match (self.month, self.day) {
-            (None, _) => format!("{y}"),
-            (Some(m), None) => format!("{y}-{m:02}"),
-            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+            (None, _) => format!("{y:04}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
         })
     }
 }
@@ -259,7 +259,79 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         out.extend(kept);
         out.sort_by_key(|h| h.start);
     }
+    keep_valid(text, &mut out);
     out
+}
+
+/// The last word on every hit's ISO form: a form in ISO shape (digits,
+/// `-`, `/`) must be a real calendar date, a month or a year of 0001–9999,
+/// or an ordered range of two. One that is not (`2023-02-30`, a year
+/// 10000 reached from a reference date, `2020/2019`) gives way to the
+/// surface text; a hit whose surface text itself looks like an invalid ISO
+/// date (`2023-99-99`) is no date at all and is dropped.
+fn keep_valid(text: &str, hits: &mut Vec<DateHit>) {
+    hits.retain_mut(|h| {
+        if iso_is_valid(&h.normalized) != Some(false) {
+            return true;
+        }
+        let surface = &text[h.start..h.end];
+        if iso_is_valid(surface).is_some() {
+            return false;
+        }
+        h.normalized = surface.to_string();
+        true
+    });
+}
+
+/// `None` when `s` is not in ISO shape; else whether it is a valid ISO
+/// date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, years 0001–9999) or an ordered
+/// range `A/B` of two.
+fn iso_is_valid(s: &str) -> Option<bool> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+    {
+        return None;
+    }
+    let ends: Vec<Option<Bounds>> = s.split('/').map(iso_bounds).collect();
+    Some(match ends.as_slice() {
+        [Some(_)] => true,
+        [Some((first, _)), Some((_, last))] => first <= last,
+        _ => false,
+    })
+}
+
+/// The first and last day (year, month, day) a date covers.
+type Bounds = ((i32, u32, u32), (i32, u32, u32));
+
+/// The first and last day an ISO date, month or year covers.
+fn iso_bounds(s: &str) -> Option<Bounds> {
+    let mut parts = s.split('-');
+    let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
+    if year < 1 {
+        return None;
+    }
+    let number = |p: Option<&str>| {
+        p.filter(|p| p.len() == 2)
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (month, day) = (parts.next(), parts.next());
+    if parts.next().is_some() {
+        return None;
+    }
+    match (month, day) {
+        (None, _) => Some(((year, 1, 1), (year, 12, 31))),
+        (Some(m), None) => {
+            let m = number(Some(m)).filter(|m| (1..=12).contains(m))?;
+            Some(((year, m, 1), (year, m, days_in_month(year, m))))
+        }
+        (Some(m), Some(d)) => {
+            let m = number(Some(m)).filter(|m| (1..=12).contains(m))?;
+            let d = number(Some(d)).filter(|&d| d >= 1 && d <= days_in_month(year, m))?;
+            Some(((year, m, d), (year, m, d)))
+        }
+    }
 }
 
 /// Chars before a bare day that make it a count of days (近3日, 连续3日).
@@ -683,6 +755,48 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    /// Every ISO form is a real date, month or year of 0001–9999, or an
+    /// ordered range; the cases the differential test's generator and the
+    /// fuzz pass found (tests/diff/known_bugs.py, now fixed).
+    #[test]
+    fn iso_forms_are_valid_or_absent() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
+            ("9999-12-31", "明年3月", &[("明年3月", "明年3月")]),
+            ("0001-01-01", "去年底", &[("去年底", "去年底")]),
+            ("0001-01-01", "今年", &[("今年", "0001")]),
+            (
+                "2024-06-30",
+                "2020-2019年",
+                &[("2020-2019年", "2020-2019年")],
+            ),
+            ("2024-06-30", "2023-02-30", &[]),
+            ("2024-06-30", "2023-99-99", &[]),
+            (
+                "2024-06-30",
+                "2023-99-00 99:99:99",
+                &[("2023-99-00 99:99:99", "2023-99-00 99:99:99")],
+            ),
+        ];
+        for (reference, text, want) in cases {
+            assert_eq!(
+                dates(text, Some(reference)),
+                pairs(want),
+                "{text} from {reference}"
+            );
+        }
+        let range = dates("明年12月31日至1月1日", Some("2024-06-30"));
+        assert!(
+            range.iter().all(|(_, n)| iso_is_valid(n) != Some(false)),
+            "{range:?}"
+        );
+        assert_eq!(iso_is_valid("2024-02-29"), Some(true));
+        assert_eq!(iso_is_valid("2023-02-29"), Some(false));
+        assert_eq!(iso_is_valid("2021/2023-05"), Some(true));
+        assert_eq!(iso_is_valid("0000"), Some(false));
+        assert_eq!(iso_is_valid("明年"), None);
     }
 
     #[test]

@@ -20,6 +20,10 @@ const LEGAL_FORMS: &[&str] = &[
     "公司",
 ];
 
+/// How many names on either side of a short form, among those of its kind
+/// and first char in order of appearance, may be its full form.
+const LINK_WINDOW: usize = 256;
+
 /// Fills `code` and `canonical` of `entities`.
 pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
     let main = gaz.main_province_of(
@@ -52,34 +56,43 @@ pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
         e.canonical = canonical;
     }
     // Distinct names, bucketed by kind and first char (a short form starts
-    // with its full name's first char), so that each distinct name is
-    // compared with the few that could be its full form, once.
-    let mut buckets: HashMap<(EntityKind, char), Vec<&str>> = HashMap::new();
+    // with its full name's first char) in the order they first appear, so
+    // that each distinct name is compared with the few that could be its
+    // full form, once. In a bucket of thousands (a directory of 第N中学),
+    // a name is compared with the LINK_WINDOW names on either side of it,
+    // so that the work stays linear in the text.
+    // Each name with its length in chars, counted once.
+    let mut buckets: HashMap<(EntityKind, char), Vec<(&str, usize)>> = HashMap::new();
+    let mut place: HashMap<(EntityKind, &str), usize> = HashMap::new();
     for e in entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
     {
-        if let Some(first) = e.normalized.chars().next() {
+        let Some(first) = e.normalized.chars().next() else {
+            continue;
+        };
+        if let std::collections::hash_map::Entry::Vacant(v) = place.entry((e.kind, &e.normalized)) {
             let names = buckets.entry((e.kind, first)).or_default();
-            if !names.contains(&e.normalized.as_str()) {
-                names.push(&e.normalized);
-            }
+            v.insert(names.len());
+            names.push((&e.normalized, e.normalized.chars().count()));
         }
     }
     let mut full_of: HashMap<(EntityKind, &str), Option<String>> = HashMap::new();
-    for e in entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
-    {
-        full_of.entry((e.kind, &e.normalized)).or_insert_with(|| {
-            let first = e.normalized.chars().next()?;
-            buckets
-                .get(&(e.kind, first))?
-                .iter()
-                .filter(|long| stands_for(&e.normalized, long))
-                .max_by_key(|long| long.len())
-                .map(|long| (*long).to_owned())
-        });
+    for (&(kind, name), &i) in &place {
+        let Some(first) = name.chars().next() else {
+            continue;
+        };
+        let Some(names) = buckets.get(&(kind, first)) else {
+            continue;
+        };
+        let near = &names[i.saturating_sub(LINK_WINDOW)..(i + LINK_WINDOW + 1).min(names.len())];
+        let n = names[i].1;
+        let full = near
+            .iter()
+            .filter(|&&(long, m)| n >= 2 && n + 2 <= m && stands_for(name, long))
+            .max_by_key(|(long, _)| long.len())
+            .map(|(long, _)| (*long).to_owned());
+        full_of.insert((kind, name), full);
     }
     let full_of: HashMap<(EntityKind, String), String> = full_of
         .into_iter()

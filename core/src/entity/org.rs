@@ -13,6 +13,10 @@
 //! company named in full earlier (宁德时代 of 宁德时代新能源科技股份有限公司)
 //! is an organisation wherever it stands.
 
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
+
 use super::gazetteer::Gazetteer;
 use super::lexicon::{
     char_at, char_before, extend_left, is_name_char, word_prefix, words, WordSet,
@@ -431,19 +435,21 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
 /// name's first four, three or two chars that occurs elsewhere, unless it
 /// is a place name or a generic word, or the name starts with 中国/国家.
 fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
-    let mut add = Vec::new();
-    // Each name is looked for once, however often it stands in the text.
-    let mut seen: Vec<&str> = Vec::new();
+    // Each name is looked at once, however often it stands in the text: its
+    // candidate short forms, longest first, up to the first that is a place
+    // or a generic word.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut names: Vec<(usize, Vec<&str>)> = Vec::new();
     for &(a, b) in out.iter() {
         let name = &text[a..b];
         if !COMPANY.iter().any(|c| name.ends_with(c))
             || NATIONAL.iter().any(|n| name.starts_with(n))
-            || seen.contains(&name)
+            || !seen.insert(name)
         {
             continue;
         }
-        seen.push(name);
         let n = name.chars().count();
+        let mut shorts = Vec::new();
         for k in (2..=4).rev() {
             if k + 2 > n {
                 continue;
@@ -453,13 +459,65 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
             if gaz.prefix_len(short) == Some(short.len()) || t.generic_whole.contains(short) {
                 break;
             }
-            let hits: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), short.as_bytes())
-                .filter(|&i| i != a)
-                .collect();
-            if !hits.is_empty() {
-                add.extend(hits.into_iter().map(|i| (i, i + short.len())));
-                break;
+            shorts.push(short);
+        }
+        if !shorts.is_empty() {
+            names.push((a, shorts));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    // Where every candidate stands, found in one pass over the text (one
+    // search per name would make a directory of companies quadratic).
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for short in names.iter().flat_map(|(_, s)| s) {
+        let next = ids.len();
+        ids.entry(short).or_insert(next);
+    }
+    let mut patterns = vec![""; ids.len()];
+    for (&short, &i) in &ids {
+        patterns[i] = short;
+    }
+    let Ok(ac) = AhoCorasick::new(&patterns) else {
+        return;
+    };
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    for m in ac.find_overlapping_iter(text) {
+        at[m.pattern().as_usize()].push(m.start());
+    }
+    // A name's hits are those of its longest short form that stands
+    // somewhere but at the name's own start. A short form shared by many
+    // names (北京一 of 北京一号…, 北京一二号…) has its hits added once: all
+    // but the first name's own start, which the next name adds.
+    let mut add = Vec::new();
+    let mut first_name: Vec<Option<usize>> = vec![None; patterns.len()];
+    let mut complete = vec![false; patterns.len()];
+    for (a, shorts) in &names {
+        for short in shorts {
+            let id = ids[short];
+            let hits = &at[id];
+            if !hits.iter().any(|&i| i != *a) {
+                continue;
             }
+            match first_name[id] {
+                None => {
+                    first_name[id] = Some(*a);
+                    add.extend(
+                        hits.iter()
+                            .filter(|&&i| i != *a)
+                            .map(|&i| (i, i + short.len())),
+                    );
+                }
+                Some(first) if first != *a && !complete[id] => {
+                    complete[id] = true;
+                    if hits.contains(&first) {
+                        add.push((first, first + short.len()));
+                    }
+                }
+                Some(_) => {}
+            }
+            break;
         }
     }
     if !add.is_empty() {

@@ -275,7 +275,10 @@ impl<'a> Reader<'a> {
         let text = self.norm.text.as_str();
         let raw_start = segment::clause_start(self.ix, m.start);
         let mut cs = raw_start;
-        while let Some(before) = text[..cs].strip_suffix('、') {
+        // Items further back than the indicator may reach cannot change it:
+        // stop there, so that a list of thousands stays linear.
+        let reach = char_back(text, m.start, LEFT_CHARS);
+        while let Some(before) = text[..cs].strip_suffix('、').filter(|_| cs > reach) {
             let ps = segment::clause_start(self.ix, before.len());
             if !self.is_plain_item(ps..before.len()) {
                 break;
@@ -287,7 +290,7 @@ impl<'a> Reader<'a> {
         let right = self.right_part(m, next_start);
         let listed = text[..m.start].ends_with('等') || (raw_start > cs && !right.is_empty());
         let cs = cs.max(prev_end.min(m.start));
-        let cs = cs.max(char_back(text, m.start, LEFT_CHARS));
+        let cs = cs.max(reach);
         let borrows = self
             .tables
             .borrow

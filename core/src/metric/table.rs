@@ -15,6 +15,9 @@ use std::ops::Range;
 
 use super::tables::Tables;
 
+/// The longest stretch (bytes) of a row on either side of a figure.
+const ROW_REACH: usize = 1024;
+
 /// How far back (bytes) a table's `单位:` line may stand from a row.
 const UNIT_LINE_REACH: usize = 4096;
 
@@ -39,8 +42,21 @@ fn is_cell_break(c: char) -> bool {
 /// The cell of the bare number `start..end` (sign included) of `text`, if
 /// it ends a cell of a table row whose unit is stated.
 pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // A row is a line of at most ROW_REACH bytes on either side of the
+    // number: looking no further keeps a text without line breaks linear.
+    let bytes = text.as_bytes();
+    let from = start.saturating_sub(ROW_REACH);
+    let line_start = match memchr::memrchr(b'\n', &bytes[from..start]) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let to = (end + ROW_REACH).min(text.len());
+    let line_end = match memchr::memchr(b'\n', &bytes[end..to]) {
+        Some(i) => end + i,
+        None if to == text.len() => to,
+        None => return None,
+    };
     let line = &text[line_start..line_end];
     if !line.contains(is_cell_break) {
         return None;
