@@ -42,6 +42,11 @@ fn is_cell_break(c: char) -> bool {
 /// The cell of the bare number `start..end` (sign included) of `text`, if
 /// it ends a cell of a table row whose unit is stated.
 pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
+    // The number ends its cell (checked first: most numbers do not).
+    let after = text[end..].trim_start_matches(' ');
+    if !(after.is_empty() || after.starts_with(['|', '\t', '\n'])) {
+        return None;
+    }
     // A row is a line of at most ROW_REACH bytes on either side of the
     // number: looking no further keeps a text without line breaks linear.
     let bytes = text.as_bytes();
