@@ -208,13 +208,15 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
+    static ROC: Needle = Needle::new("民国");
+    let roc = ROC.find_iter(text).next().is_some();
     let mut i = 0;
     while i < t.len() {
         let b = t[i];
         let found = if b.is_ascii_digit() {
             let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
             if prev_ok {
-                absolute(text, i).or_else(|| month.and_then(|m| bare_day(text, i, m)))
+                absolute(text, i, roc).or_else(|| month.and_then(|m| bare_day(text, i, m)))
             } else {
                 None
             }
@@ -515,12 +517,37 @@ fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> 
     }
 }
 
-/// An absolute date starting with the digits at `i`.
-fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
+/// The Gregorian year and the hit's start of a year of the Republic of
+/// China (民国) written at `i` (the number `v` of `n` digits, ending at
+/// `j`, before 年): after 民国 or 中华民国 (which the hit takes in) any
+/// year 1–150; bare (`112年底`) in a text that names 民国 somewhere
+/// (`roc`), a two- or three-digit year 34–150 (1945–2061).
+fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<(i32, usize)> {
+    if at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
+        return None;
+    }
+    let before = &s[..i];
+    let start = ["中华民国", "民国"]
+        .iter()
+        .find(|p| before.ends_with(*p))
+        .map(|p| i - p.len());
+    let bare = roc && (34..=150).contains(&v) && !before.ends_with(['第', '近', '前', '每']);
+    let year = i32::try_from(v).ok()? + 1911;
+    match start {
+        Some(st) if (1..=150).contains(&v) => Some((year, st)),
+        None if bare && !before.ends_with(|c: char| c.is_ascii_digit()) => Some((year, i)),
+        _ => None,
+    }
+}
+
+/// An absolute date starting with the digits at `i`; `roc`: the text names
+/// 民国, so that bare years of the Republic of China are read ([`roc_year`]).
+fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
     let t = s.as_bytes();
     let (v, n, j) = number(t, i)?;
-    if n == 4 && (1900..=2100).contains(&v) {
-        let year = Some(v as i32);
+    let western = (n == 4 && (1900..=2100).contains(&v)).then_some((v as i32, i));
+    if let Some((year, start)) = western.or_else(|| roc_year(s, i, v, n, j, roc)) {
+        let year = Some(year);
         // 2023-11-10, with an optional 15:03:32 after it.
         if let Some(end) = iso_date(t, i) {
             let p = Point {
@@ -528,7 +555,7 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                 month: Some(u32::from(t[i + 5] - b'0') * 10 + u32::from(t[i + 6] - b'0')),
                 day: Some(u32::from(t[i + 8] - b'0') * 10 + u32::from(t[i + 9] - b'0')),
             };
-            return Some(vec![hit(s, i, end, p, None)]);
+            return Some(vec![hit(s, start, end, p, None)]);
         }
         let p = Point {
             year,
@@ -548,7 +575,7 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                         month: Some(m2),
                         ..p
                     };
-                    return Some(vec![hit(s, i, e, from, Some(to))]);
+                    return Some(vec![hit(s, start, e, from, Some(to))]);
                 }
                 if let Some((m, d, e)) = month_day(s, k) {
                     let p = Point {
@@ -557,22 +584,22 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                         ..p
                     };
                     if let Some((q, e2)) = range_end(s, e, p) {
-                        return Some(vec![hit(s, i, e2, p, Some(q))]);
+                        return Some(vec![hit(s, start, e2, p, Some(q))]);
                     }
                     // A time of day after the date (2023年04月28日11:01).
                     let e = match (d, clock(t, e)) {
                         (Some(_), Some(c)) => c,
                         _ => e,
                     };
-                    return Some(vec![hit(s, i, e, p, None)]);
+                    return Some(vec![hit(s, start, e, p, None)]);
                 }
                 if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
                     return Some(vec![DateHit {
-                        start: i,
+                        start,
                         end,
-                        normalized: s[i..end].to_string(),
+                        normalized: s[start..end].to_string(),
                     }]);
                 }
                 if let Some(c @ ('末' | '底' | '初')) = at(s, k) {
@@ -581,14 +608,14 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                         month: Some(if c == '初' { 1 } else { 12 }),
                         ..p
                     };
-                    return Some(vec![hit(s, i, k + c.len_utf8(), p, None)]);
+                    return Some(vec![hit(s, start, k + c.len_utf8(), p, None)]);
                 }
                 let e = if at(s, k) == Some('度') {
                     k + '度'.len_utf8()
                 } else {
                     k
                 };
-                Some(vec![hit(s, i, e, p, None)])
+                Some(vec![hit(s, start, e, p, None)])
             }
             Some(c) if RANGE.contains(&c) || c == '、' => {
                 let k = j + c.len_utf8();
@@ -604,9 +631,9 @@ fn absolute(s: &str, i: usize) -> Option<Vec<DateHit>> {
                 if c == '、' {
                     // 2018、2022年: two years.
                     let end = e + '年'.len_utf8();
-                    return Some(vec![hit(s, i, j, p, None), hit(s, k, end, q, None)]);
+                    return Some(vec![hit(s, start, j, p, None), hit(s, k, end, q, None)]);
                 }
-                Some(vec![hit(s, i, e + '年'.len_utf8(), p, Some(q))])
+                Some(vec![hit(s, start, e + '年'.len_utf8(), p, Some(q))])
             }
             _ => None,
         }
@@ -797,6 +824,25 @@ mod tests {
         assert_eq!(iso_is_valid("2021/2023-05"), Some(true));
         assert_eq!(iso_is_valid("0000"), Some(false));
         assert_eq!(iso_is_valid("明年"), None);
+    }
+
+    #[test]
+    fn years_of_the_republic_of_china() {
+        assert_eq!(
+            // Traditional text reaches the finder folded (民國 → 民国).
+            dates(
+                "中华民国113年6月起,民国84年3月开办;111年底达2300万人,112年支出增加,近5年来。",
+                None
+            ),
+            pairs(&[
+                ("中华民国113年6月", "2024-06"),
+                ("民国84年3月", "1995-03"),
+                ("111年底", "2022-12"),
+                ("112年", "2023"),
+            ])
+        );
+        // Without 民国 anywhere, a bare three-digit year is no date.
+        assert_eq!(dates("建成112年的老校。", None), pairs(&[]));
     }
 
     #[test]
