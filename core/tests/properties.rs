@@ -3,7 +3,7 @@
 //! each record's `text` is exactly the slice its span covers.
 
 use proptest::prelude::*;
-use shushuo::{Document, Extractor, Span};
+use shushuo::{Document, EntityKind, Extractor, Span};
 
 /// Chars that exercise the scanner: digits in both widths, Chinese numerals,
 /// multipliers, units, approximation words, stray spaces, brackets, quotes,
@@ -21,6 +21,109 @@ fn text_strategy() -> impl Strategy<Value = String> {
             .prop_map(|v| v.into_iter().collect::<String>()),
         1 => any::<String>(),
     ]
+}
+
+/// Texts dense in dates: digits, date words, separators, relative words.
+fn date_strategy() -> impl Strategy<Value = String> {
+    let atoms = vec![
+        "0",
+        "1",
+        "2",
+        "3",
+        "9",
+        "12",
+        "19",
+        "20",
+        "29",
+        "30",
+        "31",
+        "99",
+        "112",
+        "2019",
+        "2020",
+        "2023",
+        "2024",
+        "9999",
+        "0000",
+        "年",
+        "月",
+        "日",
+        "号",
+        "底",
+        "初",
+        "末",
+        "度",
+        "-",
+        "/",
+        ":",
+        "—",
+        "至",
+        "到",
+        "、",
+        "今年",
+        "去年",
+        "明年",
+        "前年",
+        "上年",
+        "本年度",
+        "民国",
+        "中华民国",
+        "正月",
+        "初六",
+        "季度",
+        "上半年",
+        " ",
+        "，",
+        "。",
+        "〇",
+        "二〇二三",
+    ];
+    prop::collection::vec(prop::sample::select(atoms), 0..24).prop_map(|v| v.concat())
+}
+
+/// A day as (year, month, day).
+type Day = (u32, u32, u32);
+
+/// Whether a DATE's normalized form keeps the contract: not ISO-shaped
+/// (the surface text), or a real date, month or year of 0001-9999, or an
+/// ordered range of two.
+fn iso_is_valid(n: &str) -> bool {
+    if n.is_empty()
+        || !n
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+    {
+        return true;
+    }
+    let bounds = |s: &str| -> Option<(Day, Day)> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| (p.len() == len).then(|| p.parse::<u32>().ok()).flatten();
+        let y = num(parts.first()?, 4).filter(|y| *y >= 1)?;
+        let days = |m: u32| match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        match parts.len() {
+            1 => Some(((y, 1, 1), (y, 12, 31))),
+            2 | 3 => {
+                let m = num(parts[1], 2).filter(|m| (1..=12).contains(m))?;
+                if parts.len() == 2 {
+                    return Some(((y, m, 1), (y, m, days(m))));
+                }
+                let d = num(parts[2], 2).filter(|d| (1..=days(m)).contains(d))?;
+                Some(((y, m, d), (y, m, d)))
+            }
+            _ => None,
+        }
+    };
+    let ends: Vec<_> = n.split('/').map(bounds).collect();
+    match ends.as_slice() {
+        [Some(_)] => true,
+        [Some((a, _)), Some((_, b))] => a <= b,
+        _ => false,
+    }
 }
 
 fn check_span(text: &str, span: &Span, surface: &str) {
@@ -70,6 +173,17 @@ proptest! {
         let json = serde_json::to_string(&doc).unwrap();
         let back: Document = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn every_iso_date_is_a_real_date(
+        text in date_strategy(),
+        reference in prop::sample::select(vec!["0001-01-01", "2024-02-29", "2024-06-30", "9999-12-31"]),
+    ) {
+        let ex = Extractor::builder().reference_date(reference).build().unwrap();
+        for e in ex.extract(&text).entities.iter().filter(|e| e.kind == EntityKind::Date) {
+            prop_assert!(iso_is_valid(&e.normalized), "{e:?} in {text:?} from {reference}");
+        }
     }
 
     #[test]
