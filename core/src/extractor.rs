@@ -10,6 +10,9 @@ use crate::offsets;
 use crate::{entity, metric, region};
 use crate::{Document, EntityKind, Error, Options, QuantityKind, Result};
 
+/// A short text that passes through every stage once.
+const WARM_UP: &str = "2023年,全市新增学位8660个,江北中学校长张某说。1月3日 摄";
+
 /// Reads reports and returns their metrics and entities.
 ///
 /// Cheap to clone (the compiled tables are shared), `Send + Sync`.
@@ -71,14 +74,19 @@ impl Extractor {
             .transpose()?;
         let metric_tables = metric::Tables::new(&options)?;
         let entity_tables = entity::Tables::new(&options)?;
-        Ok(Extractor {
+        let ex = Extractor {
             inner: Arc::new(Inner {
                 options,
                 reference_date,
                 metric_tables,
                 entity_tables,
             }),
-        })
+        };
+        // Searchers built once per process on first use (`text::Needle`)
+        // are built now, on the thread that makes the extractor, rather
+        // than by whichever threads it is later shared with.
+        ex.extract(WARM_UP);
+        Ok(ex)
     }
 
     /// The options this extractor was built from (serialise them to rebuild it).
