@@ -127,6 +127,10 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
     }
     match r.unit {
         Some(u) => {
+            // `一半` is a half; `分成两半` is no quantity.
+            if u.after_one && r.num.value() != 1.0 {
+                return None;
+            }
             if u.kind == QuantityKind::Duration
                 && (is_date_or_period(text, r) || !is_span_of_time(text, r, tables))
             {

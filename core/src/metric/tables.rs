@@ -22,6 +22,8 @@ pub struct Unit {
     /// A discount (`八折` → 80 %, `七五折` → 75 %): a value below ten
     /// counts tenths.
     pub discount: bool,
+    /// A unit only after the numeral one (`一半` → 50 %, but not `分成两半`).
+    pub after_one: bool,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -159,6 +161,7 @@ impl Tables {
                     scale: 1.0,
                     borderline: false,
                     discount: false,
+                    after_one: false,
                     si: None,
                 };
                 if !units.insert(word, unit) {
@@ -209,6 +212,7 @@ impl Embedded {
                 scale: 1.0,
                 borderline: false,
                 discount: false,
+                after_one: false,
                 si: None,
             };
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
@@ -220,6 +224,7 @@ impl Embedded {
                     }
                     None if opt == "borderline" => unit.borderline = true,
                     None if opt == "discount" => unit.discount = true,
+                    None if opt == "after_one" => unit.after_one = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
