@@ -60,10 +60,12 @@ pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
     // that each distinct name is compared with the few that could be its
     // full form, once. In a bucket of thousands (a directory of 第N中学),
     // a name is compared with the LINK_WINDOW names on either side of it,
-    // so that the work stays linear in the text.
-    // Each name with its length in chars, counted once.
-    let mut buckets: HashMap<(EntityKind, char), Vec<(&str, usize)>> = HashMap::new();
-    let mut place: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    // so that the work stays linear in the text. A bucket holds each name
+    // with its length in chars (counted once); `place` is where each name
+    // stands: its bucket and its index there.
+    type Bucket = (EntityKind, char);
+    let mut buckets: HashMap<Bucket, Vec<(&str, usize)>> = HashMap::new();
+    let mut place: HashMap<(EntityKind, &str), (Bucket, usize)> = HashMap::new();
     for e in entities
         .iter()
         .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
@@ -73,18 +75,13 @@ pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
         };
         if let std::collections::hash_map::Entry::Vacant(v) = place.entry((e.kind, &e.normalized)) {
             let names = buckets.entry((e.kind, first)).or_default();
-            v.insert(names.len());
+            v.insert(((e.kind, first), names.len()));
             names.push((&e.normalized, e.normalized.chars().count()));
         }
     }
     let mut full_of: HashMap<(EntityKind, &str), Option<String>> = HashMap::new();
-    for (&(kind, name), &i) in &place {
-        let Some(first) = name.chars().next() else {
-            continue;
-        };
-        let Some(names) = buckets.get(&(kind, first)) else {
-            continue;
-        };
+    for (&(kind, name), &(bucket, i)) in &place {
+        let names = &buckets[&bucket];
         let near = &names[i.saturating_sub(LINK_WINDOW)..(i + LINK_WINDOW + 1).min(names.len())];
         let n = names[i].1;
         let full = near

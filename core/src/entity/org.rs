@@ -487,37 +487,33 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
         at[m.pattern().as_usize()].push(m.start());
     }
     // A name's hits are those of its longest short form that stands
-    // somewhere but at the name's own start. A short form shared by many
-    // names (北京一 of 北京一号…, 北京一二号…) has its hits added once: all
-    // but the first name's own start, which the next name adds.
-    let mut add = Vec::new();
-    let mut first_name: Vec<Option<usize>> = vec![None; patterns.len()];
-    let mut complete = vec![false; patterns.len()];
+    // somewhere but at the name's own start. A short form several names
+    // share (北京一 of 北京一号…, 北京一二号…) is added once: all its hits but
+    // the start every name that chose it has, if they have one.
+    let mut chosen: Vec<Option<Option<usize>>> = vec![None; patterns.len()];
     for (a, shorts) in &names {
-        for short in shorts {
-            let id = ids[short];
-            let hits = &at[id];
-            if !hits.iter().any(|&i| i != *a) {
-                continue;
-            }
-            match first_name[id] {
-                None => {
-                    first_name[id] = Some(*a);
-                    add.extend(
-                        hits.iter()
-                            .filter(|&&i| i != *a)
-                            .map(|&i| (i, i + short.len())),
-                    );
-                }
-                Some(first) if first != *a && !complete[id] => {
-                    complete[id] = true;
-                    if hits.contains(&first) {
-                        add.push((first, first + short.len()));
-                    }
-                }
-                Some(_) => {}
-            }
-            break;
+        let id = shorts
+            .iter()
+            .map(|short| ids[short])
+            .find(|&id| at[id].iter().any(|&i| i != *a));
+        if let Some(id) = id {
+            chosen[id] = match chosen[id] {
+                None => Some(Some(*a)),
+                Some(Some(b)) if b == *a => Some(Some(b)),
+                _ => Some(None),
+            };
+        }
+    }
+    let mut add = Vec::new();
+    for (id, excluded) in chosen.iter().enumerate() {
+        if let Some(excluded) = excluded {
+            let len = patterns[id].len();
+            add.extend(
+                at[id]
+                    .iter()
+                    .filter(|&&i| Some(i) != *excluded)
+                    .map(|&i| (i, i + len)),
+            );
         }
     }
     if !add.is_empty() {

@@ -75,10 +75,8 @@ fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
         && !r.fraction
         && !r.num.chinese
         && r.approx == Approx::Exact;
-    let digits = &text[r.num_start..r.num_end];
-    let year = digits.len() == 4
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (1900.0..=2100.0).contains(&r.value);
+    // Written like a year (the test of `is_date_or_period`), and one.
+    let year = r.num.digits_only && r.num.chars == 4 && (1900.0..=2100.0).contains(&r.value);
     if !plain || year {
         return None;
     }
@@ -117,10 +115,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
     };
     if let Some(c) = cell {
         j.value *= c.scale;
-        j.kind = tables
-            .units()
-            .get(c.unit.split('/').next().unwrap_or_default())
-            .map_or(QuantityKind::Count, |u| u.kind);
+        j.kind = c.kind;
         j.unit = c.unit.clone();
         j.cell = Some(c);
         return Some(j);

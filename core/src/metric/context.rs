@@ -141,15 +141,21 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.prev_at = Some(m.start);
-        self.prev_change = change;
-        self.prev_indicator.clear();
-        self.prev_indicator.push_str(&indicator);
+        self.remember(m, change, &indicator);
         Found {
             indicator,
             change,
             period: self.period(m),
         }
+    }
+
+    /// Keeps what the next quantity may share: where `m` stands, its change
+    /// and its indicator.
+    fn remember(&mut self, m: &Judged, change: Change, indicator: &str) {
+        self.prev_at = Some(m.start);
+        self.prev_change = change;
+        self.prev_indicator.clear();
+        self.prev_indicator.push_str(indicator);
     }
 
     /// The context of a figure in a table row: what the row measures (its
@@ -171,10 +177,7 @@ impl<'a> Reader<'a> {
             })
             .map_or(Change::None, |(_, &c)| c);
         let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
-        self.prev_at = Some(m.start);
-        self.prev_change = change;
-        self.prev_indicator.clear();
-        self.prev_indicator.push_str(&indicator);
+        self.remember(m, change, &indicator);
         let period = self
             .periods
             .iter()

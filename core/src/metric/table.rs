@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::tables::Tables;
+use crate::QuantityKind;
 
 /// The longest stretch (bytes) of a row on either side of a figure.
 const ROW_REACH: usize = 1024;
@@ -26,6 +27,8 @@ const UNIT_LINE_REACH: usize = 4096;
 pub struct Cell {
     /// The unit reported (`元`, `%`, `元/股`).
     pub unit: String,
+    /// What it measures (that of the unit before any `/`).
+    pub kind: QuantityKind,
     /// Factor applied to the value (`单位:万元` → 10 000).
     pub scale: f64,
     /// The row's first cell: what the row measures (`营业收入`).
@@ -42,9 +45,10 @@ fn is_cell_break(c: char) -> bool {
 /// The cell of the bare number `start..end` (sign included) of `text`, if
 /// it ends a cell of a table row whose unit is stated.
 pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
-    // The number ends its cell (checked first: most numbers do not).
+    // The number ends its cell or its line (checked first: most numbers
+    // do not).
     let after = text[end..].trim_start_matches(' ');
-    if !(after.is_empty() || after.starts_with(['|', '\t', '\n'])) {
+    if !(after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n')) {
         return None;
     }
     // A row is a line of at most ROW_REACH bytes on either side of the
@@ -66,12 +70,7 @@ pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cel
     if !line.contains(is_cell_break) {
         return None;
     }
-    // The number ends its cell…
-    let after = text[end..line_end].trim_start_matches(' ');
-    if !(after.is_empty() || after.starts_with(is_cell_break)) {
-        return None;
-    }
-    // …and not the first, which names the row.
+    // The number is not in the first cell, which names the row.
     let cell_start = text[line_start..start]
         .rfind(is_cell_break)
         .map_or(line_start, |i| line_start + i + 1);
@@ -81,12 +80,13 @@ pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cel
     let row_end = text[line_start..]
         .find(is_cell_break)
         .map_or(line_end, |i| line_start + i);
-    let (unit, scale) = paren_unit(&text[cell_start..start], tables)
+    let stated = paren_unit(&text[cell_start..start], tables)
         .or_else(|| paren_unit(&text[line_start..row_end], tables))
         .or_else(|| unit_line(text, line_start, tables))?;
     Some(Cell {
-        unit,
-        scale,
+        unit: stated.name,
+        kind: stated.kind,
+        scale: stated.scale,
         row_label: trimmed(text, line_start..row_end),
         label: trimmed(text, cell_start..start),
     })
@@ -100,31 +100,40 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// The unit of the last parenthesis of `label` that holds one (`(元/股)`, `(%)`).
-fn paren_unit(label: &str, tables: &Tables) -> Option<(String, f64)> {
+fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
     let close = label.rfind(')')?;
     let open = label[..close].rfind('(')?;
     let inside = label[open + 1..close].trim();
-    unit_at(inside, tables)
-        .filter(|u| u.2 == inside.len())
-        .map(|u| (u.0, u.1))
+    unit_at(inside, tables).filter(|u| u.len == inside.len())
 }
 
 /// The unit of the nearest `单位:` before the row at `row_start` (within
 /// [`UNIT_LINE_REACH`] bytes). What follows the unit on that line
 /// (`单位:元 币种:人民币`, its space dropped as stray) is left alone.
-fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<(String, f64)> {
+fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit> {
     let mut from = row_start.saturating_sub(UNIT_LINE_REACH);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let at = text[from..row_start].rfind("单位:")? + from + "单位:".len();
-    unit_at(text[at..].trim_start_matches(' '), tables).map(|u| (u.0, u.1))
+    unit_at(text[at..].trim_start_matches(' '), tables)
+}
+
+/// A unit as a table states it, read by [`unit_at`].
+struct StatedUnit {
+    /// The unit reported.
+    name: String,
+    /// What it measures.
+    kind: QuantityKind,
+    /// Factor applied to the value.
+    scale: f64,
+    /// Its byte length in the text.
+    len: usize,
 }
 
 /// The unit a table states at the start of `s`: a unit word (`元`, `%`,
-/// `人`), optionally after a multiplier (`万元`) or over a count (`元/股`);
-/// with its scale and its byte length.
-fn unit_at(s: &str, tables: &Tables) -> Option<(String, f64, usize)> {
+/// `人`), optionally after a multiplier (`万元`) or over a count (`元/股`).
+fn unit_at(s: &str, tables: &Tables) -> Option<StatedUnit> {
     let (scale, mut len) = match tables.multipliers.longest_at(s, 0) {
         Some((len, &f)) if len < s.len() => (f, len),
         _ => (1.0, 0),
@@ -139,7 +148,12 @@ fn unit_at(s: &str, tables: &Tables) -> Option<(String, f64, usize)> {
         name = format!("{name}/{}", per.unit);
         len += 1 + n;
     }
-    Some((name, scale * u.scale, len))
+    Some(StatedUnit {
+        name,
+        kind: u.kind,
+        scale: scale * u.scale,
+        len,
+    })
 }
 
 #[cfg(test)]

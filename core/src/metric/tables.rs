@@ -28,6 +28,23 @@ pub struct Unit {
     pub si: Option<Si>,
 }
 
+impl Unit {
+    /// `word` as a unit of `kind` with no option: reported as written,
+    /// scale 1, no SI value (an extra unit, or a table row before its
+    /// options are read).
+    fn plain(word: &str, kind: QuantityKind) -> Unit {
+        Unit {
+            unit: word.to_owned(),
+            kind,
+            scale: 1.0,
+            borderline: false,
+            discount: false,
+            after_one: false,
+            si: None,
+        }
+    }
+}
+
 /// The conversion of a unit to an SI (or SI-derived) unit: `value * factor +
 /// offset` in `unit` (`亩` → 666.67 `m2`, `℃` → + 273.15 `K`).
 #[derive(Debug, Clone, PartialEq)]
@@ -155,16 +172,7 @@ impl Tables {
         } else {
             let mut units = embedded.units.clone();
             for (word, &kind) in &options.extra_units {
-                let unit = Unit {
-                    unit: word.clone(),
-                    kind,
-                    scale: 1.0,
-                    borderline: false,
-                    discount: false,
-                    after_one: false,
-                    si: None,
-                };
-                if !units.insert(word, unit) {
+                if !units.insert(word, Unit::plain(word, kind)) {
                     return Err(Error::InvalidOptions(format!(
                         "extra unit {word:?} is too long"
                     )));
@@ -206,15 +214,7 @@ impl Embedded {
         let mut units = Lexicon::default();
         for row in rows(UNITS) {
             let kind: QuantityKind = field("units", &row, 1)?.parse()?;
-            let mut unit = Unit {
-                unit: row[0].to_owned(),
-                kind,
-                scale: 1.0,
-                borderline: false,
-                discount: false,
-                after_one: false,
-                si: None,
-            };
+            let mut unit = Unit::plain(row[0], kind);
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
                 match opt.split_once('=') {
                     Some(("unit", u)) => unit.unit = u.to_owned(),
