@@ -39,17 +39,7 @@ if ! python3 -c 'import pytest' 2>/dev/null; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pytest
   py="$venv/bin/python"
 fi
-set +e
-"$py" -m pytest -q -rs -p no:cacheprovider tests/test_score.py 2>&1 | tee "$tmp/pytest.log"
-status="${PIPESTATUS[0]}"
-set -e
-if [ "$status" -eq 5 ]; then
-  echo "pytest collected no tests from tests/test_score.py" >&2
-  exit 1
-elif [ "$status" -ne 0 ]; then
-  exit "$status"
-fi
-pytest_skips "$tmp/pytest.log" ""
+run_pytest "$tmp/pytest.log" "" . "$py" -m pytest -q -rs -p no:cacheprovider tests/test_score.py
 
 check() { # NAME FLOORS GOLD CORPUS
   echo "--- $1: $4"

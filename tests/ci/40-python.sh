@@ -66,17 +66,7 @@ echo "--- pytest"
 # skipped tests are named on run_all.sh's last line (tests/ci/lib/skip.sh).
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-set +e
-(cd python && user "$py" -m pytest -p no:cacheprovider -ra) 2>&1 | tee "$log"
-status="${PIPESTATUS[0]}"
-set -e
-if [ "$status" -eq 5 ]; then
-  echo "pytest collected no tests" >&2
-  exit 1
-elif [ "$status" -ne 0 ]; then
-  exit "$status"
-fi
-pytest_skips "$log" "python/"
+run_pytest "$log" "python/" python user "$py" -m pytest -p no:cacheprovider -ra
 
 echo "--- stubtest and mypy --strict"
 (cd python && user "$py" -m mypy.stubtest shushuo)

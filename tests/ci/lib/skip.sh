@@ -9,12 +9,33 @@
 # pytest_skips LOG PREFIX turns the "SKIPPED [n] file:line: reason" summary
 # lines of a `pytest -rs` (or -ra) log into skip lines, one per file and
 # reason, with PREFIX before the file name.
+#
+# run_pytest LOG PREFIX DIR COMMAND... runs a pytest COMMAND in DIR, shown
+# and kept in LOG; a failure ends the stage with pytest's status, a run that
+# collected no tests (status 5) ends it with 1, and the skipped tests are
+# named (pytest_skips LOG PREFIX).
 
 skip() {
   echo "skipped: $*" >&2
   if [ -n "${SHUSHUO_SKIPS:-}" ]; then
     printf '%s\n' "$*" >>"$SHUSHUO_SKIPS"
   fi
+}
+
+run_pytest() {
+  local log="$1" prefix="$2" dir="$3" status
+  shift 3
+  set +e
+  (cd "$dir" && "$@") 2>&1 | tee "$log"
+  status="${PIPESTATUS[0]}"
+  set -e
+  if [ "$status" -eq 5 ]; then
+    echo "pytest collected no tests in $dir" >&2
+    exit 1
+  elif [ "$status" -ne 0 ]; then
+    exit "$status"
+  fi
+  pytest_skips "$log" "$prefix"
 }
 
 pytest_skips() {
