@@ -90,6 +90,10 @@ typedef enum shushuo_status {
    * the process is safe, but please report the last error message.
    */
   SHUSHUO_STATUS_PANIC = 5,
+  /**
+   * A file named in the options (a `user_dict`) could not be read.
+   */
+  SHUSHUO_STATUS_IO_ERROR = 6,
 } shushuo_status;
 
 /**
@@ -411,13 +415,17 @@ extern "C" {
  * serialisation of the core's `Options`, e.g.
  * `{"reference_date":"2023-06-30","entities":false}` (missing keys take
  * their defaults, unknown keys are refused by name). NULL `options_json`
- * means default options.
+ * means default options. The key `"user_dict"` takes a path or a list of
+ * paths of user dictionaries (lines `word TYPE`, `word UNIT kind`,
+ * `word STOP`; see the README), read and merged here.
  *
  * Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse,
- * JSON that is not an object (an array, a number…), unknown keys or
- * options that are invalid, `SHUSHUO_STATUS_INVALID_UTF8` for options that
- * are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On success
- * `*out` is a new extractor; on failure it is set to NULL.
+ * JSON that is not an object (an array, a number…), unknown keys, options
+ * that are invalid or a user dictionary line that is not an entry (the
+ * message names file and line), `SHUSHUO_STATUS_IO_ERROR` for a user
+ * dictionary that cannot be read, `SHUSHUO_STATUS_INVALID_UTF8` for options
+ * that are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On
+ * success `*out` is a new extractor; on failure it is set to NULL.
  *
  * # Safety
  * `options_json` is NULL or a NUL-terminated string; `out` is NULL or

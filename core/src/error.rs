@@ -23,6 +23,29 @@ pub enum Error {
     /// Options that cannot be used (unknown unit kind, empty word, bad JSON…).
     #[error("invalid options: {0}")]
     InvalidOptions(String),
+    /// A user dictionary line that is not an entry (or a file that is not
+    /// UTF-8); see [`UserDict`](crate::UserDict).
+    #[error("{file}:{line}: {message}")]
+    InvalidUserDict {
+        /// The file (or `<string>`) the dictionary came from.
+        file: String,
+        /// The line, counted from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file that could not be read.
+    #[error("cannot read {path}: {message}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// Extraction stopped early because its [`Cancel`](crate::Cancel) was
+    /// triggered; nothing of the text is returned.
+    #[error("extraction cancelled")]
+    Cancelled,
     /// Input bytes that are not valid UTF-8; nothing is repaired.
     #[error("input is not valid UTF-8: invalid byte sequence at byte {valid_up_to}")]
     InvalidUtf8 {

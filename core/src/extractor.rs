@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use crate::cancel::{self, Cancel};
 use crate::date::Date;
 use crate::normalize::Normalized;
 use crate::offsets;
 use crate::{entity, metric, region};
-use crate::{Document, EntityKind, Error, Options, QuantityKind, Result};
+use crate::{Document, EntityKind, Error, Options, QuantityKind, Result, UserDict};
 
 /// A short text that passes through every stage once.
 const WARM_UP: &str = "2023年,全市新增学位8660个,江北中学校长张某说。1月3日 摄";
@@ -96,8 +97,33 @@ impl Extractor {
 
     /// Extracts metrics and entities from `text`.
     pub fn extract(&self, text: &str) -> Document {
+        self.run(text)
+    }
+
+    /// Like [`extract`](Self::extract), but stops early when `cancel` is
+    /// triggered (from another thread), within a few milliseconds even
+    /// inside one long text, and then returns [`Error::Cancelled`] (never
+    /// part of a document). See [`Cancel`].
+    pub fn extract_with(&self, text: &str, cancel: &Cancel) -> Result<Document> {
+        if cancel.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        let doc = cancel::with(cancel, || self.run(text));
+        if cancel.is_cancelled() {
+            Err(Error::Cancelled)
+        } else {
+            Ok(doc)
+        }
+    }
+
+    /// The pipeline. Between stages it stops when the current
+    /// [`Cancel`] is triggered; what it returns then is thrown away.
+    fn run(&self, text: &str) -> Document {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
+        if cancel::requested() {
+            return Document::default();
+        }
         let tables = &inner.entity_tables;
         let markers = tables.markers(&norm.text);
         let found = if inner.options.entities {
@@ -105,6 +131,9 @@ impl Extractor {
         } else {
             entity::regions(&norm, tables, &markers)
         };
+        if cancel::requested() {
+            return Document::default();
+        }
         let regions = region::Resolver::new(
             &norm,
             &found,
@@ -112,11 +141,17 @@ impl Extractor {
             tables,
             inner.options.default_region.as_deref(),
         );
+        if cancel::requested() {
+            return Document::default();
+        }
         let mut metrics = if inner.options.metrics {
             metric::extract(&norm, &inner.metric_tables, &regions)
         } else {
             Vec::new()
         };
+        if cancel::requested() {
+            return Document::default();
+        }
         let mut entities = if inner.options.entities {
             found
         } else {
@@ -184,6 +219,35 @@ impl ExtractorBuilder {
     /// Adds a unit or measure word.
     pub fn extra_unit(mut self, word: impl Into<String>, kind: QuantityKind) -> Self {
         self.options.extra_units.insert(word.into(), kind);
+        self
+    }
+
+    /// Merges a [user dictionary](UserDict): its names, units and stop
+    /// words.
+    ///
+    /// ```
+    /// use shushuo::{Extractor, UserDict};
+    /// let dict = UserDict::parse("江北新苗学堂 SCHOOL\n篇 UNIT count", "<string>")?;
+    /// let ex = Extractor::builder().user_dict(dict).build()?;
+    /// let doc = ex.extract("江北新苗学堂发表论文12篇。");
+    /// assert_eq!(doc.entities[0].text, "江北新苗学堂");
+    /// assert_eq!(doc.metrics[0].unit, "篇");
+    /// # Ok::<(), shushuo::Error>(())
+    /// ```
+    pub fn user_dict(mut self, dict: UserDict) -> Self {
+        self.options.add_user_dict(dict);
+        self
+    }
+
+    /// Adds words whose built-in entity matches are suppressed.
+    pub fn stop_entities<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options
+            .stop_entities
+            .extend(words.into_iter().map(Into::into));
         self
     }
 

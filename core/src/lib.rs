@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod cancel;
 mod date;
 mod document;
 mod entity;
@@ -48,12 +49,15 @@ mod offsets;
 mod options;
 mod region;
 mod text;
+mod user_dict;
 
 pub use batch::Stream;
+pub use cancel::Cancel;
 pub use document::{Approx, Change, Document, Entity, EntityKind, Metric, QuantityKind, Span};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use options::Options;
+pub use user_dict::UserDict;
 
 /// The Rust examples of the top-level README, compiled and run as doc tests.
 #[cfg(doctest)]

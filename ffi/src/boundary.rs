@@ -29,6 +29,8 @@ pub enum shushuo_status {
     /// The library panicked (a bug in shushuo); the panic was caught and
     /// the process is safe, but please report the last error message.
     Panic = 5,
+    /// A file named in the options (a `user_dict`) could not be read.
+    IoError = 6,
 }
 
 /// Why a call failed, before it is turned into a status and a message.

@@ -88,6 +88,7 @@ pub struct shushuo_document {
 fn status_of(e: &Error) -> shushuo_status {
     match e {
         Error::InvalidUtf8 { .. } => shushuo_status::InvalidUtf8,
+        Error::Io { .. } => shushuo_status::IoError,
         _ => shushuo_status::InvalidOptions,
     }
 }
@@ -121,50 +122,21 @@ unsafe fn write_item<T, V: Growable>(
     unsafe { write_growable(out, view(item)) }
 }
 
-/// Options from their JSON: an object whose keys are `Options` fields.
-/// serde would also read an array as the fields in order
-/// (`["2023-06-30",true,false,"江北区"]`), an undocumented form that would
-/// change meaning whenever a field is added, so anything but an object is
-/// refused first. An object goes straight to serde, which refuses unknown
-/// and duplicate keys by name.
-fn options_from_json(json: &str) -> Result<Options, Failure> {
-    let invalid = |e: String| {
-        Failure::new(
-            shushuo_status::InvalidOptions,
-            format!("invalid options JSON: {e}"),
-        )
-    };
-    if !json
-        .trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
-    {
-        use serde_json::Value;
-        let what = match serde_json::from_str::<Value>(json).map_err(|e| invalid(e.to_string()))? {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-        };
-        return Err(invalid(format!(
-            "expected a JSON object such as {{\"reference_date\":\"2023-06-30\"}}, got {what}"
-        )));
-    }
-    serde_json::from_str(json).map_err(|e| invalid(e.to_string()))
-}
-
 /// Builds an extractor from options given as a JSON object, the
 /// serialisation of the core's `Options`, e.g.
 /// `{"reference_date":"2023-06-30","entities":false}` (missing keys take
 /// their defaults, unknown keys are refused by name). NULL `options_json`
-/// means default options.
+/// means default options. The key `"user_dict"` takes a path or a list of
+/// paths of user dictionaries (lines `word TYPE`, `word UNIT kind`,
+/// `word STOP`; see the README), read and merged here.
 ///
 /// Returns `SHUSHUO_STATUS_INVALID_OPTIONS` for JSON that does not parse,
-/// JSON that is not an object (an array, a number…), unknown keys or
-/// options that are invalid, `SHUSHUO_STATUS_INVALID_UTF8` for options that
-/// are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On success
-/// `*out` is a new extractor; on failure it is set to NULL.
+/// JSON that is not an object (an array, a number…), unknown keys, options
+/// that are invalid or a user dictionary line that is not an entry (the
+/// message names file and line), `SHUSHUO_STATUS_IO_ERROR` for a user
+/// dictionary that cannot be read, `SHUSHUO_STATUS_INVALID_UTF8` for options
+/// that are not UTF-8, `SHUSHUO_STATUS_NULL_ARGUMENT` if `out` is NULL. On
+/// success `*out` is a new extractor; on failure it is set to NULL.
 ///
 /// # Safety
 /// `options_json` is NULL or a NUL-terminated string; `out` is NULL or
@@ -183,7 +155,7 @@ pub unsafe extern "C" fn shushuo_extractor_new(
         } else {
             // SAFETY: non-NULL and NUL-terminated (caller contract).
             let json = unsafe { c_str(options_json, "options_json") }?;
-            options_from_json(json)?
+            Options::from_json(json).map_err(core_failure)?
         };
         let inner = Extractor::from_options(options).map_err(core_failure)?;
         let ex = Box::into_raw(Box::new(shushuo_extractor { inner }));

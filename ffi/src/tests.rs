@@ -75,7 +75,7 @@ fn extractor_new_refuses_bad_options() {
         (
             &b"{\0"[..],
             shushuo_status::InvalidOptions,
-            "invalid options JSON",
+            "invalid options: not valid JSON",
         ),
         (
             b"{\"colour\":1}\0",

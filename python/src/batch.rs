@@ -3,6 +3,67 @@
 //! the core's (`Extractor::extract_batch_on`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use shushuo::Cancel;
+
+use crate::{core_err, internal_err};
+
+/// Texts of at least this many bytes are read on a worker thread while the
+/// calling thread watches for Ctrl-C ([`interruptible`]); smaller ones take
+/// well under a second and are read on the calling thread.
+pub(crate) const WATCH_BYTES: usize = 1 << 20;
+
+/// How often the calling thread checks for Ctrl-C while a worker reads.
+const WATCH_EVERY: Duration = Duration::from_millis(50);
+
+/// Runs `work` with the GIL released and panics caught. When `watch` is
+/// set it runs on a worker thread while this thread checks for Ctrl-C
+/// every 50 ms: a `KeyboardInterrupt` cancels `work` through its
+/// [`Cancel`] (the core stops within milliseconds, even inside one long
+/// text) and is raised here.
+pub(crate) fn interruptible<T: Send>(
+    py: Python<'_>,
+    watch: bool,
+    work: impl FnOnce(&Cancel) -> shushuo::Result<T> + Send,
+) -> PyResult<T> {
+    let cancel = Cancel::new();
+    if !watch {
+        return py
+            .detach(|| guarded(|| work(&cancel)))
+            .map_err(internal_err)?
+            .map_err(core_err);
+    }
+    let (done, interrupt) = py.detach(|| {
+        let waiter = std::thread::current();
+        std::thread::scope(|s| {
+            let worker = s.spawn(|| {
+                let done = guarded(|| work(&cancel));
+                waiter.unpark();
+                done
+            });
+            let mut interrupt = None;
+            while !worker.is_finished() {
+                std::thread::park_timeout(WATCH_EVERY);
+                if interrupt.is_none() {
+                    if let Err(e) = Python::attach(|py| py.check_signals()) {
+                        cancel.cancel();
+                        interrupt = Some(e);
+                    }
+                }
+            }
+            let done = worker
+                .join()
+                .unwrap_or_else(|_| Err("the worker thread could not finish".to_owned()));
+            (done, interrupt)
+        })
+    });
+    if let Some(e) = interrupt {
+        return Err(e);
+    }
+    done.map_err(internal_err)?.map_err(core_err)
+}
 
 /// Runs `f`, turning a panic into an error message for the caller.
 pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {

@@ -20,7 +20,7 @@ mod records;
 mod stream;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyKeyboardInterrupt, PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
@@ -52,9 +52,16 @@ pub(crate) fn internal_err(message: String) -> PyErr {
     ShushuoInternalError::new_err(message)
 }
 
-/// Turns a core error into a [`ShushuoError`] carrying its message.
+/// Turns a core error into a Python exception carrying its message: a
+/// file that cannot be read (a user dictionary) into `OSError`, a
+/// cancelled extraction into `KeyboardInterrupt` (the binding cancels only
+/// on Ctrl-C), anything else into a [`ShushuoError`].
 pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
-    ShushuoError::new_err(e.to_string())
+    match e {
+        shushuo::Error::Io { .. } => PyOSError::new_err(e.to_string()),
+        shushuo::Error::Cancelled => PyKeyboardInterrupt::new_err(e.to_string()),
+        _ => ShushuoError::new_err(e.to_string()),
+    }
 }
 
 /// Reads reports and returns their metrics and entities.
@@ -64,9 +71,14 @@ pub(crate) fn core_err(e: shushuo::Error) -> PyErr {
 /// such as 去年底; the keyword options are `metrics` and `entities` (bool,
 /// default True), `default_region` (used where a text names none),
 /// `extra_units` ({word: kind}, kind one of count, money, area, measure,
-/// duration, percent, ratio, rank) and `extra_entities` (`{KIND: [names]}`,
-/// KIND one of PERSON, REGION, SCHOOL, ORG, WORK, DATE). Anything invalid
-/// raises `ShushuoError`.
+/// duration, percent, ratio, rank), `extra_entities` (`{KIND: [names]}`,
+/// KIND one of PERSON, REGION, SCHOOL, ORG, WORK, DATE), `stop_entities`
+/// (words whose built-in entity matches are dropped) and `user_dict` (a
+/// path or a list of paths of jieba-style dictionaries: lines `word TYPE`,
+/// `word UNIT kind`, `word STOP`; their entries are merged into the other
+/// options). Anything invalid raises `ShushuoError`, naming the dictionary
+/// file and line for a bad entry; a dictionary that cannot be read raises
+/// `OSError`.
 ///
 /// Immutable and safe to share between threads; pickles (as its options in
 /// JSON) so it can be shipped to Dask or Spark workers.
@@ -96,7 +108,7 @@ pub(crate) fn as_text<'a, 'py>(
 
 impl PyExtractor {
     /// Extracts `items` on `threads` threads with the GIL released, in
-    /// chunks of a few MB with a Ctrl-C check between them, advancing `bar`
+    /// chunks of a few MB, each watched for Ctrl-C, advancing `bar`
     /// (a tqdm bar) after each chunk; documents in input order.
     fn run(
         &self,
@@ -118,9 +130,10 @@ impl PyExtractor {
         let ex = &self.inner;
         let mut docs = Vec::with_capacity(strs.len());
         for chunk in batch::chunks(&strs, chunk_bytes) {
-            let part = py
-                .detach(|| batch::guarded(|| ex.extract_batch_on(chunk, threads)))
-                .map_err(internal_err)?;
+            let bytes: usize = chunk.iter().map(|t| t.len()).sum();
+            let part = batch::interruptible(py, bytes >= batch::WATCH_BYTES, |cancel| {
+                ex.extract_batch_with(chunk, threads, cancel)
+            })?;
             docs.extend(part);
             // Between chunks: let Ctrl-C (KeyboardInterrupt) stop a long batch.
             py.check_signals()?;
@@ -156,20 +169,20 @@ impl PyExtractor {
     }
 
     /// Extracts metrics and entities from one text (the GIL is released
-    /// while the core runs).
+    /// while the core runs; Ctrl-C stops even a long text within a second).
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
         let text = as_text(text, "text")?;
         let s = text.to_str()?;
         let ex = &self.inner;
-        let doc = py
-            .detach(|| batch::guarded(|| ex.extract(s)))
-            .map_err(internal_err)?;
+        let doc = batch::interruptible(py, s.len() >= batch::WATCH_BYTES, |cancel| {
+            ex.extract_with(s, cancel)
+        })?;
         Ok(PyDocument::new(text.clone().unbind(), doc))
     }
 
     /// Extracts from many texts on `threads` threads (default: every core),
     /// with the GIL released; returns the documents in input order. Ctrl-C
-    /// interrupts a long batch (checked every few MB of text); `progress`
+    /// stops it within a second, even inside one long text; `progress`
     /// shows a tqdm bar.
     #[pyo3(signature = (texts, threads = None, *, progress = false))]
     fn extract_batch<'py>(

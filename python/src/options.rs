@@ -10,9 +10,11 @@ use crate::ShushuoError;
 
 /// Builds core options from `Extractor(reference_date, **options)`.
 ///
-/// Values are converted to JSON and deserialised by the core's serde
-/// definition, so unknown options and wrong value types are refused with
-/// serde's message (e.g. "unknown field `foo`, expected one of …").
+/// Values are converted to JSON and read by the core's
+/// [`shushuo::Options::from_json`], so unknown options and wrong value
+/// types are refused with serde's message (e.g. "unknown field `foo`,
+/// expected one of …"), and `user_dict` (a path, an `os.PathLike` or a
+/// list of them) is read there.
 pub(crate) fn from_python(
     reference_date: Option<String>,
     options: Option<&Bound<'_, PyDict>>,
@@ -24,33 +26,48 @@ pub(crate) fn from_python(
     if let Some(options) = options {
         for (key, value) in options.iter() {
             let key: String = key.extract()?;
-            let json = to_value(&value).map_err(|ty| {
-                PyTypeError::new_err(format!("option {key}: a value of type {ty} cannot be used"))
-            })?;
+            let json = if key == "user_dict" {
+                paths(&value)?
+            } else {
+                to_value(&value).map_err(|ty| {
+                    PyTypeError::new_err(format!(
+                        "option {key}: a value of type {ty} cannot be used"
+                    ))
+                })?
+            };
             map.insert(key, json);
         }
     }
-    serde_json::from_value(Value::Object(map))
-        .map_err(|e| ShushuoError::new_err(format!("invalid options: {e}")))
+    from_json(&Value::Object(map).to_string())
 }
 
-/// Core options from their JSON form (made by [`to_json`]): a JSON object
-/// only. serde would also read an array as the fields in order
-/// (`["2023-06-30",true,false,"江北区"]`), an undocumented form that would
-/// change meaning whenever a field is added, so it is refused first; an
-/// object goes straight to serde, which refuses unknown and duplicate keys.
-pub(crate) fn from_json(json: &str) -> PyResult<shushuo::Options> {
-    let invalid = |e: String| ShushuoError::new_err(format!("invalid options: {e}"));
-    if !json
-        .trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
-    {
-        serde_json::from_str::<Value>(json).map_err(|e| invalid(e.to_string()))?;
-        return Err(invalid(
-            "expected a JSON object such as {\"reference_date\":\"2023-06-30\"}".into(),
-        ));
+/// `user_dict` as JSON: one path (`str` or `os.PathLike`) or a list of them.
+fn paths(value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let fspath = |v: &Bound<'_, PyAny>| -> PyResult<Value> {
+        let os = v.py().import("os")?;
+        let p = os.call_method1("fspath", (v,)).map_err(|_| {
+            PyTypeError::new_err("user_dict must be a path (str or os.PathLike) or a list of paths")
+        })?;
+        let p = p
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("user_dict paths must be text, not bytes"))?;
+        Ok(Value::String(p.to_str()?.to_owned()))
+    };
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let items = value
+            .try_iter()?
+            .map(|item| fspath(&item?))
+            .collect::<PyResult<Vec<Value>>>()?;
+        Ok(Value::Array(items))
+    } else {
+        fspath(value)
     }
-    serde_json::from_str(json).map_err(|e| invalid(e.to_string()))
+}
+
+/// Core options from their JSON form (made by [`to_json`]), read by the
+/// core's [`shushuo::Options::from_json`]: a JSON object only.
+pub(crate) fn from_json(json: &str) -> PyResult<shushuo::Options> {
+    shushuo::Options::from_json(json).map_err(crate::core_err)
 }
 
 /// The JSON form of core options.

@@ -163,6 +163,7 @@ static void test_status_values(void) {
     CHECK(SHUSHUO_STATUS_OK == 0);
     CHECK(SHUSHUO_STATUS_NULL_ARGUMENT != SHUSHUO_STATUS_OK);
     CHECK(SHUSHUO_STATUS_PANIC == 5);
+    CHECK(SHUSHUO_STATUS_IO_ERROR == 6);
 }
 
 static void test_extractor_new(void) {
@@ -180,7 +181,7 @@ static void test_extractor_new(void) {
 
     CHECK_STATUS(shushuo_extractor_new("{", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
     CHECK(ex == NULL);
-    CHECK(contains(last_error(), "shushuo_extractor_new: invalid options JSON"));
+    CHECK(contains(last_error(), "shushuo_extractor_new: invalid options: not valid JSON"));
 
     ex = (shushuo_extractor *)&sentinel;
     CHECK_STATUS(shushuo_extractor_new("{\"colour\":\"red\"}", &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
@@ -588,6 +589,53 @@ static void test_options_object_only(void) {
     shushuo_extractor_free(new_extractor("{ }"));
 }
 
+/* A user dictionary named in the options: its names, units and stops. */
+static void test_user_dict(void) {
+    static const char text[] = "江北新苗学堂发表论文12篇，落户江北区。";
+    char path[] = "/tmp/shushuo-dict-XXXXXX";
+    char json[128];
+    int fd = mkstemp(path);
+    FILE *f;
+    shushuo_extractor *ex = (shushuo_extractor *)&sentinel;
+    shushuo_document *doc;
+    shushuo_metric m;
+    shushuo_entity e;
+    size_t i, n, schools = 0;
+
+    CHECK(fd >= 0);
+    f = fdopen(fd, "w");
+    fputs("# test dictionary\n江北新苗学堂 SCHOOL\n篇 UNIT count\n江北区 STOP\n", f);
+    fclose(f);
+    snprintf(json, sizeof json, "{\"user_dict\":\"%s\"}", path);
+    ex = new_extractor(json);
+    doc = extract(ex, text, strlen(text));
+    CHECK(shushuo_document_metric_count(doc) == 1);
+    m = blank_metric();
+    CHECK_STATUS(shushuo_document_metric(doc, 0, &m), SHUSHUO_STATUS_OK);
+    CHECK(m.value == 12.0 && str_eq(m.unit, "篇"));
+    n = shushuo_document_entity_count(doc);
+    for (i = 0; i < n; i++) {
+        e = blank_entity();
+        CHECK_STATUS(shushuo_document_entity(doc, i, &e), SHUSHUO_STATUS_OK);
+        CHECK(!str_eq(e.text, "江北区"));
+        if (e.kind == SHUSHUO_ENTITY_KIND_SCHOOL && str_eq(e.text, "江北新苗学堂")) schools++;
+    }
+    CHECK(schools == 1);
+    shushuo_document_free(doc);
+    shushuo_extractor_free(ex);
+
+    /* A bad line names file and line; a missing file is an I/O error. */
+    f = fopen(path, "w");
+    fputs("江北新苗学堂 SCHOOL\n坏 FOO\n", f);
+    fclose(f);
+    ex = (shushuo_extractor *)&sentinel;
+    CHECK_STATUS(shushuo_extractor_new(json, &ex), SHUSHUO_STATUS_INVALID_OPTIONS);
+    CHECK(ex == NULL && contains(last_error(), ":2: unknown type"));
+    remove(path);
+    CHECK_STATUS(shushuo_extractor_new(json, &ex), SHUSHUO_STATUS_IO_ERROR);
+    CHECK(ex == NULL && contains(last_error(), "cannot read"));
+}
+
 static void test_last_error_message(void) {
     shushuo_extractor *ex = NULL;
     char small[8];
@@ -731,6 +779,7 @@ int main(void) {
     RUN(test_si_value);
     RUN(test_entity_code);
     RUN(test_options_object_only);
+    RUN(test_user_dict);
     RUN(test_last_error_message);
     RUN(test_large_text);
     RUN(test_threads);

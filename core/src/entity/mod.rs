@@ -25,6 +25,7 @@ pub(crate) use lexicon::FastHash;
 use lexicon::{words, WordSet};
 use trie::{Found, Trie};
 
+use crate::cancel;
 use crate::date::Date;
 use crate::normalize::Normalized;
 use crate::{Entity, EntityKind, Error, Options, Result, Span};
@@ -89,6 +90,7 @@ pub struct Tables {
     /// The tables that do not depend on options, built once per process.
     shared: &'static Shared,
     extras: Option<Extras>,
+    stops: Stops,
 }
 
 /// The embedded tables, the same for every extractor.
@@ -173,6 +175,18 @@ struct Extras {
     kinds: Vec<EntityKind>,
 }
 
+/// The options' stop entities, folded like the texts: built-in mentions
+/// whose text is one of them are dropped.
+#[derive(Debug, Default)]
+struct Stops(std::collections::HashSet<String>);
+
+impl Stops {
+    /// Whether the built-in mention `text[start..end]` is stopped.
+    fn stops(&self, text: &str, c: &Candidate) -> bool {
+        c.rank != 0 && self.0.contains(&text[c.start..c.end])
+    }
+}
+
 impl Tables {
     /// Compiles the embedded gazetteer plus the options' extra names.
     pub fn new(options: &Options) -> Result<Tables> {
@@ -194,9 +208,17 @@ impl Tables {
                 .map_err(|e| Error::InvalidOptions(format!("extra entities: {e}")))?;
             Some(Extras { ac, kinds })
         };
+        let stops = Stops(
+            options
+                .stop_entities
+                .iter()
+                .map(|w| Normalized::new(w.trim()).text)
+                .collect(),
+        );
         Ok(Tables {
             shared: Shared::get()?,
             extras,
+            stops,
         })
     }
 }
@@ -246,7 +268,13 @@ pub fn extract(
 ) -> Vec<Entity> {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
+    if cancel::requested() {
+        return Vec::new();
+    }
     let mut cands = places(text, &found, tables, markers);
+    if cancel::requested() {
+        return Vec::new();
+    }
     let persons = person::find(
         norm,
         found.of(List::PersonTitle),
@@ -259,11 +287,17 @@ pub fn extract(
             .iter()
             .map(|&(s, e)| Candidate::new(s, e, EntityKind::Person)),
     );
+    if cancel::requested() {
+        return Vec::new();
+    }
     cands.extend(date::find(text, reference).into_iter().map(|d| Candidate {
         normalized: Some(d.normalized),
         ..Candidate::new(d.start, d.end, EntityKind::Date)
     }));
-    let mut entities = resolve(text, cands);
+    if cancel::requested() {
+        return Vec::new();
+    }
+    let mut entities = resolve(text, cands, &tables.stops);
     link::link(&mut entities, &tables.shared.gazetteer);
     entities
 }
@@ -274,7 +308,7 @@ pub fn extract(
 pub fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Entity> {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
-    resolve(text, places(text, &found, tables, markers))
+    resolve(text, places(text, &found, tables, markers), &tables.stops)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
@@ -333,9 +367,12 @@ fn places(
     cands
 }
 
-/// Drops the mentions inside a 《》 title (except the titles and extra
-/// names), then resolves overlaps.
-fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
+/// Drops the stopped mentions and the mentions inside a 《》 title (except
+/// the titles and extra names), then resolves overlaps.
+fn resolve(text: &str, mut cands: Vec<Candidate>, stops: &Stops) -> Vec<Entity> {
+    if !stops.0.is_empty() {
+        cands.retain(|c| !stops.stops(text, c));
+    }
     let outer: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Work && c.rank != 0)

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{has, set, FastHash};
+use crate::cancel::Checkpoint;
 
 /// One word of a list found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +151,8 @@ impl Trie {
 
     /// For each list, its leftmost-longest words in `text` without overlaps,
     /// in text order.
+    /// Stops early (with the words found so far) when the current
+    /// extraction is cancelled, checked about every 64 KB.
     pub(crate) fn scan(&self, text: &str) -> Vec<Vec<Found>> {
         let mut out: Vec<Vec<Found>> = vec![Vec::new(); self.lists];
         // Per list: where its next word may start.
@@ -160,6 +163,7 @@ impl Trie {
         let Some(mut prev) = chars.next() else {
             return out;
         };
+        let mut checkpoint = Checkpoint::default();
         loop {
             let cur = chars.next();
             let (p, a) = prev;
@@ -167,6 +171,11 @@ impl Trie {
                 Some((_, b)) => has(&self.pairs, pair_bit(a, b)),
                 None => false,
             } || has(&self.singles, a as usize);
+            // Asked where a word may start, not at every char: a text
+            // where none may start is scanned in a blink anyway.
+            if may_start && checkpoint.stop_at(p) {
+                return out;
+            }
             if may_start && self.walk(text, p, &next, &mut best) {
                 for (k, b) in best.iter_mut().enumerate() {
                     if let Some((end, word)) = b.take() {

@@ -19,6 +19,7 @@ mod tables;
 
 pub use tables::Tables;
 
+use crate::cancel::{self, Checkpoint};
 use crate::normalize::Normalized;
 use crate::region::Resolver;
 use crate::{Metric, Span};
@@ -26,12 +27,19 @@ use crate::{Metric, Span};
 /// Finds the metrics of `norm`, in text order; spans are normalised byte offsets.
 pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Metric> {
     let ix = index::Index::new(&norm.text);
+    if cancel::requested() {
+        return Vec::new();
+    }
     let found = quantities(&ix, tables);
     let roles = pairs::roles(&ix, &found, tables);
     let per_share = per_share_carried(&ix, &found);
     let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
+    let mut checkpoint = Checkpoint::default();
     for (i, q) in found.iter().enumerate() {
+        if checkpoint.stop_at(q.start) {
+            break;
+        }
         let prev_end = if i > 0 { found[i - 1].end } else { 0 };
         let next_start = found.get(i + 1).map_or(norm.text.len(), |n| n.start);
         let region = regions.region_at(q.start);
@@ -91,7 +99,11 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
     let mut pos = 0;
     let mut sentence = 0..0;
     let mut starts = ix.numbers.all().iter().copied();
+    let mut checkpoint = Checkpoint::default();
     while let Some(at) = starts.find(|&at| at >= pos) {
+        if checkpoint.stop_at(at) {
+            break;
+        }
         let mut next = scan::run_end(text, at).max(at + 1);
         if let Some(r) = scan::read(text, at, tables) {
             next = next.max(r.num_end);

@@ -27,6 +27,7 @@ mod script;
 pub use chars::{fold, is_cjk};
 pub use cursor::Cursor;
 
+use crate::cancel::Checkpoint;
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
 /// The folded text with its offset map.
@@ -68,7 +69,12 @@ impl<'a> Normalized<'a> {
             last_group: None,
         };
         let mut i = 0;
+        let mut checkpoint = Checkpoint::default();
         while i < orig.len() {
+            if checkpoint.stop_at(i) {
+                // Cancelled: the caller throws this prefix away.
+                break;
+            }
             let plain = plain_len(&orig[i..]);
             if plain > 0 {
                 let run = &orig[i..i + plain];

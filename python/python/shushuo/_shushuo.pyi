@@ -1,6 +1,7 @@
 """Type stubs of the compiled core bindings (``shushuo._shushuo``)."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from os import PathLike
 from typing import Any, ClassVar, Literal, final
 
 __all__ = [
@@ -137,6 +138,8 @@ class Extractor:
         default_region: str | None = ...,
         extra_units: dict[str, str] = ...,
         extra_entities: dict[str, list[str]] = ...,
+        stop_entities: Iterable[str] = ...,
+        user_dict: str | PathLike[str] | Sequence[str | PathLike[str]] | None = ...,
     ) -> Extractor: ...
     @staticmethod
     def _from_json(options_json: str) -> Extractor: ...

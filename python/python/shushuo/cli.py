@@ -133,6 +133,15 @@ def _parser() -> argparse.ArgumentParser:
         help="an extra unit word and its kind (count, money, area, measure, duration, "
         "percent, ratio, rank); may be repeated",
     )
+    ex.add_argument(
+        "--user-dict",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a user dictionary: lines `word TYPE` (PERSON REGION SCHOOL ORG WORK DATE, "
+        "or jieba/LAC nr ns nt PER LOC), `word UNIT kind` or `word STOP` "
+        "(suppresses a built-in match); may be repeated",
+    )
     ex.add_argument("--threads", type=int, metavar="N", help="worker threads (default: every core)")
     return parser
 
@@ -187,9 +196,11 @@ def _extract(args: argparse.Namespace) -> int:
         options["default_region"] = args.default_region
     if args.extra_unit:
         options["extra_units"] = dict(args.extra_unit)
+    if args.user_dict:
+        options["user_dict"] = args.user_dict
     try:
         extractor = Extractor(reference_date=args.reference_date, **options)
-    except ShushuoError as e:
+    except (ShushuoError, OSError) as e:
         raise _Usage(str(e)) from None
     if args.threads is not None and args.threads < 1:
         raise _Usage("--threads must be at least 1")
