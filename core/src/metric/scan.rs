@@ -136,11 +136,13 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
     Some(r)
 }
 
-/// A currency word or sign before the quantity (`港币50亿元`, `¥123,000.00`,
-/// `人民币壹拾贰万元整`): it joins the quantity and names its unit, where no
-/// unit or only `元` follows the number.
+/// A currency word or sign before a number that has no unit after it
+/// (`¥123,000.00`, `US$5亿`): it joins the quantity and names its unit.
+/// Before a number with its unit (`新臺幣386億元`, `人民币2亿元`,
+/// `港币50亿元`) the word stays outside the quantity, whose unit is the one
+/// written after the number, as annotators read it.
 fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
-    if r.fraction || r.unit.is_some_and(|u| u.unit != "元") {
+    if r.fraction || r.unit.is_some() {
         return;
     }
     let Some((len, unit)) = tables.currency_before.longest_ending_at(text, r.start) else {
