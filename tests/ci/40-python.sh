@@ -54,7 +54,7 @@ if user sh -c 'command -v cargo || command -v rustc'; then
 fi
 pip_install() { user "$py" -m pip install "${pip_quiet[@]}" "$@"; }
 pip_install --upgrade pip
-pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars]"
+pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars,spacy]"
 pip_install nbclient nbformat ipykernel matplotlib
 
 echo "--- Rust unit tests of the bindings"
