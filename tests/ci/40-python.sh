@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/ci/lib/skip.sh
+. tests/ci/lib/apt.sh
 root="$PWD"
 
 pip_quiet=(--quiet --disable-pip-version-check --retries 5 --timeout 60)
@@ -52,10 +53,22 @@ if user sh -c 'command -v cargo || command -v rustc'; then
   echo "cargo is still on the user PATH" >&2
   exit 1
 fi
-pip_install() { user "$py" -m pip install "${pip_quiet[@]}" "$@"; }
+# Each install is bounded; pyspark alone is about 320 MB.
+pip_install() { user timeout "${SHUSHUO_PIP_TIMEOUT:-900}" "$py" -m pip install "${pip_quiet[@]}" "$@"; }
 pip_install --upgrade pip
-pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars,spacy]"
+pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars,spacy,spark]"
 pip_install nbclient nbformat ipykernel matplotlib
+
+echo "--- Java for the Spark tests"
+# pyspark runs Spark in a JVM (Spark 4: Java 17 or later). Without one the
+# Spark session tests skip, and the skip is named on run_all.sh's last line.
+if java -version 2>&1 | head -n 1; then
+  :
+elif apt_install default-jre-headless && java -version 2>&1 | head -n 1; then
+  :
+else
+  echo "no Java: python/tests/test_spark.py's session tests will skip" >&2
+fi
 
 echo "--- Rust unit tests of the bindings"
 # Links against libpython like any embedding; independent of maturin.
