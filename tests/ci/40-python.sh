@@ -3,8 +3,11 @@
 # its manylinux policy with auditwheel, install the wheel into a fresh venv
 # whose PATH has no cargo (as a user without Rust would), then the bindings'
 # Rust unit tests, the pytest suite (API, offsets, pickling, threads,
-# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, stubs),
-# stubtest, mypy --strict, and the quick-start notebook executed end to end.
+# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, the spaCy
+# component, Spark on local[2], every Python block and shushuo command line
+# of the READMEs, stubs), stubtest, mypy --strict, and the quick-start
+# notebook executed end to end with a CJK font (no missing glyphs). Java
+# (for Spark) and the font come from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/ci/lib/skip.sh
