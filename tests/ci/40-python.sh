@@ -3,11 +3,15 @@
 # its manylinux policy with auditwheel, install the wheel into a fresh venv
 # whose PATH has no cargo (as a user without Rust would), then the bindings'
 # Rust unit tests, the pytest suite (API, offsets, pickling, threads,
-# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, stubs),
-# stubtest, mypy --strict, and the quick-start notebook executed end to end.
+# streaming, Arrow/polars/pandas tables, CLI, a Dask LocalCluster, the spaCy
+# component, Spark on local[2], every Python block and shushuo command line
+# of the READMEs, stubs), stubtest, mypy --strict, and the quick-start
+# notebook executed end to end with a CJK font (no missing glyphs). Java
+# (for Spark) and the font come from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/ci/lib/skip.sh
+. tests/ci/lib/apt.sh
 root="$PWD"
 
 pip_quiet=(--quiet --disable-pip-version-check --retries 5 --timeout 60)
@@ -52,10 +56,22 @@ if user sh -c 'command -v cargo || command -v rustc'; then
   echo "cargo is still on the user PATH" >&2
   exit 1
 fi
-pip_install() { user "$py" -m pip install "${pip_quiet[@]}" "$@"; }
+# Each install is bounded; pyspark alone is about 320 MB.
+pip_install() { user timeout "${SHUSHUO_PIP_TIMEOUT:-900}" "$py" -m pip install "${pip_quiet[@]}" "$@"; }
 pip_install --upgrade pip
-pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars]"
+pip_install --only-binary shushuo-nlp "$wheel[test,pandas,dask,parquet,progress,arrow,polars,spacy,spark]"
 pip_install nbclient nbformat ipykernel matplotlib
+
+echo "--- Java for the Spark tests"
+# pyspark runs Spark in a JVM (Spark 4: Java 17 or later). Without one the
+# Spark session tests skip, and the skip is named on run_all.sh's last line.
+if java -version 2>&1 | head -n 1; then
+  :
+elif apt_install default-jre-headless && java -version 2>&1 | head -n 1; then
+  :
+else
+  echo "no Java: python/tests/test_spark.py's session tests will skip" >&2
+fi
 
 echo "--- Rust unit tests of the bindings"
 # Links against libpython like any embedding; independent of maturin.
@@ -73,26 +89,23 @@ echo "--- stubtest and mypy --strict"
 (cd python && user "$py" -m mypy --strict -p shushuo && user "$py" -m mypy --strict tests bench)
 
 echo "--- notebook"
+# The chart's labels are Chinese: the notebook picks a CJK font through
+# matplotlib's font manager, and run_notebook.py fails on any "Glyph ...
+# missing" warning. Debian's fonts-wqy-microhei (5 MB) is installed if no CJK
+# font is there.
+cjk_font() {
+  local pkg
+  for pkg in fonts-wqy-microhei fonts-wqy-zenhei fonts-noto-cjk; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" && return 0
+  done
+  return 1
+}
+glyphs=(--fail-on-missing-glyphs)
+if ! cjk_font && ! apt_install fonts-wqy-microhei; then
+  skip "notebook glyph check — no CJK font could be installed (fonts-wqy-microhei)"
+  glyphs=()
+fi
 out="$root/target/notebooks"
 mkdir -p "$out"
-user "$py" - "$root/examples/quickstart.ipynb" "$out/quickstart.ipynb" <<'PY'
-"""Execute a notebook in its own folder; fail on the first cell error."""
-import sys
-from pathlib import Path
-
-import nbclient
-import nbformat
-
-src, dst = Path(sys.argv[1]), Path(sys.argv[2])
-nb = nbformat.read(src, as_version=4)
-client = nbclient.NotebookClient(
-    nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(src.parent)}}
-)
-client.execute()
-nbformat.write(nb, dst)
-images = sum(
-    1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
-)
-print(f"{src.name}: {len(nb.cells)} cells executed, {images} image(s); output in {dst}")
-PY
+user "$py" tests/ci/lib/run_notebook.py "${glyphs[@]}" "$root/examples/quickstart.ipynb" "$out/quickstart.ipynb"
 echo "--- python stage passed"

@@ -18,7 +18,9 @@ length with bounded memory (``progress=True`` on either shows a tqdm bar).
 :func:`to_arrow` turns documents into a pyarrow Table built in Rust (one
 typed row per metric or entity), :func:`to_polars` and :func:`to_dataframe`
 into polars and pandas DataFrames (the ``arrow``, ``polars`` and ``pandas``
-extras), and in Jupyter a :class:`Document` displays as the text
+extras), :func:`spark_schema` is the Spark schema of those tables (the
+``spark`` extra), ``nlp.add_pipe("shushuo")`` adds shushuo to a spaCy
+pipeline (the ``spacy`` extra, :mod:`shushuo.spacy_component`), and in Jupyter a :class:`Document` displays as the text
 with its metrics and entities highlighted.
 
 Extraction runs in the Rust core; this package is a thin layer over it.
@@ -30,6 +32,7 @@ import threading
 from collections.abc import Iterable
 
 from ._frames import ENTITY_COLUMNS, METRIC_COLUMNS, to_arrow, to_dataframe, to_polars
+from ._spark import spark_schema
 from ._shushuo import (
     Document,
     Entity,
@@ -55,6 +58,7 @@ __all__ = [
     "default_extractor",
     "extract",
     "extract_batch",
+    "spark_schema",
     "to_arrow",
     "to_dataframe",
     "to_polars",
