@@ -163,18 +163,7 @@ impl Resolver {
             }
         }
         events.sort_by_key(|e| e.0);
-        let spoken = events.iter().find_map(|(_, ev)| match ev {
-            Event::District(d) => Some((Some(d.to_string()), Height::District)),
-            Event::City => Some((city.clone(), Height::City)),
-            Event::Own => Some((top_district.clone(), Height::District)),
-            Event::OwnProvince => Some((province.clone(), Height::Province)),
-            _ => None,
-        });
-        let national = events
-            .iter()
-            .any(|(_, ev)| matches!(ev, Event::Nation))
-            .then(|| (nation.clone(), Height::Nation));
-        // A city or province the text is about stands in its lead or is
+        // A district, city or province the text is about stands in its lead or is
         // named again; one named in passing (a company's plant) is not.
         // Mentions inside names (`宜昌市财政局`) count here too.
         let mut mentions: HashMap<&str, usize> = HashMap::new();
@@ -182,6 +171,27 @@ impl Resolver {
             *mentions.entry(p.full).or_default() += 1;
         }
         let about = |at: usize, name: &str| at < LEAD_BYTES || mentions.get(name) > Some(&1);
+        let city_county = || {
+            events.iter().find_map(|&(at, ref ev)| match ev {
+                Event::Prefecture(p) if p.ends_with('县') && about(at, p) => Some(*p),
+                _ => None,
+            })
+        };
+        let spoken = events.iter().find_map(|&(at, ref ev)| match ev {
+            Event::District(d) if about(at, d) => Some((Some(d.to_string()), Height::District)),
+            Event::City => Some((city.clone(), Height::City)),
+            Event::Own if top_district.is_some() => Some((top_district.clone(), Height::District)),
+            // `全县` where no county of the home province is named: a
+            // county that stands at city level (Taiwan's 宜蘭縣) named in the
+            // lead or again.
+            Event::Own => city_county().map(|c| (Some(c.to_string()), Height::City)),
+            Event::OwnProvince => Some((province.clone(), Height::Province)),
+            _ => None,
+        });
+        let national = events
+            .iter()
+            .any(|(_, ev)| matches!(ev, Event::Nation))
+            .then(|| (nation.clone(), Height::Nation));
         let named = || {
             events.iter().find_map(|&(at, ref ev)| match ev {
                 Event::Prefecture(p) if about(at, p) => Some((Some(p.to_string()), Height::City)),
