@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::entity::{self, FastHash, Level, Marker, Place};
 use crate::normalize::Normalized;
+use crate::text::char_before;
 use crate::{Entity, EntityKind};
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -338,10 +339,7 @@ const FRAME_BEFORE: &[char] = &[
 
 /// Whether the marker at `at` only frames a narrower region's figure.
 fn frames(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| FRAME_BEFORE.contains(&c))
+    char_before(text, at).is_some_and(|c| FRAME_BEFORE.contains(&c))
 }
 
 /// Whether the marker at `at` opens its clause (`,全国居民…`), where it is

@@ -3,7 +3,7 @@
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
 use crate::date::{days_in_month, Date};
-use crate::text::Needle;
+use crate::text::{char_at, char_before, is_cjk, utf8_len, Needle};
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,17 +24,6 @@ const RELATIVE: &[&str] = &["今年", "去年", "明年"];
 /// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
 /// before comparing the words).
 const NIAN: &[u8] = "年".as_bytes();
-
-/// The byte length of the UTF-8 char whose first byte is `b` (1 for a byte
-/// that cannot start one).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
 
 /// A calendar point as far as the text states it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,21 +132,16 @@ fn number(t: &[u8], i: usize) -> Option<(u32, usize, usize)> {
     (j > i).then_some((v, j - i, j))
 }
 
-/// The char at byte `i` of `s`, if any.
-fn at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
-}
-
 /// Reads `M月[D日]` at `i`: month, day and end offset.
 fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
     let t = s.as_bytes();
     let (m, n, j) = number(t, i)?;
-    if n > 2 || !(1..=12).contains(&m) || at(s, j) != Some('月') {
+    if n > 2 || !(1..=12).contains(&m) || char_at(s, j) != Some('月') {
         return None;
     }
     let j = j + '月'.len_utf8();
     if let Some((d, dn, k)) = number(t, j) {
-        if dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号')) {
+        if dn <= 2 && (1..=31).contains(&d) && matches!(char_at(s, k), Some('日' | '号')) {
             return Some((m, Some(d), k + '日'.len_utf8()));
         }
     }
@@ -170,18 +154,18 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
 fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
     let t = s.as_bytes();
     let (m, n, j) = number(t, i)?;
-    let c = at(s, j).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, j).filter(|c| RANGE.contains(c))?;
     let (m2, n2, k) = number(t, j + c.len_utf8())?;
     let months = 1..=12;
     (n <= 2 && n2 <= 2 && months.contains(&m) && months.contains(&m2) && m < m2)
         .then_some(())
-        .filter(|_| at(s, k) == Some('月'))
+        .filter(|_| char_at(s, k) == Some('月'))
         .map(|_| (m, m2, k + '月'.len_utf8()))
 }
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
 fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
-    let c = at(s, i).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, i).filter(|c| RANGE.contains(c))?;
     let j = i + c.len_utf8();
     if let Some((m, d, k)) = month_day(s, j) {
         return Some((
@@ -194,7 +178,10 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
         ));
     }
     let (d, dn, k) = number(s.as_bytes(), j)?;
-    if p.day.is_some() && dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号'))
+    if p.day.is_some()
+        && dn <= 2
+        && (1..=31).contains(&d)
+        && matches!(char_at(s, k), Some('日' | '号'))
     {
         return Some((Point { day: Some(d), ..p }, k + '日'.len_utf8()));
     }
@@ -345,18 +332,14 @@ const NOT_BEFORE_DAY: &[char] = &[
 /// month's year is known.
 fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
     let (d, n, j) = number(s.as_bytes(), i)?;
-    if n > 2 || !(1..=31).contains(&d) || at(s, j) != Some('日') {
+    if n > 2 || !(1..=31).contains(&d) || char_at(s, j) != Some('日') {
         return None;
     }
-    if s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| NOT_BEFORE_DAY.contains(&c))
-    {
+    if char_before(s, i).is_some_and(|c| NOT_BEFORE_DAY.contains(&c)) {
         return None;
     }
     let end = j + '日'.len_utf8();
-    if matches!(at(s, end), Some('内' | '以' | '来' | '均')) {
+    if matches!(char_at(s, end), Some('内' | '以' | '来' | '均')) {
         return None;
     }
     let normalized = month
@@ -426,11 +409,9 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     for needle in &YEAR_ENDS {
         let key = needle.word();
         for k in needle.find_iter(s) {
-            let before = s[..k].chars().next_back();
+            let before = char_before(s, k);
             let free = key.ends_with('度')
-                || before.map_or(true, |c| {
-                    !crate::normalize::is_cjk(c) && !c.is_ascii_digit()
-                })
+                || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
                 || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
             if free {
                 push(&mut add, k, k + key.len());
@@ -451,7 +432,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
     let mut add = Vec::new();
     static MONTH: Needle = Needle::new("月");
     for k in MONTH.find_iter(s) {
-        let before = s[..k].chars().next_back();
+        let before = char_before(s, k);
         let named = matches!(before, Some('正' | '腊' | '冬'));
         let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));
         if !named && !numbered {
@@ -460,11 +441,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
         let mut start = k - before.map_or(0, char::len_utf8);
         if numbered {
             // 十二月: take the numerals of the month.
-            while let Some(c) = s[..start]
-                .chars()
-                .next_back()
-                .filter(|c| LUNAR_DIGITS[..10].contains(c))
-            {
+            while let Some(c) = char_before(s, start).filter(|c| LUNAR_DIGITS[..10].contains(c)) {
                 start -= c.len_utf8();
             }
             if start + 6 < k {
@@ -523,7 +500,7 @@ fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> 
 /// year 1–150; bare (`112年底`) in a text that names 民国 somewhere
 /// (`roc`), a two- or three-digit year 34–150 (1945–2061).
 fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<(i32, usize)> {
-    if at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
+    if char_at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
         return None;
     }
     let before = &s[..i];
@@ -562,7 +539,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             month: None,
             day: None,
         };
-        match at(s, j) {
+        match char_at(s, j) {
             Some('年') => {
                 let k = j + '年'.len_utf8();
                 if let Some((m, m2, e)) = month_range(s, k) {
@@ -602,7 +579,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         normalized: s[start..end].to_string(),
                     }]);
                 }
-                if let Some(c @ ('末' | '底' | '初')) = at(s, k) {
+                if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
                     // 2023年末, 2023年初: the year's last or first month.
                     let p = Point {
                         month: Some(if c == '初' { 1 } else { 12 }),
@@ -610,7 +587,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                     };
                     return Some(vec![hit(s, start, k + c.len_utf8(), p, None)]);
                 }
-                let e = if at(s, k) == Some('度') {
+                let e = if char_at(s, k) == Some('度') {
                     k + '度'.len_utf8()
                 } else {
                     k
@@ -620,7 +597,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             Some(c) if RANGE.contains(&c) || c == '、' => {
                 let k = j + c.len_utf8();
                 let (w, wn, e) = number(t, k)?;
-                if wn != 4 || !(1900..=2100).contains(&w) || at(s, e) != Some('年') {
+                if wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年') {
                     return None;
                 }
                 let q = Point {
@@ -717,10 +694,10 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
             to = Some(q);
             end = e2;
         }
-    } else if let Some(c @ ('初' | '底' | '末')) = at(s, end) {
+    } else if let Some(c @ ('初' | '底' | '末')) = char_at(s, end) {
         p.month = Some(if c == '初' { 1 } else { 12 });
         end += c.len_utf8();
-    } else if at(s, end) == Some('度') {
+    } else if char_at(s, end) == Some('度') {
         // 今年度, 明年度: the year.
         end += '度'.len_utf8();
     } else if let Some(len) = year_part(s, end) {

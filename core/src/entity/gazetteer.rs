@@ -9,8 +9,9 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{char_at, char_before, extend_left, words, FastHash, WordSet};
+use super::lexicon::{extend_left, words, FastHash, WordSet};
 use super::trie::{Found, Trie};
+use crate::text::{char_at, char_before};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");

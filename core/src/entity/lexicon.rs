@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::normalize::is_cjk;
+use crate::text::{char_before, is_cjk};
 
 /// The words of an embedded list: one per line, `#` comments and blank
 /// lines skipped, surrounding spaces trimmed.
@@ -66,7 +66,7 @@ impl WordSet {
         }
         let mut start = at;
         for _ in 0..self.max_chars {
-            match text[..start].chars().next_back() {
+            match char_before(text, start) {
                 Some(c) => start -= c.len_utf8(),
                 None => break,
             }
@@ -163,16 +163,6 @@ pub(crate) fn word_prefix(
         }
     }
     best
-}
-
-/// The previous char before byte `at`, if any.
-pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
-}
-
-/// The char starting at byte `at`, if any.
-pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
-    text[at..].chars().next()
 }
 
 /// Sets bit `i` of `bits`.

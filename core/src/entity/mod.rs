@@ -15,7 +15,7 @@ mod school;
 mod trie;
 mod work;
 
-use crate::text::Needle;
+use crate::text::{char_before, Needle};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -484,7 +484,7 @@ impl Tables {
         let mut out = Vec::new();
         for needle in &MARKER_ENDS {
             for at in needle.find_iter(text) {
-                let Some(first) = lexicon::char_before(text, at) else {
+                let Some(first) = char_before(text, at) else {
                     continue;
                 };
                 let start = at - first.len_utf8();

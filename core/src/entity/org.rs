@@ -18,10 +18,9 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::AhoCorasick;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{
-    char_at, char_before, extend_left, is_name_char, word_prefix, words, WordSet,
-};
+use super::lexicon::{extend_left, is_name_char, word_prefix, words, WordSet};
 use super::trie::Found;
+use crate::text::{char_at, char_before, is_cjk};
 
 /// Words that end an organisation name (matched as a list of the shared
 /// trie); a trailing `+` marks a strong head, `!` one that must end the name.
@@ -233,7 +232,7 @@ pub(crate) fn find(
         if start.is_none() {
             if let Some((a, _)) = last.filter(|&(_, b)| b == low && low < s) {
                 let gap = &text[low..s];
-                let clean = gap.chars().all(crate::normalize::is_cjk)
+                let clean = gap.chars().all(is_cjk)
                     && gap.chars().count() <= 6
                     && !gap
                         .char_indices()

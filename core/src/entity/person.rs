@@ -8,9 +8,10 @@ use crate::text::Needle;
 use std::collections::HashSet;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, is_name_char, words, FastHash, WordSet};
+use super::lexicon::{is_name_char, words, FastHash, WordSet};
 use super::trie::Found;
-use crate::normalize::{is_cjk, Normalized};
+use crate::normalize::Normalized;
+use crate::text::{char_at, char_before, is_cjk};
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");

@@ -3,9 +3,10 @@
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, word_prefix, WordSet};
+use super::lexicon::{extend_left, word_prefix, WordSet};
 use super::trie::Found;
 use crate::text::Needle;
+use crate::text::{char_at, char_before};
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");

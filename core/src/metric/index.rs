@@ -6,6 +6,7 @@ use std::cell::Cell;
 
 use super::numeral;
 use super::segment;
+use crate::text::utf8_len;
 
 /// Ascending byte offsets, searched from the place of the last look-up
 /// (look-ups come in text order, or near it).
@@ -135,18 +136,12 @@ const LEAD: [u8; 256] = {
     t
 };
 
-/// The byte length of the char starting with each byte.
+/// The byte length of the char starting with each byte ([`utf8_len`] as a table).
 const CHAR_LEN: [u8; 256] = {
     let mut t = [1u8; 256];
-    let mut b = 0xc0;
+    let mut b = 0;
     while b < 256 {
-        t[b] = if b >= 0xf0 {
-            4
-        } else if b >= 0xe0 {
-            3
-        } else {
-            2
-        };
+        t[b] = utf8_len(b as u8) as u8;
         b += 1;
     }
     t

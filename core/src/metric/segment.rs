@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::index::{Index, Marks};
+use crate::text::{floor_char, utf8_len};
 
 /// How far (bytes) to look for the ends of a clause, sentence, quote or title.
 const REACH: usize = 600;
@@ -97,32 +98,13 @@ pub fn is_clause_break(c: char) -> bool {
     CLAUSE.has(c)
 }
 
-/// The largest char boundary of `text` at or before `at`.
-pub fn floor_char(text: &str, at: usize) -> usize {
-    let mut i = at.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The byte length of the char starting at byte `i`.
-fn char_len(text: &str, i: usize) -> usize {
-    match text.as_bytes()[i] {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
-
 /// Start of the span ending at `at` that holds none of the `breaks`: one
 /// past the last break within [`REACH`] bytes, else the reach.
 fn back(text: &str, breaks: &Marks, at: usize) -> usize {
     let from = at.saturating_sub(REACH);
     let k = breaks.count_before(at);
     if let Some(b) = k.checked_sub(1).and_then(|k| breaks.get(k)) {
-        let end = b + char_len(text, b);
+        let end = b + utf8_len(text.as_bytes()[b]);
         if end > from {
             return end;
         }

@@ -24,9 +24,10 @@ mod cursor;
 mod digits;
 mod script;
 
-pub use chars::{fold, is_cjk};
+pub use chars::fold;
 pub use cursor::Cursor;
 
+use crate::text::{char_at, is_cjk};
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
 /// The folded text with its offset map.
@@ -77,7 +78,7 @@ impl<'a> Normalized<'a> {
                 i += plain;
                 continue;
             }
-            let Some(c) = orig[i..].chars().next() else {
+            let Some(c) = char_at(orig, i) else {
                 break;
             };
             i = if is_hspace(c) {
@@ -173,7 +174,7 @@ impl Builder<'_> {
         let run_end = orig[i..]
             .find(|d| !is_hspace(d))
             .map_or(orig.len(), |k| i + k);
-        let next = orig[run_end..].chars().next().map(fold);
+        let next = char_at(orig, run_end).map(fold);
         if let (Some(p), Some(n)) = (self.prev, next) {
             if joinable(p, n) || self.splits_number(p, n, i, run_end) {
                 self.norm.joins.push(self.norm.text.len());
