@@ -9,9 +9,9 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, FastHash, Level, Marker, Place};
+use crate::entity::{self, Level, Marker, Place};
 use crate::normalize::Normalized;
-use crate::text::char_before;
+use crate::text::{char_before, FastHash};
 use crate::{Entity, EntityKind};
 
 /// Answers "which region does the figure at this offset belong to?".

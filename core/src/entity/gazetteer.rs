@@ -9,9 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{extend_left, words, FastHash, WordSet};
-use super::trie::{Found, Trie};
-use crate::text::{char_at, char_before};
+use super::names::extend_left;
+use crate::text::{char_at, char_before, words, FastHash, Found, Trie, WordSet};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");

@@ -7,23 +7,19 @@
 
 mod date;
 mod gazetteer;
-mod lexicon;
 mod link;
+mod names;
 mod org;
 mod person;
 mod school;
-mod trie;
 mod work;
 
-use crate::text::{char_before, Needle};
+use crate::text::{char_before, words, Found, Needle, Trie, WordSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 pub(crate) use gazetteer::{Gazetteer, Level, Place};
-pub(crate) use lexicon::FastHash;
-use lexicon::{words, WordSet};
-use trie::{Found, Trie};
 
 use crate::date::Date;
 use crate::normalize::Normalized;

@@ -18,9 +18,8 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::AhoCorasick;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{extend_left, is_name_char, word_prefix, words, WordSet};
-use super::trie::Found;
-use crate::text::{char_at, char_before, is_cjk};
+use super::names::{extend_left, is_name_char, word_prefix};
+use crate::text::{char_at, char_before, is_cjk, words, Found, WordSet};
 
 /// Words that end an organisation name (matched as a list of the shared
 /// trie); a trailing `+` marks a strong head, `!` one that must end the name.
@@ -591,8 +590,7 @@ mod tests {
             v
         };
         let (r, s) = (spans(regions), spans(schools));
-        let t =
-            super::super::trie::Trie::new([suffixes().collect::<Vec<_>>(), words(NAMES).collect()]);
+        let t = crate::text::Trie::new([suffixes().collect::<Vec<_>>(), words(NAMES).collect()]);
         let found = t.scan(text);
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
         let verbs = WordSet::new(crate::entity::school::VERBS);

@@ -8,10 +8,9 @@ use crate::text::Needle;
 use std::collections::HashSet;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{is_name_char, words, FastHash, WordSet};
-use super::trie::Found;
+use super::names::is_name_char;
 use crate::normalize::Normalized;
-use crate::text::{char_at, char_before, is_cjk};
+use crate::text::{char_at, char_before, is_cjk, words, FastHash, Found, WordSet};
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
@@ -501,7 +500,7 @@ fn names_in_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::trie::Trie;
+    use crate::text::Trie;
 
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);

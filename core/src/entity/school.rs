@@ -3,10 +3,9 @@
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{extend_left, word_prefix, WordSet};
-use super::trie::Found;
+use super::names::{extend_left, word_prefix};
 use crate::text::Needle;
-use crate::text::{char_at, char_before};
+use crate::text::{char_at, char_before, Found, WordSet};
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
@@ -242,8 +241,7 @@ fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::lexicon::words;
-    use crate::entity::trie::Trie;
+    use crate::text::{words, Trie};
 
     fn schools(text: &str) -> Vec<&str> {
         let g = Gazetteer::new().unwrap();

@@ -8,7 +8,6 @@
 mod classify;
 mod context;
 mod index;
-mod lexicon;
 mod numeral;
 mod origin;
 mod pairs;
