@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::entity::{self, Level, Marker, Place};
 use crate::normalize::Normalized;
+use crate::text::punct::{SCOPE, SENTENCE};
 use crate::text::{char_before, FastHash};
 use crate::{Entity, EntityKind};
 
@@ -51,16 +52,6 @@ enum Height {
     Province,
     City,
     District,
-}
-
-/// Whether `c` ends a clause and whether it ends a sentence, in normalised
-/// text (full-width `，；！？）` are already folded to ASCII).
-fn breaks(c: char) -> (bool, bool) {
-    match c {
-        '\n' | ';' | '!' | '?' | '。' => (true, true),
-        ',' | ')' => (true, false),
-        _ => (false, false),
-    }
 }
 
 /// How far (bytes) into a text its headline and lead reach.
@@ -350,7 +341,7 @@ fn opens_clause(text: &str, at: usize) -> bool {
     before
         .chars()
         .next_back()
-        .map_or(true, |c| breaks(c).0 || c == ':' || c == '(')
+        .map_or(true, |c| SCOPE.has(c) || c == ':' || c == '(')
 }
 
 /// Which break ends a stretch.
@@ -395,16 +386,9 @@ impl<'t> Ends<'t> {
             let Some(&b) = bytes.get(i) else {
                 break bytes.len();
             };
-            // The only wide break is `。` (E3 80 82).
-            let c = match b {
-                _ if b < 0x80 => char::from(b),
-                0xe3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => '。',
-                _ => '\0',
-            };
-            let (clause, sentence) = breaks(c);
             let hit = match kind {
-                Break::Clause => clause,
-                Break::Sentence => sentence,
+                Break::Clause => SCOPE.starting_at(bytes, i),
+                Break::Sentence => SENTENCE.starting_at(bytes, i),
                 Break::Paragraph => b == b'\n',
             };
             if hit {

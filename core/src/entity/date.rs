@@ -3,6 +3,7 @@
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
 use crate::date::{days_in_month, Date};
+use crate::text::punct::DATE_RANGE_JOINERS;
 use crate::text::{char_at, char_before, is_cjk, utf8_len, Needle};
 
 /// One DATE mention.
@@ -15,9 +16,6 @@ pub(crate) struct DateHit {
     /// ISO form where known, else the surface text.
     pub normalized: String,
 }
-
-/// Chars that join the two ends of a range.
-const RANGE: &[char] = &['-', '—', '–', '~', '至', '到'];
 
 /// The words that start a relative date.
 const RELATIVE: &[&str] = &["今年", "去年", "明年"];
@@ -154,7 +152,7 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
 fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
     let t = s.as_bytes();
     let (m, n, j) = number(t, i)?;
-    let c = char_at(s, j).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, j).filter(|c| DATE_RANGE_JOINERS.contains(c))?;
     let (m2, n2, k) = number(t, j + c.len_utf8())?;
     let months = 1..=12;
     (n <= 2 && n2 <= 2 && months.contains(&m) && months.contains(&m2) && m < m2)
@@ -165,7 +163,7 @@ fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
 fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
-    let c = char_at(s, i).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, i).filter(|c| DATE_RANGE_JOINERS.contains(c))?;
     let j = i + c.len_utf8();
     if let Some((m, d, k)) = month_day(s, j) {
         return Some((
@@ -594,7 +592,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 };
                 Some(vec![hit(s, start, e, p, None)])
             }
-            Some(c) if RANGE.contains(&c) || c == '、' => {
+            Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' => {
                 let k = j + c.len_utf8();
                 let (w, wn, e) = number(t, k)?;
                 if wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年') {

@@ -8,6 +8,7 @@ use super::scan::Reading;
 use super::segment;
 use super::table;
 use super::tables::Tables;
+use crate::text::punct::CLAUSE;
 use crate::text::{char_at, floor_char};
 use crate::{Approx, QuantityKind};
 
@@ -307,7 +308,7 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
     };
     if !named {
         let next = char_at(text, r.num.end);
-        if next.is_some_and(|c| !segment::is_clause_break(c)) {
+        if next.is_some_and(|c| !CLAUSE.has(c)) {
             return None;
         }
         let from = floor_char(text, start.saturating_sub(RANK_REACH));

@@ -11,6 +11,7 @@ use super::segment;
 use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, Cursor, Normalized};
+use crate::text::punct::CLAUSE;
 use crate::text::{char_at, char_before, chars_back, chars_forward};
 use crate::{Change, QuantityKind};
 
@@ -401,11 +402,7 @@ impl<'a> Reader<'a> {
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
-        while let Some(c) = text[r.clone()]
-            .chars()
-            .next()
-            .filter(|&c| segment::is_clause_break(c))
-        {
+        while let Some(c) = text[r.clone()].chars().next().filter(|&c| CLAUSE.has(c)) {
             r.start += c.len_utf8();
         }
         if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {

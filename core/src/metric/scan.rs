@@ -3,11 +3,9 @@
 
 use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
+use crate::text::punct::RANGE_JOINERS;
 use crate::text::{char_at, char_before};
 use crate::{Approx, QuantityKind};
-
-/// Chars that join the two ends of a range (`2-3门`, `5至10年`).
-const RANGE_JOINERS: [char; 5] = ['-', '~', '至', '到', '—'];
 
 /// The surface reading of a quantity, before it is judged a metric.
 #[derive(Debug, Clone)]

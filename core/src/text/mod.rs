@@ -9,6 +9,7 @@ mod hash;
 mod lexicon;
 mod lists;
 mod needle;
+pub(crate) mod punct;
 mod trie;
 mod wordset;
 
