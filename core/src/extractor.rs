@@ -35,6 +35,7 @@ struct Inner {
     reference_date: Option<Date>,
     metric_tables: metric::Tables,
     entity_tables: entity::Tables,
+    gazetteer: &'static region::Gazetteer,
 }
 
 impl Default for Extractor {
@@ -74,12 +75,14 @@ impl Extractor {
             .transpose()?;
         let metric_tables = metric::Tables::new(&options)?;
         let entity_tables = entity::Tables::new(&options)?;
+        let gazetteer = region::Gazetteer::shared()?;
         let ex = Extractor {
             inner: Arc::new(Inner {
                 options,
                 reference_date,
                 metric_tables,
                 entity_tables,
+                gazetteer,
             }),
         };
         // Searchers built once per process on first use (`text::Needle`)
@@ -99,7 +102,7 @@ impl Extractor {
         let inner = &*self.inner;
         let norm = Normalized::new(text);
         let tables = &inner.entity_tables;
-        let markers = tables.markers(&norm.text);
+        let markers = region::markers(&norm.text);
         let found = if inner.options.entities {
             entity::extract(&norm, tables, &markers, inner.reference_date)
         } else {
@@ -109,7 +112,7 @@ impl Extractor {
             &norm,
             &found,
             &markers,
-            tables,
+            inner.gazetteer,
             inner.options.default_region.as_deref(),
         );
         let mut metrics = if inner.options.metrics {

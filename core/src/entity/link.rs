@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{abbreviation_code, Gazetteer};
+use crate::region::{abbreviation_code, Gazetteer};
 use crate::{Entity, EntityKind};
 
 /// Words that end a company's full name after its short form

@@ -1,85 +1,31 @@
 //! Entities: regions, schools, organisations, persons, works and dates.
 //!
-//! Each kind has its own finder (`gazetteer`, `school`, `org`, `person`,
-//! `work`, `date`); [`extract`] runs them over the normalised text and keeps
+//! Each kind has its own finder (REGION mentions are the region stage's
+//! [`region::mentions`]; `school`, `org`, `person`, `work`, `date` are
+//! here); [`extract`] runs them over the normalised text and keeps
 //! one mention per stretch of text: a title in 《》 hides everything inside
 //! it, the builder's extra names come first, then longer mentions win.
 
 mod date;
-mod gazetteer;
 mod link;
-mod names;
 mod org;
 mod person;
 mod school;
 mod work;
 
-use crate::text::{char_before, words, Found, Needle, Trie, WordSet};
+use crate::text::{words, Found, Trie, WordSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-pub(crate) use gazetteer::{Gazetteer, Level, Place};
-
 use crate::date::Date;
 use crate::normalize::Normalized;
+use crate::region::{self, Gazetteer, Marker};
 use crate::{Entity, EntityKind, Error, Options, Result, Span};
 
 const LEFT_STOPS: &str = include_str!("../../data/entity/left_stops.txt");
 
-/// Words that say which region a text speaks as.
-const MARKERS: &[(&str, Marker)] = &[
-    ("我市", Marker::City),
-    ("全市", Marker::City),
-    ("本市", Marker::City),
-    ("全州", Marker::City),
-    ("我州", Marker::City),
-    ("我区", Marker::Own),
-    ("全区", Marker::Own),
-    ("本区", Marker::Own),
-    ("我县", Marker::Own),
-    ("全县", Marker::Own),
-    ("本县", Marker::Own),
-    ("全省", Marker::Province),
-    ("我省", Marker::Province),
-    ("本省", Marker::Province),
-    ("全港", Marker::Province),
-    ("本港", Marker::Province),
-    ("全台", Marker::Province),
-    ("全国", Marker::Nation),
-    ("个区", Marker::DistrictCount),
-    ("个县", Marker::DistrictCount),
-];
-
-/// The second chars of [`MARKERS`], each once (a test checks the two agree).
-static MARKER_ENDS: [Needle; 8] = [
-    Needle::new("市"),
-    Needle::new("州"),
-    Needle::new("区"),
-    Needle::new("县"),
-    Needle::new("省"),
-    Needle::new("港"),
-    Needle::new("台"),
-    Needle::new("国"),
-];
-
-/// A word that says which region a text speaks as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Marker {
-    /// `我市`, `全市`, `本市`, `全州` (an autonomous prefecture).
-    City,
-    /// `我区`, `全区`, `我县`, `全县`, `本县`.
-    Own,
-    /// `全省`, `我省`, `本省`; `全港`, `本港` and `全台` (Hong Kong and Taiwan
-    /// stand at province level).
-    Province,
-    /// `全国`: the whole country.
-    Nation,
-    /// `个区`, `个县` (after a count of districts).
-    DistrictCount,
-}
-
-/// Compiled gazetteer and word tables for entity extraction.
+/// Compiled word tables for entity extraction.
 #[derive(Debug)]
 pub struct Tables {
     /// The tables that do not depend on options, built once per process.
@@ -90,7 +36,7 @@ pub struct Tables {
 /// The embedded tables, the same for every extractor.
 #[derive(Debug)]
 pub(crate) struct Shared {
-    pub(crate) gazetteer: Gazetteer,
+    pub(crate) gazetteer: &'static Gazetteer,
     /// The word lists of the finders, found in one pass: see [`List`].
     words: Trie,
     schools: school::SchoolTables,
@@ -102,7 +48,7 @@ pub(crate) struct Shared {
 
 impl Shared {
     fn new() -> Result<Shared> {
-        let gazetteer = Gazetteer::new()?;
+        let gazetteer = Gazetteer::shared()?;
         Ok(Shared {
             words: Trie::new([
                 gazetteer.patterns().collect::<Vec<_>>(),
@@ -111,7 +57,7 @@ impl Shared {
                 words(school::SUFFIXES).collect(),
                 person::titles().map(|t| t.0).collect(),
                 person::SPEECH_VERBS.to_vec(),
-                gazetteer::abbreviations().collect(),
+                region::abbreviations().collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
             orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
@@ -136,7 +82,7 @@ impl Shared {
 /// The lists of [`Shared::words`], in order.
 #[derive(Debug, Clone, Copy)]
 enum List {
-    /// [`Gazetteer::patterns`].
+    /// [`Gazetteer::patterns`], read by [`region::mentions`].
     Region,
     /// [`org::suffixes`].
     OrgSuffix,
@@ -148,7 +94,7 @@ enum List {
     PersonTitle,
     /// [`person::SPEECH_VERBS`].
     Speech,
-    /// [`gazetteer::abbreviations`].
+    /// [`region::abbreviations`].
     Abbreviation,
 }
 
@@ -170,7 +116,7 @@ struct Extras {
 }
 
 impl Tables {
-    /// Compiles the embedded gazetteer plus the options' extra names.
+    /// Compiles the embedded word lists plus the options' extra names.
     pub fn new(options: &Options) -> Result<Tables> {
         let mut names = Vec::new();
         let mut kinds = Vec::new();
@@ -233,7 +179,7 @@ impl Candidate {
 }
 
 /// Finds the entities of `norm`; spans are normalised byte offsets.
-/// `markers` are [`Tables::markers`] of the text.
+/// `markers` are the [`region::markers`] of the text.
 pub fn extract(
     norm: &Normalized,
     tables: &Tables,
@@ -248,7 +194,7 @@ pub fn extract(
         found.of(List::PersonTitle),
         found.of(List::Speech),
         &tables.shared.persons,
-        &tables.shared.gazetteer,
+        tables.shared.gazetteer,
     );
     cands.extend(
         persons
@@ -260,13 +206,13 @@ pub fn extract(
         ..Candidate::new(d.start, d.end, EntityKind::Date)
     }));
     let mut entities = resolve(text, cands);
-    link::link(&mut entities, &tables.shared.gazetteer);
+    link::link(&mut entities, tables.shared.gazetteer);
     entities
 }
 
 /// The entities the region resolver reads (regions, schools, organisations,
 /// titles and extra names), without the person and date finders: for when
-/// entities are not asked for. `markers` are [`Tables::markers`] of the text.
+/// entities are not asked for. `markers` are the [`region::markers`] of the text.
 pub fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Entity> {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
@@ -288,8 +234,8 @@ fn places(
         .collect();
     cands.extend(extra_names(text, tables));
     let sh = tables.shared;
-    let mut hits = sh.gazetteer.find(text, found.of(List::Region));
-    gazetteer::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
+    let mut hits = region::mentions(sh.gazetteer, text, found.of(List::Region));
+    region::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
     let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     cands.extend(
         regions
@@ -300,7 +246,7 @@ fn places(
         text,
         found.of(List::SchoolSuffix),
         &sh.schools,
-        &sh.gazetteer,
+        sh.gazetteer,
     );
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,
@@ -311,7 +257,7 @@ fn places(
         verbs: &sh.verbs,
         regions: &regions,
         schools: &school_spans,
-        city_doc: is_city_doc(markers),
+        city_doc: region::speaks_as_city(markers),
     };
     cands.extend(
         org::find(
@@ -320,7 +266,7 @@ fn places(
             found.of(List::OrgName),
             &sh.stops,
             &sh.orgs,
-            &sh.gazetteer,
+            sh.gazetteer,
             anchors,
         )
         .iter()
@@ -459,42 +405,6 @@ fn entity(text: &str, c: Candidate) -> Option<Entity> {
     })
 }
 
-/// Whether the text speaks as a city (`我市`, `全市`) more than as a district.
-fn is_city_doc(markers: &[(usize, Marker)]) -> bool {
-    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
-    let city = count(Marker::City);
-    city >= 3 && city > 2 * count(Marker::Own)
-}
-
-impl Tables {
-    /// The gazetteer.
-    pub(crate) fn gazetteer(&self) -> &'static Gazetteer {
-        &self.shared.gazetteer
-    }
-
-    /// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
-    pub(crate) fn markers(&self, text: &str) -> Vec<(usize, Marker)> {
-        // Each marker is two chars and none starts with the second char of
-        // another (see the tests), so they never overlap: find the second
-        // chars, then look at the char before each.
-        let mut out = Vec::new();
-        for needle in &MARKER_ENDS {
-            for at in needle.find_iter(text) {
-                let Some(first) = char_before(text, at) else {
-                    continue;
-                };
-                let start = at - first.len_utf8();
-                let word = &text[start..at + needle.word().len()];
-                if let Some(m) = MARKERS.iter().find(|m| m.0 == word) {
-                    out.push((start, m.1));
-                }
-            }
-        }
-        out.sort_unstable_by_key(|m: &(usize, Marker)| m.0);
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,7 +412,7 @@ mod tests {
     fn ents(text: &str, options: &Options) -> Vec<(EntityKind, String)> {
         let n = Normalized::new(text);
         let t = Tables::new(options).unwrap();
-        extract(&n, &t, &t.markers(&n.text), None)
+        extract(&n, &t, &region::markers(&n.text), None)
             .into_iter()
             .map(|e| (e.kind, e.normalized))
             .collect()
@@ -558,32 +468,6 @@ mod tests {
     fn spaces_are_removed_from_names() {
         let v = ents("康居 西城小学开学", &Options::default());
         assert!(has(&v, EntityKind::School, "康居西城小学"));
-    }
-
-    #[test]
-    fn finds_markers() {
-        use Marker::*;
-        let t = Tables::new(&Options::default()).unwrap();
-        let kinds: Vec<Marker> = t
-            .markers("我市全市我区全县全体5个区")
-            .iter()
-            .map(|m| m.1)
-            .collect();
-        assert_eq!(kinds, [City, City, Own, Own, DistrictCount]);
-        for (w, _) in MARKERS {
-            assert_eq!(w.chars().count(), 2, "{w}");
-            let first = w.chars().next().unwrap();
-            assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));
-        }
-        let mut seconds: Vec<char> = MARKERS.iter().filter_map(|m| m.0.chars().nth(1)).collect();
-        seconds.sort_unstable();
-        seconds.dedup();
-        let mut ends: Vec<char> = MARKER_ENDS
-            .iter()
-            .map(|n| n.word().chars().next().unwrap())
-            .collect();
-        ends.sort_unstable();
-        assert_eq!(ends, seconds, "MARKER_ENDS are the second chars of MARKERS");
     }
 
     /// A sentence, the (kind, name) pairs it must give and those it must not.

@@ -17,9 +17,10 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 
-use super::gazetteer::Gazetteer;
-use super::names::{extend_left, is_name_char, word_prefix};
-use crate::text::{char_at, char_before, is_cjk, words, Found, WordSet};
+use crate::region::Gazetteer;
+use crate::text::{
+    char_at, char_before, extend_left, is_cjk, is_name_char, word_prefix, words, Found, WordSet,
+};
 
 /// Words that end an organisation name (matched as a list of the shared
 /// trie); a trailing `+` marks a strong head, `!` one that must end the name.
@@ -604,8 +605,8 @@ mod tests {
             include_str!("../../data/entity/left_stops.txt"),
             crate::entity::school::VERBS,
         );
-        let g = Gazetteer::new().unwrap();
-        find(text, &found[0], &found[1], &stops, &ot, &g, a)
+        let g = Gazetteer::shared().unwrap();
+        find(text, &found[0], &found[1], &stops, &ot, g, a)
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()

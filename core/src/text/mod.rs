@@ -1,13 +1,15 @@
-//! Helpers on text that several stages share: chars at byte offsets, the
-//! readers of the embedded word lists, word tables with look-ups at an
-//! offset (a word set, a lexicon, a trie over several lists), the one
-//! hasher and char bit set they use, and fixed words searched in every text.
+//! Helpers on text that several stages share: chars at byte offsets and
+//! punctuation classes, the readers of the embedded word lists, word tables
+//! with look-ups at an offset (a word set, a lexicon, a trie over several
+//! lists) with the one hasher and char bit set they use, where a name
+//! starts, and fixed words searched in every text.
 
 mod bits;
 mod chars;
 mod hash;
 mod lexicon;
 mod lists;
+mod names;
 mod needle;
 pub(crate) mod punct;
 mod trie;
@@ -19,6 +21,7 @@ pub(crate) use chars::{
 pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
+pub(crate) use names::{extend_left, is_name_char, word_prefix};
 pub(crate) use needle::Needle;
 pub(crate) use trie::{Found, Trie};
 pub(crate) use wordset::WordSet;

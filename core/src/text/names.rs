@@ -1,7 +1,8 @@
 //! Where a name starts and what counts as a name char: the scanning helpers
-//! the entity finders share.
+//! of the entity finders and of the town names the gazetteer finds.
 
-use crate::text::{char_before, is_cjk, WordSet};
+use super::chars::{char_before, is_cjk};
+use super::wordset::WordSet;
 
 /// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
 /// a middle dot.

@@ -9,9 +9,11 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, Level, Marker, Place};
+use super::ends::{Break, Ends};
+use super::gazetteer::{Gazetteer, Level, Place};
+use super::markers::Marker;
 use crate::normalize::Normalized;
-use crate::text::punct::{SCOPE, SENTENCE};
+use crate::text::punct::SCOPE;
 use crate::text::{char_before, FastHash};
 use crate::{Entity, EntityKind};
 
@@ -91,10 +93,9 @@ impl Resolver {
         norm: &Normalized,
         entities: &[Entity],
         markers: &[(usize, Marker)],
-        tables: &entity::Tables,
+        gaz: &Gazetteer,
         fallback: Option<&str>,
     ) -> Resolver {
-        let gaz = tables.gazetteer();
         let text = norm.text.as_str();
         let region_names = entities
             .iter()
@@ -128,7 +129,7 @@ impl Resolver {
             .iter()
             .max_by_key(|&(n, c)| (*c, std::cmp::Reverse(*n)))
             .map(|(n, _)| n.to_string());
-        let city = city_name(tables, &places, main);
+        let city = city_name(gaz, &places, main);
         let province = main.and_then(|m| gaz.province_name(m)).map(str::to_owned);
         let nation = if main == Some(TAIWAN) {
             province.clone()
@@ -344,67 +345,10 @@ fn opens_clause(text: &str, at: usize) -> bool {
         .map_or(true, |c| SCOPE.has(c) || c == ':' || c == '(')
 }
 
-/// Which break ends a stretch.
-#[derive(Debug, Clone, Copy)]
-enum Break {
-    Clause,
-    Sentence,
-    Paragraph,
-}
-
-/// Finds the clause, sentence and paragraph ends after the places a text's
-/// events stand, remembering the last stretch scanned for each kind: a look-up
-/// inside it costs nothing, and no byte is scanned twice for one kind, so the
-/// whole costs at most three passes whatever the text holds (a text without
-/// punctuation was once scanned to its end per marker).
-struct Ends<'t> {
-    bytes: &'t [u8],
-    /// For each kind, the last stretch `from..end` with no break of that kind
-    /// before `end` (the break itself, or the end of the text).
-    last: [(usize, usize); 3],
-}
-
-impl<'t> Ends<'t> {
-    /// Ends of `text` (already normalised: full-width punctuation is ASCII).
-    fn new(text: &'t str) -> Ends<'t> {
-        Ends {
-            bytes: text.as_bytes(),
-            last: [(usize::MAX, 0); 3],
-        }
-    }
-
-    /// The offset of the first break of `kind` at or after `at` (the start
-    /// of the break), else the end of the text.
-    fn after(&mut self, kind: Break, at: usize) -> usize {
-        let (from, end) = self.last[kind as usize];
-        if from <= at && at <= end {
-            return end;
-        }
-        let bytes = self.bytes;
-        let mut i = at;
-        let end = loop {
-            let Some(&b) = bytes.get(i) else {
-                break bytes.len();
-            };
-            let hit = match kind {
-                Break::Clause => SCOPE.starting_at(bytes, i),
-                Break::Sentence => SENTENCE.starting_at(bytes, i),
-                Break::Paragraph => b == b'\n',
-            };
-            if hit {
-                break i;
-            }
-            i += 1;
-        };
-        self.last[kind as usize] = (at, end);
-        end
-    }
-}
-
 /// The city of `我市`: the prefecture most named in the home province, else
 /// the home province (a municipality such as 重庆市).
 fn city_name(
-    tables: &entity::Tables,
+    gaz: &Gazetteer,
     places: &[(usize, Place, bool)],
     main: Option<u32>,
 ) -> Option<String> {
@@ -419,20 +363,22 @@ fn city_name(
         .into_iter()
         .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
         .map(|(n, _)| n.to_string())
-        .or_else(|| tables.gazetteer().province_name(main).map(str::to_owned))
+        .or_else(|| gaz.province_name(main).map(str::to_owned))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::region::markers;
+    use crate::{entity, Options};
 
     fn resolver(text: &str) -> (Resolver, String) {
         let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new(text);
-        let m = t.markers(&n.text);
+        let m = markers(&n.text);
         let e = entity::extract(&n, &t, &m, None);
-        (Resolver::new(&n, &e, &m, &t, None), n.text.clone())
+        let gaz = Gazetteer::shared().unwrap();
+        (Resolver::new(&n, &e, &m, gaz, None), n.text.clone())
     }
 
     #[test]
@@ -500,9 +446,9 @@ mod tests {
 
     #[test]
     fn fallback_where_the_text_names_none() {
-        let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new("新增学位8660个。");
-        let r = Resolver::new(&n, &[], &[], &t, Some("江北区"));
+        let gaz = Gazetteer::shared().unwrap();
+        let r = Resolver::new(&n, &[], &[], gaz, Some("江北区"));
         assert_eq!(r.region_at(0), Some("江北区"));
     }
 }
