@@ -110,7 +110,8 @@ impl Extractor {
         };
         let regions = region::Resolver::new(
             &norm,
-            &found,
+            &found.entities,
+            found.main_province,
             &markers,
             inner.gazetteer,
             inner.options.default_region.as_deref(),
@@ -121,7 +122,7 @@ impl Extractor {
             Vec::new()
         };
         let mut entities = if inner.options.entities {
-            found
+            found.entities
         } else {
             Vec::new()
         };

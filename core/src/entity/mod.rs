@@ -178,14 +178,40 @@ impl Candidate {
     }
 }
 
-/// Finds the entities of `norm`; spans are normalised byte offsets.
-/// `markers` are the [`region::markers`] of the text.
-pub fn extract(
+/// What the entity stage found in a text.
+#[derive(Debug)]
+pub(crate) struct Mentions {
+    /// The mentions kept, in text order; spans are normalised byte offsets.
+    pub entities: Vec<Entity>,
+    /// The province most REGION mentions are in
+    /// ([`Gazetteer::main_province_of`]): the text's home province, which
+    /// the linker and the region resolver read.
+    pub main_province: Option<u32>,
+}
+
+impl Mentions {
+    /// The mentions `entities` with their main province.
+    fn new(entities: Vec<Entity>, gaz: &Gazetteer) -> Mentions {
+        let regions = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Region)
+            .map(|e| e.normalized.as_str());
+        let main_province = gaz.main_province_of(regions);
+        Mentions {
+            entities,
+            main_province,
+        }
+    }
+}
+
+/// Finds the entities of `norm`. `markers` are the [`region::markers`] of
+/// the text.
+pub(crate) fn extract(
     norm: &Normalized,
     tables: &Tables,
     markers: &[(usize, Marker)],
     reference: Option<Date>,
-) -> Vec<Entity> {
+) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
     let mut cands = places(text, &found, tables, markers);
@@ -205,18 +231,20 @@ pub fn extract(
         normalized: Some(d.normalized),
         ..Candidate::new(d.start, d.end, EntityKind::Date)
     }));
-    let mut entities = resolve(text, cands);
-    link::link(&mut entities, tables.shared.gazetteer);
-    entities
+    let gaz = tables.shared.gazetteer;
+    let mut found = Mentions::new(resolve(text, cands), gaz);
+    link::link(&mut found.entities, gaz, found.main_province);
+    found
 }
 
 /// The entities the region resolver reads (regions, schools, organisations,
 /// titles and extra names), without the person and date finders: for when
 /// entities are not asked for. `markers` are the [`region::markers`] of the text.
-pub fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Vec<Entity> {
+pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
-    resolve(text, places(text, &found, tables, markers))
+    let entities = resolve(text, places(text, &found, tables, markers));
+    Mentions::new(entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
@@ -413,6 +441,7 @@ mod tests {
         let n = Normalized::new(text);
         let t = Tables::new(options).unwrap();
         extract(&n, &t, &region::markers(&n.text), None)
+            .entities
             .into_iter()
             .map(|e| (e.kind, e.normalized))
             .collect()

@@ -78,9 +78,10 @@ const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
 const TAIWAN: u32 = 71;
 
 impl Resolver {
-    /// Reads the regions of `norm` (from its REGION and SCHOOL entities, its
-    /// `markers` and the gazetteer). `fallback` is the region where the text
-    /// names none.
+    /// Reads the regions of `norm` (from its REGION, SCHOOL and ORG
+    /// entities, its `markers` and the gazetteer). `main` is the province
+    /// most of its REGION entities are in (computed once, with them);
+    /// `fallback` is the region where the text names none.
     ///
     /// The text's own region is the first district or `我市`/`我区`/`全省`
     /// it speaks as; failing those, the country where it speaks of `全国`;
@@ -92,16 +93,12 @@ impl Resolver {
     pub fn new(
         norm: &Normalized,
         entities: &[Entity],
+        main: Option<u32>,
         markers: &[(usize, Marker)],
         gaz: &Gazetteer,
         fallback: Option<&str>,
     ) -> Resolver {
         let text = norm.text.as_str();
-        let region_names = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Region)
-            .map(|e| e.normalized.as_str());
-        let main = gaz.main_province_of(region_names);
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
         let mut places: Vec<(usize, Place, bool)> = Vec::new();
@@ -378,7 +375,8 @@ mod tests {
         let m = markers(&n.text);
         let e = entity::extract(&n, &t, &m, None);
         let gaz = Gazetteer::shared().unwrap();
-        (Resolver::new(&n, &e, &m, gaz, None), n.text.clone())
+        let r = Resolver::new(&n, &e.entities, e.main_province, &m, gaz, None);
+        (r, n.text.clone())
     }
 
     #[test]
@@ -448,7 +446,7 @@ mod tests {
     fn fallback_where_the_text_names_none() {
         let n = Normalized::new("新增学位8660个。");
         let gaz = Gazetteer::shared().unwrap();
-        let r = Resolver::new(&n, &[], &[], gaz, Some("江北区"));
+        let r = Resolver::new(&n, &[], None, &[], gaz, Some("江北区"));
         assert_eq!(r.region_at(0), Some("江北区"));
     }
 }
