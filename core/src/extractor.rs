@@ -5,8 +5,7 @@
 use std::sync::Arc;
 
 use crate::date::Date;
-use crate::normalize::Normalized;
-use crate::offsets;
+use crate::normalize::{self, Normalized};
 use crate::{entity, metric, region};
 use crate::{Document, EntityKind, Error, Options, QuantityKind, Result};
 
@@ -116,17 +115,17 @@ impl Extractor {
             inner.gazetteer,
             inner.options.default_region.as_deref(),
         );
-        let mut metrics = if inner.options.metrics {
+        let metrics = if inner.options.metrics {
             metric::extract(&norm, &inner.metric_tables, &regions)
         } else {
             Vec::new()
         };
-        let mut entities = if inner.options.entities {
+        let entities = if inner.options.entities {
             found.entities
         } else {
             Vec::new()
         };
-        offsets::to_original(&norm, &mut metrics, &mut entities);
+        let (metrics, entities) = normalize::to_original(&norm, metrics, entities);
         Document {
             region: regions.default_region().map(str::to_owned),
             metrics,

@@ -44,7 +44,6 @@ mod error;
 mod extractor;
 mod metric;
 mod normalize;
-mod offsets;
 mod options;
 mod region;
 mod text;

@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::date::Date;
 use crate::normalize::Normalized;
 use crate::region::{self, Gazetteer, Marker};
-use crate::{Entity, EntityKind, Error, Options, Result, Span};
+use crate::{EntityKind, Error, Options, Result};
 
 const LEFT_STOPS: &str = include_str!("../../data/entity/left_stops.txt");
 
@@ -178,11 +178,31 @@ impl Candidate {
     }
 }
 
+/// An entity mention as the entity stage finds it: where it stands in the
+/// normalised text, with the fields of [`Entity`](crate::Entity) that do
+/// not depend on the original text. Mapping back to the original
+/// ([`crate::normalize::to_original`]) makes the public record of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Draft {
+    /// Byte offset of the mention in the normalised text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityKind,
+    /// See [`Entity::normalized`](crate::Entity::normalized).
+    pub normalized: String,
+    /// See [`Entity::code`](crate::Entity::code).
+    pub code: Option<String>,
+    /// See [`Entity::canonical`](crate::Entity::canonical).
+    pub canonical: Option<String>,
+}
+
 /// What the entity stage found in a text.
 #[derive(Debug)]
 pub(crate) struct Mentions {
-    /// The mentions kept, in text order; spans are normalised byte offsets.
-    pub entities: Vec<Entity>,
+    /// The mentions kept, in text order.
+    pub entities: Vec<Draft>,
     /// The province most REGION mentions are in
     /// ([`Gazetteer::main_province_of`]): the text's home province, which
     /// the linker and the region resolver read.
@@ -191,7 +211,7 @@ pub(crate) struct Mentions {
 
 impl Mentions {
     /// The mentions `entities` with their main province.
-    fn new(entities: Vec<Entity>, gaz: &Gazetteer) -> Mentions {
+    fn new(entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
         let regions = entities
             .iter()
             .filter(|e| e.kind == EntityKind::Region)
@@ -305,7 +325,7 @@ fn places(
 
 /// Drops the mentions inside a 《》 title (except the titles and extra
 /// names), then resolves overlaps.
-fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
+fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Draft> {
     let outer: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Work && c.rank != 0)
@@ -347,7 +367,7 @@ fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 ///
 /// Mentions are never empty, so only mentions of one cluster (a run of
 /// overlapping mentions) can clash: each cluster is resolved on its own.
-fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
+fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Draft> {
     // Stable, so that equal mentions keep their order within a cluster.
     cands.sort_by_key(|c| c.start);
     let mut out = Vec::with_capacity(cands.len());
@@ -370,7 +390,7 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
 
 /// Resolves the overlaps of one cluster (see [`resolve_overlaps`]) and adds
 /// the mentions kept to `out`, in text order; empties `cluster`.
-fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Entity>) {
+fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Draft>) {
     if cluster.len() > 1 {
         cluster.sort_by_key(|c| {
             (
@@ -407,8 +427,8 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Entit
     out.extend(cluster.drain(..).filter_map(|c| entity(text, c)));
 }
 
-/// The entity of a mention kept, unless it is only white space (`《 》`).
-fn entity(text: &str, c: Candidate) -> Option<Entity> {
+/// The draft of a mention kept, unless it is only white space (`《 》`).
+fn entity(text: &str, c: Candidate) -> Option<Draft> {
     let surface = &text[c.start..c.end];
     let normalized: String = c.normalized.unwrap_or_else(|| {
         if surface.contains(char::is_whitespace) {
@@ -417,19 +437,13 @@ fn entity(text: &str, c: Candidate) -> Option<Entity> {
             surface.to_string()
         }
     });
-    (!normalized.is_empty()).then_some(Entity {
-        span: Span {
-            start: c.start,
-            end: c.end,
-            char_start: 0,
-            char_end: 0,
-        },
+    (!normalized.is_empty()).then_some(Draft {
+        start: c.start,
+        end: c.end,
         kind: c.kind,
-        // The original surface is filled in when offsets are mapped back.
-        text: String::new(),
+        normalized,
         code: None,
         canonical: None,
-        normalized,
     })
 }
 

@@ -5,12 +5,11 @@ use std::ops::Range;
 
 use super::classify::Judged;
 use super::index::Index;
-use super::origin::original_of;
 use super::pairs::Role;
 use super::segment;
 use super::table;
 use super::tables::Tables;
-use crate::normalize::{fold, Cursor, Normalized};
+use crate::normalize::{fold, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
 use crate::text::{char_at, char_before, chars_back, chars_forward};
 use crate::{Change, QuantityKind};

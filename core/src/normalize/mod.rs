@@ -1,5 +1,8 @@
-//! Stage 1 of the pipeline: fold the text into one canonical form and keep a
-//! map back to the caller's original bytes.
+//! The first and the last stage of the pipeline: fold the text into one
+//! canonical form with a map back to the caller's original bytes, and, once
+//! every other stage has worked on the folded text, map what they found
+//! back through it ([`offsets`]: the only place the public records are
+//! made; [`origin`]: the original text of an indicator's pieces).
 //!
 //! Folding, for matching only:
 //! - full-width ASCII (`１２％，（`) becomes half-width, the ideographic
@@ -22,10 +25,14 @@
 mod chars;
 mod cursor;
 mod digits;
+mod offsets;
+mod origin;
 mod script;
 
 pub use chars::fold;
 pub use cursor::Cursor;
+pub(crate) use offsets::to_original;
+pub(crate) use origin::original_of;
 
 use crate::text::{char_at, is_cjk};
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use super::ends::{Break, Ends};
 use super::gazetteer::{Gazetteer, Level, Place};
 use super::markers::Marker;
+use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
 use crate::text::{char_before, FastHash};
-use crate::{Entity, EntityKind};
+use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
 #[derive(Debug, Clone, Default)]
@@ -92,7 +93,7 @@ impl Resolver {
     /// it only frames the figure (`占全市的30%`, `高于全国`).
     pub fn new(
         norm: &Normalized,
-        entities: &[Entity],
+        entities: &[Draft],
         main: Option<u32>,
         markers: &[(usize, Marker)],
         gaz: &Gazetteer,
@@ -113,8 +114,8 @@ impl Resolver {
                     .and_then(|l| gaz.resolve(&name[..l], main)),
                 _ => None,
             };
-            if let Some(p) = place.filter(|_| !is_dateline(text, e.span.end)) {
-                places.push((e.span.start, p, e.kind == EntityKind::Region));
+            if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
+                places.push((e.start, p, e.kind == EntityKind::Region));
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
