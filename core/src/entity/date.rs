@@ -4,7 +4,7 @@
 
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, utf8_len, Needle};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, utf8_len, Needle};
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,18 @@ pub(crate) struct DateHit {
     pub end: usize,
     /// ISO form where known, else the surface text.
     pub normalized: String,
+}
+
+impl DateHit {
+    /// The hit `start..end` of `text` with no ISO form: its normalized form
+    /// is the text as written.
+    fn as_written(text: &str, start: usize, end: usize) -> DateHit {
+        DateHit {
+            start,
+            end,
+            normalized: text[start..end].to_string(),
+        }
+    }
 }
 
 /// The words that start a relative date.
@@ -239,7 +251,9 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut kept: Vec<DateHit> = Vec::new();
         for h in extra {
-            if !taken(&out, h.start, h.end) && kept.last().map_or(true, |k| k.end <= h.start) {
+            if !overlaps_any(&out, |h| (h.start, h.end), h.start, h.end)
+                && kept.last().map_or(true, |k| k.end <= h.start)
+            {
                 kept.push(h);
             }
         }
@@ -357,12 +371,6 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
     }])
 }
 
-/// Whether `start..end` overlaps one of `hits` (in text order, disjoint).
-fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
-    let k = hits.partition_point(|h| h.end <= start);
-    hits.get(k).is_some_and(|h| h.start < end)
-}
-
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
 
@@ -370,13 +378,6 @@ const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '�
 /// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
 fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
-    let push = |add: &mut Vec<DateHit>, start: usize, end: usize| {
-        add.push(DateHit {
-            start,
-            end,
-            normalized: s[start..end].to_string(),
-        });
-    };
     static PART_ENDS: [Needle; 2] = [Needle::new("季"), Needle::new("半年")];
     static YEAR_ENDS: [Needle; 5] = [
         Needle::new("本年度"),
@@ -400,7 +401,7 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
                 .min();
             if let Some(st) = start {
                 let e = end + tail(s, end);
-                push(&mut add, st, e);
+                add.push(DateHit::as_written(s, st, e));
             }
         }
     }
@@ -412,7 +413,7 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
                 || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
                 || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
             if free {
-                push(&mut add, k, k + key.len());
+                add.push(DateHit::as_written(s, k, k + key.len()));
             }
         }
     }
@@ -469,11 +470,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
             None if numbered => continue,
             None => {}
         }
-        add.push(DateHit {
-            start,
-            end,
-            normalized: s[start..end].to_string(),
-        });
+        add.push(DateHit::as_written(s, start, end));
     }
     out.extend(add);
 }
@@ -571,11 +568,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
-                    return Some(vec![DateHit {
-                        start,
-                        end,
-                        normalized: s[start..end].to_string(),
-                    }]);
+                    return Some(vec![DateHit::as_written(s, start, end)]);
                 }
                 if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
                     // 2023年末, 2023年初: the year's last or first month.
@@ -618,11 +611,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
         }
         if let Some((_, _, e)) = month_range(s, i) {
             // 1-10月, without a year: kept as written.
-            return Some(vec![DateHit {
-                start: i,
-                end: e,
-                normalized: s[i..e].to_string(),
-            }]);
+            return Some(vec![DateHit::as_written(s, i, e)]);
         }
         let (m, d, e) = month_day(s, i)?;
         let p = Point {
@@ -631,11 +620,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             day: d,
         };
         let (end, _) = range_end(s, e, p).map_or((e, None), |(q, e2)| (e2, Some(q)));
-        Some(vec![DateHit {
-            start: i,
-            end,
-            normalized: s[i..end].to_string(),
-        }])
+        Some(vec![DateHit::as_written(s, i, end)])
     } else {
         None
     }
@@ -701,11 +686,7 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
     } else if let Some(len) = year_part(s, end) {
         // 今年上半年: no ISO form.
         end += len;
-        return Some(vec![DateHit {
-            start: i,
-            end,
-            normalized: s[i..end].to_string(),
-        }]);
+        return Some(vec![DateHit::as_written(s, i, end)]);
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),

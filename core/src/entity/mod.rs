@@ -13,7 +13,7 @@ mod person;
 mod school;
 mod work;
 
-use crate::text::{words, Found, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Trie, WordSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -338,7 +338,7 @@ fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Draft> {
         })
         .collect();
     cands.retain(|c| {
-        c.kind == EntityKind::Work || c.rank == 0 || !overlaps_any(&outer, c.start, c.end)
+        c.kind == EntityKind::Work || c.rank == 0 || !overlaps_any(&outer, |&o| o, c.start, c.end)
     });
     resolve_overlaps(text, cands)
 }
@@ -354,12 +354,6 @@ fn extra_names(text: &str, tables: &Tables) -> Vec<Candidate> {
             ..Candidate::new(m.start(), m.end(), x.kinds[m.pattern().as_usize()])
         })
         .collect()
-}
-
-/// Whether `start..end` overlaps one of the sorted, disjoint `spans`.
-fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let k = spans.partition_point(|&(s, _)| s < end);
-    k > 0 && spans[k - 1].1 > start
 }
 
 /// Keeps the extra names, then longer mentions, then by kind rank; a

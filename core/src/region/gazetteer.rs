@@ -408,12 +408,13 @@ impl Builder {
 /// Votes per province code.
 pub(super) type Votes = HashMap<u32, usize, FastHash>;
 
-/// The province with most votes (ties: the lower code).
-pub(super) fn top(votes: Votes) -> Option<u32> {
+/// The key with the most votes (ties: the smaller key): the province most
+/// names point to, the district or city a text names most.
+pub(super) fn top<K: Ord>(votes: impl IntoIterator<Item = (K, usize)>) -> Option<K> {
     votes
         .into_iter()
-        .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
-        .map(|(p, _)| p)
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
 }
 
 fn bad_data(line: &str) -> Error {

@@ -4,7 +4,7 @@
 //! towns and streets), and runs of one-char province abbreviations (京津冀).
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
-use crate::text::{char_at, char_before, extend_left, Found};
+use crate::text::{char_at, char_before, extend_left, overlaps_any, Found};
 use std::collections::HashMap;
 
 /// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
@@ -160,10 +160,7 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         return;
     }
     // Hits are in text order and do not overlap: one look each.
-    add.retain(|a| {
-        let k = hits.partition_point(|h| h.end <= a.start);
-        hits.get(k).map_or(true, |h| h.start >= a.end)
-    });
+    add.retain(|a| !overlaps_any(hits, |h| (h.start, h.end), a.start, a.end));
     hits.extend(add);
     hits.sort_by_key(|h| h.start);
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::ends::{Break, Ends};
-use super::gazetteer::{Gazetteer, Level, Place};
+use super::gazetteer::{top, Gazetteer, Level, Place};
 use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
@@ -119,14 +119,12 @@ impl Resolver {
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, p, _) in places.iter().filter(|(_, p, _)| p.is_district() && home(p)) {
-            *counts.entry(p.full).or_default() += 1;
-        }
-        let top_district = counts
-            .iter()
-            .max_by_key(|&(n, c)| (*c, std::cmp::Reverse(*n)))
-            .map(|(n, _)| n.to_string());
+        let top_district = most_named(
+            places
+                .iter()
+                .filter(|(_, p, _)| p.is_district() && home(p))
+                .map(|(_, p, _)| p.full),
+        );
         let city = city_name(gaz, &places, main);
         let province = main.and_then(|m| gaz.province_name(m)).map(str::to_owned);
         let nation = if main == Some(TAIWAN) {
@@ -351,17 +349,20 @@ fn city_name(
     main: Option<u32>,
 ) -> Option<String> {
     let main = main?;
+    let cities = places
+        .iter()
+        .filter(|(_, p, _)| p.province == main && p.is_city() && p.level != Level::Province)
+        .map(|(_, p, _)| p.full);
+    most_named(cities).or_else(|| gaz.province_name(main).map(str::to_owned))
+}
+
+/// The name that stands most often among `names` (ties: the smaller name).
+fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, p, _) in places {
-        if p.province == main && p.is_city() && p.level != Level::Province {
-            *counts.entry(p.full).or_default() += 1;
-        }
+    for n in names {
+        *counts.entry(n).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
-        .map(|(n, _)| n.to_string())
-        .or_else(|| gaz.province_name(main).map(str::to_owned))
+    top(counts).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod lists;
 mod names;
 mod needle;
 pub(crate) mod punct;
+mod spans;
 mod trie;
 mod wordset;
 
@@ -23,5 +24,6 @@ pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
 pub(crate) use names::{extend_left, is_name_char, word_prefix};
 pub(crate) use needle::Needle;
+pub(crate) use spans::overlaps_any;
 pub(crate) use trie::{Found, Trie};
 pub(crate) use wordset::WordSet;
