@@ -266,11 +266,25 @@ pub(crate) fn find(
             floor = e;
         }
     }
-    out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-    out.dedup();
+    sort_names(&mut out);
     chain(text, &mut out, anchors.regions);
     short_forms(text, gaz, t, &mut out);
     out
+}
+
+/// Puts the names `out` in order (by start, longer first), each once.
+fn sort_names(out: &mut Vec<(usize, usize)>) {
+    out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    out.dedup();
+}
+
+/// Adds the names `add` to the names `out`, which [`sort_names`] put in
+/// order, and keeps them so.
+fn add_names(out: &mut Vec<(usize, usize)>, add: Vec<(usize, usize)>) {
+    if !add.is_empty() {
+        out.extend(add);
+        sort_names(out);
+    }
 }
 
 /// Whether the head at `s..e` is used as one here: a one-char head is
@@ -422,11 +436,7 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
             add.push((a, e));
         }
     }
-    if !add.is_empty() {
-        out.extend(add);
-        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        out.dedup();
-    }
+    add_names(out, add);
 }
 
 /// Adds the short forms of companies named in full (宁德时代 of
@@ -515,11 +525,7 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
             );
         }
     }
-    if !add.is_empty() {
-        out.extend(add);
-        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        out.dedup();
-    }
+    add_names(out, add);
 }
 
 /// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]
