@@ -148,6 +148,7 @@ static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
 /// are (no fold, no drop, no space, no gloss bracket). Each char is looked
 /// up in one bit set over the BMP, the word picked by its leading bytes and
 /// the bit by its last.
+#[inline]
 pub fn plain_len(s: &str) -> usize {
     let ch = &*CHANGES;
     let bits = &*ch.bits;

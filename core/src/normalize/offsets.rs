@@ -75,6 +75,7 @@ impl<'n, 'a> Mapper<'n, 'a> {
 
     /// The original span and surface form of the normalised range
     /// `start..end`.
+    #[inline]
     fn span(&mut self, start: usize, end: usize) -> (Span, String) {
         let s = self.cursor.orig_start(start);
         let e = self.cursor.orig_end(end).max(s);

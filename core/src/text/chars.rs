@@ -28,6 +28,7 @@ pub(crate) const fn utf8_len(lead: u8) -> usize {
 }
 
 /// The largest char boundary of `text` at or before `at`.
+#[inline]
 pub(crate) fn floor_char(text: &str, at: usize) -> usize {
     let mut i = at.min(text.len());
     while !text.is_char_boundary(i) {
@@ -37,6 +38,7 @@ pub(crate) fn floor_char(text: &str, at: usize) -> usize {
 }
 
 /// The smallest char boundary of `text` at or after `at` (at most its length).
+#[inline]
 pub(crate) fn ceil_char(text: &str, at: usize) -> usize {
     let mut i = at.min(text.len());
     while !text.is_char_boundary(i) {
@@ -46,6 +48,7 @@ pub(crate) fn ceil_char(text: &str, at: usize) -> usize {
 }
 
 /// The byte offset `n` chars before `at` (or 0).
+#[inline]
 pub(crate) fn chars_back(text: &str, at: usize, n: usize) -> usize {
     text[..at]
         .char_indices()
@@ -55,6 +58,7 @@ pub(crate) fn chars_back(text: &str, at: usize, n: usize) -> usize {
 }
 
 /// The byte offset `n` chars after `at` (or the end).
+#[inline]
 pub(crate) fn chars_forward(text: &str, at: usize, n: usize) -> usize {
     text[at..]
         .char_indices()

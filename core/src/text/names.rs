@@ -6,6 +6,7 @@ use super::wordset::WordSet;
 
 /// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
 /// a middle dot.
+#[inline]
 pub(crate) fn is_name_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_digit() || c == '·'
 }

@@ -31,6 +31,7 @@ impl Breaks {
     }
 
     /// Whether `c` is one of the breaks.
+    #[inline]
     pub(crate) fn has(&self, c: char) -> bool {
         (c.is_ascii() && self.ascii.contains(&(c as u8)))
             || self.wide.iter().any(|w| w.starts_with(c))
@@ -82,6 +83,7 @@ pub(crate) const SCOPE: Breaks = Breaks::new(b",;!?)\n", &["。"]);
 pub(crate) const TITLE_MARKS: [&str; 2] = ["《", "》"];
 
 /// Whether `bytes` starts with a title mark.
+#[inline]
 pub(crate) fn is_title_mark(bytes: &[u8]) -> bool {
     TITLE_MARKS.iter().any(|m| bytes.starts_with(m.as_bytes()))
 }

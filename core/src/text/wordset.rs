@@ -38,6 +38,7 @@ impl WordSet {
     }
 
     /// Whether `w` is in the set.
+    #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.set.contains(w)
     }
