@@ -35,8 +35,9 @@ pub struct Tables {
 
 /// The embedded tables, the same for every extractor.
 #[derive(Debug)]
-pub(crate) struct Shared {
-    pub(crate) gazetteer: &'static Gazetteer,
+struct Shared {
+    /// The gazetteer (the region stage's, built once per process too).
+    gazetteer: &'static Gazetteer,
     /// The word lists of the finders, found in one pass: see [`List`].
     words: Trie,
     schools: school::SchoolTables,

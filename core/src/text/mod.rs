@@ -11,6 +11,8 @@ mod lexicon;
 mod lists;
 mod names;
 mod needle;
+/// Punctuation classes (clause, sentence and scope breaks, title marks,
+/// range joiners).
 pub(crate) mod punct;
 mod spans;
 mod trie;
