@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use crate::cancel::{self, Cancel};
 use crate::date::Date;
-use crate::normalize::Normalized;
-use crate::offsets;
+use crate::normalize::{self, Normalized};
 use crate::{entity, metric, region};
 use crate::{Document, EntityKind, Error, Options, QuantityKind, Result, UserDict};
 
@@ -36,6 +35,7 @@ struct Inner {
     reference_date: Option<Date>,
     metric_tables: metric::Tables,
     entity_tables: entity::Tables,
+    gazetteer: &'static region::Gazetteer,
 }
 
 impl Default for Extractor {
@@ -75,12 +75,14 @@ impl Extractor {
             .transpose()?;
         let metric_tables = metric::Tables::new(&options)?;
         let entity_tables = entity::Tables::new(&options)?;
+        let gazetteer = region::Gazetteer::shared()?;
         let ex = Extractor {
             inner: Arc::new(Inner {
                 options,
                 reference_date,
                 metric_tables,
                 entity_tables,
+                gazetteer,
             }),
         };
         // Searchers built once per process on first use (`text::Needle`)
@@ -125,7 +127,7 @@ impl Extractor {
             return Document::default();
         }
         let tables = &inner.entity_tables;
-        let markers = tables.markers(&norm.text);
+        let markers = region::markers(&norm.text);
         let found = if inner.options.entities {
             entity::extract(&norm, tables, &markers, inner.reference_date)
         } else {
@@ -136,15 +138,16 @@ impl Extractor {
         }
         let regions = region::Resolver::new(
             &norm,
-            &found,
+            &found.entities,
+            found.main_province,
             &markers,
-            tables,
+            inner.gazetteer,
             inner.options.default_region.as_deref(),
         );
         if cancel::requested() {
             return Document::default();
         }
-        let mut metrics = if inner.options.metrics {
+        let metrics = if inner.options.metrics {
             metric::extract(&norm, &inner.metric_tables, &regions)
         } else {
             Vec::new()
@@ -152,12 +155,12 @@ impl Extractor {
         if cancel::requested() {
             return Document::default();
         }
-        let mut entities = if inner.options.entities {
-            found
+        let entities = if inner.options.entities {
+            found.entities
         } else {
             Vec::new()
         };
-        offsets::to_original(&norm, &mut metrics, &mut entities);
+        let (metrics, entities) = normalize::to_original(&norm, metrics, entities);
         Document {
             region: regions.default_region().map(str::to_owned),
             metrics,

@@ -20,18 +20,25 @@
 //! ```
 //!
 //! ## Pipeline
-//! Data flows one way:
-//! 1. normalise: width, quote and traditional → simplified folding; stray
-//!    spaces, pinyin glosses and stray code points dropped; with an offset
-//!    map back to the original;
-//! 2. entities and region resolution over the normalised text;
-//! 3. metrics: numerals scanned, units and approximation attached, dates,
+//! Data flows one way, one module folder per stage:
+//! 1. `normalize/`: width, quote and traditional → simplified folding;
+//!    stray spaces, pinyin glosses and stray code points dropped; with an
+//!    offset map back to the original;
+//! 2. `region/` and `entity/` over the normalised text: the gazetteer finds
+//!    region names and the markers a text speaks as (`我市`, `全国`), the
+//!    entity finders keep one mention per stretch of text, and the region
+//!    resolver reads both to tell which region each part is about;
+//! 3. `metric/`: numerals scanned, units and approximation attached, dates,
 //!    ordinals and name parts set aside, context (indicator, change, period,
 //!    region) attached;
-//! 4. offsets mapped back to the original text (bytes and chars).
+//! 4. `normalize/offsets.rs`: what the stages found (drafts with normalised
+//!    offsets) becomes the public [`Metric`] and [`Entity`] records, with
+//!    byte and char offsets into the original text.
 //!
-//! Word lists (units, approximation words, change verbs, the gazetteer…) are
-//! data files under `core/data/`, compiled into the library.
+//! Helpers the stages share (chars at byte offsets, punctuation classes,
+//! word lists and tables, the trie) are in `text/`. Word lists (units,
+//! approximation words, change verbs, the gazetteer…) are data files under
+//! `core/data/`, compiled into the library.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -45,7 +52,6 @@ mod error;
 mod extractor;
 mod metric;
 mod normalize;
-mod offsets;
 mod options;
 mod region;
 mod text;

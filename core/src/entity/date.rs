@@ -3,7 +3,8 @@
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
 use crate::date::{days_in_month, Date};
-use crate::text::Needle;
+use crate::text::punct::DATE_RANGE_JOINERS;
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, utf8_len, Needle};
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,25 +17,23 @@ pub(crate) struct DateHit {
     pub normalized: String,
 }
 
-/// Chars that join the two ends of a range.
-const RANGE: &[char] = &['-', '—', '–', '~', '至', '到'];
+impl DateHit {
+    /// The hit `start..end` of `text` with no ISO form: its normalized form
+    /// is the text as written.
+    fn as_written(text: &str, start: usize, end: usize) -> DateHit {
+        DateHit {
+            start,
+            end,
+            normalized: text[start..end].to_string(),
+        }
+    }
+}
 
 /// The words that start a relative date.
 const RELATIVE: &[&str] = &["今年", "去年", "明年"];
 /// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
 /// before comparing the words).
 const NIAN: &[u8] = "年".as_bytes();
-
-/// The byte length of the UTF-8 char whose first byte is `b` (1 for a byte
-/// that cannot start one).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
 
 /// A calendar point as far as the text states it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,21 +142,16 @@ fn number(t: &[u8], i: usize) -> Option<(u32, usize, usize)> {
     (j > i).then_some((v, j - i, j))
 }
 
-/// The char at byte `i` of `s`, if any.
-fn at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
-}
-
 /// Reads `M月[D日]` at `i`: month, day and end offset.
 fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
     let t = s.as_bytes();
     let (m, n, j) = number(t, i)?;
-    if n > 2 || !(1..=12).contains(&m) || at(s, j) != Some('月') {
+    if n > 2 || !(1..=12).contains(&m) || char_at(s, j) != Some('月') {
         return None;
     }
     let j = j + '月'.len_utf8();
     if let Some((d, dn, k)) = number(t, j) {
-        if dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号')) {
+        if dn <= 2 && (1..=31).contains(&d) && matches!(char_at(s, k), Some('日' | '号')) {
             return Some((m, Some(d), k + '日'.len_utf8()));
         }
     }
@@ -170,18 +164,18 @@ fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
 fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
     let t = s.as_bytes();
     let (m, n, j) = number(t, i)?;
-    let c = at(s, j).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, j).filter(|c| DATE_RANGE_JOINERS.contains(c))?;
     let (m2, n2, k) = number(t, j + c.len_utf8())?;
     let months = 1..=12;
     (n <= 2 && n2 <= 2 && months.contains(&m) && months.contains(&m2) && m < m2)
         .then_some(())
-        .filter(|_| at(s, k) == Some('月'))
+        .filter(|_| char_at(s, k) == Some('月'))
         .map(|_| (m, m2, k + '月'.len_utf8()))
 }
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
 fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
-    let c = at(s, i).filter(|c| RANGE.contains(c))?;
+    let c = char_at(s, i).filter(|c| DATE_RANGE_JOINERS.contains(c))?;
     let j = i + c.len_utf8();
     if let Some((m, d, k)) = month_day(s, j) {
         return Some((
@@ -194,7 +188,10 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
         ));
     }
     let (d, dn, k) = number(s.as_bytes(), j)?;
-    if p.day.is_some() && dn <= 2 && (1..=31).contains(&d) && matches!(at(s, k), Some('日' | '号'))
+    if p.day.is_some()
+        && dn <= 2
+        && (1..=31).contains(&d)
+        && matches!(char_at(s, k), Some('日' | '号'))
     {
         return Some((Point { day: Some(d), ..p }, k + '日'.len_utf8()));
     }
@@ -254,7 +251,9 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
         extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut kept: Vec<DateHit> = Vec::new();
         for h in extra {
-            if !taken(&out, h.start, h.end) && kept.last().map_or(true, |k| k.end <= h.start) {
+            if !overlaps_any(&out, |h| (h.start, h.end), h.start, h.end)
+                && kept.last().map_or(true, |k| k.end <= h.start)
+            {
                 kept.push(h);
             }
         }
@@ -345,18 +344,14 @@ const NOT_BEFORE_DAY: &[char] = &[
 /// month's year is known.
 fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
     let (d, n, j) = number(s.as_bytes(), i)?;
-    if n > 2 || !(1..=31).contains(&d) || at(s, j) != Some('日') {
+    if n > 2 || !(1..=31).contains(&d) || char_at(s, j) != Some('日') {
         return None;
     }
-    if s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| NOT_BEFORE_DAY.contains(&c))
-    {
+    if char_before(s, i).is_some_and(|c| NOT_BEFORE_DAY.contains(&c)) {
         return None;
     }
     let end = j + '日'.len_utf8();
-    if matches!(at(s, end), Some('内' | '以' | '来' | '均')) {
+    if matches!(char_at(s, end), Some('内' | '以' | '来' | '均')) {
         return None;
     }
     let normalized = month
@@ -376,12 +371,6 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
     }])
 }
 
-/// Whether `start..end` overlaps one of `hits` (in text order, disjoint).
-fn taken(hits: &[DateHit], start: usize, end: usize) -> bool {
-    let k = hits.partition_point(|h| h.end <= start);
-    hits.get(k).is_some_and(|h| h.start < end)
-}
-
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
 
@@ -389,13 +378,6 @@ const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '�
 /// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
 fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
-    let push = |add: &mut Vec<DateHit>, start: usize, end: usize| {
-        add.push(DateHit {
-            start,
-            end,
-            normalized: s[start..end].to_string(),
-        });
-    };
     static PART_ENDS: [Needle; 2] = [Needle::new("季"), Needle::new("半年")];
     static YEAR_ENDS: [Needle; 5] = [
         Needle::new("本年度"),
@@ -419,21 +401,19 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
                 .min();
             if let Some(st) = start {
                 let e = end + tail(s, end);
-                push(&mut add, st, e);
+                add.push(DateHit::as_written(s, st, e));
             }
         }
     }
     for needle in &YEAR_ENDS {
         let key = needle.word();
         for k in needle.find_iter(s) {
-            let before = s[..k].chars().next_back();
+            let before = char_before(s, k);
             let free = key.ends_with('度')
-                || before.map_or(true, |c| {
-                    !crate::normalize::is_cjk(c) && !c.is_ascii_digit()
-                })
+                || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
                 || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
             if free {
-                push(&mut add, k, k + key.len());
+                add.push(DateHit::as_written(s, k, k + key.len()));
             }
         }
     }
@@ -451,7 +431,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
     let mut add = Vec::new();
     static MONTH: Needle = Needle::new("月");
     for k in MONTH.find_iter(s) {
-        let before = s[..k].chars().next_back();
+        let before = char_before(s, k);
         let named = matches!(before, Some('正' | '腊' | '冬'));
         let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));
         if !named && !numbered {
@@ -460,11 +440,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
         let mut start = k - before.map_or(0, char::len_utf8);
         if numbered {
             // 十二月: take the numerals of the month.
-            while let Some(c) = s[..start]
-                .chars()
-                .next_back()
-                .filter(|c| LUNAR_DIGITS[..10].contains(c))
-            {
+            while let Some(c) = char_before(s, start).filter(|c| LUNAR_DIGITS[..10].contains(c)) {
                 start -= c.len_utf8();
             }
             if start + 6 < k {
@@ -494,11 +470,7 @@ fn lunar(s: &str, out: &mut Vec<DateHit>) {
             None if numbered => continue,
             None => {}
         }
-        add.push(DateHit {
-            start,
-            end,
-            normalized: s[start..end].to_string(),
-        });
+        add.push(DateHit::as_written(s, start, end));
     }
     out.extend(add);
 }
@@ -523,7 +495,7 @@ fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> 
 /// year 1–150; bare (`112年底`) in a text that names 民国 somewhere
 /// (`roc`), a two- or three-digit year 34–150 (1945–2061).
 fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<(i32, usize)> {
-    if at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
+    if char_at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
         return None;
     }
     let before = &s[..i];
@@ -562,7 +534,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             month: None,
             day: None,
         };
-        match at(s, j) {
+        match char_at(s, j) {
             Some('年') => {
                 let k = j + '年'.len_utf8();
                 if let Some((m, m2, e)) = month_range(s, k) {
@@ -596,13 +568,9 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
-                    return Some(vec![DateHit {
-                        start,
-                        end,
-                        normalized: s[start..end].to_string(),
-                    }]);
+                    return Some(vec![DateHit::as_written(s, start, end)]);
                 }
-                if let Some(c @ ('末' | '底' | '初')) = at(s, k) {
+                if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
                     // 2023年末, 2023年初: the year's last or first month.
                     let p = Point {
                         month: Some(if c == '初' { 1 } else { 12 }),
@@ -610,17 +578,17 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                     };
                     return Some(vec![hit(s, start, k + c.len_utf8(), p, None)]);
                 }
-                let e = if at(s, k) == Some('度') {
+                let e = if char_at(s, k) == Some('度') {
                     k + '度'.len_utf8()
                 } else {
                     k
                 };
                 Some(vec![hit(s, start, e, p, None)])
             }
-            Some(c) if RANGE.contains(&c) || c == '、' => {
+            Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' => {
                 let k = j + c.len_utf8();
                 let (w, wn, e) = number(t, k)?;
-                if wn != 4 || !(1900..=2100).contains(&w) || at(s, e) != Some('年') {
+                if wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年') {
                     return None;
                 }
                 let q = Point {
@@ -643,11 +611,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
         }
         if let Some((_, _, e)) = month_range(s, i) {
             // 1-10月, without a year: kept as written.
-            return Some(vec![DateHit {
-                start: i,
-                end: e,
-                normalized: s[i..e].to_string(),
-            }]);
+            return Some(vec![DateHit::as_written(s, i, e)]);
         }
         let (m, d, e) = month_day(s, i)?;
         let p = Point {
@@ -656,11 +620,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             day: d,
         };
         let (end, _) = range_end(s, e, p).map_or((e, None), |(q, e2)| (e2, Some(q)));
-        Some(vec![DateHit {
-            start: i,
-            end,
-            normalized: s[i..end].to_string(),
-        }])
+        Some(vec![DateHit::as_written(s, i, end)])
     } else {
         None
     }
@@ -717,20 +677,16 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
             to = Some(q);
             end = e2;
         }
-    } else if let Some(c @ ('初' | '底' | '末')) = at(s, end) {
+    } else if let Some(c @ ('初' | '底' | '末')) = char_at(s, end) {
         p.month = Some(if c == '初' { 1 } else { 12 });
         end += c.len_utf8();
-    } else if at(s, end) == Some('度') {
+    } else if char_at(s, end) == Some('度') {
         // 今年度, 明年度: the year.
         end += '度'.len_utf8();
     } else if let Some(len) = year_part(s, end) {
         // 今年上半年: no ISO form.
         end += len;
-        return Some(vec![DateHit {
-            start: i,
-            end,
-            normalized: s[i..end].to_string(),
-        }]);
+        return Some(vec![DateHit::as_written(s, i, end)]);
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),

@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{abbreviation_code, Gazetteer};
-use crate::{Entity, EntityKind};
+use super::Draft;
+use crate::region::{abbreviation_code, Gazetteer};
+use crate::EntityKind;
 
 /// Words that end a company's full name after its short form
 /// (`宁德时代` + `新能源科技股份有限公司`).
@@ -24,14 +25,9 @@ const LEGAL_FORMS: &[&str] = &[
 /// and first char in order of appearance, may be its full form.
 const LINK_WINDOW: usize = 256;
 
-/// Fills `code` and `canonical` of `entities`.
-pub fn link(entities: &mut [Entity], gaz: &Gazetteer) {
-    let main = gaz.main_province_of(
-        entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Region)
-            .map(|e| e.normalized.as_str()),
-    );
+/// Fills `code` and `canonical` of `entities`, whose REGION mentions are
+/// mostly in the province `main`.
+pub fn link(entities: &mut [Draft], gaz: &Gazetteer, main: Option<u32>) {
     // Region names repeat: each is resolved once.
     let mut resolved: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Region) {

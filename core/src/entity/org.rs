@@ -17,11 +17,10 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 
-use super::gazetteer::Gazetteer;
-use super::lexicon::{
-    char_at, char_before, extend_left, is_name_char, word_prefix, words, WordSet,
+use crate::region::Gazetteer;
+use crate::text::{
+    char_at, char_before, extend_left, is_cjk, is_name_char, word_prefix, words, Found, WordSet,
 };
-use super::trie::Found;
 
 /// Words that end an organisation name (matched as a list of the shared
 /// trie); a trailing `+` marks a strong head, `!` one that must end the name.
@@ -233,7 +232,7 @@ pub(crate) fn find(
         if start.is_none() {
             if let Some((a, _)) = last.filter(|&(_, b)| b == low && low < s) {
                 let gap = &text[low..s];
-                let clean = gap.chars().all(crate::normalize::is_cjk)
+                let clean = gap.chars().all(is_cjk)
                     && gap.chars().count() <= 6
                     && !gap
                         .char_indices()
@@ -267,11 +266,25 @@ pub(crate) fn find(
             floor = e;
         }
     }
-    out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-    out.dedup();
+    sort_names(&mut out);
     chain(text, &mut out, anchors.regions);
     short_forms(text, gaz, t, &mut out);
     out
+}
+
+/// Puts the names `out` in order (by start, longer first), each once.
+fn sort_names(out: &mut Vec<(usize, usize)>) {
+    out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    out.dedup();
+}
+
+/// Adds the names `add` to the names `out`, which [`sort_names`] put in
+/// order, and keeps them so.
+fn add_names(out: &mut Vec<(usize, usize)>, add: Vec<(usize, usize)>) {
+    if !add.is_empty() {
+        out.extend(add);
+        sort_names(out);
+    }
 }
 
 /// Whether the head at `s..e` is used as one here: a one-char head is
@@ -423,11 +436,7 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
             add.push((a, e));
         }
     }
-    if !add.is_empty() {
-        out.extend(add);
-        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        out.dedup();
-    }
+    add_names(out, add);
 }
 
 /// Adds the short forms of companies named in full (宁德时代 of
@@ -516,11 +525,7 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
             );
         }
     }
-    if !add.is_empty() {
-        out.extend(add);
-        out.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        out.dedup();
-    }
+    add_names(out, add);
 }
 
 /// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]
@@ -592,8 +597,7 @@ mod tests {
             v
         };
         let (r, s) = (spans(regions), spans(schools));
-        let t =
-            super::super::trie::Trie::new([suffixes().collect::<Vec<_>>(), words(NAMES).collect()]);
+        let t = crate::text::Trie::new([suffixes().collect::<Vec<_>>(), words(NAMES).collect()]);
         let found = t.scan(text);
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
         let verbs = WordSet::new(crate::entity::school::VERBS);
@@ -607,8 +611,8 @@ mod tests {
             include_str!("../../data/entity/left_stops.txt"),
             crate::entity::school::VERBS,
         );
-        let g = Gazetteer::new().unwrap();
-        find(text, &found[0], &found[1], &stops, &ot, &g, a)
+        let g = Gazetteer::shared().unwrap();
+        find(text, &found[0], &found[1], &stops, &ot, g, a)
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()

@@ -7,10 +7,9 @@
 use crate::text::Needle;
 use std::collections::HashSet;
 
-use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, is_name_char, words, FastHash, WordSet};
-use super::trie::Found;
-use crate::normalize::{is_cjk, Normalized};
+use crate::normalize::Normalized;
+use crate::region::Gazetteer;
+use crate::text::{char_at, char_before, is_cjk, is_name_char, words, FastHash, Found, WordSet};
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
@@ -500,7 +499,7 @@ fn names_in_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::trie::Trie;
+    use crate::text::Trie;
 
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);
@@ -510,8 +509,8 @@ mod tests {
             SPEECH_VERBS.to_vec(),
         ])
         .scan(&n.text);
-        let g = Gazetteer::new().unwrap();
-        find(&n, &found[0], &found[1], &t, &g)
+        let g = Gazetteer::shared().unwrap();
+        find(&n, &found[0], &found[1], &t, g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()

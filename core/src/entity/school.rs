@@ -2,10 +2,9 @@
 //! 学院, 校区…) whose left boundary is found by walking back to a stop word
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
-use super::gazetteer::Gazetteer;
-use super::lexicon::{char_at, char_before, extend_left, word_prefix, WordSet};
-use super::trie::Found;
+use crate::region::Gazetteer;
 use crate::text::Needle;
+use crate::text::{char_at, char_before, extend_left, word_prefix, Found, WordSet};
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
@@ -241,14 +240,13 @@ fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::lexicon::words;
-    use crate::entity::trie::Trie;
+    use crate::text::{words, Trie};
 
     fn schools(text: &str) -> Vec<&str> {
-        let g = Gazetteer::new().unwrap();
+        let g = Gazetteer::shared().unwrap();
         let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt"));
         let suffixes = Trie::new([words(SUFFIXES)]).scan(text).swap_remove(0);
-        find(text, &suffixes, &t, &g)
+        find(text, &suffixes, &t, g)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()

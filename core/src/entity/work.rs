@@ -1,5 +1,18 @@
 //! WORK: the titles inside 《》 (documents, plans, books, newspapers).
 
+use crate::text::punct::TITLE_MARKS;
+
+/// The UTF-8 bytes of `《`.
+const OPEN: [u8; 3] = utf8_of(TITLE_MARKS[0]);
+/// The UTF-8 bytes of `》`.
+const CLOSE: [u8; 3] = utf8_of(TITLE_MARKS[1]);
+
+/// The bytes of a three-byte char.
+const fn utf8_of(mark: &str) -> [u8; 3] {
+    let b = mark.as_bytes();
+    [b[0], b[1], b[2]]
+}
+
 /// One 《》 title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Title {
@@ -23,19 +36,23 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
     let mut depth = 0usize;
     let mut open = 0usize;
     let bytes = text.as_bytes();
-    // Only a newline or a char with lead byte E3 (《 is E3 80 8A, 》 E3 80 8B)
-    // can matter; skip the rest without decoding.
+    // Only a newline or a char with the marks' lead byte (《 is E3 80 8A,
+    // 》 E3 80 8B) can matter; skip the rest without decoding.
     let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'\n', 0xe3, &bytes[i..]) {
+    while let Some(k) = memchr::memchr2(b'\n', OPEN[0], &bytes[i..]) {
         i += k;
-        match bytes.get(i..i + 3) {
-            Some([0xe3, 0x80, 0x8a]) => {
+        let three = match bytes.get(i..i + 3) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => [0; 3],
+        };
+        match three {
+            OPEN => {
                 if depth == 0 {
                     open = i + 3;
                 }
                 depth += 1;
             }
-            Some([0xe3, 0x80, 0x8b]) if depth > 0 => {
+            CLOSE if depth > 0 => {
                 depth -= 1;
                 if depth == 0 && i > open {
                     out.push(Title {
@@ -68,6 +85,10 @@ mod tests {
         );
         assert_eq!(titles("据《江北日报\n报道《教育周刊》"), ["教育周刊"]);
         assert!(titles("《》空").is_empty());
+        assert_eq!(
+            (OPEN[0], OPEN, CLOSE),
+            (CLOSE[0], *b"\xe3\x80\x8a", *b"\xe3\x80\x8b")
+        );
         let t = find("看《报》")[0];
         assert_eq!(t.outer(), ("看".len(), "看《报》".len()));
     }

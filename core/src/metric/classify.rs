@@ -8,6 +8,8 @@ use super::scan::Reading;
 use super::segment;
 use super::table;
 use super::tables::Tables;
+use crate::text::punct::CLAUSE;
+use crate::text::{char_at, floor_char};
 use crate::{Approx, QuantityKind};
 
 /// How far back (bytes) a rank word may stand before `第N`.
@@ -305,11 +307,11 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         _ => (r.num.end, false),
     };
     if !named {
-        let next = text[r.num.end..].chars().next();
-        if next.is_some_and(|c| !segment::is_clause_break(c)) {
+        let next = char_at(text, r.num.end);
+        if next.is_some_and(|c| !CLAUSE.has(c)) {
             return None;
         }
-        let from = segment::floor_char(text, start.saturating_sub(RANK_REACH));
+        let from = floor_char(text, start.saturating_sub(RANK_REACH));
         let from = segment::clause_start(ix, start).max(from);
         if !tables.rank_words.occurs_in(&text[from..start]) {
             return None;
@@ -336,8 +338,8 @@ fn implied_unit(ix: &Index, r: &Reading, tables: &Tables) -> Option<(String, Opt
     let text = ix.text;
     let cs = segment::clause_start(ix, r.start);
     let ce = segment::clause_end(ix, r.end);
-    let after = &text[r.end..segment::floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
-    let from = segment::floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
+    let after = &text[r.end..floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
+    let from = floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
     let before = &text[from..r.start];
     let first = after.char_indices().find_map(|(i, _)| {
         let (len, u) = tables.implied.longest_at(after, i)?;

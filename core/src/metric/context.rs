@@ -5,12 +5,13 @@ use std::ops::Range;
 
 use super::classify::Judged;
 use super::index::Index;
-use super::origin::original_of;
 use super::pairs::Role;
 use super::segment;
 use super::table;
 use super::tables::Tables;
-use crate::normalize::{fold, Cursor, Normalized};
+use crate::normalize::{fold, original_of, Cursor, Normalized};
+use crate::text::punct::CLAUSE;
+use crate::text::{char_at, char_before, chars_back, chars_forward};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -280,7 +281,7 @@ impl<'a> Reader<'a> {
         let mut cs = raw_start;
         // Items further back than the indicator may reach cannot change it:
         // stop there, so that a list of thousands stays linear.
-        let reach = char_back(text, m.start, LEFT_CHARS);
+        let reach = chars_back(text, m.start, LEFT_CHARS);
         while let Some(before) = text[..cs].strip_suffix('、').filter(|_| cs > reach) {
             let ps = segment::clause_start(self.ix, before.len());
             if !self.is_plain_item(ps..before.len()) {
@@ -386,7 +387,7 @@ impl<'a> Reader<'a> {
                 ce = (ce - len).max(m.end);
             }
         }
-        let ce = ce.min(char_forward(text, m.end, RIGHT_CHARS));
+        let ce = ce.min(chars_forward(text, m.end, RIGHT_CHARS));
         let ce = m.noun_end.map_or(ce, |e| ce.min(e));
         self.trim(m.end..ce)
     }
@@ -400,11 +401,7 @@ impl<'a> Reader<'a> {
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
-        while let Some(c) = text[r.clone()]
-            .chars()
-            .next()
-            .filter(|&c| segment::is_clause_break(c))
-        {
+        while let Some(c) = text[r.clone()].chars().next().filter(|&c| CLAUSE.has(c)) {
             r.start += c.len_utf8();
         }
         if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {
@@ -482,8 +479,8 @@ struct Parts {
 /// `一等奖` or `同等`).
 fn enumeration_end(s: &str) -> Option<usize> {
     s.match_indices('等').map(|(i, _)| i).rev().find(|&i| {
-        let next = s[i + '等'.len_utf8()..].chars().next();
-        let prev = s[..i].chars().next_back();
+        let next = char_at(s, i + '等'.len_utf8());
+        let prev = char_before(s, i);
         !matches!(next, Some('奖' | '级' | '次'))
             && !matches!(prev, Some('同' | '平' | '对' | '均'))
     })
@@ -534,21 +531,4 @@ fn shared_head(prev: &str, item: &str) -> String {
         return String::new();
     }
     prev.chars().take(n - k).collect()
-}
-
-/// The byte offset `n` chars before `at` (or 0).
-fn char_back(text: &str, at: usize, n: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
-}
-
-/// The byte offset `n` chars after `at` (or the end).
-fn char_forward(text: &str, at: usize, n: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| at + i)
 }

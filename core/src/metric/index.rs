@@ -5,7 +5,13 @@
 use std::cell::Cell;
 
 use super::numeral;
-use super::segment;
+use crate::text::punct::{is_title_mark, CLAUSE, SENTENCE, TITLE_MARKS};
+use crate::text::utf8_len;
+
+/// Whether `b` may start a clause break or a title mark.
+const fn may_start_mark(b: u8) -> bool {
+    CLAUSE.may_start(b) || TITLE_MARKS[0].as_bytes()[0] == b || TITLE_MARKS[1].as_bytes()[0] == b
+}
 
 /// Ascending byte offsets, searched from the place of the last look-up
 /// (look-ups come in text order, or near it).
@@ -98,12 +104,12 @@ const WIDE: [u64; 16 * 64] = {
         i += 1;
     }
     let mut i = 0;
-    while i < segment::WIDE_CLAUSE_BREAKS.len() {
-        add_wide(&mut t, segment::WIDE_CLAUSE_BREAKS[i].as_bytes());
+    while i < CLAUSE.wide().len() {
+        add_wide(&mut t, CLAUSE.wide()[i].as_bytes());
         i += 1;
     }
-    add_wide(&mut t, segment::TITLE_MARKS[0].as_bytes());
-    add_wide(&mut t, segment::TITLE_MARKS[1].as_bytes());
+    add_wide(&mut t, TITLE_MARKS[0].as_bytes());
+    add_wide(&mut t, TITLE_MARKS[1].as_bytes());
     t
 };
 
@@ -121,7 +127,7 @@ const LEAD: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 0x80 {
-        if segment::may_start_mark(b as u8) || (b as u8).is_ascii_digit() || b == b'"' as usize {
+        if may_start_mark(b as u8) || (b as u8).is_ascii_digit() || b == b'"' as usize {
             t[b] = ASCII_MARK;
         }
         b += 1;
@@ -135,18 +141,12 @@ const LEAD: [u8; 256] = {
     t
 };
 
-/// The byte length of the char starting with each byte.
+/// The byte length of the char starting with each byte ([`utf8_len`] as a table).
 const CHAR_LEN: [u8; 256] = {
     let mut t = [1u8; 256];
-    let mut b = 0xc0;
+    let mut b = 0;
     while b < 256 {
-        t[b] = if b >= 0xf0 {
-            4
-        } else if b >= 0xe0 {
-            3
-        } else {
-            2
-        };
+        t[b] = utf8_len(b as u8) as u8;
         b += 1;
     }
     t
@@ -199,7 +199,7 @@ impl<'t> Index<'t> {
         } else if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
             if is_numeral(b0, b1, b2) {
                 self.numbers.at.push(i);
-            } else if segment::is_title_mark(&bytes[i..]) {
+            } else if is_title_mark(&bytes[i..]) {
                 self.titles.at.push(i);
             } else {
                 self.note_break(bytes, i);
@@ -209,9 +209,9 @@ impl<'t> Index<'t> {
 
     /// Notes the clause or sentence break at byte `i`, if one starts there.
     fn note_break(&mut self, bytes: &[u8], i: usize) {
-        if segment::clause_break_at(bytes, i) {
+        if CLAUSE.starting_at(bytes, i) {
             self.clauses.at.push(i);
-            if segment::sentence_break_at(bytes, i) {
+            if SENTENCE.starting_at(bytes, i) {
                 self.sentences.at.push(i);
             }
         }

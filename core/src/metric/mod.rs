@@ -8,9 +8,7 @@
 mod classify;
 mod context;
 mod index;
-mod lexicon;
 mod numeral;
-mod origin;
 mod pairs;
 mod scan;
 mod segment;
@@ -22,10 +20,47 @@ pub use tables::Tables;
 use crate::cancel::{self, Checkpoint};
 use crate::normalize::Normalized;
 use crate::region::Resolver;
-use crate::{Metric, Span};
+use crate::{Approx, Change, QuantityKind};
 
-/// Finds the metrics of `norm`, in text order; spans are normalised byte offsets.
-pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Metric> {
+/// A metric as the metric stage finds it: where it stands in the
+/// normalised text, with the fields of [`Metric`](crate::Metric) that do
+/// not depend on the original text. Mapping back to the original
+/// ([`crate::normalize::to_original`]) makes the public record of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Draft {
+    /// Byte offset of the quantity in the normalised text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// See [`Metric::value`](crate::Metric::value).
+    pub value: f64,
+    /// See [`Metric::unit`](crate::Metric::unit).
+    pub unit: String,
+    /// See [`Metric::kind`](crate::Metric::kind).
+    pub kind: QuantityKind,
+    /// See [`Metric::approx`](crate::Metric::approx).
+    pub approx: Approx,
+    /// See [`Metric::change`](crate::Metric::change).
+    pub change: Change,
+    /// See [`Metric::indicator`](crate::Metric::indicator) (already in the
+    /// original's words).
+    pub indicator: String,
+    /// See [`Metric::region`](crate::Metric::region).
+    pub region: Option<String>,
+    /// See [`Metric::period`](crate::Metric::period) (already as written).
+    pub period: Option<String>,
+    /// See [`Metric::previous`](crate::Metric::previous).
+    pub previous: Option<f64>,
+    /// See [`Metric::si_value`](crate::Metric::si_value).
+    pub si_value: Option<f64>,
+    /// See [`Metric::si_unit`](crate::Metric::si_unit).
+    pub si_unit: Option<String>,
+    /// See [`Metric::borderline`](crate::Metric::borderline).
+    pub borderline: bool,
+}
+
+/// Finds the metrics of `norm`, in text order.
+pub(crate) fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Draft> {
     let ix = index::Index::new(&norm.text);
     if cancel::requested() {
         return Vec::new();
@@ -45,14 +80,9 @@ pub fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Me
         let region = regions.region_at(q.start);
         let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
         let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
-        out.push(Metric {
-            span: Span {
-                start: q.start,
-                end: q.end,
-                char_start: 0,
-                char_end: 0,
-            },
-            text: String::new(),
+        out.push(Draft {
+            start: q.start,
+            end: q.end,
             value: q.value,
             unit: if per_share[i] {
                 format!("{}/股", q.unit)
@@ -82,7 +112,7 @@ fn per_share_carried(ix: &index::Index, found: &[classify::Judged]) -> Vec<bool>
         let (prev, q) = (&found[i - 1], &found[i]);
         let carried = prev.unit.ends_with("/股") || out[i - 1];
         if carried
-            && q.kind == crate::QuantityKind::Money
+            && q.kind == QuantityKind::Money
             && !q.unit.contains('/')
             && segment::sentence_start(ix, q.start) <= prev.start
         {

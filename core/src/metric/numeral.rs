@@ -1,6 +1,8 @@
 //! Numbers as written in reports: Arabic (`8660`, `98.3`), Chinese
 //! (`十八`, `两`, `一万`, `二〇二二`), and fractions (`四分之一`, `百分之九十`).
 
+use crate::text::char_at;
+
 /// A number read at some offset. Its value is `int / 10^scale`, kept apart
 /// so that multipliers apply exactly (`31.96亿` is 3196 × 10⁸ / 10²).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,14 +101,14 @@ pub fn in_number(c: char) -> bool {
 
 /// Reads the number at byte `at`, Arabic or Chinese.
 pub fn parse(text: &str, at: usize) -> Option<Num> {
-    let first = text[at..].chars().next()?;
+    let first = char_at(text, at)?;
     if first.is_ascii_digit() {
         return Some(parse_arabic(text.as_bytes(), at));
     }
     if is_capital(first) {
         // A lone financial numeral is a word part (`队伍`, `大陆`) unless a
         // numeral or the money unit follows (`伍佰`, `伍元`).
-        let next = text[at + first.len_utf8()..].chars().next()?;
+        let next = char_at(text, at + first.len_utf8())?;
         if !(chinese_digit(next).is_some()
             || chinese_power(next).is_some()
             || matches!(next, '元' | '圆'))

@@ -3,10 +3,9 @@
 
 use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
+use crate::text::punct::RANGE_JOINERS;
+use crate::text::{char_at, char_before};
 use crate::{Approx, QuantityKind};
-
-/// Chars that join the two ends of a range (`2-3门`, `5至10年`).
-const RANGE_JOINERS: [char; 5] = ['-', '~', '至', '到', '—'];
 
 /// The surface reading of a quantity, before it is judged a metric.
 #[derive(Debug, Clone)]
@@ -202,7 +201,7 @@ fn mixed(text: &str, whole: &Num) -> Option<Num> {
 
 /// Reads the upper end of a range after the first number, if any.
 fn read_range(text: &str, r: &mut Reading) {
-    let Some(c) = text[r.num.end..].chars().next() else {
+    let Some(c) = char_at(text, r.num.end) else {
         return;
     };
     if !RANGE_JOINERS.contains(&c) {
@@ -324,8 +323,8 @@ fn unit_at<'t>(
             .flatten()
     })?;
     let (len, unit) = found;
-    let last = text[..pos + len].chars().next_back()?;
-    let next = text[pos + len..].chars().next();
+    let last = char_before(text, pos + len)?;
+    let next = char_at(text, pos + len);
     if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -363,7 +362,7 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
     if r.num.chinese || r.multiplied {
         return None;
     }
-    let factor = match text[pos..].chars().next()? {
+    let factor = match char_at(text, pos)? {
         'k' | 'K' => 1e3,
         'w' | 'W' => 1e4,
         _ => return None,

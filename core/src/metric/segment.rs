@@ -5,116 +5,11 @@
 use std::ops::Range;
 
 use super::index::{Index, Marks};
+use crate::text::punct::TITLE_MARKS;
+use crate::text::{floor_char, utf8_len};
 
 /// How far (bytes) to look for the ends of a clause, sentence, quote or title.
 const REACH: usize = 600;
-
-/// A set of break chars: ASCII bytes and three-byte chars, matched on
-/// bytes so that scanning never decodes.
-struct Breaks {
-    ascii: &'static [u8],
-    wide: &'static [&'static str],
-    /// Bytes that may start a break.
-    first: [bool; 256],
-}
-
-impl Breaks {
-    /// The set of `ascii` bytes and `wide` (three-byte) chars.
-    const fn new(ascii: &'static [u8], wide: &'static [&'static str]) -> Breaks {
-        let mut first = [false; 256];
-        let mut i = 0;
-        while i < ascii.len() {
-            first[ascii[i] as usize] = true;
-            i += 1;
-        }
-        let mut i = 0;
-        while i < wide.len() {
-            first[wide[i].as_bytes()[0] as usize] = true;
-            i += 1;
-        }
-        Breaks { ascii, wide, first }
-    }
-}
-
-/// What ends a clause.
-/// (`|` and tabs split the cells of a flattened table.)
-const CLAUSE: Breaks = Breaks::new(b",;!?:\n|\t", &["。", "、", "…"]);
-
-/// What ends a sentence.
-const SENTENCE: Breaks = Breaks::new(b"!?;\n", &["。"]);
-
-impl Breaks {
-    /// Whether `c` is one of the breaks.
-    fn has(&self, c: char) -> bool {
-        (c.is_ascii() && self.ascii.contains(&(c as u8)))
-            || self.wide.iter().any(|w| w.starts_with(c))
-    }
-
-    /// Whether a break starts at byte `i` (a char boundary).
-    fn starting_at(&self, bytes: &[u8], i: usize) -> bool {
-        let b = bytes[i];
-        if !self.first[usize::from(b)] {
-            return false;
-        }
-        if b < 0x80 {
-            return true;
-        }
-        let w = &bytes[i..];
-        self.wide.iter().any(|x| w.starts_with(x.as_bytes()))
-    }
-}
-
-/// The title marks.
-pub const TITLE_MARKS: [&str; 2] = ["《", "》"];
-
-/// The three-byte chars that end a clause.
-pub const WIDE_CLAUSE_BREAKS: &[&str] = CLAUSE.wide;
-
-/// Whether `b` may start a clause break or a title mark.
-pub const fn may_start_mark(b: u8) -> bool {
-    CLAUSE.first[b as usize]
-        || TITLE_MARKS[0].as_bytes()[0] == b
-        || TITLE_MARKS[1].as_bytes()[0] == b
-}
-
-/// Whether `bytes` starts with a title mark.
-pub fn is_title_mark(bytes: &[u8]) -> bool {
-    TITLE_MARKS.iter().any(|m| bytes.starts_with(m.as_bytes()))
-}
-
-/// Whether a clause break starts at byte `i` of `bytes` (a char boundary).
-pub fn clause_break_at(bytes: &[u8], i: usize) -> bool {
-    CLAUSE.starting_at(bytes, i)
-}
-
-/// Whether a sentence break starts at byte `i` of `bytes` (a char boundary).
-pub fn sentence_break_at(bytes: &[u8], i: usize) -> bool {
-    SENTENCE.starting_at(bytes, i)
-}
-
-/// Chars that end a clause.
-pub fn is_clause_break(c: char) -> bool {
-    CLAUSE.has(c)
-}
-
-/// The largest char boundary of `text` at or before `at`.
-pub fn floor_char(text: &str, at: usize) -> usize {
-    let mut i = at.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The byte length of the char starting at byte `i`.
-fn char_len(text: &str, i: usize) -> usize {
-    match text.as_bytes()[i] {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
-}
 
 /// Start of the span ending at `at` that holds none of the `breaks`: one
 /// past the last break within [`REACH`] bytes, else the reach.
@@ -122,7 +17,7 @@ fn back(text: &str, breaks: &Marks, at: usize) -> usize {
     let from = at.saturating_sub(REACH);
     let k = breaks.count_before(at);
     if let Some(b) = k.checked_sub(1).and_then(|k| breaks.get(k)) {
-        let end = b + char_len(text, b);
+        let end = b + utf8_len(text.as_bytes()[b]);
         if end > from {
             return end;
         }

@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::tables::Tables;
+use crate::text::ceil_char;
 use crate::QuantityKind;
 
 /// The longest stretch (bytes) of a row on either side of a figure.
@@ -111,10 +112,7 @@ fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
 /// [`UNIT_LINE_REACH`] bytes). What follows the unit on that line
 /// (`单位:元 币种:人民币`, its space dropped as stray) is left alone.
 fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit> {
-    let mut from = row_start.saturating_sub(UNIT_LINE_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
     let at = text[from..row_start].rfind("单位:")? + from + "单位:".len();
     unit_at(text[at..].trim_start_matches(' '), tables)
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lexicon::{rows, word_list, Lexicon};
+use crate::text::{rows, word_list, Lexicon};
 use crate::{Approx, Change, Error, Options, QuantityKind, Result};
 
 /// A unit or measure word.

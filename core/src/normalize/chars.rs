@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::script;
+use crate::text::is_cjk;
 
 /// Horizontal white space that a scanner may have left inside a phrase, and
 /// the control chars that are white space (vertical tab, form feed, the
@@ -45,11 +46,6 @@ pub fn is_dropped(c: char) -> bool {
 pub fn joinable(a: char, b: char) -> bool {
     let cjk_or_num = |c: char| is_cjk(c) || c.is_ascii_digit() || matches!(c, '%' | '.');
     (is_cjk(a) && cjk_or_num(b)) || (cjk_or_num(a) && is_cjk(b)) || (a.is_ascii_digit() && b == '%')
-}
-
-/// CJK ideographs (the unified block and extension A) and 〇.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
 }
 
 /// Width and quote folding of one char.
@@ -152,6 +148,7 @@ static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
 /// are (no fold, no drop, no space, no gloss bracket). Each char is looked
 /// up in one bit set over the BMP, the word picked by its leading bytes and
 /// the bit by its last.
+#[inline]
 pub fn plain_len(s: &str) -> usize {
     let ch = &*CHANGES;
     let bits = &*ch.bits;

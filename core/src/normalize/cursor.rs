@@ -1,6 +1,7 @@
 //! Mapping offsets of the folded text back to the original.
 
 use super::Normalized;
+use crate::text::char_at;
 
 /// Maps normalised offsets back to the original, remembering where the last
 /// offset was: offsets asked for in text order cost a step or two each, and
@@ -76,7 +77,7 @@ impl<'n, 'a> Cursor<'n, 'a> {
             .next_back()
             .map_or(0, |(i, _)| i);
         let o = self.orig_start(prev);
-        o + self.norm.orig[o..].chars().next().map_or(0, char::len_utf8)
+        o + char_at(self.norm.orig, o).map_or(0, char::len_utf8)
     }
 
     /// Whether the normalised range `start..end` is, white space aside,

@@ -10,7 +10,8 @@
 //!   words follow it (`3 1 亿 元`). Anything else (`2127 74亿元`, a table row
 //!   `5 3 2`) keeps its space.
 
-use super::chars::{fold_width, is_cjk, is_group_space, is_hspace};
+use super::chars::{fold_width, is_group_space, is_hspace};
+use crate::text::{char_at, char_before, is_cjk};
 
 /// Whether `c` (width-folded) is a digit or a decimal point.
 fn digit_like(c: char) -> bool {
@@ -56,7 +57,7 @@ pub fn thousands_gap(
 /// number that should be joined, and `orig[at..]` starts with the space
 /// after it: the original offset one past the number's last digit.
 pub fn spaced_number_end(orig: &str, at: usize) -> Option<usize> {
-    let p = orig[..at].chars().next_back()?;
+    let p = char_before(orig, at)?;
     if !fold_width(p).is_ascii_digit() {
         return None;
     }
@@ -75,9 +76,9 @@ pub fn spaced_number_end(orig: &str, at: usize) -> Option<usize> {
     let (mut digits, mut dots, mut end) = (0, 0, p_start);
     let mut pos = p_start;
     loop {
-        let t = orig[pos..].chars().next()?;
+        let t = char_at(orig, pos)?;
         let after = pos + t.len_utf8();
-        let next = orig[after..].chars().next();
+        let next = char_at(orig, after);
         // Each token is one char: a digit run (`12`) is no letter spacing.
         if next.is_some_and(|x| {
             !is_hspace(x) && {
@@ -113,7 +114,7 @@ pub fn spaced_number_end(orig: &str, at: usize) -> Option<usize> {
         let b = rest.next();
         a.is_some_and(is_cjk) && gap.is_some_and(is_hspace) && b.is_some_and(is_cjk)
     };
-    let ends_on_digit = end == pos + orig[pos..].chars().next().map_or(0, char::len_utf8);
+    let ends_on_digit = end == pos + char_at(orig, pos).map_or(0, char::len_utf8);
     (digits >= 2 && dots <= 1 && ends_on_digit && (dots == 1 || spaced_words_after()))
         .then_some(end)
 }

@@ -1,5 +1,8 @@
-//! Stage 1 of the pipeline: fold the text into one canonical form and keep a
-//! map back to the caller's original bytes.
+//! The first and the last stage of the pipeline: fold the text into one
+//! canonical form with a map back to the caller's original bytes, and, once
+//! every other stage has worked on the folded text, map what they found
+//! back through it ([`offsets`]: the only place the public records are
+//! made; [`origin`]: the original text of an indicator's pieces).
 //!
 //! Folding, for matching only:
 //! - full-width ASCII (`１２％，（`) becomes half-width, the ideographic
@@ -22,12 +25,17 @@
 mod chars;
 mod cursor;
 mod digits;
+mod offsets;
+mod origin;
 mod script;
 
-pub use chars::{fold, is_cjk};
+pub use chars::fold;
 pub use cursor::Cursor;
+pub(crate) use offsets::to_original;
+pub(crate) use origin::original_of;
 
 use crate::cancel::Checkpoint;
+use crate::text::{char_at, is_cjk};
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
 /// The folded text with its offset map.
@@ -83,7 +91,7 @@ impl<'a> Normalized<'a> {
                 i += plain;
                 continue;
             }
-            let Some(c) = orig[i..].chars().next() else {
+            let Some(c) = char_at(orig, i) else {
                 break;
             };
             i = if is_hspace(c) {
@@ -179,7 +187,7 @@ impl Builder<'_> {
         let run_end = orig[i..]
             .find(|d| !is_hspace(d))
             .map_or(orig.len(), |k| i + k);
-        let next = orig[run_end..].chars().next().map(fold);
+        let next = char_at(orig, run_end).map(fold);
         if let (Some(p), Some(n)) = (self.prev, next) {
             if joinable(p, n) || self.splits_number(p, n, i, run_end) {
                 self.norm.joins.push(self.norm.text.len());

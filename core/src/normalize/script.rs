@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use crate::text::words;
+
 /// `trad<TAB>simp` lines, `#` comments.
 const DATA: &str = include_str!("../../data/script/t2s.tsv");
 
@@ -51,14 +53,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The `(traditional, simplified)` pairs of the data file.
 fn pairs() -> impl Iterator<Item = (char, char)> {
-    DATA.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut chars = l.chars();
-            let t = chars.next()?;
-            let s = chars.nth(1)?;
-            Some((t, s))
-        })
+    words(DATA).filter_map(|l| {
+        let mut chars = l.chars();
+        let t = chars.next()?;
+        let s = chars.nth(1)?;
+        Some((t, s))
+    })
 }
 
 /// The simplified form of `c`, if `c` is a traditional char that folds.
@@ -103,9 +103,20 @@ pub fn astral_keys() -> impl Iterator<Item = char> {
         .filter(|&c| u32::from(c) > 0xffff)
 }
 
-/// Every traditional char in the BMP that folds.
+/// Every traditional char in the BMP that folds (read from the parsed
+/// table, not from the data file again; a char may come twice).
 pub fn bmp_keys() -> impl Iterator<Item = char> {
-    pairs().map(|p| p.0).filter(|&c| u32::from(c) <= 0xffff)
+    let t = &*TABLE;
+    let dense = (DENSE_FROM..DENSE_TO)
+        .zip(t.dense.iter())
+        .filter(|&(_, &s)| s != 0)
+        .filter_map(|(cp, _)| char::from_u32(cp));
+    let other = t
+        .other
+        .iter()
+        .map(|p| p.0)
+        .filter(|&c| u32::from(c) <= 0xffff);
+    dense.chain(other)
 }
 
 #[cfg(test)]
@@ -154,5 +165,14 @@ mod tests {
         }
         assert!(n > 3000, "{n} pairs");
         assert!(astral_keys().count() < 100);
+        let mut bmp: Vec<char> = bmp_keys().collect();
+        bmp.sort_unstable();
+        bmp.dedup();
+        let mut want: Vec<char> = pairs()
+            .map(|p| p.0)
+            .filter(|&c| u32::from(c) <= 0xffff)
+            .collect();
+        want.sort_unstable();
+        assert_eq!(bmp, want);
     }
 }

@@ -1,5 +1,31 @@
-//! Helpers on text that several stages share.
+//! Helpers on text that several stages share: chars at byte offsets and
+//! punctuation classes, the readers of the embedded word lists, word tables
+//! with look-ups at an offset (a word set, a lexicon, a trie over several
+//! lists) with the one hasher and char bit set they use, where a name
+//! starts, and fixed words searched in every text.
 
+mod bits;
+mod chars;
+mod hash;
+mod lexicon;
+mod lists;
+mod names;
 mod needle;
+/// Punctuation classes (clause, sentence and scope breaks, title marks,
+/// range joiners).
+pub(crate) mod punct;
+mod spans;
+mod trie;
+mod wordset;
 
+pub(crate) use chars::{
+    ceil_char, char_at, char_before, chars_back, chars_forward, floor_char, is_cjk, utf8_len,
+};
+pub(crate) use hash::FastHash;
+pub(crate) use lexicon::{word_list, Lexicon};
+pub(crate) use lists::{rows, words};
+pub(crate) use names::{extend_left, is_name_char, word_prefix};
 pub(crate) use needle::Needle;
+pub(crate) use spans::overlaps_any;
+pub(crate) use trie::{Found, Trie};
+pub(crate) use wordset::WordSet;

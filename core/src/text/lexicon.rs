@@ -1,46 +1,29 @@
-//! Word tables with longest-match look-ups at a byte offset, and the reader of
-//! the tab-separated data files under `core/data/metric/`.
+//! Word tables with longest-match look-ups at a byte offset, forwards and
+//! backwards: the units, multipliers, approximation words, change verbs…
+//! of metric extraction.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast hasher for `char` keys (a multiplicative hash; keys are not
-/// attacker-chosen in any way that matters here: tables are fixed).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct CharHasher(u64);
-
-impl Hasher for CharHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+use super::bits::CharSet;
+use super::hash::FastHash;
+use super::lists::rows;
 
 /// Words bucketed by one of their chars, longest first.
-type Buckets<T> = HashMap<char, Vec<(Box<str>, T)>, BuildHasherDefault<CharHasher>>;
+type Buckets<T> = HashMap<char, Vec<(Box<str>, T)>, FastHash>;
 
 /// A word → payload map with longest-match look-ups forwards and backwards.
 ///
 /// Words are bucketed by their first char (forward look-ups) and by their
 /// last char (backward look-ups), so a miss costs one hash of one char.
 #[derive(Debug, Clone)]
-pub struct Lexicon<T> {
+pub(crate) struct Lexicon<T> {
     by_first: Buckets<T>,
     by_last: Buckets<T>,
-    /// The first chars of the words, as a bit set over their low bits:
-    /// most look-ups miss, and this tells so without hashing.
-    firsts: CharSet,
+    /// The first chars of the words, as a bit set over their low twelve
+    /// bits: most look-ups miss, and this tells so without hashing.
+    firsts: CharSet<64>,
     /// The last chars of the words, likewise.
-    lasts: CharSet,
+    lasts: CharSet<64>,
 }
 
 impl<T> Default for Lexicon<T> {
@@ -54,31 +37,6 @@ impl<T> Default for Lexicon<T> {
     }
 }
 
-/// A bit set over the low 12 bits of chars: a char not in it is surely not
-/// among the chars added.
-#[derive(Debug, Clone)]
-struct CharSet([u64; 64]);
-
-impl Default for CharSet {
-    fn default() -> Self {
-        CharSet([0; 64])
-    }
-}
-
-impl CharSet {
-    /// Adds `c`.
-    fn add(&mut self, c: char) {
-        let k = c as usize & 0xfff;
-        self.0[k >> 6] |= 1 << (k & 63);
-    }
-
-    /// Whether `c` may have been added.
-    fn may_hold(&self, c: char) -> bool {
-        let k = c as usize & 0xfff;
-        self.0[k >> 6] >> (k & 63) & 1 == 1
-    }
-}
-
 /// Puts `word` in `bucket`, replacing an equal word, longest words first.
 fn put<T>(bucket: &mut Vec<(Box<str>, T)>, word: &str, value: T) {
     bucket.retain(|(w, _)| &**w != word);
@@ -88,7 +46,7 @@ fn put<T>(bucket: &mut Vec<(Box<str>, T)>, word: &str, value: T) {
 
 impl<T: Clone> Lexicon<T> {
     /// Adds (or replaces) `word`; the empty word is refused.
-    pub fn insert(&mut self, word: &str, value: T) -> bool {
+    pub(crate) fn insert(&mut self, word: &str, value: T) -> bool {
         let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
             return false;
         };
@@ -102,7 +60,7 @@ impl<T: Clone> Lexicon<T> {
 
 impl<T> Lexicon<T> {
     /// The payload of exactly `word`.
-    pub fn get(&self, word: &str) -> Option<&T> {
+    pub(crate) fn get(&self, word: &str) -> Option<&T> {
         let first = word.chars().next()?;
         self.by_first
             .get(&first)?
@@ -112,7 +70,7 @@ impl<T> Lexicon<T> {
     }
 
     /// The longest word starting at byte `at`: its byte length and payload.
-    pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+    pub(crate) fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         let rest = &text[at..];
         let first = rest.chars().next().filter(|&c| self.firsts.may_hold(c))?;
         self.by_first
@@ -123,7 +81,7 @@ impl<T> Lexicon<T> {
     }
 
     /// The longest word ending at byte `at`: its byte length and payload.
-    pub fn longest_ending_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+    pub(crate) fn longest_ending_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         let head = &text[..at];
         let last = head
             .chars()
@@ -140,7 +98,7 @@ impl<T> Lexicon<T> {
     }
 
     /// Whether some word of the table occurs in `text`.
-    pub fn occurs_in(&self, text: &str) -> bool {
+    pub(crate) fn occurs_in(&self, text: &str) -> bool {
         text.char_indices()
             .any(|(i, _)| self.longest_at(text, i).is_some())
     }
@@ -152,17 +110,8 @@ fn same_bytes(a: Option<&[u8]>, b: &[u8]) -> bool {
     a.is_some_and(|a| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
 }
 
-/// The data rows of a table: blank lines and `#` comments skipped, fields
-/// split on tabs.
-pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
-
 /// A word list (one word a line) as a lexicon without payload.
-pub fn word_list(data: &str) -> Lexicon<()> {
+pub(crate) fn word_list(data: &str) -> Lexicon<()> {
     let mut lex = Lexicon::default();
     for row in rows(data) {
         lex.insert(row[0], ());
@@ -187,11 +136,5 @@ mod tests {
         );
         assert_eq!(lex.longest_at(t, 0), None);
         assert!(lex.occurs_in("十个"));
-    }
-
-    #[test]
-    fn rows_skip_comments() {
-        let r: Vec<_> = rows("# c\n\na\tb\n").collect();
-        assert_eq!(r, vec![vec!["a", "b"]]);
     }
 }

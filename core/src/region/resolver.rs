@@ -9,9 +9,14 @@
 
 use std::collections::HashMap;
 
-use crate::entity::{self, FastHash, Level, Marker, Place};
+use super::ends::{Break, Ends};
+use super::gazetteer::{top, Gazetteer, Level, Place};
+use super::markers::Marker;
+use crate::entity::Draft;
 use crate::normalize::Normalized;
-use crate::{Entity, EntityKind};
+use crate::text::punct::SCOPE;
+use crate::text::{char_before, FastHash};
+use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
 #[derive(Debug, Clone, Default)]
@@ -52,16 +57,6 @@ enum Height {
     District,
 }
 
-/// Whether `c` ends a clause and whether it ends a sentence, in normalised
-/// text (full-width `，；！？）` are already folded to ASCII).
-fn breaks(c: char) -> (bool, bool) {
-    match c {
-        '\n' | ';' | '!' | '?' | '。' => (true, true),
-        ',' | ')' => (true, false),
-        _ => (false, false),
-    }
-}
-
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
 
@@ -84,9 +79,10 @@ const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
 const TAIWAN: u32 = 71;
 
 impl Resolver {
-    /// Reads the regions of `norm` (from its REGION and SCHOOL entities, its
-    /// `markers` and the gazetteer). `fallback` is the region where the text
-    /// names none.
+    /// Reads the regions of `norm` (from its REGION, SCHOOL and ORG
+    /// entities, its `markers` and the gazetteer). `main` is the province
+    /// most of its REGION entities are in (computed once, with them);
+    /// `fallback` is the region where the text names none.
     ///
     /// The text's own region is the first district or `我市`/`我区`/`全省`
     /// it speaks as; failing those, the country where it speaks of `全国`;
@@ -97,18 +93,13 @@ impl Resolver {
     /// it only frames the figure (`占全市的30%`, `高于全国`).
     pub fn new(
         norm: &Normalized,
-        entities: &[Entity],
+        entities: &[Draft],
+        main: Option<u32>,
         markers: &[(usize, Marker)],
-        tables: &entity::Tables,
+        gaz: &Gazetteer,
         fallback: Option<&str>,
     ) -> Resolver {
-        let gaz = tables.gazetteer();
         let text = norm.text.as_str();
-        let region_names = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Region)
-            .map(|e| e.normalized.as_str());
-        let main = gaz.main_province_of(region_names);
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
         let mut places: Vec<(usize, Place, bool)> = Vec::new();
@@ -123,20 +114,18 @@ impl Resolver {
                     .and_then(|l| gaz.resolve(&name[..l], main)),
                 _ => None,
             };
-            if let Some(p) = place.filter(|_| !is_dateline(text, e.span.end)) {
-                places.push((e.span.start, p, e.kind == EntityKind::Region));
+            if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
+                places.push((e.start, p, e.kind == EntityKind::Region));
             }
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, p, _) in places.iter().filter(|(_, p, _)| p.is_district() && home(p)) {
-            *counts.entry(p.full).or_default() += 1;
-        }
-        let top_district = counts
-            .iter()
-            .max_by_key(|&(n, c)| (*c, std::cmp::Reverse(*n)))
-            .map(|(n, _)| n.to_string());
-        let city = city_name(tables, &places, main);
+        let top_district = most_named(
+            places
+                .iter()
+                .filter(|(_, p, _)| p.is_district() && home(p))
+                .map(|(_, p, _)| p.full),
+        );
+        let city = city_name(gaz, &places, main);
         let province = main.and_then(|m| gaz.province_name(m)).map(str::to_owned);
         let nation = if main == Some(TAIWAN) {
             province.clone()
@@ -348,10 +337,7 @@ const FRAME_BEFORE: &[char] = &[
 
 /// Whether the marker at `at` only frames a narrower region's figure.
 fn frames(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| FRAME_BEFORE.contains(&c))
+    char_before(text, at).is_some_and(|c| FRAME_BEFORE.contains(&c))
 }
 
 /// Whether the marker at `at` opens its clause (`,全国居民…`), where it is
@@ -362,105 +348,47 @@ fn opens_clause(text: &str, at: usize) -> bool {
     before
         .chars()
         .next_back()
-        .map_or(true, |c| breaks(c).0 || c == ':' || c == '(')
-}
-
-/// Which break ends a stretch.
-#[derive(Debug, Clone, Copy)]
-enum Break {
-    Clause,
-    Sentence,
-    Paragraph,
-}
-
-/// Finds the clause, sentence and paragraph ends after the places a text's
-/// events stand, remembering the last stretch scanned for each kind: a look-up
-/// inside it costs nothing, and no byte is scanned twice for one kind, so the
-/// whole costs at most three passes whatever the text holds (a text without
-/// punctuation was once scanned to its end per marker).
-struct Ends<'t> {
-    bytes: &'t [u8],
-    /// For each kind, the last stretch `from..end` with no break of that kind
-    /// before `end` (the break itself, or the end of the text).
-    last: [(usize, usize); 3],
-}
-
-impl<'t> Ends<'t> {
-    /// Ends of `text` (already normalised: full-width punctuation is ASCII).
-    fn new(text: &'t str) -> Ends<'t> {
-        Ends {
-            bytes: text.as_bytes(),
-            last: [(usize::MAX, 0); 3],
-        }
-    }
-
-    /// The offset of the first break of `kind` at or after `at` (the start
-    /// of the break), else the end of the text.
-    fn after(&mut self, kind: Break, at: usize) -> usize {
-        let (from, end) = self.last[kind as usize];
-        if from <= at && at <= end {
-            return end;
-        }
-        let bytes = self.bytes;
-        let mut i = at;
-        let end = loop {
-            let Some(&b) = bytes.get(i) else {
-                break bytes.len();
-            };
-            // The only wide break is `。` (E3 80 82).
-            let c = match b {
-                _ if b < 0x80 => char::from(b),
-                0xe3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => '。',
-                _ => '\0',
-            };
-            let (clause, sentence) = breaks(c);
-            let hit = match kind {
-                Break::Clause => clause,
-                Break::Sentence => sentence,
-                Break::Paragraph => b == b'\n',
-            };
-            if hit {
-                break i;
-            }
-            i += 1;
-        };
-        self.last[kind as usize] = (at, end);
-        end
-    }
+        .map_or(true, |c| SCOPE.has(c) || c == ':' || c == '(')
 }
 
 /// The city of `我市`: the prefecture most named in the home province, else
 /// the home province (a municipality such as 重庆市).
 fn city_name(
-    tables: &entity::Tables,
+    gaz: &Gazetteer,
     places: &[(usize, Place, bool)],
     main: Option<u32>,
 ) -> Option<String> {
     let main = main?;
+    let cities = places
+        .iter()
+        .filter(|(_, p, _)| p.province == main && p.is_city() && p.level != Level::Province)
+        .map(|(_, p, _)| p.full);
+    most_named(cities).or_else(|| gaz.province_name(main).map(str::to_owned))
+}
+
+/// The name that stands most often among `names` (ties: the smaller name).
+fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, p, _) in places {
-        if p.province == main && p.is_city() && p.level != Level::Province {
-            *counts.entry(p.full).or_default() += 1;
-        }
+    for n in names {
+        *counts.entry(n).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
-        .map(|(n, _)| n.to_string())
-        .or_else(|| tables.gazetteer().province_name(main).map(str::to_owned))
+    top(counts).map(str::to_owned)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::region::markers;
+    use crate::{entity, Options};
 
     fn resolver(text: &str) -> (Resolver, String) {
         let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new(text);
-        let m = t.markers(&n.text);
+        let m = markers(&n.text);
         let e = entity::extract(&n, &t, &m, None);
-        (Resolver::new(&n, &e, &m, &t, None), n.text.clone())
+        let gaz = Gazetteer::shared().unwrap();
+        let r = Resolver::new(&n, &e.entities, e.main_province, &m, gaz, None);
+        (r, n.text.clone())
     }
 
     #[test]
@@ -528,9 +456,9 @@ mod tests {
 
     #[test]
     fn fallback_where_the_text_names_none() {
-        let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new("新增学位8660个。");
-        let r = Resolver::new(&n, &[], &[], &t, Some("江北区"));
+        let gaz = Gazetteer::shared().unwrap();
+        let r = Resolver::new(&n, &[], None, &[], gaz, Some("江北区"));
         assert_eq!(r.region_at(0), Some("江北区"));
     }
 }

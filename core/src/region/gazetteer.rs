@@ -1,6 +1,8 @@
-//! The REGION gazetteer: China's divisions from province to county level
-//! (full names and short forms), state-level new areas, foreign countries,
-//! plus pattern rules for zones (…高新区) and towns (…镇, …街道).
+//! The gazetteer: China's divisions from province to county level (full
+//! names and short forms), state-level new areas, foreign countries, the
+//! zone (…高新区) and town (…镇, …街道) suffixes and the one-char province
+//! abbreviations, with what a region name stands for in a text about a
+//! given province: its full name, level, province and division code.
 //!
 //! Short forms (`江北` for `江北区`) are taken only where they are plausible:
 //! provinces and prefectures always, counties of three chars or more
@@ -8,9 +10,9 @@
 //! province most of its regions are in).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use super::lexicon::{char_at, char_before, extend_left, words, FastHash, WordSet};
-use super::trie::{Found, Trie};
+use crate::text::{words, FastHash, Trie, WordSet};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
@@ -24,13 +26,8 @@ const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 const ZONE_SUFFIXES: &[&str] = &["高新区", "高新技术产业开发区", "经开区", "经济技术开发区"];
 /// Words that end the name of a town or street.
 const TOWN_SUFFIXES: &[&str] = &["街道", "镇"];
-/// Words right before a town name.
+/// Words right before a town name (see [`super::mentions()`]).
 const TOWN_STOPS: &str = "在\n的\n和\n与\n及\n到\n从\n是\n由\n各\n每\n个\n所\n";
-/// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
-const TOWN_BAD_LAST: &[char] = &[
-    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县',
-];
-
 /// How high a region stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Level {
@@ -48,15 +45,19 @@ pub(crate) enum Level {
 
 /// One entry of the gazetteer.
 #[derive(Debug)]
-struct Region {
+pub(super) struct Region {
+    /// The full name.
     name: String,
-    code: u32,
-    level: Level,
+    /// The six-digit division code; a new area carries its province's, a
+    /// country 0.
+    pub(super) code: u32,
+    /// How high it stands.
+    pub(super) level: Level,
 }
 
 /// What a pattern of the gazetteer stands for.
 #[derive(Debug, Clone, Copy)]
-enum Form {
+pub(super) enum Form {
     /// A region, by its full name or its short form.
     Name { region: u32, short: bool },
     /// A zone suffix (`高新区`).
@@ -90,34 +91,36 @@ impl Place<'_> {
     }
 }
 
-/// One region mention found in a text.
-#[derive(Debug, Clone)]
-pub(crate) struct Hit {
-    /// Byte offsets into the normalised text.
-    pub start: usize,
-    /// End, exclusive.
-    pub end: usize,
-    /// Province code of the region (0 for towns and countries).
-    pub province: u32,
-}
-
 /// The compiled gazetteer.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
-    regions: Vec<Region>,
+    /// The regions, by id.
+    pub(super) regions: Vec<Region>,
     /// The patterns (names and suffixes).
     patterns: Vec<String>,
     /// The patterns as the only list of a trie, for look-ups.
     trie: Trie,
     /// What each pattern stands for.
-    forms: Vec<Vec<Form>>,
-    stops: WordSet,
-    town_stops: WordSet,
+    pub(super) forms: Vec<Vec<Form>>,
+    /// Names that are common words, never matched alone.
+    pub(super) stops: WordSet,
+    /// Words right before a town name.
+    pub(super) town_stops: WordSet,
 }
 
 impl Gazetteer {
+    /// The gazetteer, built on first use (once per process).
+    pub(crate) fn shared() -> Result<&'static Gazetteer> {
+        static SHARED: OnceLock<Gazetteer> = OnceLock::new();
+        if let Some(g) = SHARED.get() {
+            return Ok(g);
+        }
+        let g = Gazetteer::new()?;
+        Ok(SHARED.get_or_init(|| g))
+    }
+
     /// Parses the embedded data and builds the trie.
-    pub(crate) fn new() -> Result<Gazetteer> {
+    fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
         for line in words(REGIONS).chain(words(REGIONS_EXTRA)) {
             let mut cols = line.split('\t');
@@ -203,30 +206,8 @@ impl Gazetteer {
         })
     }
 
-    /// The province most region names of `text` point to (full names and
-    /// short forms of provinces and prefectures vote).
-    fn main_province(&self, text: &str, found: &[Found]) -> Option<u32> {
-        let mut votes: Votes = HashMap::default();
-        for m in found {
-            if self.stops.contains(&text[m.start..m.end]) {
-                continue;
-            }
-            let forms = &self.forms[m.word as usize];
-            for f in forms {
-                if let Form::Name { region, short } = *f {
-                    let r = &self.regions[region as usize];
-                    let counts = !short || r.level <= Level::Prefecture;
-                    if counts && r.code != 0 {
-                        *votes.entry(r.code / 10000).or_default() += 1;
-                    }
-                }
-            }
-        }
-        top(votes)
-    }
-
     /// The region a form stands for in a document about `main`, if plausible.
-    fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
+    pub(super) fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
         if self.stops.contains(surface) {
             return None;
         }
@@ -252,88 +233,9 @@ impl Gazetteer {
     }
 
     /// The patterns (region names and zone and town suffixes), in the order
-    /// [`Gazetteer::find`] expects their indices.
+    /// [`mentions`](super::mentions()) expects their indices.
     pub(crate) fn patterns(&self) -> impl Iterator<Item = &str> {
         self.patterns.iter().map(String::as_str)
-    }
-
-    /// Every region mention of `text`, in text order, without overlaps;
-    /// `found` are the leftmost-longest [`Gazetteer::patterns`] in `text`.
-    pub(crate) fn find(&self, text: &str, found: &[Found]) -> Vec<Hit> {
-        let main = self.main_province(text, found);
-        let mut hits: Vec<Hit> = Vec::new();
-        // Where the last region mention ended, to join zones onto it.
-        let mut last_end = usize::MAX;
-        for m in found {
-            let (s, e) = (m.start, m.end);
-            let forms = &self.forms[m.word as usize];
-            match forms[0] {
-                Form::Zone => {
-                    if let Some(h) = hits.last_mut() {
-                        if h.end == s && last_end == s {
-                            h.end = e;
-                            last_end = e;
-                        }
-                    }
-                }
-                Form::Town => {
-                    if let Some(h) = self.town(text, s, e, last_end) {
-                        hits.push(h);
-                    }
-                }
-                Form::Name { .. } => {
-                    if in_word(text, s, e) {
-                        continue;
-                    }
-                    let Some(id) = self.pick(forms, &text[s..e], main) else {
-                        continue;
-                    };
-                    let r = &self.regions[id as usize];
-                    let province = r.code / 10000;
-                    // A district right after its city: one mention (重庆市江北区).
-                    if let Some(h) = hits.last_mut() {
-                        if h.end == s && h.province == province && province != 0 {
-                            h.end = e;
-                            last_end = e;
-                            continue;
-                        }
-                    }
-                    hits.push(Hit {
-                        start: s,
-                        end: e,
-                        province,
-                    });
-                    last_end = e;
-                }
-            }
-        }
-        hits
-    }
-
-    /// A town or street ending with the suffix at `s..e`, if its name is
-    /// bounded on the left (punctuation, a stop word, or a region before it).
-    fn town(&self, text: &str, s: usize, e: usize, last_end: usize) -> Option<Hit> {
-        let (start, bounded) = extend_left(text, s, &self.town_stops, 3);
-        let start = if last_end <= s && last_end > start {
-            last_end
-        } else {
-            start
-        };
-        let name = &text[start..s];
-        let n = name.chars().count();
-        let last = name.chars().next_back()?;
-        let follows_region = last_end == start;
-        if !(2..=3).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region) {
-            return None;
-        }
-        if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
-            return None;
-        }
-        Some(Hit {
-            start,
-            end: e,
-            province: 0,
-        })
     }
 
     /// What a REGION entity's name stands for in a document about `main`:
@@ -469,71 +371,8 @@ pub(crate) fn abbreviation_code(abbr: &str) -> Option<u32> {
         .map(|(_, code)| code)
 }
 
-/// Adds each province of a run of province abbreviations (京津冀,
-/// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
-/// three or more, or of two followed by a count or 地区/两地…, that no other
-/// mention overlaps. `found` are the [`abbreviations`] found in `text`.
-pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>) {
-    let mut add: Vec<Hit> = Vec::new();
-    let mut k = 0;
-    while k < found.len() {
-        // The run of abbreviations that follow each other from `k`.
-        let mut n = 1;
-        while found
-            .get(k + n)
-            .is_some_and(|f| f.start == found[k + n - 1].end)
-        {
-            n += 1;
-        }
-        let run = &found[k..k + n];
-        k += n;
-        let at = run[n - 1].end;
-        let counted = || {
-            let rest = &text[at..];
-            rest.starts_with(|c: char| c.is_ascii_digit())
-                || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
-        };
-        if n >= 3 || (n == 2 && counted()) {
-            add.extend(run.iter().map(|f| Hit {
-                start: f.start,
-                end: f.end,
-                province: 0,
-            }));
-        }
-    }
-    if add.is_empty() {
-        return;
-    }
-    // Hits are in text order and do not overlap: one look each.
-    add.retain(|a| {
-        let k = hits.partition_point(|h| h.end <= a.start);
-        hits.get(k).map_or(true, |h| h.start >= a.end)
-    });
-    hits.extend(add);
-    hits.sort_by_key(|h| h.start);
-}
-
 /// One-char abbreviations of provinces, municipalities and regions, with codes.
 const PROVINCE_ABBREVIATIONS: &str = include_str!("../../data/entity/province_abbreviations.tsv");
-/// Words after a run of two abbreviations that make it a list of
-/// provinces (川渝地区, 京津两市, 川渝等).
-const RUN_FOLLOWERS: &[&str] = &[
-    "地区",
-    "两地",
-    "两省",
-    "两市",
-    "三省",
-    "三地",
-    "四省",
-    "五省",
-    "等",
-    "各",
-    "合作",
-    "协同",
-    "一体化",
-    "之间",
-];
-
 /// The gazetteer's tables while they are read.
 #[derive(Default)]
 struct Builder {
@@ -567,43 +406,15 @@ impl Builder {
 }
 
 /// Votes per province code.
-type Votes = HashMap<u32, usize, FastHash>;
+pub(super) type Votes = HashMap<u32, usize, FastHash>;
 
-/// The province with most votes (ties: the lower code).
-fn top(votes: Votes) -> Option<u32> {
+/// The key with the most votes (ties: the smaller key): the province most
+/// names point to, the district or city a text names most.
+pub(super) fn top<K: Ord>(votes: impl IntoIterator<Item = (K, usize)>) -> Option<K> {
     votes
         .into_iter()
-        .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
-        .map(|(p, _)| p)
-}
-
-/// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
-/// start there (其中国家级, 高中国际部).
-const BEFORE_ZHONG: &[char] = &[
-    '其', '集', '之', '当', '空', '居', '正', '适', '高', '初', '期', '年', '月', '日', '心', '胸',
-    '手',
-];
-/// Words after 中国 that make a slogan of it (中国梦, 中国特色社会主义).
-const CHINA_SLOGANS: &[&str] = &[
-    "梦", "特色", "式", "方案", "智慧", "故事", "精神", "道路", "风格", "气派",
-];
-/// Chars after a two-char county name that make a longer word of its
-/// suffix (建成县域 is no 成县).
-const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
-
-/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
-fn in_word(text: &str, s: usize, e: usize) -> bool {
-    let name = &text[s..e];
-    if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
-        return true;
-    }
-    // 中国梦, 中国特色: a slogan, not the country.
-    if name == "中国" && CHINA_SLOGANS.iter().any(|w| text[e..].starts_with(w)) {
-        return true;
-    }
-    name.chars().count() == 2
-        && name.ends_with(['县', '区'])
-        && char_at(text, e).is_some_and(|c| AFTER_COUNTY.contains(&c))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
 }
 
 fn bad_data(line: &str) -> Error {
@@ -614,55 +425,9 @@ fn bad_data(line: &str) -> Error {
 mod tests {
     use super::*;
 
-    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        let found = Trie::new([g.patterns()]).scan(text).swap_remove(0);
-        g.find(text, &found)
-            .iter()
-            .map(|h| text[h.start..h.end].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn finds_full_names_short_forms_and_compounds() {
-        let g = Gazetteer::new().unwrap();
-        assert_eq!(
-            found(&g, "重庆市江北区召开大会,万州、云阳代表发言,涪陵区参加。"),
-            ["重庆市江北区", "万州", "云阳", "涪陵区"]
-        );
-        assert_eq!(
-            found(&g, "与北京西城区、美国学校交流"),
-            ["北京西城区", "美国"]
-        );
-    }
-
-    #[test]
-    fn county_short_forms_need_the_home_province() {
-        let g = Gazetteer::new().unwrap();
-        // 南岸 is a Chongqing district: without Chongqing in the text, no hit.
-        assert!(found(&g, "河的南岸长满了草。").is_empty());
-        assert_eq!(
-            found(&g, "重庆南岸风光好,南岸区学校多。"),
-            ["重庆南岸", "南岸区"]
-        );
-    }
-
-    #[test]
-    fn zones_and_towns() {
-        let g = Gazetteer::new().unwrap();
-        assert_eq!(
-            found(&g, "重庆高新区与两江新区合作。"),
-            ["重庆高新区", "两江新区"]
-        );
-        assert_eq!(
-            found(&g, "江津区白沙镇、鱼洞街道的学校。"),
-            ["江津区", "白沙镇", "鱼洞街道"]
-        );
-        assert!(found(&g, "深度贫困乡镇学校").is_empty());
-    }
-
     #[test]
     fn resolves_names_with_the_documents_province() {
-        let g = Gazetteer::new().unwrap();
+        let g = Gazetteer::shared().unwrap();
         let cq = Some(500000 / 10000);
         assert_eq!(g.resolve("江北", cq).unwrap().full, "江北区");
         assert_eq!(g.resolve("江北区", cq).unwrap().province, 50);
@@ -679,5 +444,7 @@ mod tests {
             g.resolve("酉阳土家族苗族自治县", None).unwrap().full,
             "酉阳土家族苗族自治县"
         );
+        assert_eq!(abbreviation_code("冀"), Some(130000));
+        assert!(std::ptr::eq(g, Gazetteer::shared().unwrap()), "built once");
     }
 }

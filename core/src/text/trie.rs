@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{has, set, FastHash};
+use super::bits::{has, set, CharSet};
+use super::hash::FastHash;
 use crate::cancel::Checkpoint;
 
 /// One word of a list found in a text.
@@ -44,8 +45,8 @@ pub(crate) struct Trie {
     /// Bit [`pair_bit`] of the first two chars of every word: a word can
     /// start only where the next two chars have their bit set…
     pairs: Vec<u64>,
-    /// …or where the next char is a whole word (by code point, all chars).
-    singles: Vec<u64>,
+    /// …or where the next char may be a whole word (8 KB, on the heap).
+    singles: Box<CharSet<1024>>,
     nodes: Vec<Node>,
     /// `(char, child)` edges, grouped by node.
     edges: Vec<(char, u32)>,
@@ -66,7 +67,7 @@ impl Trie {
         let mut children: HashMap<(u32, char), u32, FastHash> = HashMap::default();
         let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
         let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
-        let mut singles = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        let mut singles = Box::<CharSet<1024>>::default();
         let mut n_lists = 0;
         for (k, list) in lists.into_iter().enumerate() {
             n_lists = k + 1;
@@ -74,7 +75,7 @@ impl Trie {
                 let mut cs = w.chars();
                 match (cs.next(), cs.next()) {
                     (Some(a), Some(b)) => set(&mut pairs, pair_bit(a, b)),
-                    (Some(a), None) => set(&mut singles, a as usize),
+                    (Some(a), None) => singles.add(a),
                     _ => {}
                 }
                 let mut node = 0u32;
@@ -170,7 +171,7 @@ impl Trie {
             let may_start = match cur {
                 Some((_, b)) => has(&self.pairs, pair_bit(a, b)),
                 None => false,
-            } || has(&self.singles, a as usize);
+            } || self.singles.may_hold(a);
             // Asked where a word may start, not at every char: a text
             // where none may start is scanned in a blink anyway.
             if may_start && checkpoint.stop_at(p) {

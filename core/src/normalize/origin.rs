@@ -1,17 +1,22 @@
-//! The original text behind normalised ranges, read without the offset map
-//! where the normalisation changed nothing: where [`Cursor::verbatim`] finds
-//! no fold or drop in a range (a lone tab may have become a space, and white
-//! space is left out anyway), the range is its own original.
+//! The original text behind normalised ranges (an indicator's pieces, a
+//! period), read without the offset map where the normalisation changed
+//! nothing: where [`Cursor::verbatim`] finds no fold or drop in a range (a
+//! lone tab may have become a space, and white space is left out anyway),
+//! the range is its own original.
 
 use std::ops::Range;
 
-use crate::normalize::{Cursor, Normalized};
+use super::{Cursor, Normalized};
 
 /// The original text behind the normalised `pieces`, joined, without white
 /// space.
 /// `cursor` maps through `norm`'s offset map; it is kept between calls so that
 /// ranges read in text order cost a step each.
-pub fn original_of(norm: &Normalized, cursor: &mut Cursor, pieces: &[Range<usize>]) -> String {
+pub(crate) fn original_of(
+    norm: &Normalized,
+    cursor: &mut Cursor,
+    pieces: &[Range<usize>],
+) -> String {
     let mut out = String::with_capacity(pieces.iter().map(ExactSizeIterator::len).sum());
     let live = pieces.iter().filter(|r| !r.is_empty());
     let Some(start) = live.clone().map(|r| r.start).min() else {

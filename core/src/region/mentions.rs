@@ -1,0 +1,266 @@
+//! Where region names stand in a text: the REGION mentions the
+//! gazetteer's patterns find (full names, short forms where plausible, a
+//! city and its district as one mention, zones joined to their region,
+//! towns and streets), and runs of one-char province abbreviations (京津冀).
+
+use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
+use crate::text::{char_at, char_before, extend_left, overlaps_any, Found};
+use std::collections::HashMap;
+
+/// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
+const TOWN_BAD_LAST: &[char] = &[
+    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县',
+];
+
+/// One region mention found in a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// Byte offsets into the normalised text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// Province code of the region (0 for towns and countries).
+    pub province: u32,
+}
+
+/// The province most region names of `text` point to (full names and
+/// short forms of provinces and prefectures vote).
+fn main_province(gaz: &Gazetteer, text: &str, found: &[Found]) -> Option<u32> {
+    let mut votes: Votes = HashMap::default();
+    for m in found {
+        if gaz.stops.contains(&text[m.start..m.end]) {
+            continue;
+        }
+        let forms = &gaz.forms[m.word as usize];
+        for f in forms {
+            if let Form::Name { region, short } = *f {
+                let r = &gaz.regions[region as usize];
+                let counts = !short || r.level <= Level::Prefecture;
+                if counts && r.code != 0 {
+                    *votes.entry(r.code / 10000).or_default() += 1;
+                }
+            }
+        }
+    }
+    top(votes)
+}
+
+/// Every region mention of `text`, in text order, without overlaps;
+/// `found` are the leftmost-longest [`Gazetteer::patterns`] in `text`.
+pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit> {
+    let main = main_province(gaz, text, found);
+    let mut hits: Vec<Hit> = Vec::new();
+    // Where the last region mention ended, to join zones onto it.
+    let mut last_end = usize::MAX;
+    for m in found {
+        let (s, e) = (m.start, m.end);
+        let forms = &gaz.forms[m.word as usize];
+        match forms[0] {
+            Form::Zone => {
+                if let Some(h) = hits.last_mut() {
+                    if h.end == s && last_end == s {
+                        h.end = e;
+                        last_end = e;
+                    }
+                }
+            }
+            Form::Town => {
+                if let Some(h) = town(gaz, text, s, e, last_end) {
+                    hits.push(h);
+                }
+            }
+            Form::Name { .. } => {
+                if in_word(text, s, e) {
+                    continue;
+                }
+                let Some(id) = gaz.pick(forms, &text[s..e], main) else {
+                    continue;
+                };
+                let r = &gaz.regions[id as usize];
+                let province = r.code / 10000;
+                // A district right after its city: one mention (重庆市江北区).
+                if let Some(h) = hits.last_mut() {
+                    if h.end == s && h.province == province && province != 0 {
+                        h.end = e;
+                        last_end = e;
+                        continue;
+                    }
+                }
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    province,
+                });
+                last_end = e;
+            }
+        }
+    }
+    hits
+}
+
+/// A town or street ending with the suffix at `s..e`, if its name is
+/// bounded on the left (punctuation, a stop word, or a region before it).
+fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Option<Hit> {
+    let (start, bounded) = extend_left(text, s, &gaz.town_stops, 3);
+    let start = if last_end <= s && last_end > start {
+        last_end
+    } else {
+        start
+    };
+    let name = &text[start..s];
+    let n = name.chars().count();
+    let last = name.chars().next_back()?;
+    let follows_region = last_end == start;
+    if !(2..=3).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region) {
+        return None;
+    }
+    if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
+        return None;
+    }
+    Some(Hit {
+        start,
+        end: e,
+        province: 0,
+    })
+}
+
+/// Adds each province of a run of province abbreviations (京津冀,
+/// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
+/// three or more, or of two followed by a count or 地区/两地…, that no other
+/// mention overlaps. `found` are the [`abbreviations`](super::abbreviations) found in `text`.
+pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>) {
+    let mut add: Vec<Hit> = Vec::new();
+    let mut k = 0;
+    while k < found.len() {
+        // The run of abbreviations that follow each other from `k`.
+        let mut n = 1;
+        while found
+            .get(k + n)
+            .is_some_and(|f| f.start == found[k + n - 1].end)
+        {
+            n += 1;
+        }
+        let run = &found[k..k + n];
+        k += n;
+        let at = run[n - 1].end;
+        let counted = || {
+            let rest = &text[at..];
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+        };
+        if n >= 3 || (n == 2 && counted()) {
+            add.extend(run.iter().map(|f| Hit {
+                start: f.start,
+                end: f.end,
+                province: 0,
+            }));
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    // Hits are in text order and do not overlap: one look each.
+    add.retain(|a| !overlaps_any(hits, |h| (h.start, h.end), a.start, a.end));
+    hits.extend(add);
+    hits.sort_by_key(|h| h.start);
+}
+
+/// Words after a run of two abbreviations that make it a list of
+/// provinces (川渝地区, 京津两市, 川渝等).
+const RUN_FOLLOWERS: &[&str] = &[
+    "地区",
+    "两地",
+    "两省",
+    "两市",
+    "三省",
+    "三地",
+    "四省",
+    "五省",
+    "等",
+    "各",
+    "合作",
+    "协同",
+    "一体化",
+    "之间",
+];
+
+/// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
+/// start there (其中国家级, 高中国际部).
+const BEFORE_ZHONG: &[char] = &[
+    '其', '集', '之', '当', '空', '居', '正', '适', '高', '初', '期', '年', '月', '日', '心', '胸',
+    '手',
+];
+/// Words after 中国 that make a slogan of it (中国梦, 中国特色社会主义).
+const CHINA_SLOGANS: &[&str] = &[
+    "梦", "特色", "式", "方案", "智慧", "故事", "精神", "道路", "风格", "气派",
+];
+/// Chars after a two-char county name that make a longer word of its
+/// suffix (建成县域 is no 成县).
+const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
+
+/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
+fn in_word(text: &str, s: usize, e: usize) -> bool {
+    let name = &text[s..e];
+    if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
+        return true;
+    }
+    // 中国梦, 中国特色: a slogan, not the country.
+    if name == "中国" && CHINA_SLOGANS.iter().any(|w| text[e..].starts_with(w)) {
+        return true;
+    }
+    name.chars().count() == 2
+        && name.ends_with(['县', '区'])
+        && char_at(text, e).is_some_and(|c| AFTER_COUNTY.contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Trie;
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        let found = Trie::new([g.patterns()]).scan(text).swap_remove(0);
+        mentions(g, text, &found)
+            .iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_full_names_short_forms_and_compounds() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(g, "重庆市江北区召开大会,万州、云阳代表发言,涪陵区参加。"),
+            ["重庆市江北区", "万州", "云阳", "涪陵区"]
+        );
+        assert_eq!(
+            found(g, "与北京西城区、美国学校交流"),
+            ["北京西城区", "美国"]
+        );
+    }
+
+    #[test]
+    fn county_short_forms_need_the_home_province() {
+        let g = Gazetteer::shared().unwrap();
+        // 南岸 is a Chongqing district: without Chongqing in the text, no hit.
+        assert!(found(g, "河的南岸长满了草。").is_empty());
+        assert_eq!(
+            found(g, "重庆南岸风光好,南岸区学校多。"),
+            ["重庆南岸", "南岸区"]
+        );
+    }
+
+    #[test]
+    fn zones_and_towns() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(g, "重庆高新区与两江新区合作。"),
+            ["重庆高新区", "两江新区"]
+        );
+        assert_eq!(
+            found(g, "江津区白沙镇、鱼洞街道的学校。"),
+            ["江津区", "白沙镇", "鱼洞街道"]
+        );
+        assert!(found(g, "深度贫困乡镇学校").is_empty());
+    }
+}

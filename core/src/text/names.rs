@@ -1,0 +1,81 @@
+//! Where a name starts and what counts as a name char: the scanning helpers
+//! of the entity finders and of the town names the gazetteer finds.
+
+use super::chars::{char_before, is_cjk};
+use super::wordset::WordSet;
+
+/// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
+/// a middle dot.
+#[inline]
+pub(crate) fn is_name_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_digit() || c == '·'
+}
+
+/// Where a name that ends at byte `at` starts: walks left over name chars
+/// until a stop word ends, a non-name char stands, or `max_chars` were taken.
+/// Returns the start and whether a boundary (not the length limit) stopped it.
+pub(crate) fn extend_left(
+    text: &str,
+    at: usize,
+    stops: &WordSet,
+    max_chars: usize,
+) -> (usize, bool) {
+    let mut q = at;
+    let mut seen_cjk = false;
+    for _ in 0..max_chars {
+        if stops.ends_at(text, q) {
+            return (q, true);
+        }
+        match char_before(text, q) {
+            // Digits stand only right before the suffix (11中学), and a
+            // date ends a name (2021年重庆市… → 重庆市…).
+            Some(c) if c.is_ascii_digit() && seen_cjk => return (q, true),
+            Some('年' | '月' | '日' | '号')
+                if char_before(text, q - 3).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                return (q, true)
+            }
+            Some(c) if is_name_char(c) => {
+                seen_cjk |= !c.is_ascii_digit();
+                q -= c.len_utf8();
+            }
+            _ => return (q, true),
+        }
+    }
+    let bounded =
+        stops.ends_at(text, q) || !matches!(char_before(text, q), Some(c) if is_name_char(c));
+    (q, bounded)
+}
+
+/// The byte length of the longest word of `set`, of `min_chars` to
+/// `max_chars` chars, that `name` starts with, if a name remains after it
+/// (名校巴蜀中学 → 名校, 各商业银行 → 各).
+pub(crate) fn word_prefix(
+    name: &str,
+    set: &WordSet,
+    min_chars: usize,
+    max_chars: usize,
+) -> Option<usize> {
+    let mut best = None;
+    for (n, (i, c)) in name.char_indices().take(max_chars).enumerate() {
+        let end = i + c.len_utf8();
+        if n + 1 >= min_chars && end < name.len() && set.contains(&name[..end]) {
+            best = Some(end);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extends_left_to_a_stop() {
+        let ws = WordSet::new("在\n");
+        let t = "年会在徐悲鸿中学";
+        let at = t.find("中学").unwrap();
+        assert_eq!(extend_left(t, at, &ws, 10), ("年会在".len(), true));
+        assert_eq!(extend_left(t, at, &ws, 2), ("年会在徐".len(), false));
+    }
+}
