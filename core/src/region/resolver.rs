@@ -15,7 +15,7 @@ use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
-use crate::text::{char_before, FastHash};
+use crate::text::{char_before, words, FastHash};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -59,6 +59,15 @@ enum Height {
 
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
+
+/// Words that mark a company's own disclosure (`证券代码`, `本公司`).
+const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
+
+/// Whether `text` is a company's own disclosure, whose figures belong to no
+/// place ([`DISCLOSURE_CUES`]).
+fn is_disclosure(text: &str) -> bool {
+    words(DISCLOSURE_CUES).any(|w| text.contains(w))
+}
 
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
@@ -118,6 +127,11 @@ impl Resolver {
                 places.push((e.start, p, e.kind == EntityKind::Region));
             }
         }
+        // A company's own disclosure speaks of the company, not of the
+        // places of its plants and branches: only `全国`, `全省`… place it.
+        if is_disclosure(text) {
+            places.clear();
+        }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
         let top_district = most_named(
             places
@@ -160,10 +174,11 @@ impl Resolver {
             *mentions.entry(p.full).or_default() += 1;
         }
         let about = |at: usize, name: &str| at < LEAD_BYTES || mentions.get(name) > Some(&1);
+        // Also inside a body's name: `宜蘭縣政府…全縣`.
         let city_county = || {
-            events.iter().find_map(|&(at, ref ev)| match ev {
-                Event::Prefecture(p) if p.ends_with('县') && about(at, p) => Some(*p),
-                _ => None,
+            places.iter().find_map(|&(at, ref p, _)| {
+                (p.level == Level::Prefecture && p.full.ends_with('县') && about(at, p.full))
+                    .then_some(p.full)
             })
         };
         let spoken = events.iter().find_map(|&(at, ref ev)| match ev {
@@ -452,6 +467,33 @@ mod tests {
         // A dateline is where the story was filed, not what it is about.
         let (r, text) = resolver("(中央社记者王明台北28日电)行政院今天通过预算,全国失业率3.4%。");
         assert_eq!(r.region_at(text.find("3.4").unwrap()), Some("台湾省"));
+    }
+
+    #[test]
+    fn company_disclosures_and_places_in_passing() {
+        let lead = "华东新材实现营业收入8.6亿元,同比增长5%。".repeat(12);
+        // A district named once, past the lead, is a plant, not the text.
+        let (r, _) = resolver(&(lead.clone() + "平湖市智能制造产业园二期项目完成投资3亿元。"));
+        assert_eq!(r.default_region(), None);
+        // A company's own disclosure names its subsidiary's city and bank
+        // branch again and again: still no place.
+        let (r, _) = resolver(
+            &("证券代码:603817 证券简称:华东新材\n".to_owned()
+                + &lead
+                + "嘉兴子公司向工商银行嘉兴分行借款2亿元,嘉兴基地投产。"),
+        );
+        assert_eq!(r.default_region(), None);
+        // The same sentences in a county's own report: the county.
+        let (r, _) =
+            resolver("平湖市2023年经济运行情况。全市生产总值增长6%。平湖市新增企业300家。");
+        assert_eq!(r.default_region(), Some("平湖市"));
+    }
+
+    #[test]
+    fn taiwan_county_speaks_as_itself() {
+        // Taiwan's counties stand at city level; `全縣` finds the county.
+        let (r, text) = resolver("宜蘭縣政府今日公布觀光統計,全縣遊客量達1,526萬人次。");
+        assert_eq!(r.region_at(text.find("1,526").unwrap()), Some("宜兰县"));
     }
 
     #[test]
