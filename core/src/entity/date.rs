@@ -30,7 +30,7 @@ impl DateHit {
 }
 
 /// The words that start a relative date.
-const RELATIVE: &[&str] = &["今年", "去年", "明年"];
+const RELATIVE: &[&str] = &["今年", "去年", "明年", "前年"];
 /// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
 /// before comparing the words).
 const NIAN: &[u8] = "年".as_bytes();
@@ -142,9 +142,120 @@ fn number(t: &[u8], i: usize) -> Option<(u32, usize, usize)> {
     (j > i).then_some((v, j - i, j))
 }
 
-/// Reads `M月[D日]` at `i`: month, day and end offset.
+/// Chinese numerals of years written digit by digit (`二〇二三`).
+const YEAR_DIGITS: &[char] = &[
+    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+];
+
+/// The counting numeral 1–39 at `i` (`三`, `十二`, `二十`, `三十一`):
+/// value and end offset.
+fn counting(s: &str, i: usize) -> Option<(u32, usize)> {
+    let digit = |c: char| {
+        YEAR_DIGITS[2..]
+            .iter()
+            .position(|&d| d == c)
+            .map(|v| v as u32 + 1)
+    };
+    let mut chars = s[i..].chars();
+    let a = chars.next()?;
+    let b = chars.next();
+    let c = chars.next();
+    let len = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
+    match (a, b, c) {
+        ('十', Some(b), _) if digit(b).is_some() => Some((10 + digit(b)?, i + len(&[a, b]))),
+        ('十', _, _) => Some((10, i + a.len_utf8())),
+        (a, Some('十'), Some(c)) if digit(a).is_some_and(|v| v <= 3) && digit(c).is_some() => {
+            Some((10 * digit(a)? + digit(c)?, i + len(&[a, '十', c])))
+        }
+        (a, Some('十'), _) if digit(a).is_some_and(|v| v <= 3) => {
+            Some((10 * digit(a)?, i + len(&[a, '十'])))
+        }
+        (a, _, _) => digit(a).map(|v| (v, i + a.len_utf8())),
+    }
+}
+
+/// A year written in Chinese digits at `i` (`二〇二三年`, four digits before
+/// 年): the year and the offset of 年.
+fn chinese_year(s: &str, i: usize) -> Option<(u32, usize)> {
+    let mut v = 0;
+    let mut j = i;
+    for c in s[i..].chars().take(4) {
+        // 〇 and 零 are 0, then 一 is 1 … 九 is 9.
+        let d = YEAR_DIGITS.iter().position(|&x| x == c)?.saturating_sub(1) as u32;
+        v = v * 10 + d;
+        j += c.len_utf8();
+    }
+    (j - i == 12 && char_at(s, j) == Some('年')).then_some((v, j))
+}
+
+/// Reads `M月[D日]` at `i` in Chinese numerals (`十二月三十一日`, `三月`):
+/// month, day and end offset. A month followed by 初 is lunar (二月初二).
+fn month_day_chinese(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
+    let (m, j) = counting(s, i)?;
+    if !(1..=12).contains(&m) || char_at(s, j) != Some('月') {
+        return None;
+    }
+    let j = j + '月'.len_utf8();
+    if s[j..].starts_with('初') {
+        return None;
+    }
+    if let Some((d, k)) = counting(s, j) {
+        if (1..=31).contains(&d) && matches!(char_at(s, k), Some('日' | '号')) {
+            return Some((m, Some(d), k + '日'.len_utf8()));
+        }
+        // 正月十五-style days without 日 are lunar.
+        return None;
+    }
+    Some((m, None, j + part_end(s, j)))
+}
+
+/// The byte length of a repeated 年 at `i` (`去年年底`), else 0.
+fn year_word(s: &str, i: usize) -> usize {
+    if s[i..].starts_with('年') {
+        '年'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// A date in Chinese numerals starting at `i` (`二〇二三年`,
+/// `二〇二三年十二月三十一日`, `一月二十二日`); the numeral must start there.
+fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
+    let numeral = |c: char| YEAR_DIGITS.contains(&c) || c == '十';
+    if !char_at(s, i).is_some_and(numeral)
+        || char_before(s, i).is_some_and(|c| numeral(c) || matches!(c, '第' | '初' | '历'))
+    {
+        return None;
+    }
+    if let Some((y, j)) = chinese_year(s, i) {
+        let k = j + '年'.len_utf8();
+        let mut p = Point {
+            year: Some(y as i32),
+            month: None,
+            day: None,
+        };
+        let mut end = k;
+        if let Some((m, d, e)) = month_day(s, k) {
+            p.month = Some(m);
+            p.day = d;
+            end = e;
+        } else if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
+            p.month = Some(if c == '初' { 1 } else { 12 });
+            end += c.len_utf8();
+        }
+        return Some(vec![hit(s, i, end, p, None)]);
+    }
+    let (_, _, e) = month_day_chinese(s, i)?;
+    Some(vec![DateHit::as_written(s, i, e)])
+}
+
+/// Reads `M月[D日]` at `i` (digits or Chinese numerals): month, day and
+/// end offset.
 fn month_day(s: &str, i: usize) -> Option<(u32, Option<u32>, usize)> {
     let t = s.as_bytes();
+    if !t.get(i).is_some_and(u8::is_ascii_digit) {
+        return month_day_chinese(s, i);
+    }
     let (m, n, j) = number(t, i)?;
     if n > 2 || !(1..=12).contains(&m) || char_at(s, j) != Some('月') {
         return None;
@@ -199,14 +310,16 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
 }
 
 /// Finds the DATE mentions of `text`; relative ones are resolved against
-/// `reference` when given.
-pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
+/// `reference` when given. Bare years of the Republic of China (`112年底`)
+/// are read where the text names 民国 or `taiwan` says it names a place
+/// of Taiwan.
+pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
     let t = text.as_bytes();
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
     static ROC: Needle = Needle::new("民国");
-    let roc = ROC.find_iter(text).next().is_some();
+    let roc = taiwan || ROC.find_iter(text).next().is_some();
     let mut i = 0;
     while i < t.len() {
         let b = t[i];
@@ -221,6 +334,8 @@ pub(crate) fn find(text: &str, reference: Option<Date>) -> Vec<DateHit> {
             && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
         {
             relative(text, i, reference)
+        } else if matches!(b, 0xE3 | 0xE4 | 0xE5 | 0xE9) {
+            chinese(text, i)
         } else {
             None
         };
@@ -655,6 +770,15 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
         -1
     } else if rest.starts_with("明年") {
         1
+    } else if rest.starts_with("前年")
+        && !char_before(s, i).is_some_and(|c| {
+            matches!(c, '年' | '十' | '以' | '之' | '此' | '从')
+                || c.is_ascii_digit()
+                || YEAR_DIGITS.contains(&c)
+        })
+    {
+        // 前年, the year before last; not 三年前年均 or 以前年度.
+        -2
     } else {
         return None;
     };
@@ -666,7 +790,15 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
         day: None,
     };
     let mut to = None;
-    if let Some((m, d, e)) = month_day(s, end) {
+    if let Some((m, m2, e)) = month_range(s, end) {
+        // 今年1-9月, 今年1至9月: the months to date.
+        p.month = Some(m);
+        to = Some(Point {
+            month: Some(m2),
+            ..p
+        });
+        end = e;
+    } else if let Some((m, d, e)) = month_day(s, end) {
         p = Point {
             month: Some(m),
             day: d,
@@ -677,7 +809,9 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
             to = Some(q);
             end = e2;
         }
-    } else if let Some(c @ ('初' | '底' | '末')) = char_at(s, end) {
+    } else if let Some(c @ ('初' | '底' | '末')) = char_at(s, end + year_word(s, end)) {
+        // 去年底, 去年年底.
+        end += year_word(s, end);
         p.month = Some(if c == '初' { 1 } else { 12 });
         end += c.len_utf8();
     } else if char_at(s, end) == Some('度') {
@@ -707,7 +841,7 @@ mod month_range_tests {
 
     #[test]
     fn months_to_date() {
-        let d = find("2024年1-10月,全市增长5%;1-9月增长4%。", None);
+        let d = find("2024年1-10月,全市增长5%;1-9月增长4%。", None, false);
         let got: Vec<(&str, &str)> = d
             .iter()
             .map(|h| {
@@ -728,7 +862,7 @@ mod tests {
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<(String, String)> {
         let r = reference.map(|d| Date::parse_iso(d).unwrap());
-        find(text, r)
+        find(text, r, false)
             .into_iter()
             .map(|h| (text[h.start..h.end].to_string(), h.normalized))
             .collect()
@@ -846,6 +980,45 @@ mod tests {
             ])
         );
         assert_eq!(dates("今年3月启动", None), pairs(&[("今年3月", "今年3月")]));
+    }
+
+    #[test]
+    fn chinese_numeral_dates_and_more_relative_words() {
+        let r = Some("2024-06-30");
+        assert_eq!(
+            dates(
+                "截至去年十二月三十一日,二〇二三年共有,一月二十二日宣布。",
+                r
+            ),
+            pairs(&[
+                ("去年十二月三十一日", "2023-12-31"),
+                ("二〇二三年", "2023"),
+                ("一月二十二日", "一月二十二日"),
+            ])
+        );
+        assert_eq!(
+            dates("今年1至9月增长,前年下降,去年年底完成,去年七月开工。", r),
+            pairs(&[
+                ("今年1至9月", "2024-01/2024-09"),
+                ("前年", "2022"),
+                ("去年年底", "2023-12"),
+                ("去年七月", "2023-07"),
+            ])
+        );
+        // Not dates: lunar days stay lunar, a 前年 inside other words, counts.
+        let lunar = dates("农历二月初二,以前年度结余,三年前年均增长,三个月。", r);
+        assert_eq!(lunar, pairs(&[("二月初二", "二月初二")]));
+    }
+
+    #[test]
+    fn bare_years_of_the_republic_in_a_taiwan_text() {
+        let text = "113年觀光統計,較112年成長,114年2月14日公布。";
+        let taiwan: Vec<String> = find(text, None, true)
+            .into_iter()
+            .map(|h| h.normalized)
+            .collect();
+        assert_eq!(taiwan, ["2024", "2023", "2025-02-14"]);
+        assert!(find("有113年歷史。", None, false).is_empty());
     }
 
     #[test]

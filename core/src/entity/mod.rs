@@ -287,14 +287,26 @@ pub(crate) fn extract(
     if cancel::requested() {
         return Mentions::none();
     }
-    cands.extend(date::find(text, reference).into_iter().map(|d| Candidate {
-        normalized: Some(d.normalized),
-        ..Candidate::new(d.start, d.end, EntityKind::Date)
-    }));
+    // Bare years of the Republic of China (`113年`) are read in a text
+    // that names a place of Taiwan.
+    let gaz = tables.shared.gazetteer;
+    let taiwan = cands.iter().any(|c| {
+        c.kind == EntityKind::Region
+            && gaz
+                .resolve(&text[c.start..c.end], None)
+                .is_some_and(|p| p.province == region::TAIWAN)
+    });
+    cands.extend(
+        date::find(text, reference, taiwan)
+            .into_iter()
+            .map(|d| Candidate {
+                normalized: Some(d.normalized),
+                ..Candidate::new(d.start, d.end, EntityKind::Date)
+            }),
+    );
     if cancel::requested() {
         return Mentions::none();
     }
-    let gaz = tables.shared.gazetteer;
     let mut found = Mentions::new(resolve(text, cands, &tables.stops), gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found

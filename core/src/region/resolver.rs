@@ -85,7 +85,7 @@ const NATION: &str = "中国";
 /// speaks of the whole where it names no narrower place.
 const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
-const TAIWAN: u32 = 71;
+pub(crate) const TAIWAN: u32 = 71;
 
 impl Resolver {
     /// Reads the regions of `norm` (from its REGION, SCHOOL and ORG
