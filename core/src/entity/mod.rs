@@ -725,6 +725,12 @@ mod tests {
                 &[],
             ),
             (
+                // 港澳台 is a set phrase for the three, not a list.
+                "统计数据不包括港澳台地区,台港澳居民12万人次。",
+                &[],
+                &[(Region, "港"), (Region, "澳"), (Region, "台")],
+            ),
+            (
                 "深圳前海举行活动,广西参加。",
                 &[(Region, "深圳前海"), (Region, "广西")],
                 &[],

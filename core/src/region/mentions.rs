@@ -143,12 +143,21 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         let run = &found[k..k + n];
         k += n;
         let at = run[n - 1].end;
-        let counted = || {
-            let rest = &text[at..];
-            rest.starts_with(|c: char| c.is_ascii_digit())
-                || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+        let rest = &text[at..];
+        let digits = rest.starts_with(|c: char| c.is_ascii_digit());
+        let counted = digits || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w));
+        // 港澳台 (and 台港澳, 港澳) is a set phrase for the three, not a
+        // list of provinces (港澳台地区), unless a count follows (港澳台3地).
+        let set_phrase = n >= 2
+            && run
+                .iter()
+                .all(|f| matches!(&text[f.start..f.end], "港" | "澳" | "台"));
+        let list = if set_phrase {
+            digits
+        } else {
+            n >= 3 || (n == 2 && counted)
         };
-        if n >= 3 || (n == 2 && counted()) {
+        if list {
             add.extend(run.iter().map(|f| Hit {
                 start: f.start,
                 end: f.end,
