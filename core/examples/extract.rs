@@ -80,7 +80,7 @@ fn main() -> ExitCode {
             .file_stem()
             .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
         let out = match format {
-            Format::Jsonl => format!("{}\n", prediction(&stem, &doc)),
+            Format::Jsonl => format!("{}\n", doc.prediction(&stem, true, true)),
             Format::Json => format!(
                 "{}\n",
                 serde_json::to_string_pretty(&json!({"doc": stem, "document": doc}))
@@ -110,37 +110,6 @@ fn usage(problem: &str) -> ExitCode {
     } else {
         ExitCode::from(2)
     }
-}
-
-/// One line of the scorer's prediction format.
-fn prediction(stem: &str, doc: &Document) -> serde_json::Value {
-    let metrics: Vec<_> = doc
-        .metrics
-        .iter()
-        .map(|m| {
-            json!({
-                "start": m.span.char_start, "end": m.span.char_end,
-                "value": m.value, "unit": m.unit, "approx": m.approx,
-                "indicator": m.indicator, "change": m.change,
-                "region": m.region, "period": m.period,
-            })
-        })
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    // The scorer compares surface forms (spaces ignored); DATE entities also
-    // give their ISO form as `value`.
-    let entities: Vec<_> = doc
-        .entities
-        .iter()
-        .filter(|e| seen.insert((e.kind, e.text.split_whitespace().collect::<String>())))
-        .map(|e| match e.kind {
-            shushuo::EntityKind::Date => {
-                json!({"type": e.kind, "text": e.text, "value": e.normalized})
-            }
-            _ => json!({"type": e.kind, "text": e.text}),
-        })
-        .collect();
-    json!({"doc": stem, "metrics": metrics, "entities": entities})
 }
 
 /// An aligned table of `doc`'s metrics, then its entities by kind.

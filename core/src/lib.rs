@@ -53,6 +53,7 @@ mod extractor;
 mod metric;
 mod normalize;
 mod options;
+mod prediction;
 mod region;
 mod text;
 mod user_dict;

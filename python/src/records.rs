@@ -449,6 +449,15 @@ impl PyDocument {
         Ok(d)
     }
 
+    /// One line of the evaluation scorer's prediction format (JSON, no
+    /// newline), named `doc`: the same writer as the Rust `extract`
+    /// example's `--format jsonl`. `metrics` / `entities` False leave that
+    /// list empty.
+    #[pyo3(signature = (doc, *, metrics = true, entities = true))]
+    fn to_prediction(&self, doc: &str, metrics: bool, entities: bool) -> String {
+        self.doc.prediction(doc, metrics, entities)
+    }
+
     /// The text as HTML with metrics and each kind of entity highlighted;
     /// hovering a highlight shows its value, unit and indicator.
     fn to_html(&self, py: Python<'_>) -> PyResult<String> {

@@ -68,7 +68,7 @@ def test_jsonl_matches_the_scorer_format(files: dict[str, Path]) -> None:
         doc = shushuo.extract(text)
         assert len(line["metrics"]) == len(doc.metrics)
         for m, want in zip(line["metrics"], doc.metrics):
-            assert set(m) == {"start", "end", "value", "unit", "approx", "indicator", "change", "region"}
+            assert set(m) == {"start", "end", "value", "unit", "approx", "indicator", "change", "region", "period"}
             assert text[m["start"] : m["end"]] == want.text
             assert m["value"] == want.value
         pairs = [(e["type"], e["text"]) for e in line["entities"]]

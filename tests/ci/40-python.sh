@@ -84,6 +84,18 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 run_pytest "$log" "python/" python user "$py" -m pytest -p no:cacheprovider -ra
 
+echo "--- the command's scorer format equals the Rust example's (one writer)"
+# Both call the core's Document::prediction; the Rust example's output is
+# what the gold stage scores, so equal bytes mean the command scores the same.
+cargo build --release -p shushuo --example extract
+for corpus in tests/holdout/corpus tests/open/corpus tests/blind/corpus; do
+  if ! cmp -s <(target/release/examples/extract --format jsonl "$corpus"/*.txt) \
+      <(user "$venv/bin/shushuo" extract --format jsonl "$corpus"); then
+    echo "shushuo extract --format jsonl differs from the extract example on $corpus" >&2
+    exit 1
+  fi
+done
+
 echo "--- stubtest and mypy --strict"
 (cd python && user "$py" -m mypy.stubtest shushuo)
 (cd python && user "$py" -m mypy --strict -p shushuo && user "$py" -m mypy --strict tests bench)

@@ -453,31 +453,9 @@ class _Writer:
             pass
 
     def _jsonl(self, name: str, doc: Document) -> None:
-        """One line of the scorer's prediction format (eval/FORMAT.md)."""
-        metrics = []
-        if self.metrics:
-            metrics = [
-                {
-                    "start": m.start,
-                    "end": m.end,
-                    "value": _number(m.value),
-                    "unit": m.unit,
-                    "approx": m.approx,
-                    "indicator": m.indicator,
-                    "change": m.change,
-                    "region": m.region,
-                }
-                for m in doc.metrics
-            ]
-        entities: list[dict[str, str]] = []
-        if self.entities:
-            seen: set[tuple[str, str]] = set()
-            for e in doc.entities:
-                if (e.kind, e.text) not in seen:
-                    seen.add((e.kind, e.text))
-                    entities.append({"type": e.kind, "text": e.text})
-        line = {"doc": name, "metrics": metrics, "entities": entities}
-        self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        """One line of the scorer's prediction format (eval/FORMAT.md),
+        written by the core, as the Rust ``extract`` example writes it."""
+        self.out.write(doc.to_prediction(name, metrics=self.metrics, entities=self.entities) + "\n")
 
     def _full(self, name: str, doc: Document) -> dict[str, Any]:
         """Every field of every record of one document."""
