@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
                 .tables
                 .period
                 .find_iter(&text[s..e])
-                .map(|p| s + p.start()..s + p.end())
+                .map(|p| s + p.start..s + p.end)
                 .collect();
             self.sentence = s..e.max(s + 1);
         }

@@ -130,8 +130,69 @@ pub struct Embedded {
     pub borrow: Lexicon<bool>,
     /// Verbs shared by the items of a list.
     pub list_verbs: Lexicon<()>,
-    /// Time frames (`2021年`, `近5年`, `目前`).
-    pub period: Regex,
+    /// Time frames (`2021年`, `近5年`, `目前`), found leftmost-longest.
+    pub period: Periods,
+}
+
+/// The time-frame patterns of `period.txt`, found leftmost-longest: the
+/// `regex` crate's alternation is leftmost-first (it would read `这一年`
+/// in `这一年多来`), so at each place the alternation finds, every pattern
+/// anchored there is tried and the longest match is kept.
+#[derive(Debug)]
+pub struct Periods {
+    /// All patterns as one alternation: where a time frame starts.
+    any: Regex,
+    /// Each pattern anchored at the start of the haystack.
+    each: Vec<Regex>,
+    /// The same anchored patterns as one set: which of them match at a
+    /// place, in one pass.
+    set: regex::RegexSet,
+}
+
+impl Periods {
+    /// Compiles the patterns, one per row.
+    fn new(patterns: &[&str]) -> Result<Periods> {
+        let compile = |p: &str| {
+            Regex::new(p).map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))
+        };
+        let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{p})")).collect();
+        Ok(Periods {
+            any: compile(&patterns.join("|"))?,
+            each: anchored.iter().map(|p| compile(p)).collect::<Result<_>>()?,
+            set: regex::RegexSet::new(&anchored)
+                .map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))?,
+        })
+    }
+
+    /// The time frames of `hay`, in order, each the longest at its start
+    /// (no pattern matches the empty string: a data-lint-style test checks).
+    pub fn find_iter<'h>(
+        &'h self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 'h {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let m = self.any.find_at(hay, pos)?;
+            let start = m.start();
+            let rest = &hay[start..];
+            let matching = self.set.matches(rest);
+            // Where one pattern alone matches here, the alternation found it.
+            let end = if matching.len() < 2 {
+                m.end()
+            } else {
+                matching
+                    .iter()
+                    .filter_map(|k| self.each[k].find(rest))
+                    .map(|f| start + f.end())
+                    .fold(m.end(), usize::max)
+            };
+            pos = end.max(start + 1).min(hay.len());
+            while !hay.is_char_boundary(pos) {
+                pos += 1;
+            }
+            Some(start..end)
+        })
+    }
 }
 
 const UNITS: &str = include_str!("../../data/metric/units.tsv");
@@ -300,8 +361,7 @@ impl Embedded {
             };
         }
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
-        let period = Regex::new(&period.join("|"))
-            .map_err(|e| Error::InvalidOptions(format!("metric table period: {e}")))?;
+        let period = Periods::new(&period)?;
         Ok(Embedded {
             units,
             multipliers,
@@ -351,7 +411,11 @@ mod tests {
             "built once per process"
         );
         assert_eq!(t.multipliers.get("亿"), Some(&1e8));
-        assert!(t.period.is_match("近5年来"));
+        let found = |hay| t.period.find_iter(hay).map(|r| &hay[r]).collect::<Vec<_>>();
+        assert_eq!(found("近5年来"), ["近5年来"]);
+        // Leftmost-longest, not the first pattern that matches.
+        assert_eq!(found("这一年多来,目前"), ["这一年多来", "目前"]);
+        assert!(t.embedded.period.each.iter().all(|r| !r.is_match("")));
     }
 
     #[test]
