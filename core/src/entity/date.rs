@@ -218,6 +218,33 @@ fn year_word(s: &str, i: usize) -> usize {
     }
 }
 
+/// Dates in Chinese numerals (`二〇二三年`, `十二月三十一日`): found from
+/// their 年 and 月, whose numerals are read backwards to where the date
+/// starts. Those after 今年/去年 are read with them, before.
+fn chinese_dates(s: &str, out: &mut Vec<DateHit>) {
+    static NIAN: Needle = Needle::new("年");
+    static YUE: Needle = Needle::new("月");
+    let numeral = |c: &char| YEAR_DIGITS.contains(c) || *c == '十';
+    let mut add = Vec::new();
+    for k in NIAN.find_iter(s).chain(YUE.find_iter(s)) {
+        let mut start = k;
+        let mut n = 0;
+        while let Some(c) = char_before(s, start).filter(numeral) {
+            start -= c.len_utf8();
+            n += 1;
+            if n > 4 {
+                break;
+            }
+        }
+        if n > 0 && n <= 4 {
+            if let Some(hits) = chinese(s, start) {
+                add.extend(hits);
+            }
+        }
+    }
+    out.extend(add);
+}
+
 /// A date in Chinese numerals starting at `i` (`二〇二三年`,
 /// `二〇二三年十二月三十一日`, `一月二十二日`); the numeral must start there.
 fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
@@ -334,8 +361,6 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
             && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
         {
             relative(text, i, reference)
-        } else if matches!(b, 0xE3 | 0xE4 | 0xE5 | 0xE9) {
-            chinese(text, i)
         } else {
             None
         };
@@ -360,6 +385,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
     }
     let mut extra = Vec::new();
     year_parts(text, &mut extra);
+    chinese_dates(text, &mut extra);
     lunar(text, &mut extra);
     if !extra.is_empty() {
         // Kept where no date found before and no longer one of them overlaps.

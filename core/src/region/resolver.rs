@@ -15,7 +15,7 @@ use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
-use crate::text::{char_before, words, FastHash};
+use crate::text::{char_before, floor_char, words, FastHash};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -63,12 +63,16 @@ const LEAD_BYTES: usize = 300;
 /// Words that mark a company's own disclosure (`证券代码`, `本公司`).
 const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
 
-/// Whether `text` is a company's own disclosure, whose figures belong to no
-/// place ([`DISCLOSURE_CUES`]).
-fn is_disclosure(text: &str) -> bool {
-    words(DISCLOSURE_CUES).any(|w| text.contains(w))
-}
+/// How far into a text [`is_disclosure`] looks: a disclosure says what it
+/// is at its head (`证券代码`, `本公司董事会保证`).
+const DISCLOSURE_HEAD_BYTES: usize = 4096;
 
+/// Whether `text` opens as a company's own disclosure, whose figures
+/// belong to no place ([`DISCLOSURE_CUES`] in its head).
+fn is_disclosure(text: &str) -> bool {
+    let head = &text[..floor_char(text, DISCLOSURE_HEAD_BYTES.min(text.len()))];
+    words(DISCLOSURE_CUES).any(|w| head.contains(w))
+}
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
 /// not its subject.
