@@ -198,6 +198,8 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
     let code_after = match after.next() {
         Some(':') => digit(after.next()),
         Some('-') => r.unit.is_none(),
+        // A rate per population (`8.26/10万`): the unit starts with `/`.
+        Some('/') if r.unit.is_some_and(|u| u.unit.starts_with('/')) => false,
         Some(c) if c.is_ascii_alphabetic() => r.unit.is_none(),
         Some(c) => glue(c),
         None => false,

@@ -56,6 +56,10 @@ pub fn run_end(text: &str, at: usize) -> usize {
 /// Reads the quantity whose number starts at `at`.
 pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>> {
     let num = numeral::parse(text, at)?;
+    // A lone 零 is a word, not a count of nothing: 零部件, 零售, 零星.
+    if num.end == at + '零'.len_utf8() && text[at..].starts_with('零') {
+        return None;
+    }
     let mut r = Reading {
         start: at,
         num_start: at,
