@@ -641,6 +641,29 @@ mod tests {
     }
 
     #[test]
+    fn firms_and_the_company_as_a_pronoun() {
+        // Accounting and law firms are heads of their own; the part before
+        // them is the name (not the generic 会计师).
+        assert_eq!(
+            orgs(
+                "审计机构为天衡会计师事务所。以上数据未经会计师事务所审计",
+                &[],
+                &[],
+                false
+            ),
+            ["天衡会计师事务所"]
+        );
+        // 公司 as "the company" after a verb is no name.
+        assert!(orgs(
+            "合计控制公司45%股份,不构成公司对投资者的承诺,累计回购公司股份",
+            &[],
+            &[],
+            false
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn city_short_forms_only_in_city_texts() {
         assert_eq!(orgs("。市教委印发通知", &[], &[], true), ["市教委"]);
         assert!(orgs("。市教委印发通知", &[], &[], false).is_empty());
