@@ -61,6 +61,7 @@ impl Shared {
                 person::titles().map(|t| t.0).collect(),
                 person::SPEECH_VERBS.to_vec(),
                 region::abbreviations().collect(),
+                words(org::HK_NAMES).collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
             orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
@@ -99,6 +100,8 @@ enum List {
     Speech,
     /// [`region::abbreviations`].
     Abbreviation,
+    /// [`org::HK_NAMES`].
+    HongKongName,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -288,14 +291,27 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     // Bare years of the Republic of China (`113年`) are read in a text
-    // that names a place of Taiwan.
+    // that names a place of Taiwan; Hong Kong's bodies by their short names
+    // (入境处, 保安局) in one that names a place of Hong Kong.
     let gaz = tables.shared.gazetteer;
-    let taiwan = cands.iter().any(|c| {
-        c.kind == EntityKind::Region
-            && gaz
-                .resolve(&text[c.start..c.end], None)
-                .is_some_and(|p| p.province == region::TAIWAN)
-    });
+    let provinces: Vec<u32> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Region)
+        .filter_map(|c| gaz.resolve(&text[c.start..c.end], None).map(|p| p.province))
+        .collect();
+    let taiwan = provinces.contains(&region::TAIWAN);
+    let hong_kong = provinces.contains(&region::HONG_KONG)
+        || markers
+            .iter()
+            .any(|&(i, _)| text[i..].starts_with("全港") || text[i..].starts_with("本港"));
+    if hong_kong {
+        cands.extend(
+            found
+                .of(List::HongKongName)
+                .iter()
+                .map(|f| Candidate::new(f.start, f.end, EntityKind::Org)),
+        );
+    }
     cands.extend(
         date::find(text, reference, taiwan)
             .into_iter()
@@ -723,6 +739,18 @@ mod tests {
                     (Region, "冀"),
                 ],
                 &[],
+            ),
+            (
+                // Hong Kong's bodies by their short names, in a Hong Kong text.
+                "香港入境處處長表示,入境處與保安局及海關合作。",
+                &[(Org, "入境处"), (Org, "保安局"), (Org, "海关")],
+                &[],
+            ),
+            (
+                // Not in a mainland one, nor inside a longer name.
+                "上海市普陀区教育局通知,海关查获走私案件。",
+                &[(Org, "上海市普陀区教育局")],
+                &[(Org, "教育局"), (Org, "海关")],
             ),
             (
                 // 港澳台 is a set phrase for the three, not a list.

@@ -27,6 +27,9 @@ use crate::text::{
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.txt");
 /// Bodies known by name (matched as a list of the shared trie).
 pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
+
+/// Hong Kong bodies by their short names, read only in Hong Kong texts.
+pub(crate) const HK_NAMES: &str = include_str!("../../data/entity/org_names_hk.txt");
 /// Words that make a name generic as the whole name (商业银行, 科技公司).
 const GENERIC: &str = include_str!("../../data/entity/org_generic.txt");
 /// Words that make a name generic where they end it (全资子公司, 三甲医院).

@@ -90,6 +90,8 @@ const NATION: &str = "中国";
 const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
 pub(crate) const TAIWAN: u32 = 71;
+/// The province-level code of Hong Kong.
+pub(crate) const HONG_KONG: u32 = 81;
 
 impl Resolver {
     /// Reads the regions of `norm` (from its REGION, SCHOOL and ORG
