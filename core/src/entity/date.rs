@@ -1048,6 +1048,15 @@ mod tests {
     }
 
     #[test]
+    fn year_parts_stand_before_their_prefixes() {
+        for (i, p) in YEAR_PARTS.iter().enumerate() {
+            for q in &YEAR_PARTS[..i] {
+                assert!(!p.starts_with(q), "{q} shadows {p}: put {p} first");
+            }
+        }
+    }
+
+    #[test]
     fn relative_words_end_with_nian() {
         for r in RELATIVE {
             assert_eq!(r.len(), 6, "{r}");

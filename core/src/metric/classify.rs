@@ -128,6 +128,9 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if u.after_one && r.num.value() != 1.0 {
                 return None;
             }
+            if u.decimal_only && r.num.scale == 0 {
+                return None;
+            }
             if u.kind == QuantityKind::Duration
                 && (is_date_or_period(text, r) || !is_span_of_time(text, r, tables))
             {

@@ -24,6 +24,9 @@ pub struct Unit {
     pub discount: bool,
     /// A unit only after the numeral one (`一半` → 50 %, but not `分成两半`).
     pub after_one: bool,
+    /// A unit only after a number with decimals (`8.7日` of a hospital
+    /// stay, but not the day of `3月5日` or a dateline's `28日`).
+    pub decimal_only: bool,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -40,6 +43,7 @@ impl Unit {
             borderline: false,
             discount: false,
             after_one: false,
+            decimal_only: false,
             si: None,
         }
     }
@@ -286,6 +290,7 @@ impl Embedded {
                     None if opt == "borderline" => unit.borderline = true,
                     None if opt == "discount" => unit.discount = true,
                     None if opt == "after_one" => unit.after_one = true,
+                    None if opt == "decimal_only" => unit.decimal_only = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
