@@ -56,10 +56,10 @@ OPEN_FLOORS = {
 # them, see tests/blind/README.md). Floors below the measured scores, to catch
 # regressions on texts the rules were not written from.
 BLIND_FLOORS = {
-    ("metrics_full", "f1"): 0.96,
+    ("metrics_full", "f1"): 0.97,
     ("metric_attributes", "change"): 0.97,
     ("metric_attributes", "region"): 0.95,
-    ("entities", "ALL"): 0.82,
+    ("entities", "ALL"): 0.84,
 }
 
 FLOORS = {
