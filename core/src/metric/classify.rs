@@ -7,9 +7,9 @@ use super::index::Index;
 use super::scan::Reading;
 use super::segment;
 use super::table;
-use super::tables::Tables;
+use super::tables::{Tables, Unit};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, floor_char};
+use crate::text::{char_at, char_before, floor_char};
 use crate::{Approx, QuantityKind};
 
 /// How far back (bytes) a rank word may stand before `第N`.
@@ -136,7 +136,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             {
                 return None;
             }
-            if tables.name_markers.longest_at(text, r.end).is_some() {
+            if tables.name_markers.longest_at(text, r.end).is_some() || is_phase(text, r, u) {
                 return None;
             }
             j.unit = match r.per {
@@ -173,6 +173,21 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
 fn per_share(ix: &Index, r: &Reading) -> bool {
     let cs = segment::clause_start(ix, r.start);
     ix.text[cs..r.start].contains("每股")
+}
+
+/// Chars that end the name of a site or facility built in phases.
+const SITES: &[char] = &[
+    '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
+    '厦', '镇', '村',
+];
+
+/// A phase of a site (`产业园二期`, `基地一期`, `公园二期`): a Chinese
+/// numeral and 期 right after the site's name is part of a name, not a
+/// count of periods (`举办三期培训班` still counts).
+fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.unit == "期"
+        && r.num.chinese
+        && char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c))
 }
 
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
