@@ -271,7 +271,7 @@ pub(crate) fn extract(
     if cancel::requested() {
         return Mentions::none();
     }
-    let mut cands = places(text, &found, tables, markers);
+    let (mut cands, provinces) = places(text, &found, tables, markers);
     if cancel::requested() {
         return Mentions::none();
     }
@@ -293,12 +293,6 @@ pub(crate) fn extract(
     // Bare years of the Republic of China (`113年`) are read in a text
     // that names a place of Taiwan; Hong Kong's bodies by their short names
     // (入境处, 保安局) in one that names a place of Hong Kong.
-    let gaz = tables.shared.gazetteer;
-    let provinces: Vec<u32> = cands
-        .iter()
-        .filter(|c| c.kind == EntityKind::Region)
-        .filter_map(|c| gaz.resolve(&text[c.start..c.end], None).map(|p| p.province))
-        .collect();
     let taiwan = provinces.contains(&region::TAIWAN);
     let hong_kong = provinces.contains(&region::HONG_KONG)
         || markers
@@ -323,6 +317,7 @@ pub(crate) fn extract(
     if cancel::requested() {
         return Mentions::none();
     }
+    let gaz = tables.shared.gazetteer;
     let mut found = Mentions::new(resolve(text, cands, &tables.stops), gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found
@@ -334,19 +329,21 @@ pub(crate) fn extract(
 pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
-    let entities = resolve(text, places(text, &found, tables, markers), &tables.stops);
+    let (cands, _) = places(text, &found, tables, markers);
+    let entities = resolve(text, cands, &tables.stops);
     Mentions::new(entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
-/// regions, schools and organisations.
+/// regions, schools and organisations; and the provinces of the region
+/// names found (0 for towns, countries and abbreviation runs).
 /// `found` are the shared words found in `text`.
 fn places(
     text: &str,
     found: &Words,
     tables: &Tables,
     markers: &[(usize, Marker)],
-) -> Vec<Candidate> {
+) -> (Vec<Candidate>, Vec<u32>) {
     let mut cands: Vec<Candidate> = work::find(text)
         .iter()
         .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
@@ -391,7 +388,7 @@ fn places(
         .iter()
         .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
-    cands
+    (cands, hits.iter().map(|h| h.province).collect())
 }
 
 /// Drops the stopped mentions and the mentions inside a 《》 title (except
