@@ -173,9 +173,13 @@ typedef enum shushuo_quantity_kind {
    */
   SHUSHUO_QUANTITY_KIND_RANK = 7,
   /**
+   * A score or the level of an index, in points (512.3分, 3200.5点).
+   */
+  SHUSHUO_QUANTITY_KIND_SCORE = 8,
+  /**
    * A kind newer than this header (the core gained a kind this C view
    * does not name yet); `shushuo_document_to_json` carries its name.
-   * Later versions may also add values between `RANK` and `OTHER`:
+   * Later versions may also add values between `SCORE` and `OTHER`:
    * treat any value you do not know as `OTHER`.
    */
   SHUSHUO_QUANTITY_KIND_OTHER = 255,

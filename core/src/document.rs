@@ -107,6 +107,9 @@ pub enum QuantityKind {
     Ratio,
     /// A rank (第3名, 名列第一).
     Rank,
+    /// A score or the level of an index, in points (考生平均512.3分,
+    /// 满意度得分95.6分, 综指收于3200.5点).
+    Score,
 }
 
 /// The type of an [`Entity`].
@@ -171,6 +174,7 @@ str_enum!(Change { None => "none", Increase => "increase", Decrease => "decrease
 str_enum!(QuantityKind {
     Count => "count", Money => "money", Area => "area", Measure => "measure",
     Duration => "duration", Percent => "percent", Ratio => "ratio", Rank => "rank",
+    Score => "score",
 });
 str_enum!(EntityKind {
     Person => "PERSON", Region => "REGION", School => "SCHOOL",

@@ -123,9 +123,11 @@ pub enum shushuo_quantity_kind {
     Ratio = 6,
     /// A rank (第3名).
     Rank = 7,
+    /// A score or the level of an index, in points (512.3分, 3200.5点).
+    Score = 8,
     /// A kind newer than this header (the core gained a kind this C view
     /// does not name yet); `shushuo_document_to_json` carries its name.
-    /// Later versions may also add values between `RANK` and `OTHER`:
+    /// Later versions may also add values between `SCORE` and `OTHER`:
     /// treat any value you do not know as `OTHER`.
     Other = 255,
 }
@@ -141,6 +143,7 @@ impl From<QuantityKind> for shushuo_quantity_kind {
             QuantityKind::Percent => shushuo_quantity_kind::Percent,
             QuantityKind::Ratio => shushuo_quantity_kind::Ratio,
             QuantityKind::Rank => shushuo_quantity_kind::Rank,
+            QuantityKind::Score => shushuo_quantity_kind::Score,
             // The core's kinds are `#[non_exhaustive]`: one added there
             // and not yet here is OTHER (the enum test catches it).
             _ => shushuo_quantity_kind::Other,

@@ -124,7 +124,7 @@ static void check_document(const shushuo_document *doc, const char *text, size_t
         CHECK(m.region.data != NULL || m.region.len == 0);
         CHECK(m.approx >= SHUSHUO_APPROX_EXACT && m.approx <= SHUSHUO_APPROX_UNDER);
         CHECK(m.change >= SHUSHUO_CHANGE_NONE && m.change <= SHUSHUO_CHANGE_DECREASE);
-        CHECK(m.kind >= SHUSHUO_QUANTITY_KIND_COUNT && m.kind <= SHUSHUO_QUANTITY_KIND_RANK);
+        CHECK(m.kind >= SHUSHUO_QUANTITY_KIND_COUNT && m.kind <= SHUSHUO_QUANTITY_KIND_SCORE);
     }
     m = blank_metric();
     CHECK_STATUS(shushuo_document_metric(doc, n, &m), SHUSHUO_STATUS_OUT_OF_RANGE);

@@ -76,7 +76,7 @@ static const char *name_of(const char *const *names, size_t count, int v) {
 static const char *const approx_names[] = {"exact", "about", "over", "under"};
 static const char *const change_names[] = {"none", "increase", "decrease"};
 static const char *const quantity_names[] = {"count",    "money",   "area",  "measure",
-                                             "duration", "percent", "ratio", "rank"};
+                                             "duration", "percent", "ratio", "rank", "score"};
 static const char *const entity_names[] = {"PERSON", "REGION", "SCHOOL", "ORG", "WORK", "DATE"};
 
 static void put_span(size_t start, size_t end, size_t char_start, size_t char_end) {

@@ -128,7 +128,10 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if u.after_one && r.num.value() != 1.0 {
                 return None;
             }
-            if u.decimal_only && r.num.scale == 0 {
+            if (u.decimal_only && r.num.scale == 0) || (u.arabic_only && r.num.chinese) {
+                return None;
+            }
+            if is_clock_minutes(text, r, u) || is_cohort(r, u) {
                 return None;
             }
             if u.kind == QuantityKind::Duration
@@ -173,6 +176,19 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
 fn per_share(ix: &Index, r: &Reading) -> bool {
     let cs = segment::clause_start(ix, r.start);
     ix.text[cs..r.start].contains("每股")
+}
+
+/// The minutes of a time of day (`8时30分`, `9点15分`), not a score.
+fn is_clock_minutes(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.unit == "分"
+        && text[..r.num_start].ends_with(['时', '点'])
+        && char_before(text, r.num_start - '时'.len_utf8()).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The year a class graduates or enrols (`2024届毕业生`): a name of the
+/// cohort, not a count of sessions (`连续三届` still counts).
+fn is_cohort(r: &Reading, u: &Unit) -> bool {
+    u.unit == "届" && r.num.digits_only && r.num.chars == 4 && !r.num.chinese
 }
 
 /// Chars that end the name of a site or facility built in phases.
@@ -337,10 +353,15 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
             return None;
         }
     }
-    Some(Judged {
+    Some(ranked(start, end, r.num.value()))
+}
+
+/// A rank from `start` to `end` with the place `value`.
+fn ranked(start: usize, end: usize, value: f64) -> Judged {
+    Judged {
         start,
         end,
-        value: r.num.value(),
+        value,
         unit: "名次".into(),
         kind: QuantityKind::Rank,
         approx: Approx::Exact,
@@ -348,7 +369,23 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
         noun_end: None,
         si: None,
         cell: None,
-    })
+    }
+}
+
+/// `首位` or `榜首` at `at` after a word that ranks (`居全省首位`,
+/// `位居榜首`): first place, rank 1. Without one it is a priority, not a
+/// rank (`把安全放在首位`).
+pub fn first_place(ix: &Index, at: usize, tables: &Tables) -> Option<Judged> {
+    let text = ix.text;
+    let word = ["首位", "榜首"]
+        .into_iter()
+        .find(|w| text[at..].starts_with(w))?;
+    let from = floor_char(text, at.saturating_sub(RANK_REACH));
+    let from = segment::clause_start(ix, at).max(from);
+    if !tables.first_place_words.occurs_in(&text[from..at]) {
+        return None;
+    }
+    Some(ranked(at, at + word.len(), 1.0))
 }
 
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,

@@ -128,11 +128,17 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut sentence = 0..0;
-    let mut starts = ix.numbers.all().iter().copied();
+    let words = word_starts(text);
+    let mut starts = merged(ix.numbers.all(), &words);
     let mut checkpoint = Checkpoint::default();
     while let Some(at) = starts.find(|&at| at >= pos) {
         if checkpoint.stop_at(at) {
             break;
+        }
+        if let Some(j) = classify::first_place(ix, at, tables) {
+            pos = j.end;
+            out.push(j);
+            continue;
         }
         let mut next = scan::run_end(text, at).max(at + 1);
         if let Some(r) = scan::read(text, at, tables) {
@@ -148,6 +154,49 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
         pos = next;
     }
     out
+}
+
+/// Where a quantity starts with a word rather than a numeral: `万分之`
+/// (N per ten thousand), and `首位` and `榜首` (first place), in text order.
+fn word_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<usize> = memchr::memmem::find_iter(bytes, "首".as_bytes())
+        .filter_map(|i| {
+            let first = text[i..].starts_with("首位");
+            let top = text[..i].ends_with('榜');
+            first.then_some(i).or(top.then(|| i - '榜'.len_utf8()))
+        })
+        .collect();
+    let fractions = memchr::memmem::find_iter(bytes, "万分之".as_bytes());
+    if out.is_empty() {
+        return fractions.collect();
+    }
+    out.extend(fractions);
+    out.sort_unstable();
+    out
+}
+
+/// The offsets of two sorted lists, merged in order.
+fn merged<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if y < x => {
+                j += 1;
+                y
+            }
+            (Some(&x), _) => {
+                i += 1;
+                x
+            }
+            (None, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
 }
 
 #[cfg(test)]

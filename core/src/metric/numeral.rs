@@ -105,6 +105,9 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
     if first.is_ascii_digit() {
         return Some(parse_arabic(text.as_bytes(), at));
     }
+    if first == '万' {
+        return ten_thousandths(text, at);
+    }
     if is_capital(first) {
         // A lone financial numeral is a word part (`队伍`, `大陆`) unless a
         // numeral or the money unit follows (`伍佰`, `伍元`).
@@ -117,6 +120,21 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
         }
     }
     parse_chinese(text, at)
+}
+
+/// The denominator of `万分之N` (N per ten thousand) at `at`: `万` counts
+/// 10⁴ only before `分之`; alone it is a multiplier, never a number.
+fn ten_thousandths(text: &str, at: usize) -> Option<Num> {
+    let end = at + '万'.len_utf8();
+    text[end..].starts_with("分之").then_some(Num {
+        end,
+        int: 1e4,
+        scale: 0,
+        chinese: true,
+        digits_only: false,
+        chars: 1,
+        leading_round: false,
+    })
 }
 
 /// Reads `digits[,ddd…][.digits]` at `at` (which holds a digit). Thousands
@@ -354,5 +372,7 @@ mod tests {
         assert_eq!(share("百分之九十"), Share::Percent(90.0));
         assert_eq!(share("百分之6.8"), Share::Percent(6.8));
         assert_eq!(share("千分之五"), Share::PerMille(5.0));
+        assert_eq!(share("万分之三"), Share::Percent(0.03));
+        assert!(parse("万元", 0).is_none());
     }
 }

@@ -27,6 +27,9 @@ pub struct Unit {
     /// A unit only after a number with decimals (`8.7日` of a hospital
     /// stay, but not the day of `3月5日` or a dateline's `28日`).
     pub decimal_only: bool,
+    /// A unit only after Arabic digits (`512.3分`, but not the adverb
+    /// `十分` or `一分为二`).
+    pub arabic_only: bool,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -44,6 +47,7 @@ impl Unit {
             discount: false,
             after_one: false,
             decimal_only: false,
+            arabic_only: false,
             si: None,
         }
     }
@@ -117,6 +121,8 @@ pub struct Embedded {
     pub implied: Lexicon<String>,
     /// Words that make a following `第N` a rank.
     pub rank_words: Lexicon<()>,
+    /// Words that make a following `首位` or `榜首` a rank.
+    pub first_place_words: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
     /// Words that look like a unit but are not one.
@@ -206,6 +212,7 @@ const APPROX: &str = include_str!("../../data/metric/approx.tsv");
 const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
 const RANK: &str = include_str!("../../data/metric/rank.txt");
+const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
@@ -291,6 +298,7 @@ impl Embedded {
                     None if opt == "discount" => unit.discount = true,
                     None if opt == "after_one" => unit.after_one = true,
                     None if opt == "decimal_only" => unit.decimal_only = true,
+                    None if opt == "arabic_only" => unit.arabic_only = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
@@ -381,6 +389,7 @@ impl Embedded {
             change_gaps,
             implied,
             rank_words: word_list(RANK),
+            first_place_words: word_list(FIRST_PLACE),
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),
             trim_start,

@@ -23,7 +23,7 @@ __version__: str
 _ApproxName = Literal["exact", "about", "over", "under"]
 _ChangeName = Literal["none", "increase", "decrease"]
 _QuantityKindName = Literal[
-    "count", "money", "area", "measure", "duration", "percent", "ratio", "rank"
+    "count", "money", "area", "measure", "duration", "percent", "ratio", "rank", "score"
 ]
 _EntityKindName = Literal["PERSON", "REGION", "SCHOOL", "ORG", "WORK", "DATE"]
 

@@ -26,7 +26,7 @@ What it sets on each ``Doc``:
   not.
 * ``doc.spans["metrics"]`` (``metrics_key``): the metrics, labelled with their
   quantity kind in capitals (``COUNT``, ``MONEY``, ``AREA``, ``MEASURE``,
-  ``DURATION``, ``PERCENT``, ``RATIO``, ``RANK``), with the extension
+  ``DURATION``, ``PERCENT``, ``RATIO``, ``RANK``, ``SCORE``), with the extension
   attributes :data:`METRIC_ATTRIBUTES` (``span._.value``, ``span._.unit``, …:
   the fields of :class:`shushuo.Metric`).
 * ``doc._.shushuo_region``: the document's region (:attr:`Document.region`).
@@ -110,6 +110,7 @@ DISPLACY_COLORS: dict[str, str] = {
     "DURATION": _METRIC_COLOUR,
     "RATIO": _METRIC_COLOUR,
     "RANK": _METRIC_COLOUR,
+    "SCORE": _METRIC_COLOUR,
 }
 """displaCy colours of the labels spaCy has no colour for (the entity kinds
 REGION, SCHOOL and WORK and the metric kinds; ORG, PERSON, DATE, MONEY and
