@@ -20,6 +20,7 @@ const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
 const REGIONS_EXTRA: &str = include_str!("../../data/entity/regions_extra.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
+const FOREIGN_CITIES: &str = include_str!("../../data/entity/foreign_cities.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 
 /// Words that make a zone of the region right before them (`重庆高新区`).
@@ -184,7 +185,7 @@ impl Gazetteer {
             let code: u32 = code.trim().parse().map_err(|_| bad_data(line))?;
             b.region(name, code, Level::Zone);
         }
-        for name in words(COUNTRIES) {
+        for name in words(COUNTRIES).chain(words(FOREIGN_CITIES)) {
             b.region(name, 0, Level::Country);
         }
         for z in ZONE_SUFFIXES {
