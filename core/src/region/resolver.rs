@@ -162,9 +162,28 @@ impl Resolver {
             };
             events.push((*at, ev));
         }
+        // An autonomous region's own report (`宁夏回族自治区水资源公报`) says
+        // `我区`, `全区` of the whole region: it names the region, and none
+        // of its districts, before it first says so.
+        let own_district = |i: usize| text[i..].chars().nth(1) == Some('区');
+        let first_own = markers
+            .iter()
+            .find(|&&(i, m)| m == Marker::Own && own_district(i))
+            .map_or(0, |m| m.0);
+        let before_own = |want: fn(&Place) -> bool| {
+            places
+                .iter()
+                .any(|(at, p, _)| *at < first_own && home(p) && want(p))
+        };
+        let region_speaks = province.as_deref().is_some_and(|p| p.ends_with("自治区"))
+            && before_own(|p| p.level == Level::Province)
+            && !before_own(|p| p.is_district());
         for &(i, m) in markers {
             match m {
                 Marker::City => events.push((i, Event::City)),
+                Marker::Own if region_speaks && own_district(i) => {
+                    events.push((i, Event::OwnProvince))
+                }
                 Marker::Own => events.push((i, Event::Own)),
                 Marker::Province => events.push((i, Event::OwnProvince)),
                 Marker::Nation => events.push((i, Event::Nation)),
@@ -443,6 +462,27 @@ mod tests {
         assert_eq!(r.default_region(), Some("重庆高新区"));
         let (r, _) = resolver("重庆市的江北教育发展迅速,我区新增学位。");
         assert_eq!(r.default_region(), Some("江北区"));
+    }
+
+    #[test]
+    fn autonomous_region_speaks_as_itself() {
+        let text = "宁夏回族自治区水资源公报\n全区降水量306.2毫米。同心县实施节水改造,同心县节水3000万立方米。我区用水总量70亿立方米。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("宁夏回族自治区"));
+        assert_eq!(
+            r.region_at(text.find("70亿").unwrap()),
+            Some("宁夏回族自治区")
+        );
+        let (r, _) = resolver("南宁市青秀区2024年教育工作总结\n我区新增学位3000个。");
+        assert_eq!(r.default_region(), Some("青秀区"));
+    }
+
+    #[test]
+    fn newer_districts_and_county_level_cities() {
+        let (r, _) = resolver("深圳市坪山区统计局发布数据。坪山区地区生产总值增长8%。");
+        assert_eq!(r.default_region(), Some("坪山区"));
+        let (r, _) = resolver("新疆沙湾市玉米单产创新高,沙湾市粮食增产5%。");
+        assert_eq!(r.default_region(), Some("沙湾县"));
     }
 
     #[test]
