@@ -68,21 +68,18 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
     })
 }
 
-/// The table cell of a bare number written in digits (not a year), if it
-/// ends a cell of a row whose unit is stated ([`table`]).
+/// The table cell of a number written in digits (not a year), if it ends a
+/// cell of a row whose unit is stated, or stands in a row split by spaces
+/// with or without its own unit ([`table`]).
 fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
-    let plain = r.unit.is_none()
-        && !r.multiplied
-        && !r.range
-        && !r.fraction
-        && !r.num.chinese
-        && r.approx == Approx::Exact;
+    let plain =
+        !r.multiplied && !r.range && !r.fraction && !r.num.chinese && r.approx == Approx::Exact;
     // Written like a year (the test of `is_date_or_period`), and one.
     let year = r.num.digits_only && r.num.chars == 4 && (1900.0..=2100.0).contains(&r.value);
     if !plain || year {
         return None;
     }
-    table::cell(text, r.start, r.end, tables)
+    table::cell(text, r.start, r.end, r.unit.is_some(), tables)
 }
 
 /// Judges a quantity that is not an ordinal; `cell` is its table cell.
@@ -115,13 +112,15 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
         si: None,
         cell: None,
     };
-    if let Some(c) = cell {
-        j.value *= c.scale;
-        j.kind = c.kind;
-        j.unit = c.unit.clone();
-        j.cell = Some(c);
+    if let Some(s) = cell.as_ref().and_then(|c| c.stated.as_ref()) {
+        j.value *= s.scale;
+        j.kind = s.kind;
+        j.unit = s.unit.clone();
+        j.cell = cell;
         return Some(j);
     }
+    // A figure with its own unit in a table row still reads its row.
+    j.cell = cell;
     match r.unit {
         Some(u) => {
             // `一半` is a half; `分成两半` is no quantity.
@@ -223,7 +222,7 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         Some('+') => before.next().is_some_and(glue),
         // A decimal point lost as a space (`2127 74亿元`): the value cannot
         // be told, so nothing is read rather than a wrong value.
-        Some(' ') => digit(before.next()),
+        Some(' ') => !in_table && digit(before.next()),
         // A percent-encoding or a query value (`%28`, `id=5`, `&n=3`).
         Some('%' | '=' | '&' | '@') => true,
         Some(c) => glue(c),

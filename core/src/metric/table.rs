@@ -9,7 +9,19 @@
 //! ```
 //!
 //! A bare number that ends a cell of such a row (cells split by `|` or a
-//! tab) takes that unit.
+//! tab) takes that unit. Tables copied from a PDF often keep only spaces
+//! between cells; a line of a label and two or more figures is such a row
+//! (its header's words run together once normalised, so its columns have
+//! no label):
+//!
+//! ```text
+//! 门急诊人次 1,486,273 1,398,514 6.28%
+//! 平均住院日(天) 7.6 8.1 -6.17%
+//! ```
+//!
+//! Its figures are cells whether or not they carry a unit; a bare one takes
+//! the unit of its label (`(天)`, a unit word ending it: `人次`) or of the
+//! table's `单位:` line.
 
 use std::ops::Range;
 
@@ -23,19 +35,28 @@ const ROW_REACH: usize = 1024;
 /// How far back (bytes) a table's `单位:` line may stand from a row.
 const UNIT_LINE_REACH: usize = 4096;
 
-/// A bare number's place in a table row, with the unit it takes.
+/// A number's place in a table row, with the unit it takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// The unit the table states for a bare number (`元`, `%`, `元/股`);
+    /// `None` for a figure with its own unit.
+    pub stated: Option<Stated>,
+    /// The row's first cell: what the row measures (`营业收入`).
+    pub row_label: Range<usize>,
+    /// The words before the number in its own cell (`本报告期`, `增减(%)`);
+    /// empty in a space-split row.
+    pub label: Range<usize>,
+}
+
+/// The unit a table states for its bare figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
     /// The unit reported (`元`, `%`, `元/股`).
     pub unit: String,
     /// What it measures (that of the unit before any `/`).
     pub kind: QuantityKind,
     /// Factor applied to the value (`单位:万元` → 10 000).
     pub scale: f64,
-    /// The row's first cell: what the row measures (`营业收入`).
-    pub row_label: Range<usize>,
-    /// The words before the number in its own cell (`本报告期`, `增减(%)`).
-    pub label: Range<usize>,
 }
 
 /// Whether `c` splits the cells of a row.
@@ -43,13 +64,16 @@ fn is_cell_break(c: char) -> bool {
     c == '|' || c == '\t'
 }
 
-/// The cell of the bare number `start..end` (sign included) of `text`, if
-/// it ends a cell of a table row whose unit is stated.
-pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
-    // The number ends its cell or its line (checked first: most numbers
-    // do not).
+/// The cell of the number `start..end` (sign included, with its unit where
+/// `own_unit`) of `text`: a bare number that ends a cell of a table row
+/// whose unit is stated, or any figure of a row split by spaces.
+pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Tables) -> Option<Cell> {
+    // The number ends its cell or its line, or a figure follows after a
+    // space (checked first: most numbers do none of these).
     let after = text[end..].trim_start_matches(' ');
-    if !(after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n')) {
+    let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
+    let spaced = text[end..].starts_with(' ') && after.starts_with(starts_figure);
+    if !(ends_cell || spaced) {
         return None;
     }
     // A row is a line of at most ROW_REACH bytes on either side of the
@@ -69,6 +93,9 @@ pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cel
     };
     let line = &text[line_start..line_end];
     if !line.contains(is_cell_break) {
+        return space_cell(text, line_start..line_end, start..end, own_unit, tables);
+    }
+    if own_unit || !ends_cell {
         return None;
     }
     // The number is not in the first cell, which names the row.
@@ -85,12 +112,110 @@ pub fn cell(text: &str, start: usize, end: usize, tables: &Tables) -> Option<Cel
         .or_else(|| paren_unit(&text[line_start..row_end], tables))
         .or_else(|| unit_line(text, line_start, tables))?;
     Some(Cell {
-        unit: stated.name,
-        kind: stated.kind,
-        scale: stated.scale,
+        stated: Some(stated.into()),
         row_label: trimmed(text, line_start..row_end),
         label: trimmed(text, cell_start..start),
     })
+}
+
+/// Whether `c` may start a figure of a space-split row.
+fn starts_figure(c: char) -> bool {
+    c.is_ascii_digit() || c == '-' || c == '+'
+}
+
+/// Whether `s` is a figure as a table prints it: a sign, digits with
+/// thousands commas and decimals, and a percent or per-mille sign or
+/// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
+fn is_figure(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let body = s.trim_end_matches(['%', '‰']);
+    let body = body.strip_suffix("个百分点").unwrap_or(body);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// The space-split tokens of `line` (a range of `text`). Normalisation
+/// drops the space between a CJK label and the first figure
+/// (`门急诊人次1,486,273`, `指标2024年`): the first token is split where its
+/// digits start.
+fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = line.start;
+    for t in text[line].split(' ') {
+        if !t.is_empty() {
+            let glued = out.is_empty().then(|| glued_figure(t)).flatten();
+            match glued {
+                Some(i) => out.extend([at..at + i, at + i..at + t.len()]),
+                None => out.push(at..at + t.len()),
+            }
+        }
+        at += t.len() + 1;
+    }
+    out
+}
+
+/// Where digits (or a sign before them) start in `t` right after a
+/// non-ASCII char, if anywhere.
+fn glued_figure(t: &str) -> Option<usize> {
+    let mut prev = None;
+    for (i, c) in t.char_indices() {
+        if prev.is_some_and(|p: char| !p.is_ascii()) && starts_figure(c) {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// The tokens of `line` if it is a row of a space-split table: a label
+/// that is no figure, then two or more figures.
+fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let toks = tokens(text, line);
+    let (label, cells) = toks.split_first()?;
+    let row = cells.len() >= 2
+        && !is_figure(&text[label.clone()])
+        && cells.iter().all(|c| is_figure(&text[c.clone()]));
+    row.then_some(toks)
+}
+
+/// The cell of the figure `fig` in the line `line` of a space-split table
+/// ([`space_row`]); a bare figure needs a unit from its label or the
+/// table's `单位:` line.
+fn space_cell(
+    text: &str,
+    line: Range<usize>,
+    fig: Range<usize>,
+    own_unit: bool,
+    tables: &Tables,
+) -> Option<Cell> {
+    let toks = space_row(text, line.clone())?;
+    if !toks[1..].contains(&fig) {
+        return None;
+    }
+    let row_label = toks[0].clone();
+    let stated = if own_unit {
+        None
+    } else {
+        let label = &text[row_label.clone()];
+        let unit = paren_unit(label, tables)
+            .or_else(|| unit_ending(label, tables))
+            .or_else(|| unit_line(text, line.start, tables))?;
+        Some(unit.into())
+    };
+    Some(Cell {
+        stated,
+        row_label,
+        label: fig.start..fig.start,
+    })
+}
+
+/// A unit word of two chars or more that ends a row's label (`门急诊人次`).
+fn unit_ending(label: &str, tables: &Tables) -> Option<StatedUnit> {
+    let (n, _) = tables.units().longest_ending_at(label, label.len())?;
+    let word = &label[label.len() - n..];
+    (word.chars().count() >= 2).then(|| unit_at(word, tables))?
 }
 
 /// `r` without spaces at either end.
@@ -115,6 +240,16 @@ fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
     let at = text[from..row_start].rfind("单位:")? + from + "单位:".len();
     unit_at(text[at..].trim_start_matches(' '), tables)
+}
+
+impl From<StatedUnit> for Stated {
+    fn from(u: StatedUnit) -> Stated {
+        Stated {
+            unit: u.name,
+            kind: u.kind,
+            scale: u.scale,
+        }
+    }
 }
 
 /// A unit as a table states it, read by [`unit_at`].
@@ -162,10 +297,11 @@ mod tests {
     fn unit_of(text: &str, number: &str) -> Option<(String, f64, String, String)> {
         let t = Tables::new(&Options::default()).unwrap();
         let start = text.find(number).unwrap();
-        cell(text, start, start + number.len(), &t).map(|c| {
+        cell(text, start, start + number.len(), false, &t).map(|c| {
+            let s = c.stated.unwrap();
             (
-                c.unit,
-                c.scale,
+                s.unit,
+                s.scale,
                 text[c.row_label].to_string(),
                 text[c.label].to_string(),
             )
@@ -187,6 +323,25 @@ mod tests {
     fn a_row_label_gives_its_unit() {
         let text = "基本每股收益(元/股)|本报告期 -0.31|上年同期 0.24\n";
         assert_eq!(unit_of(text, "0.24").map(|u| u.0), Some("元/股".into()));
+    }
+
+    #[test]
+    fn rows_split_by_spaces() {
+        let t = Tables::new(&Options::default()).unwrap();
+        let text = "门急诊人次1,486,273 1,398,514 6.28%\n平均住院日(天) 7.6 8.1 -6.17%\n";
+        let at = |n: &str| text.find(n).unwrap();
+        let cell_of = |n: &str, own: bool| cell(text, at(n), at(n) + n.len(), own, &t);
+        // The label glued to the first figure by normalisation is split off.
+        let c = cell_of("1,486,273", false).unwrap();
+        assert_eq!(c.stated.map(|s| s.unit), Some("人次".into()));
+        assert_eq!(&text[c.row_label], "门急诊人次");
+        assert_eq!(unit_of(text, "8.1").map(|u| u.0), Some("天".into()));
+        // A figure with its own unit reads its row and keeps its unit.
+        let c = cell_of("-6.17%", true).unwrap();
+        assert_eq!((c.stated, &text[c.row_label]), (None, "平均住院日(天)"));
+        // One figure, or words among the figures: no row.
+        assert_eq!(unit_of("门急诊人次 1,486,273\n", "1,486,273"), None);
+        assert_eq!(unit_of("门诊 12 人 34 56\n", "34"), None);
     }
 
     #[test]
