@@ -4,7 +4,7 @@
 use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
 use crate::text::punct::RANGE_JOINERS;
-use crate::text::{char_at, char_before};
+use crate::text::{char_at, char_before, is_cjk};
 use crate::{Approx, QuantityKind};
 
 /// The surface reading of a quantity, before it is judged a metric.
@@ -259,6 +259,10 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 if text[pos..].starts_with('半') && unit.kind != QuantityKind::Count {
                     half = true;
                     pos += '半'.len_utf8();
+                } else if let Some(units) = tenths_units(text, pos, len, tables) {
+                    // `四成二`: 42 %.
+                    carried = units;
+                    pos += '一'.len_utf8();
                 } else if unit.unit == "元" || unit.unit == "块" {
                     // `八元六角`, `三块五毛`: spoken money.
                     if let Some((len, cents)) = jiao_fen(&text[pos..]) {
@@ -310,6 +314,22 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     n.multiply(factor);
     r.value = carried + n.value();
     r.end = pos;
+}
+
+/// The units digit after `N成` ending at `pos` (`len` bytes of unit), as in
+/// `四成二` (42 %), `七成五以上`: a Chinese digit one to nine; `一`, which
+/// starts many words (`三成一线城市`, `一致`), only where the figure ends.
+fn tenths_units(text: &str, pos: usize, len: usize, tables: &Tables) -> Option<f64> {
+    if &text[pos - len..pos] != "成" {
+        return None;
+    }
+    let digit = char_at(text, pos).filter(|&c| c != '两')?;
+    let d = numeral::chinese_digit(digit).filter(|&d| d > 0)?;
+    let after = pos + digit.len_utf8();
+    let ends = d > 1
+        || char_at(text, after).map_or(true, |c| !is_cjk(c) || c == '的')
+        || tables.approx_after.longest_at(text, after).is_some();
+    ends.then_some(f64::from(d))
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more
