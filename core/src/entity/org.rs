@@ -199,6 +199,18 @@ pub(crate) fn find(
         if !head_ok(text, s, e, suffix) || (t.tight[m.word as usize] && !tight_ok()) {
             continue;
         }
+        // 锐驰新能源汽车(深圳)有限公司: a place in brackets between the name
+        // and a strong head belongs to the name.
+        if let Some(a) =
+            bracketed(text, s, low).and_then(|open| free_name(text, open, low, suffix, t))
+        {
+            if strong {
+                out.push((a, e));
+                last = Some((a, e));
+                floor = e;
+                continue;
+            }
+        }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
         let (from, _) = extend_left(text, s, stops, 24);
         let from = from.max(low);
@@ -273,6 +285,16 @@ pub(crate) fn find(
     chain(text, &mut out, anchors.regions);
     short_forms(text, gaz, t, &mut out);
     out
+}
+
+/// The offset of the `(` of a bracket of two to four CJK chars (a place,
+/// `(深圳)`, or `(集团)`) that ends right at `s`, not before `low`.
+fn bracketed(text: &str, s: usize, low: usize) -> Option<usize> {
+    let inner_end = s.checked_sub(1).filter(|_| text[..s].ends_with(')'))?;
+    let open = text[..inner_end].rfind('(').filter(|&o| o >= low)?;
+    let inner = &text[open + 1..inner_end];
+    let n = inner.chars().count();
+    ((2..=4).contains(&n) && inner.chars().all(is_cjk)).then_some(open)
 }
 
 /// Puts the names `out` in order (by start, longer first), each once.
@@ -369,6 +391,11 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         .filter(|_| !t.generic_whole.contains(&text[start..s]))
     {
         start += len;
+    }
+    // 为全资子公司|华晟精工(嘉兴)有限公司: the company word of the phrase
+    // before is not part of the name.
+    while let Some(c) = COMPANY.iter().find(|&&c| text[start..s].starts_with(c)) {
+        start += c.len();
     }
     let name = &text[start..s];
     if t.generic_whole.contains(name) {
@@ -468,7 +495,10 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
             }
             let end = name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
             let short = &name[..end];
-            if gaz.prefix_len(short) == Some(short.len()) || t.generic_whole.contains(short) {
+            if gaz.prefix_len(short) == Some(short.len())
+                || t.generic_whole.contains(short)
+                || COMPANY.contains(&short)
+            {
                 break;
             }
             shorts.push(short);
@@ -655,6 +685,17 @@ mod tests {
                 false
             ),
             ["天衡会计师事务所"]
+        );
+        // A place in brackets belongs to the name; the company word of the
+        // phrase before does not.
+        assert_eq!(
+            orgs(
+                "同意为全资子公司华晟精工(嘉兴)有限公司提供担保,锐驰新能源汽车(深圳)有限公司",
+                &[],
+                &[],
+                false
+            ),
+            ["华晟精工(嘉兴)有限公司", "锐驰新能源汽车(深圳)有限公司"]
         );
         // 公司 as "the company" after a verb is no name.
         assert!(orgs(
