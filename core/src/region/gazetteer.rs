@@ -25,10 +25,13 @@ const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 
 /// Words that make a zone of the region right before them (`重庆高新区`).
 const ZONE_SUFFIXES: &[&str] = &["高新区", "高新技术产业开发区", "经开区", "经济技术开发区"];
-/// Words that end the name of a town or street.
-const TOWN_SUFFIXES: &[&str] = &["街道", "镇"];
+/// Words that end the name of a town, street, township or village (苏木
+/// and 嘎查 are Inner Mongolia's townships and villages).
+const TOWN_SUFFIXES: &[&str] = &["街道", "镇", "乡", "村", "苏木", "嘎查"];
 /// Words right before a town name (see [`super::mentions()`]).
-const TOWN_STOPS: &str = "在\n的\n和\n与\n及\n到\n从\n是\n由\n各\n每\n个\n所\n";
+const TOWN_STOPS: &str = "在\n的\n和\n与\n及\n到\n从\n是\n由\n各\n每\n个\n所\n至\n于\n";
+/// Names that are generic before a township or village suffix (贫困村).
+const VILLAGE_GENERIC: &str = include_str!("../../data/entity/village_generic.txt");
 /// How high a region stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Level {
@@ -107,6 +110,8 @@ pub(crate) struct Gazetteer {
     pub(super) stops: WordSet,
     /// Words right before a town name.
     pub(super) town_stops: WordSet,
+    /// Generic words before a township or village suffix.
+    pub(super) village_generic: WordSet,
 }
 
 impl Gazetteer {
@@ -216,6 +221,7 @@ impl Gazetteer {
             patterns,
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
+            village_generic: WordSet::new(VILLAGE_GENERIC),
         })
     }
 

@@ -66,6 +66,8 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
             }
             Form::Town => {
                 if let Some(h) = town(gaz, text, s, e, last_end) {
+                    // A village right after its township (西江镇羊排村).
+                    last_end = h.end;
                     hits.push(h);
                 }
             }
@@ -98,10 +100,42 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     hits
 }
 
-/// A town or street ending with the suffix at `s..e`, if its name is
-/// bounded on the left (punctuation, a stop word, or a region before it).
+/// Chars after 乡 that make a word of it (乡村, 乡镇, 乡亲).
+const AFTER_XIANG: &[char] = &[
+    '村', '镇', '土', '亲', '情', '愁', '贤', '里', '间', '野', '民',
+];
+/// Chars after 村 that make a word of it (村民, 村委, 村级), unless the name
+/// is repeated (羊排村村民).
+const AFTER_CUN: &[char] = &[
+    '民', '委', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
+];
+
+/// Chars that never end the name of a township or village: they end words
+/// before 乡 or 村 (城乡, 返乡, 武术之乡, 以城带乡, 农村); 家 only before 乡
+/// (家乡, but 王家村).
+const VILLAGE_BAD_LAST: &[char] = &[
+    '故', '老', '同', '返', '回', '下', '异', '他', '思', '离', '城', '带', '之', '农', '水', '兴',
+    '富', '进', '入', '留', '本', '该', '各', '每', '整', '多',
+];
+
+/// A town, street, township or village ending with the suffix at `s..e`,
+/// if its name is bounded on the left (punctuation, a stop word, or a
+/// region before it). A township or village (乡, 村, 苏木, 嘎查) is not a
+/// generic phrase (贫困村, 返乡); Mongolian names run longer (巴彦温都尔苏木).
 fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Option<Hit> {
-    let (start, bounded) = extend_left(text, s, &gaz.town_stops, 3);
+    let suffix = &text[s..e];
+    let village = !matches!(suffix, "街道" | "镇");
+    let mongolian = matches!(suffix, "苏木" | "嘎查");
+    let word_after = match suffix {
+        "乡" => AFTER_XIANG,
+        "村" => AFTER_CUN,
+        _ => &[],
+    };
+    if char_at(text, e).is_some_and(|c| word_after.contains(&c)) {
+        return None;
+    }
+    let longest = if mongolian { 6 } else { 3 };
+    let (start, bounded) = extend_left(text, s, &gaz.town_stops, longest);
     let start = if last_end <= s && last_end > start {
         last_end
     } else {
@@ -111,7 +145,12 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     let n = name.chars().count();
     let last = name.chars().next_back()?;
     let follows_region = last_end == start;
-    if !(2..=3).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region) {
+    if !(2..=longest).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region)
+    {
+        return None;
+    }
+    let bad_last = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
+    if village && (bad_last || gaz.village_generic.ends_at(name, name.len())) {
         return None;
     }
     if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
@@ -271,5 +310,29 @@ mod tests {
             ["江津区", "白沙镇", "鱼洞街道"]
         );
         assert!(found(g, "深度贫困乡镇学校").is_empty());
+    }
+
+    #[test]
+    fn townships_and_villages() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(g, "在丹江镇的乌东村,西江镇羊排村村民;观音乡、望丰乡等。"),
+            ["丹江镇", "乌东村", "西江镇", "羊排村", "观音乡", "望丰乡"]
+        );
+        assert_eq!(
+            found(g, "位于巴彦温都尔苏木乌兰哈达嘎查。"),
+            ["巴彦温都尔苏木", "乌兰哈达嘎查"]
+        );
+        for generic in [
+            "全县有行政村120个。",
+            "，贫困村全部出列。",
+            "，返乡创业人数增加。",
+            "，城乡居民收入增长。",
+            "被誉为武术之乡。",
+            "，全体村民参加。",
+            "，推进乡村振兴。",
+        ] {
+            assert!(found(g, generic).is_empty(), "{generic}");
+        }
     }
 }
