@@ -16,6 +16,8 @@ use crate::{Approx, QuantityKind};
 const RANK_REACH: usize = 24;
 /// The longest quoted phrase (chars) taken as a name or slogan.
 const SLOGAN_CHARS: usize = 12;
+/// The longest half of a slogan of parallel halves (chars).
+const COUPLET_CHARS: usize = 8;
 /// How far (bytes) the nouns that imply a unit may stand from a bare number.
 const IMPLIED_BEFORE: usize = 24;
 const IMPLIED_AFTER: usize = 12;
@@ -290,7 +292,26 @@ fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged) -> bool {
     let Some((open, close)) = segment::quote_around(ix, sentence, j.start, j.end) else {
         return false;
     };
-    ix.text[open..close].chars().count() <= SLOGAN_CHARS
+    let quoted = &ix.text[open..close];
+    quoted.chars().count() <= SLOGAN_CHARS || is_couplet(quoted)
+}
+
+/// Whether `quoted` is a slogan of parallel halves of equal length
+/// (`情系成渝两地、共话劳动教育`), each at most [`COUPLET_CHARS`] long.
+fn is_couplet(quoted: &str) -> bool {
+    let inner = quoted.trim_matches('"');
+    let mut lens = inner.split(['、', ',']).map(|p| p.chars().count());
+    let Some(first) = lens.next() else {
+        return false;
+    };
+    let mut parts = 1;
+    for n in lens {
+        if n != first {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2 && (2..=COUPLET_CHARS).contains(&first)
 }
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
