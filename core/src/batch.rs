@@ -17,11 +17,21 @@ use crate::{Cancel, Document, Error, Extractor, Result};
 /// How many texts [`Extractor::extract_stream`] reads ahead per thread.
 const STREAM_CHUNK_PER_THREAD: usize = 16;
 
+/// The number of threads a batch uses when asked for 0: one per available
+/// core (1 where the number of cores cannot be told).
+///
+/// ```
+/// assert!(shushuo::default_threads() >= 1);
+/// ```
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
 /// The number of threads to use for `n` texts when asked for `threads`
-/// (0: one per available core).
+/// (0: [`default_threads`]).
 fn threads_for(threads: usize, n: usize) -> usize {
     let wanted = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+        default_threads()
     } else {
         threads
     };

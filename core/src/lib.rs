@@ -58,7 +58,7 @@ mod region;
 mod text;
 mod user_dict;
 
-pub use batch::Stream;
+pub use batch::{default_threads, Stream};
 pub use cancel::Cancel;
 pub use document::{Approx, Change, Document, Entity, EntityKind, Metric, QuantityKind, Span};
 pub use error::{Error, Result};

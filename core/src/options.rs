@@ -94,6 +94,7 @@ impl Options {
             }
             Err(e) => return Err(invalid(format!("not valid JSON: {e}"))),
         };
+        let not_paths = || invalid("user_dict must be a path or a list of paths".into());
         let paths = match map.remove("user_dict") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::String(p)) => vec![p],
@@ -101,16 +102,10 @@ impl Options {
                 .into_iter()
                 .map(|v| match v {
                     Value::String(p) => Ok(p),
-                    _ => Err(invalid(
-                        "user_dict must be a path or a list of paths".into(),
-                    )),
+                    _ => Err(not_paths()),
                 })
                 .collect::<Result<_>>()?,
-            Some(_) => {
-                return Err(invalid(
-                    "user_dict must be a path or a list of paths".into(),
-                ))
-            }
+            Some(_) => return Err(not_paths()),
         };
         // Read from the text where possible, so that serde refuses duplicate
         // keys; beside a `user_dict` key the rest is read from the map.

@@ -100,11 +100,6 @@ pub(crate) fn chunks<'a, 's>(texts: &'a [&'s str], min_bytes: usize) -> Vec<&'a 
     out
 }
 
-/// The number of threads to use when the caller names none: every core.
-pub(crate) fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

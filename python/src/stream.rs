@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyIterator, PyString};
 
-use crate::{as_text, batch, PyDocument, PyExtractor, ShushuoError};
+use crate::{as_text, PyDocument, PyExtractor, ShushuoError};
 
 /// Threads per core above which `threads` is capped: the work is CPU-bound
 /// and runs without the GIL, so more threads than cores only add overhead;
@@ -17,7 +17,7 @@ const MAX_THREADS_PER_CORE: usize = 4;
 
 /// The largest number of worker threads a batch uses.
 pub(crate) fn max_threads() -> usize {
-    batch::default_threads().saturating_mul(MAX_THREADS_PER_CORE)
+    shushuo::default_threads().saturating_mul(MAX_THREADS_PER_CORE)
 }
 
 /// The `threads` argument: `None` means every core; otherwise an int of at
@@ -25,7 +25,7 @@ pub(crate) fn max_threads() -> usize {
 /// [`max_threads`].
 pub(crate) fn resolve_threads(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     let Some(obj) = threads else {
-        return Ok(batch::default_threads());
+        return Ok(shushuo::default_threads());
     };
     if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
         let ty = obj
