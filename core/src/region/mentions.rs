@@ -246,9 +246,14 @@ const CHINA_SLOGANS: &[&str] = &[
 /// suffix (建成县域 is no 成县).
 const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
 
-/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
+/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域,
+/// the river 呼兰河).
 fn in_word(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
+    // A short form before 河 names a river (呼兰河), not the place.
+    if char_at(text, e) == Some('河') && !name.ends_with(['省', '市', '县', '区', '州']) {
+        return true;
+    }
     if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
         return true;
     }
@@ -334,5 +339,9 @@ mod tests {
         ] {
             assert!(found(g, generic).is_empty(), "{generic}");
         }
+        assert_eq!(
+            found(g, "黑龙江省呼兰河流域治理,呼兰区建设。"),
+            ["黑龙江省", "呼兰区"]
+        );
     }
 }
