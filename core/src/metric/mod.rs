@@ -15,6 +15,7 @@ mod segment;
 mod table;
 mod tables;
 
+pub(crate) use index::MARKS;
 pub use tables::Tables;
 
 use crate::cancel::{self, Checkpoint};
@@ -59,9 +60,15 @@ pub(crate) struct Draft {
     pub borderline: bool,
 }
 
-/// Finds the metrics of `norm`, in text order.
-pub(crate) fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Draft> {
-    let ix = index::Index::new(&norm.text);
+/// Finds the metrics of `norm`, in text order; `noted` holds the places of
+/// the [`MARKS`] in its text, as [`Normalized::noting`] gives them.
+pub(crate) fn extract(
+    norm: &Normalized,
+    noted: Vec<usize>,
+    tables: &Tables,
+    regions: &Resolver,
+) -> Vec<Draft> {
+    let ix = index::Index::new(&norm.text, noted);
     if cancel::requested() {
         return Vec::new();
     }

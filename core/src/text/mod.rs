@@ -20,6 +20,7 @@ mod wordset;
 
 pub(crate) use chars::{
     ceil_char, char_at, char_before, chars_back, chars_forward, floor_char, is_cjk, utf8_len,
+    BmpSet,
 };
 pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
