@@ -48,6 +48,7 @@ pub struct Reader<'a> {
     ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
+    /// The periods of the sentence (a buffer kept between sentences).
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
     last_period: Option<(Range<usize>, String)>,
@@ -94,12 +95,13 @@ impl<'a> Reader<'a> {
         if !self.sentence.contains(&m.start) {
             let s = segment::sentence_start(self.ix, m.start);
             let e = segment::sentence_end(self.ix, m.end);
-            self.periods = self
-                .tables
-                .period
-                .find_iter(&text[s..e])
-                .map(|p| s + p.start..s + p.end)
-                .collect();
+            self.periods.clear();
+            self.periods.extend(
+                self.tables
+                    .period
+                    .find_iter(&text[s..e])
+                    .map(|p| s + p.start..s + p.end),
+            );
             self.sentence = s..e.max(s + 1);
         }
         if let Some(cell) = &m.cell {

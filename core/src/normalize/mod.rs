@@ -38,6 +38,10 @@ use crate::cancel::Checkpoint;
 use crate::text::{char_at, is_cjk, BmpSet};
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
 
+/// Room made for the places of marks per KB of text (about what reports
+/// hold of the metric index's marks), to spare growing the list.
+const NOTED_PER_KB: usize = 64;
+
 /// The folded text with its offset map.
 #[derive(Debug, Clone)]
 pub struct Normalized<'a> {
@@ -85,6 +89,9 @@ impl<'a> Normalized<'a> {
             spaced_until: 0,
             last_group: None,
         };
+        if *marks != BmpSet::EMPTY {
+            b.noted.reserve(orig.len() / 1024 * NOTED_PER_KB);
+        }
         let mut i = 0;
         let mut checkpoint = Checkpoint::default();
         while i < orig.len() {

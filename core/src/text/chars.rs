@@ -109,7 +109,7 @@ pub(crate) fn char_count(s: &str) -> usize {
 /// point, built at compile time and looked up by a char or, in byte
 /// scans, by the bytes of its UTF-8 form: bit `cp % 64` of word `cp / 64`,
 /// so that a word holds the chars that share all but the last byte.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct BmpSet([u64; 1024]);
 
 impl std::fmt::Debug for BmpSet {
