@@ -11,7 +11,7 @@ use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, chars_back, chars_forward};
+use crate::text::{char_at, char_before, chars_back, chars_forward, utf8_len};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -403,19 +403,27 @@ impl<'a> Reader<'a> {
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
-        while let Some(c) = text[r.clone()].chars().next().filter(|&c| CLAUSE.has(c)) {
-            r.start += c.len_utf8();
+        // On bytes: every char tested here is ASCII or a break, and `r`
+        // lies on char boundaries.
+        let bytes = text.as_bytes();
+        while r.start < r.end && CLAUSE.starting_at(bytes, r.start) {
+            r.start += utf8_len(bytes[r.start]);
         }
-        if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {
+        let first = |r: &Range<usize>| (r.start < r.end).then(|| bytes[r.start]);
+        let last = |r: &Range<usize>| (r.start < r.end).then(|| bytes[r.end - 1]);
+        let holds = |r: &Range<usize>, b: u8| memchr::memchr(b, &bytes[r.clone()]).is_some();
+        if first(&r) == Some(b'(') && !holds(&r, b')') {
             r.start += 1;
         }
-        if text[r.clone()].ends_with(')') && !text[r.clone()].contains('(') {
+        if last(&r) == Some(b')') && !holds(&r, b'(') {
             r.end -= 1;
         }
-        if text[r.clone()].matches('"').count() % 2 == 1 {
-            if text[r.clone()].starts_with('"') {
+        // The quotes are in the index.
+        let quotes = self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start);
+        if quotes % 2 == 1 {
+            if first(&r) == Some(b'"') {
                 r.start += 1;
-            } else if text[r.clone()].ends_with('"') {
+            } else if last(&r) == Some(b'"') {
                 r.end -= 1;
             }
         }
