@@ -122,7 +122,12 @@ impl Extractor {
     /// [`Cancel`] is triggered; what it returns then is thrown away.
     fn run(&self, text: &str) -> Document {
         let inner = &*self.inner;
-        let norm = Normalized::new(text);
+        // The metric stage's index is made of the marks the fold notes.
+        let (norm, noted) = if inner.options.metrics {
+            Normalized::noting(text, &metric::MARKS)
+        } else {
+            (Normalized::new(text), Vec::new())
+        };
         if cancel::requested() {
             return Document::default();
         }
@@ -148,7 +153,7 @@ impl Extractor {
             return Document::default();
         }
         let metrics = if inner.options.metrics {
-            metric::extract(&norm, &inner.metric_tables, &regions)
+            metric::extract(&norm, noted, &inner.metric_tables, &regions)
         } else {
             Vec::new()
         };

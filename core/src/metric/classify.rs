@@ -461,7 +461,7 @@ mod tests {
 
     fn judged(text: &str) -> Vec<(String, f64, String)> {
         let t = Tables::new(&Options::default()).unwrap();
-        let ix = Index::new(text);
+        let ix = Index::of(text);
         let mut out = Vec::new();
         let mut pos = 0;
         while let Some(at) = ix.numbers.first_from(pos) {

@@ -11,7 +11,7 @@ use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, chars_back, chars_forward};
+use crate::text::{char_at, char_before, chars_back, chars_forward, utf8_len};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -48,6 +48,7 @@ pub struct Reader<'a> {
     ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
+    /// The periods of the sentence (a buffer kept between sentences).
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
     last_period: Option<(Range<usize>, String)>,
@@ -94,12 +95,13 @@ impl<'a> Reader<'a> {
         if !self.sentence.contains(&m.start) {
             let s = segment::sentence_start(self.ix, m.start);
             let e = segment::sentence_end(self.ix, m.end);
-            self.periods = self
-                .tables
-                .period
-                .find_iter(&text[s..e])
-                .map(|p| s + p.start..s + p.end)
-                .collect();
+            self.periods.clear();
+            self.periods.extend(
+                self.tables
+                    .period
+                    .find_iter(&text[s..e])
+                    .map(|p| s + p.start..s + p.end),
+            );
             self.sentence = s..e.max(s + 1);
         }
         if let Some(cell) = &m.cell {
@@ -401,19 +403,27 @@ impl<'a> Reader<'a> {
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
         let text = self.norm.text.as_str();
-        while let Some(c) = text[r.clone()].chars().next().filter(|&c| CLAUSE.has(c)) {
-            r.start += c.len_utf8();
+        // On bytes: every char tested here is ASCII or a break, and `r`
+        // lies on char boundaries.
+        let bytes = text.as_bytes();
+        while r.start < r.end && CLAUSE.starting_at(bytes, r.start) {
+            r.start += utf8_len(bytes[r.start]);
         }
-        if text[r.clone()].starts_with('(') && !text[r.clone()].contains(')') {
+        let first = |r: &Range<usize>| (r.start < r.end).then(|| bytes[r.start]);
+        let last = |r: &Range<usize>| (r.start < r.end).then(|| bytes[r.end - 1]);
+        let holds = |r: &Range<usize>, b: u8| memchr::memchr(b, &bytes[r.clone()]).is_some();
+        if first(&r) == Some(b'(') && !holds(&r, b')') {
             r.start += 1;
         }
-        if text[r.clone()].ends_with(')') && !text[r.clone()].contains('(') {
+        if last(&r) == Some(b')') && !holds(&r, b'(') {
             r.end -= 1;
         }
-        if text[r.clone()].matches('"').count() % 2 == 1 {
-            if text[r.clone()].starts_with('"') {
+        // The quotes are in the index.
+        let quotes = self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start);
+        if quotes % 2 == 1 {
+            if first(&r) == Some(b'"') {
                 r.start += 1;
-            } else if text[r.clone()].ends_with('"') {
+            } else if last(&r) == Some(b'"') {
                 r.end -= 1;
             }
         }

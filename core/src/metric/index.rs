@@ -6,12 +6,7 @@ use std::cell::Cell;
 
 use super::numeral;
 use crate::text::punct::{is_title_mark, CLAUSE, SENTENCE, TITLE_MARKS};
-use crate::text::utf8_len;
-
-/// Whether `b` may start a clause break or a title mark.
-const fn may_start_mark(b: u8) -> bool {
-    CLAUSE.may_start(b) || TITLE_MARKS[0].as_bytes()[0] == b || TITLE_MARKS[1].as_bytes()[0] == b
-}
+use crate::text::BmpSet;
 
 /// Ascending byte offsets, searched from the place of the last look-up
 /// (look-ups come in text order, or near it).
@@ -84,127 +79,99 @@ pub struct Index<'t> {
     pub quotes: Marks,
 }
 
-/// Sets `t[key]` for the three-byte char `c`, keyed by the low bits of its
-/// first two bytes, to hold the low six bits of its third byte.
-const fn add_wide(t: &mut [u64; 16 * 64], c: &[u8]) {
-    let key = ((c[0] & 0x0f) as usize) << 6 | (c[1] & 0x3f) as usize;
-    t[key] |= 1 << (c[2] & 0x3f);
+/// The char of the three-byte UTF-8 form `s`, at compile time.
+const fn wide_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let cp = (b[0] as u32 & 0x0f) << 12 | (b[1] as u32 & 0x3f) << 6 | (b[2] as u32 & 0x3f);
+    match char::from_u32(cp) {
+        Some(c) if b.len() == 3 => c,
+        _ => panic!("not a three-byte char"),
+    }
 }
 
-/// The three-byte chars the pass notes (the Chinese numerals, the wide
-/// breaks and the title marks), as sets of third bytes keyed by the first two.
-const WIDE: [u64; 16 * 64] = {
-    let mut t = [0u64; 16 * 64];
+/// The chars the index notes: those a number may start with (ASCII digits,
+/// Chinese numerals), clause breaks, title marks and quotes. The
+/// normaliser notes where they stand as it folds the text
+/// ([`Normalized::noting`](crate::normalize::Normalized::noting)).
+pub const MARKS: BmpSet = {
+    let mut set = BmpSet::EMPTY.with('"');
+    let mut b = 0;
+    while b < 0x80 {
+        if CLAUSE.may_start(b) || b.is_ascii_digit() {
+            set = set.with(b as char);
+        }
+        b += 1;
+    }
     let mut i = 0;
     while i < numeral::CHINESE_STARTS.len() {
-        // The low bits of the three bytes of a char from U+0800 to U+FFFF.
-        let c = numeral::CHINESE_STARTS[i] as u32;
-        let bytes = [(c >> 12) as u8, (c >> 6) as u8 & 0x3f, c as u8 & 0x3f];
-        add_wide(&mut t, &bytes);
+        set = set.with(numeral::CHINESE_STARTS[i]);
         i += 1;
     }
     let mut i = 0;
     while i < CLAUSE.wide().len() {
-        add_wide(&mut t, CLAUSE.wide()[i].as_bytes());
+        set = set.with(wide_char(CLAUSE.wide()[i]));
         i += 1;
     }
-    add_wide(&mut t, TITLE_MARKS[0].as_bytes());
-    add_wide(&mut t, TITLE_MARKS[1].as_bytes());
-    t
+    set.with(wide_char(TITLE_MARKS[0]))
+        .with(wide_char(TITLE_MARKS[1]))
 };
 
-/// Room made for numbers, clause breaks and sentence breaks per KB of text
-/// (about what reports hold), to spare growing the lists.
-const MARKS_PER_KB: (usize, usize, usize) = (16, 40, 12);
-
-/// A byte that is itself something the pass notes: an ASCII digit, quote or break.
-const ASCII_MARK: u8 = 1;
-/// The first byte of a three-byte char.
-const WIDE_LEAD: u8 = 2;
-
-/// The kind of each byte that may start a char.
-const LEAD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        if may_start_mark(b as u8) || (b as u8).is_ascii_digit() || b == b'"' as usize {
-            t[b] = ASCII_MARK;
-        }
-        b += 1;
-    }
-    while b < 0x100 {
-        if b >= 0xe0 && b < 0xf0 {
-            t[b] = WIDE_LEAD;
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The byte length of the char starting with each byte ([`utf8_len`] as a table).
-const CHAR_LEN: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = utf8_len(b as u8) as u8;
-        b += 1;
-    }
-    t
-};
+/// Room made for clause and sentence breaks per KB of text (about what
+/// reports hold), to spare growing the lists.
+const BREAKS_PER_KB: (usize, usize) = (40, 12);
 
 impl<'t> Index<'t> {
-    /// Notes the marks of `text`, looking closer only at the chars that
-    /// one look-up shows to be one.
-    pub fn new(text: &'t str) -> Self {
+    /// The index of `text`, given `noted`: the offsets of the chars of
+    /// [`MARKS`] in it, ascending (the list of numbers is made of it).
+    pub fn new(text: &'t str, mut noted: Vec<usize>) -> Self {
         let marks = |per_kb: usize| Marks {
             at: Vec::with_capacity(text.len() / 1024 * per_kb),
             hint: Cell::new(0),
         };
         let mut ix = Index {
             text,
-            numbers: marks(MARKS_PER_KB.0),
-            clauses: marks(MARKS_PER_KB.1),
-            sentences: marks(MARKS_PER_KB.2),
+            numbers: Marks::default(),
+            clauses: marks(BREAKS_PER_KB.0),
+            sentences: marks(BREAKS_PER_KB.1),
             titles: Marks::default(),
             quotes: Marks::default(),
         };
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (b1, b2) = match bytes.get(i + 1..i + 3) {
-                Some(&[b1, b2]) => (b1, b2),
-                _ => (0, 0),
-            };
-            let lead = LEAD[usize::from(b)];
-            let key = usize::from(b & 0x0f) << 6 | usize::from(b1 & 0x3f);
-            let wide = (WIDE[key] >> (b2 & 0x3f)) as u8 & (lead >> 1);
-            if (lead | wide) & 1 == 1 {
-                ix.note(bytes, i);
+        let mut numbers = 0;
+        for k in 0..noted.len() {
+            let i = noted[k];
+            if ix.note(bytes, i) {
+                noted[numbers] = i;
+                numbers += 1;
             }
-            i += usize::from(CHAR_LEN[usize::from(b)]);
         }
+        noted.truncate(numbers);
+        // Give back what the other marks took (in place, as a rule).
+        noted.shrink_to_fit();
+        ix.numbers.at = noted;
         ix
     }
 
-    /// Notes what starts at byte `i` (a char boundary), if anything.
-    fn note(&mut self, bytes: &[u8], i: usize) {
+    /// Notes what starts at byte `i` (a char boundary) but a number;
+    /// returns whether a number may start there.
+    fn note(&mut self, bytes: &[u8], i: usize) -> bool {
         let b = bytes[i];
         if b.is_ascii_digit() {
-            self.numbers.at.push(i);
+            return true;
         } else if b == b'"' {
             self.quotes.at.push(i);
         } else if b < 0x80 {
             self.note_break(bytes, i);
         } else if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
             if is_numeral(b0, b1, b2) {
-                self.numbers.at.push(i);
+                return true;
             } else if is_title_mark(&bytes[i..]) {
                 self.titles.at.push(i);
             } else {
                 self.note_break(bytes, i);
             }
         }
+        false
     }
 
     /// Notes the clause or sentence break at byte `i`, if one starts there.
@@ -215,6 +182,19 @@ impl<'t> Index<'t> {
                 self.sentences.at.push(i);
             }
         }
+    }
+}
+
+#[cfg(test)]
+impl<'t> Index<'t> {
+    /// The index of `text`, its marks found by a walk through its chars.
+    pub fn of(text: &'t str) -> Self {
+        let noted = text
+            .char_indices()
+            .filter(|&(_, c)| MARKS.has(c))
+            .map(|(i, _)| i)
+            .collect();
+        Index::new(text, noted)
     }
 }
 
@@ -231,7 +211,7 @@ mod tests {
     #[test]
     fn notes_every_mark() {
         let t = "《十四五》规划:\"1所\"、两年。共3…\n";
-        let ix = Index::new(t);
+        let ix = Index::of(t);
         let all = |m: &Marks| -> Vec<usize> { m.at.clone() };
         let find = |s: &str| t.match_indices(s).map(|(i, _)| i).collect::<Vec<_>>();
         assert_eq!(
@@ -253,6 +233,25 @@ mod tests {
             [find(":"), find("、"), find("。"), find("…"), find("\n")].concat()
         );
         assert_eq!(all(&ix.sentences), [find("。"), find("\n")].concat());
+    }
+
+    #[test]
+    fn the_fold_notes_every_mark_of_the_folded_text() {
+        use crate::normalize::Normalized;
+        for orig in [
+            "《十四五》规划：“１所”、两年。共３…\n",
+            "总投资３００億元，增長(zhǎng)12%；\t师 资　8\u{a0}660个｜壹佰",
+            "a\u{feff}1\u{301}2 3 . 5 亿 元!?😀一",
+        ] {
+            let (norm, noted) = Normalized::noting(orig, &MARKS);
+            let walked: Vec<usize> = norm
+                .text
+                .char_indices()
+                .filter(|&(_, c)| MARKS.has(c))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(noted, walked, "{orig}");
+        }
     }
 
     #[test]

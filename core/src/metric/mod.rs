@@ -15,6 +15,7 @@ mod segment;
 mod table;
 mod tables;
 
+pub(crate) use index::MARKS;
 pub use tables::Tables;
 
 use crate::cancel::{self, Checkpoint};
@@ -59,19 +60,26 @@ pub(crate) struct Draft {
     pub borderline: bool,
 }
 
-/// Finds the metrics of `norm`, in text order.
-pub(crate) fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) -> Vec<Draft> {
-    let ix = index::Index::new(&norm.text);
+/// Finds the metrics of `norm`, in text order; `noted` holds the places of
+/// the [`MARKS`] in its text, as [`Normalized::noting`] gives them.
+pub(crate) fn extract(
+    norm: &Normalized,
+    noted: Vec<usize>,
+    tables: &Tables,
+    regions: &Resolver,
+) -> Vec<Draft> {
+    let ix = index::Index::new(&norm.text, noted);
     if cancel::requested() {
         return Vec::new();
     }
-    let found = quantities(&ix, tables);
+    let mut found = quantities(&ix, tables);
     let roles = pairs::roles(&ix, &found, tables);
     let per_share = per_share_carried(&ix, &found);
     let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
     let mut checkpoint = Checkpoint::default();
-    for (i, q) in found.iter().enumerate() {
+    for i in 0..found.len() {
+        let q = &found[i];
         if checkpoint.stop_at(q.start) {
             break;
         }
@@ -80,15 +88,19 @@ pub(crate) fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) ->
         let region = regions.region_at(q.start);
         let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
         let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
+        // Nothing reads the unit or the SI value of a quantity once it is
+        // read: the draft takes them over.
+        let q = &mut found[i];
+        let mut unit = std::mem::take(&mut q.unit);
+        if per_share[i] {
+            unit.push_str("/股");
+        }
+        let si = q.si.take();
         out.push(Draft {
             start: q.start,
             end: q.end,
             value: q.value,
-            unit: if per_share[i] {
-                format!("{}/股", q.unit)
-            } else {
-                q.unit.clone()
-            },
+            unit,
             kind: q.kind,
             approx: q.approx,
             change: ctx.change,
@@ -96,8 +108,8 @@ pub(crate) fn extract(norm: &Normalized, tables: &Tables, regions: &Resolver) ->
             region: region.map(str::to_owned),
             period: ctx.period,
             previous,
-            si_value: q.si.as_ref().map(|s| s.0),
-            si_unit: q.si.as_ref().map(|s| s.1.clone()),
+            si_value: si.as_ref().map(|s| s.0),
+            si_unit: si.map(|s| s.1),
             borderline: q.borderline,
         });
     }

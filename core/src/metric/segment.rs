@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn clauses_and_sentences() {
         let t = "其中,新增学位8660个、校舍3万平方米。下一句";
-        let ix = Index::new(t);
+        let ix = Index::of(t);
         let at = t.find("8660").unwrap();
         assert_eq!(
             &t[clause_start(&ix, at)..clause_end(&ix, at)],
@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn reach_is_bounded() {
         let t = format!("甲。{}乙", "字".repeat(400));
-        let ix = Index::new(&t);
+        let ix = Index::of(&t);
         let at = t.find('乙').unwrap();
         assert_eq!(sentence_start(&ix, at), floor_char(&t, at - REACH));
         assert_eq!(sentence_end(&ix, 0), "甲".len());
@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn titles_and_quotes() {
         let t = "印发《三年行动计划》,实施\"五大行动\",共5所";
-        let ix = Index::new(t);
+        let ix = Index::of(t);
         assert!(in_title(&ix, 0, t.find("三年").unwrap()));
         assert!(!in_title(&ix, 0, t.find('5').unwrap()));
         let at = t.find("五大").unwrap();

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::script;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, BmpSet};
 
 /// Horizontal white space that a scanner may have left inside a phrase, and
 /// the control chars that are white space (vertical tab, form feed, the
@@ -120,76 +120,75 @@ pub fn gloss_len(s: &str) -> Option<usize> {
     None
 }
 
-/// One bit for each BMP char that may fold, be dropped or start a gloss.
+/// The chars that may fold, be dropped or start a gloss.
 struct Changes {
-    /// Bit `cp % 64` of word `cp / 64`: a word holds the chars that share all
-    /// but the last six bits of their code point, i.e. all but the last byte
-    /// of their UTF-8 form.
-    bits: Box<[u64; 1024]>,
+    /// Those of the BMP.
+    bmp: Box<BmpSet>,
     /// The traditional chars outside the BMP that fold, sorted.
     astral: Vec<char>,
 }
 
 static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
-    let mut bits = Box::new([0u64; 1024]);
-    let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+    let mut bmp = Box::new(BmpSet::EMPTY);
     for c in (0..0x10000).filter_map(char::from_u32) {
         if is_hspace(c) || is_dropped(c) || fold_width(c) != c || matches!(c, '(' | '（') {
-            set(c);
+            bmp.insert(c);
         }
     }
-    script::bmp_keys().for_each(set);
+    script::bmp_keys().for_each(|c| bmp.insert(c));
     let mut astral: Vec<char> = script::astral_keys().collect();
     astral.sort_unstable();
-    Changes { bits, astral }
+    Changes { bmp, astral }
 });
 
 /// The length of the run at the start of `s` whose chars all stay as they
-/// are (no fold, no drop, no space, no gloss bracket). Each char is looked
-/// up in one bit set over the BMP, the word picked by its leading bytes and
-/// the bit by its last.
+/// are (no fold, no drop, no space, no gloss bracket); the offset of each
+/// char of `marks` in the run, plus `base`, is pushed to `noted`. Each char
+/// is looked up in the bit sets by its bytes, without decoding it.
 #[inline]
-pub fn plain_len(s: &str) -> usize {
+pub fn plain_len(s: &str, marks: &BmpSet, base: usize, noted: &mut Vec<usize>) -> usize {
     let ch = &*CHANGES;
-    let bits = &*ch.bits;
-    let b = s.as_bytes();
-    let hit = |word: usize, last: u8| bits[word] >> (last & 0x3f) & 1 == 1;
-    let mut i = 0;
+    let changes = &*ch.bmp;
+    let mut rest = s.as_bytes();
     loop {
-        match b[i..] {
-            [x, ..] if x < 0x80 => {
-                if hit(usize::from(x >> 6), x) {
-                    return i;
-                }
-                i += 1;
+        let (word, last, len) = match *rest {
+            // Three-byte chars first: most chars of a report are.
+            [x, y, z, ..] if x & 0xf0 == 0xe0 => {
+                (usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f), z, 3)
             }
-            [x, y, z, ..] if (0xe0..0xf0).contains(&x) => {
-                if hit(usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f), z) {
-                    return i;
-                }
-                i += 3;
-            }
-            [x, y, ..] if x < 0xe0 => {
-                if hit(usize::from(x & 0x1f), y) {
-                    return i;
-                }
-                i += 2;
-            }
-            [] => return i,
+            [x, ..] if x < 0x80 => (usize::from(x >> 6), x, 1),
+            [x, y, ..] if x < 0xe0 => (usize::from(x & 0x1f), y, 2),
+            [] => break,
             _ => {
-                let c = s[i..].chars().next().unwrap_or('\0');
+                // Four bytes: outside the BMP, never a mark.
+                let at = s.len() - rest.len();
+                let c = s[at..].chars().next().unwrap_or('\0');
                 if ch.astral.binary_search(&c).is_ok() {
-                    return i;
+                    break;
                 }
-                i += c.len_utf8().max(1);
+                rest = &rest[c.len_utf8().min(rest.len())..];
+                continue;
             }
+        };
+        if changes.has_at(word, last) {
+            break;
         }
+        if marks.has_at(word, last) {
+            noted.push(base + s.len() - rest.len());
+        }
+        rest = &rest[len..];
     }
+    s.len() - rest.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain run at the start of `s`, noting nothing.
+    fn plain(s: &str) -> usize {
+        plain_len(s, &BmpSet::EMPTY, 0, &mut Vec::new())
+    }
 
     #[test]
     fn plain_runs_stop_at_every_char_that_changes() {
@@ -197,17 +196,31 @@ mod tests {
             "\t \u{a0}\u{3000}\u{2009}１“」(（\u{feff}\u{0}\u{1}\u{7f}\u{85}\u{c}\u{301}億萬";
         for c in stops.chars() {
             let s = format!("数说{c}x");
-            assert_eq!(plain_len(&s), "数说".len(), "{c:?}");
+            assert_eq!(plain(&s), "数说".len(), "{c:?}");
         }
         for s in ["数说。、《》·—…,.%abc123\n\r", "💡é", "著乾余于后"] {
-            assert_eq!(plain_len(s), s.len(), "{s:?}");
+            assert_eq!(plain(s), s.len(), "{s:?}");
         }
         // Agrees with the char rules for every BMP char.
         for c in (0..0x10000).filter_map(char::from_u32) {
             let changes = is_hspace(c) || is_dropped(c) || fold(c) != c || matches!(c, '(' | '（');
             let s = c.to_string();
-            assert_eq!(plain_len(&s) == 0, changes, "{c:?}");
+            assert_eq!(plain(&s) == 0, changes, "{c:?}");
         }
+    }
+
+    #[test]
+    fn plain_runs_note_the_marks_in_them() {
+        const MARKS: BmpSet = BmpSet::EMPTY.with('1').with('、').with('é');
+        let s = "a1数、é😀1１";
+        let mut noted = Vec::new();
+        let len = plain_len(s, &MARKS, 10, &mut noted);
+        assert_eq!(&s[..len], "a1数、é😀1");
+        let want: Vec<usize> = ["1", "、", "é", "😀1"]
+            .iter()
+            .map(|m| 10 + s.find(m).unwrap() + m.len() - m.chars().last().unwrap().len_utf8())
+            .collect();
+        assert_eq!(noted, want);
     }
 
     #[test]

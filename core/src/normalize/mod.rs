@@ -35,8 +35,12 @@ pub(crate) use offsets::to_original;
 pub(crate) use origin::original_of;
 
 use crate::cancel::Checkpoint;
-use crate::text::{char_at, is_cjk};
+use crate::text::{char_at, is_cjk, BmpSet};
 use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
+
+/// Room made for the places of marks per KB of text (about what reports
+/// hold of the metric index's marks), to spare growing the list.
+const NOTED_PER_KB: usize = 64;
 
 /// The folded text with its offset map.
 #[derive(Debug, Clone)]
@@ -63,6 +67,13 @@ pub struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     /// Folds `orig`. Runs of chars that fold to themselves are copied whole.
     pub fn new(orig: &'a str) -> Self {
+        Normalized::noting(orig, &BmpSet::EMPTY).0
+    }
+
+    /// Folds `orig`, and notes where the chars of `marks` stand in the
+    /// folded text (ascending offsets into [`text`](Self::text)): a later
+    /// stage that needs them is spared another walk through the text.
+    pub fn noting(orig: &'a str, marks: &BmpSet) -> (Self, Vec<usize>) {
         let mut b = Builder {
             norm: Normalized {
                 orig,
@@ -72,10 +83,15 @@ impl<'a> Normalized<'a> {
                 joins: Vec::new(),
                 glosses: Vec::new(),
             },
+            marks,
+            noted: Vec::new(),
             prev: None,
             spaced_until: 0,
             last_group: None,
         };
+        if *marks != BmpSet::EMPTY {
+            b.noted.reserve(orig.len() / 1024 * NOTED_PER_KB);
+        }
         let mut i = 0;
         let mut checkpoint = Checkpoint::default();
         while i < orig.len() {
@@ -83,7 +99,8 @@ impl<'a> Normalized<'a> {
                 // Cancelled: the caller throws this prefix away.
                 break;
             }
-            let plain = plain_len(&orig[i..]);
+            let at = b.norm.text.len();
+            let plain = plain_len(&orig[i..], marks, at, &mut b.noted);
             if plain > 0 {
                 let run = &orig[i..i + plain];
                 b.norm.text.push_str(run);
@@ -108,7 +125,7 @@ impl<'a> Normalized<'a> {
                 b.put(i, c, fold(c))
             };
         }
-        b.norm
+        (b.norm, b.noted)
     }
 
     /// A [`Cursor`] that maps offsets of [`text`](Self::text) back to the
@@ -129,9 +146,13 @@ impl<'a> Normalized<'a> {
 }
 
 /// The state of one fold, char run by char run.
-struct Builder<'a> {
+struct Builder<'a, 'm> {
     /// The result so far.
     norm: Normalized<'a>,
+    /// The chars whose places in the folded text are noted.
+    marks: &'m BmpSet,
+    /// Their places so far.
+    noted: Vec<usize>,
     /// The last char put into the folded text.
     prev: Option<char>,
     /// The original offset where the letter-spaced number being joined ends.
@@ -140,7 +161,14 @@ struct Builder<'a> {
     last_group: Option<usize>,
 }
 
-impl Builder<'_> {
+impl Builder<'_, '_> {
+    /// Notes the place `at` of the folded char `c`, if it is one of the marks.
+    fn note(&mut self, at: usize, c: char) {
+        if self.marks.has(c) {
+            self.noted.push(at);
+        }
+    }
+
     /// Notes that the original goes on at `orig_at` where the folded text
     /// goes on now (after a drop); returns `orig_at`.
     fn skip_to(&mut self, orig_at: usize) -> usize {
@@ -157,6 +185,7 @@ impl Builder<'_> {
     fn put(&mut self, i: usize, c: char, f: char) -> usize {
         let at = self.norm.text.len();
         self.norm.text.push(f);
+        self.note(at, f);
         self.prev = Some(f);
         let end = i + c.len_utf8();
         if f.len_utf8() != c.len_utf8() {
@@ -195,6 +224,7 @@ impl Builder<'_> {
             }
         }
         // Keep one plain space for the whole run.
+        self.note(self.norm.text.len(), ' ');
         self.norm.text.push(' ');
         self.prev = Some(' ');
         if run_end - i > 1 {

@@ -4,6 +4,7 @@
 //! original text and its surface form. Nothing else makes those records.
 
 use super::{Cursor, Normalized};
+use crate::text::char_count;
 use crate::{entity, metric, Entity, Metric, Span};
 
 /// The public records of `metrics` and `entities` (each list in text
@@ -107,13 +108,12 @@ impl<'t> CharCounter<'t> {
         }
     }
 
-    /// The char offset of byte offset `b` (on a char boundary). std's
-    /// `chars().count()` counts a word of bytes at a time.
+    /// The char offset of byte offset `b` (on a char boundary).
     fn at(&mut self, b: usize) -> usize {
         if b >= self.byte {
-            self.chars += self.text[self.byte..b].chars().count();
+            self.chars += char_count(&self.text[self.byte..b]);
         } else {
-            self.chars -= self.text[b..self.byte].chars().count();
+            self.chars -= char_count(&self.text[b..self.byte]);
         }
         self.byte = b;
         self.chars

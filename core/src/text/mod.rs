@@ -19,7 +19,8 @@ mod trie;
 mod wordset;
 
 pub(crate) use chars::{
-    ceil_char, char_at, char_before, chars_back, chars_forward, floor_char, is_cjk, utf8_len,
+    ceil_char, char_at, char_before, char_count, chars_back, chars_forward, floor_char, is_cjk,
+    utf8_len, BmpSet,
 };
 pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
