@@ -2,9 +2,12 @@
 //! `2021年`, `2023-11-10 15:03:32`), ranges (`8月21日至23日`, `2020-2021年`)
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
+mod keys;
+
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, overlaps_any, utf8_len, Needle};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any};
+use keys::Keys;
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,13 +223,12 @@ fn year_word(s: &str, i: usize) -> usize {
 
 /// Dates in Chinese numerals (`二〇二三年`, `十二月三十一日`): found from
 /// their 年 and 月, whose numerals are read backwards to where the date
-/// starts. Those after 今年/去年 are read with them, before.
-fn chinese_dates(s: &str, out: &mut Vec<DateHit>) {
-    static NIAN: Needle = Needle::new("年");
-    static YUE: Needle = Needle::new("月");
+/// starts. Those after 今年/去年 are read with them, before. `keys` are
+/// the text's.
+fn chinese_dates(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let numeral = |c: &char| YEAR_DIGITS.contains(c) || *c == '十';
     let mut add = Vec::new();
-    for k in NIAN.find_iter(s).chain(YUE.find_iter(s)) {
+    for &k in keys.nian.iter().chain(&keys.yue) {
         let mut start = k;
         let mut n = 0;
         while let Some(c) = char_before(s, start).filter(numeral) {
@@ -342,27 +344,37 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
 /// of Taiwan.
 pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
     let t = text.as_bytes();
+    let keys = Keys::of(text);
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
-    static ROC: Needle = Needle::new("民国");
-    let roc = taiwan || ROC.find_iter(text).next().is_some();
+    let roc = taiwan || keys.roc;
+    // A date read here starts with a number or a word of RELATIVE: where
+    // they stand, in text order, is all the loop looks at.
+    let relative_at: Vec<usize> = keys
+        .nian
+        .iter()
+        .filter_map(|&k| k.checked_sub(NIAN.len()))
+        .filter(|&i| RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes())))
+        .collect();
+    let (mut digits, mut words) = (keys.digits.iter().peekable(), relative_at.iter().peekable());
+    // Where the next date may start (past the last one found).
     let mut i = 0;
-    while i < t.len() {
-        let b = t[i];
-        let found = if b.is_ascii_digit() {
-            let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
-            if prev_ok {
-                absolute(text, i, roc).or_else(|| month.and_then(|m| bare_day(text, i, m)))
-            } else {
-                None
-            }
-        } else if t[i..].get(3..6) == Some(NIAN)
-            && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
-        {
-            relative(text, i, reference)
+    loop {
+        let at = match (digits.peek(), words.peek()) {
+            (Some(&&d), Some(&&w)) if d < w => digits.next(),
+            (Some(_), None) => digits.next(),
+            (_, Some(_)) => words.next(),
+            (None, None) => break,
+        };
+        let at = *at.expect("peeked");
+        if at < i {
+            continue;
+        }
+        let found = if t[at].is_ascii_digit() {
+            absolute(text, at, roc).or_else(|| month.and_then(|m| bare_day(text, at, m)))
         } else {
-            None
+            relative(text, at, reference)
         };
         match found {
             Some(hits) => {
@@ -376,17 +388,16 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
                         month = Some(None);
                     }
                 }
-                i = hits.last().map_or(i + 1, |h| h.end);
+                i = hits.last().map_or(at + 1, |h| h.end);
                 out.extend(hits);
             }
-            // Both kinds start at a char: step over the rest of this one.
-            None => i += utf8_len(b),
+            None => i = at + 1,
         }
     }
     let mut extra = Vec::new();
-    year_parts(text, &mut extra);
-    chinese_dates(text, &mut extra);
-    lunar(text, &mut extra);
+    year_parts(text, &keys, &mut extra);
+    chinese_dates(text, &keys, &mut extra);
+    lunar(text, &keys, &mut extra);
     if !extra.is_empty() {
         // Kept where no date found before and no longer one of them overlaps.
         extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -516,20 +527,12 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
 
 /// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
-/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
-fn year_parts(s: &str, out: &mut Vec<DateHit>) {
+/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至;
+/// `keys` are the text's.
+fn year_parts(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
-    static PART_ENDS: [Needle; 2] = [Needle::new("季"), Needle::new("半年")];
-    static YEAR_ENDS: [Needle; 5] = [
-        Needle::new("本年度"),
-        Needle::new("上年度"),
-        Needle::new("年底"),
-        Needle::new("年末"),
-        Needle::new("年初"),
-    ];
-    for needle in &PART_ENDS {
-        let key = needle.word();
-        for k in needle.find_iter(s) {
+    for key in ["季", "半年"] {
+        for k in occurrences(s, key, keys) {
             let mut end = k + key.len();
             if key == "季" && s[end..].starts_with('度') {
                 end += '度'.len_utf8();
@@ -546,9 +549,8 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
             }
         }
     }
-    for needle in &YEAR_ENDS {
-        let key = needle.word();
-        for k in needle.find_iter(s) {
+    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
+        for k in occurrences(s, key, keys) {
             let before = char_before(s, k);
             let free = key.ends_with('度')
                 || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
@@ -561,6 +563,18 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     out.extend(add);
 }
 
+/// The offsets of `word` in `s`, in text order, from those of its one 年
+/// or 季 among `keys` (no word overlaps itself, so these are all of them).
+fn occurrences<'a>(s: &'a str, word: &'a str, keys: &'a Keys) -> impl Iterator<Item = usize> + 'a {
+    let (anchor, at) = match word.find('季') {
+        Some(k) => (k, &keys.ji),
+        None => (word.find('年').expect("a word with 年 or 季"), &keys.nian),
+    };
+    at.iter()
+        .filter_map(move |&a| a.checked_sub(anchor))
+        .filter(move |&k| s.as_bytes()[k..].starts_with(word.as_bytes()))
+}
+
 /// Chinese numerals of lunar days (初六, 二十三, 廿一).
 const LUNAR_DIGITS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '廿',
@@ -568,10 +582,10 @@ const LUNAR_DIGITS: &[char] = &[
 
 /// Lunar dates: 正月, 腊月 and 冬月 with or without a day (正月初六,
 /// 腊月二十三), and a numbered month with a day of 初 (二月初二). No ISO form.
-fn lunar(s: &str, out: &mut Vec<DateHit>) {
+/// `keys` are the text's.
+fn lunar(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let mut add = Vec::new();
-    static MONTH: Needle = Needle::new("月");
-    for k in MONTH.find_iter(s) {
+    for &k in &keys.yue {
         let before = char_before(s, k);
         let named = matches!(before, Some('正' | '腊' | '冬'));
         let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));

@@ -1,9 +1,11 @@
 //! Fixed words searched for in every text, with their searchers built once
 //! per process rather than once per call (building a `memmem` searcher
-//! costs about as much as searching a short document with it).
+//! costs about as much as searching a short document with it): one word
+//! ([`Needle`]), or several found in one pass ([`Needles`]).
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::{FindIter, Finder};
 
 /// A fixed word and its searcher, built on first use.
@@ -35,9 +37,66 @@ impl Needle {
     }
 }
 
+/// Several fixed words found in one pass over a text, with their searcher
+/// built on first use. No two occurrences of the words may overlap (no
+/// word ends with the start of another or of itself, nor holds another):
+/// then every occurrence is found.
+#[derive(Debug)]
+pub(crate) struct Needles {
+    words: &'static [&'static str],
+    searcher: OnceLock<AhoCorasick>,
+}
+
+impl Needles {
+    /// The needles for `words` (their searcher is built when first used).
+    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
+        Needles {
+            words,
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The occurrences of the words in `text`, in text order: byte offset
+    /// and index of the word.
+    pub(crate) fn find_iter<'h>(
+        &'static self,
+        text: &'h str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'h {
+        self.searcher
+            .get_or_init(|| {
+                // Leftmost-first (the same matches, as none overlap) lets
+                // the searcher skip ahead with SIMD (Teddy) between them.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(self.words)
+                    .expect("fixed words build a searcher")
+            })
+            .find_iter(text)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_occurrence_of_each_word() {
+        static DATES: Needles = Needles::new(&["年", "月", "民国"]);
+        let text = "民国3年5月,年月";
+        let got: Vec<(usize, usize)> = DATES.find_iter(text).collect();
+        let at = |w: &str, k: usize| text.match_indices(w).nth(k).unwrap().0;
+        assert_eq!(
+            got,
+            [
+                (0, 2),
+                (at("年", 0), 0),
+                (at("月", 0), 1),
+                (at("年", 1), 0),
+                (at("月", 1), 1)
+            ]
+        );
+    }
 
     #[test]
     fn finds_like_memmem() {
