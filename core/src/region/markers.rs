@@ -3,10 +3,10 @@
 //! the entity finders read them too (a text that speaks as a city names
 //! its bodies `市教委`).
 
-use crate::text::{char_before, Needle};
+use crate::text::Needles;
 
 /// Words that say which region a text speaks as.
-const MARKERS: &[(&str, Marker)] = &[
+const MARKERS: [(&str, Marker); 20] = [
     ("我市", Marker::City),
     ("全市", Marker::City),
     ("本市", Marker::City),
@@ -29,17 +29,19 @@ const MARKERS: &[(&str, Marker)] = &[
     ("个县", Marker::DistrictCount),
 ];
 
-/// The second chars of [`MARKERS`], each once (a test checks the two agree).
-static MARKER_ENDS: [Needle; 8] = [
-    Needle::new("市"),
-    Needle::new("州"),
-    Needle::new("区"),
-    Needle::new("县"),
-    Needle::new("省"),
-    Needle::new("港"),
-    Needle::new("台"),
-    Needle::new("国"),
-];
+/// The words of [`MARKERS`], found in one pass.
+static WORDS: Needles = Needles::new(&words_of(&MARKERS));
+
+/// The words of a table of markers, in its order.
+const fn words_of<const N: usize>(table: &[(&'static str, Marker); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = table[k].0;
+        k += 1;
+    }
+    out
+}
 
 /// A word that says which region a text speaks as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,23 +62,12 @@ pub(crate) enum Marker {
 /// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
 pub(crate) fn markers(text: &str) -> Vec<(usize, Marker)> {
     // Each marker is two chars and none starts with the second char of
-    // another (see the tests), so they never overlap: find the second
-    // chars, then look at the char before each.
-    let mut out = Vec::new();
-    for needle in &MARKER_ENDS {
-        for at in needle.find_iter(text) {
-            let Some(first) = char_before(text, at) else {
-                continue;
-            };
-            let start = at - first.len_utf8();
-            let word = &text[start..at + needle.word().len()];
-            if let Some(m) = MARKERS.iter().find(|m| m.0 == word) {
-                out.push((start, m.1));
-            }
-        }
-    }
-    out.sort_unstable_by_key(|m: &(usize, Marker)| m.0);
-    out
+    // another (see the tests), so they never overlap: one pass finds them
+    // all.
+    WORDS
+        .find_iter(text)
+        .map(|(at, k)| (at, MARKERS[k].1))
+        .collect()
 }
 
 /// Whether the text of `markers` speaks as a city (`我市`, `全市`) more than
@@ -106,14 +97,5 @@ mod tests {
             let first = w.chars().next().unwrap();
             assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));
         }
-        let mut seconds: Vec<char> = MARKERS.iter().filter_map(|m| m.0.chars().nth(1)).collect();
-        seconds.sort_unstable();
-        seconds.dedup();
-        let mut ends: Vec<char> = MARKER_ENDS
-            .iter()
-            .map(|n| n.word().chars().next().unwrap())
-            .collect();
-        ends.sort_unstable();
-        assert_eq!(ends, seconds, "MARKER_ENDS are the second chars of MARKERS");
     }
 }
