@@ -290,11 +290,18 @@ fn pair_bit(a: u32, b: u32) -> usize {
 #[inline(always)]
 fn decode(bytes: &[u8], p: usize) -> (u32, usize) {
     let lead = bytes[p];
+    if lead < 0x80 {
+        return (u32::from(lead), 1);
+    }
+    // Most chars of a Chinese text take three bytes: one look-up for both
+    // continuation bytes.
+    if let (0xe0..=0xef, Some(&[b1, b2])) = (lead, bytes.get(p + 1..p + 3)) {
+        let c = (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+        return (c, 3);
+    }
     let cont = |k: usize| u32::from(bytes[p + k] & 0x3f);
     match lead {
-        0..=0x7f => (u32::from(lead), 1),
         0x80..=0xdf => ((u32::from(lead & 0x1f) << 6) | cont(1), 2),
-        0xe0..=0xef => ((u32::from(lead & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
         _ => (
             (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
             4,
