@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::{FindIter, Finder};
 
+use super::lists::words;
+
 /// A fixed word and its searcher, built on first use.
 #[derive(Debug)]
 pub(crate) struct Needle {
@@ -43,15 +45,33 @@ impl Needle {
 /// then every occurrence is found.
 #[derive(Debug)]
 pub(crate) struct Needles {
-    words: &'static [&'static str],
+    words: Words,
     searcher: OnceLock<AhoCorasick>,
+}
+
+/// Where the words of [`Needles`] come from.
+#[derive(Debug)]
+enum Words {
+    /// A fixed list.
+    Fixed(&'static [&'static str]),
+    /// An embedded word list (see [`words`]).
+    List(&'static str),
 }
 
 impl Needles {
     /// The needles for `words` (their searcher is built when first used).
     pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
         Needles {
-            words,
+            words: Words::Fixed(words),
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The needles for the words of the embedded list `data`, indexed in
+    /// its order.
+    pub(crate) const fn list(data: &'static str) -> Needles {
+        Needles {
+            words: Words::List(data),
             searcher: OnceLock::new(),
         }
     }
@@ -64,11 +84,15 @@ impl Needles {
     ) -> impl Iterator<Item = (usize, usize)> + 'h {
         self.searcher
             .get_or_init(|| {
+                let list: Vec<&str> = match self.words {
+                    Words::Fixed(w) => w.to_vec(),
+                    Words::List(data) => words(data).collect(),
+                };
                 // Leftmost-first (the same matches, as none overlap) lets
                 // the searcher skip ahead with SIMD (Teddy) between them.
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostFirst)
-                    .build(self.words)
+                    .build(list)
                     .expect("fixed words build a searcher")
             })
             .find_iter(text)
@@ -86,6 +110,8 @@ mod tests {
         let text = "民国3年5月,年月";
         let got: Vec<(usize, usize)> = DATES.find_iter(text).collect();
         let at = |w: &str, k: usize| text.match_indices(w).nth(k).unwrap().0;
+        static LIST: Needles = Needles::list("# c\n月\n民国\n");
+        assert_eq!(LIST.find_iter(text).count(), 3);
         assert_eq!(
             got,
             [
