@@ -6,8 +6,9 @@ mod keys;
 
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, overlaps_any};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, WordList};
 use keys::Keys;
+use std::sync::LazyLock;
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,8 @@ impl DateHit {
 }
 
 /// The words that start a relative date.
-const RELATIVE: &[&str] = &["今年", "去年", "明年", "前年"];
+static RELATIVE: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_relative.txt")));
 /// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
 /// before comparing the words).
 const NIAN: &[u8] = "年".as_bytes();
@@ -65,34 +67,18 @@ impl Point {
 
 /// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
 /// Longest first.
-const YEAR_PARTS: &[&str] = &[
-    "第一季度",
-    "第二季度",
-    "第三季度",
-    "第四季度",
-    "一季度",
-    "二季度",
-    "三季度",
-    "四季度",
-    "前三季度",
-    "上半年",
-    "下半年",
-    "第一季",
-    "第二季",
-    "第三季",
-    "第四季",
-    "首三季",
-    "首季",
-];
+static YEAR_PARTS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_year_parts.txt")));
 
 /// Words after a month that name its end, start or whole (6月末, 12月份,
 /// 3月上旬).
-const PART_ENDS: &[&str] = &["上旬", "中旬", "下旬", "末", "底", "初", "份"];
+static PART_ENDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_part_ends.txt")));
 
 /// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
 /// if one stands there.
 fn year_part(s: &str, i: usize) -> Option<usize> {
-    let p = YEAR_PARTS.iter().find(|p| s[i..].starts_with(*p))?;
+    let p = YEAR_PARTS.find_at(s, i, |_| true)?;
     Some(p.len() + tail(s, i + p.len()))
 }
 
@@ -107,10 +93,7 @@ fn tail(s: &str, i: usize) -> usize {
 
 /// The byte length of the end or start word (末, 底, 上旬, 份) at `i`, if any.
 fn part_end(s: &str, i: usize) -> usize {
-    PART_ENDS
-        .iter()
-        .find(|w| s[i..].starts_with(*w))
-        .map_or(0, |w| w.len())
+    PART_ENDS.find_at(s, i, |_| true).map_or(0, str::len)
 }
 
 /// The end of a clock time (` 11:01`, `11:01:30`) at `i`, if one stands there.
@@ -355,7 +338,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
         .nian
         .iter()
         .filter_map(|&k| k.checked_sub(NIAN.len()))
-        .filter(|&i| RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes())))
+        .filter(|&i| text.is_char_boundary(i) && RELATIVE.starts_at(text, i))
         .collect();
     let (mut digits, mut words) = (keys.digits.iter().peekable(), relative_at.iter().peekable());
     // Where the next date may start (past the last one found).
@@ -1072,7 +1055,7 @@ mod tests {
 
     #[test]
     fn relative_words_end_with_nian() {
-        for r in RELATIVE {
+        for r in RELATIVE.iter() {
             assert_eq!(r.len(), 6, "{r}");
             assert!(r.ends_with('年'), "{r}");
         }

@@ -5,22 +5,17 @@
 //! `宁德时代新能源科技股份有限公司`, `重庆十八中` → `重庆市第十八中学`).
 
 use std::collections::hash_map::{Entry, HashMap};
+use std::sync::LazyLock;
 
 use super::Draft;
 use crate::region::{abbreviation_code, Gazetteer};
-use crate::text::FastHash;
+use crate::text::{FastHash, WordSet};
 use crate::EntityKind;
 
 /// Words that end a company's full name after its short form
 /// (`宁德时代` + `新能源科技股份有限公司`).
-const LEGAL_FORMS: &[&str] = &[
-    "有限公司",
-    "有限责任公司",
-    "股份公司",
-    "集团公司",
-    "集团",
-    "公司",
-];
+static LEGAL_FORMS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/legal_forms.txt")));
 
 /// How many names on either side of a short form, among those of its kind
 /// and first char in order of appearance, may be its full form.
@@ -136,7 +131,7 @@ fn stands_for(short: &str, long: &str) -> bool {
         return false;
     }
     if let Some(rest) = long.strip_prefix(short) {
-        return LEGAL_FORMS.iter().any(|f| rest.ends_with(f));
+        return LEGAL_FORMS.ends_at(rest, rest.len());
     }
     let mut want = short.chars().peekable();
     let mut longs = long.chars();

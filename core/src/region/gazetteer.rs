@@ -23,7 +23,7 @@ const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 
 /// Words that make a zone of the region right before them (`重庆高新区`).
-const ZONE_SUFFIXES: &[&str] = &["高新区", "高新技术产业开发区", "经开区", "经济技术开发区"];
+const ZONE_SUFFIXES: &str = include_str!("../../data/entity/zone_suffixes.txt");
 /// Words that end the name of a town or street.
 const TOWN_SUFFIXES: &[&str] = &["街道", "镇"];
 /// Words right before a town name (see [`super::mentions()`]).
@@ -189,7 +189,7 @@ impl Gazetteer {
         for name in words(COUNTRIES) {
             b.region(name, 0, Level::Country);
         }
-        for z in ZONE_SUFFIXES {
+        for z in words(ZONE_SUFFIXES) {
             b.alias(z, Form::Zone);
         }
         for t in TOWN_SUFFIXES {

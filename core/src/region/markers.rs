@@ -3,45 +3,20 @@
 //! the entity finders read them too (a text that speaks as a city names
 //! its bodies `市教委`).
 
-use crate::text::Needles;
+use std::sync::LazyLock;
 
-/// Words that say which region a text speaks as.
-const MARKERS: [(&str, Marker); 20] = [
-    ("我市", Marker::City),
-    ("全市", Marker::City),
-    ("本市", Marker::City),
-    ("全州", Marker::City),
-    ("我州", Marker::City),
-    ("我区", Marker::Own),
-    ("全区", Marker::Own),
-    ("本区", Marker::Own),
-    ("我县", Marker::Own),
-    ("全县", Marker::Own),
-    ("本县", Marker::Own),
-    ("全省", Marker::Province),
-    ("我省", Marker::Province),
-    ("本省", Marker::Province),
-    ("全港", Marker::Province),
-    ("本港", Marker::Province),
-    ("全台", Marker::Province),
-    ("全国", Marker::Nation),
-    ("个区", Marker::DistrictCount),
-    ("个县", Marker::DistrictCount),
-];
+use crate::text::{rows, Needles};
+
+/// Words that say which region a text speaks as, with their kind, read
+/// once from `region_markers.tsv`.
+static MARKERS: LazyLock<Vec<(&str, Marker)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/entity/region_markers.tsv"))
+        .map(|r| (r[0], Marker::named(r[1])))
+        .collect()
+});
 
 /// The words of [`MARKERS`], found in one pass.
-static WORDS: Needles = Needles::new(&words_of(&MARKERS));
-
-/// The words of a table of markers, in its order.
-const fn words_of<const N: usize>(table: &[(&'static str, Marker); N]) -> [&'static str; N] {
-    let mut out = [""; N];
-    let mut k = 0;
-    while k < N {
-        out[k] = table[k].0;
-        k += 1;
-    }
-    out
-}
+static WORDS: Needles = Needles::computed(|| MARKERS.iter().map(|m| m.0).collect());
 
 /// A word that says which region a text speaks as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +45,25 @@ pub(crate) fn markers(text: &str) -> Vec<(usize, Marker)> {
         .collect()
 }
 
+impl Marker {
+    /// The kind named `name` in the second column of `region_markers.tsv`.
+    ///
+    /// # Panics
+    ///
+    /// On a name that is no kind (the table is compiled in, and a test
+    /// reads all of it).
+    fn named(name: &str) -> Marker {
+        match name {
+            "city" => Marker::City,
+            "own" => Marker::Own,
+            "province" => Marker::Province,
+            "nation" => Marker::Nation,
+            "count" => Marker::DistrictCount,
+            _ => panic!("region_markers.tsv: unknown kind {name:?}"),
+        }
+    }
+}
+
 /// Whether the text of `markers` speaks as a city (`我市`, `全市`) more than
 /// as a district.
 pub(crate) fn speaks_as_city(markers: &[(usize, Marker)]) -> bool {
@@ -92,7 +86,7 @@ mod tests {
         assert_eq!(kinds, [City, City, Own, Own, DistrictCount]);
         assert!(speaks_as_city(&markers("全市我市本市全区")));
         assert!(!speaks_as_city(&markers("全市我市本市全区我区")));
-        for (w, _) in MARKERS {
+        for (w, _) in MARKERS.iter() {
             assert_eq!(w.chars().count(), 2, "{w}");
             let first = w.chars().next().unwrap();
             assert!(MARKERS.iter().all(|m| m.0.chars().nth(1) != Some(first)));

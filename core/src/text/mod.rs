@@ -16,6 +16,7 @@ mod needle;
 pub(crate) mod punct;
 mod spans;
 mod trie;
+mod wordlist;
 mod wordset;
 
 pub(crate) use chars::{
@@ -28,4 +29,5 @@ pub(crate) use names::{extend_left, is_name_char, word_prefix};
 pub(crate) use needle::{Needle, Needles};
 pub(crate) use spans::overlaps_any;
 pub(crate) use trie::{Found, Trie};
+pub(crate) use wordlist::WordList;
 pub(crate) use wordset::WordSet;

@@ -56,6 +56,8 @@ enum Words {
     Fixed(&'static [&'static str]),
     /// An embedded word list (see [`words`]).
     List(&'static str),
+    /// Words computed on first use.
+    Computed(fn() -> Vec<&'static str>),
 }
 
 impl Needles {
@@ -76,6 +78,15 @@ impl Needles {
         }
     }
 
+    /// The needles for the words `f` gives, indexed in its order (for
+    /// words read from a table).
+    pub(crate) const fn computed(f: fn() -> Vec<&'static str>) -> Needles {
+        Needles {
+            words: Words::Computed(f),
+            searcher: OnceLock::new(),
+        }
+    }
+
     /// The occurrences of the words in `text`, in text order: byte offset
     /// and index of the word.
     pub(crate) fn find_iter<'h>(
@@ -87,6 +98,7 @@ impl Needles {
                 let list: Vec<&str> = match self.words {
                     Words::Fixed(w) => w.to_vec(),
                     Words::List(data) => words(data).collect(),
+                    Words::Computed(f) => f(),
                 };
                 // Leftmost-first (the same matches, as none overlap) lets
                 // the searcher skip ahead with SIMD (Teddy) between them.
