@@ -203,24 +203,29 @@ impl Trie {
     }
 
     /// The first char at or after byte `p` of `bytes` (a char boundary)
-    /// where a word may start, and its length in bytes. Each char costs a
-    /// decode and a bit test; the one after it is read only where a word
-    /// starts with the first.
+    /// where a word may start, and its length in bytes. Each char is
+    /// decoded once and costs a bit test; the pair filter is asked only
+    /// where a word starts with the char.
     #[inline]
     fn next_start(&self, bytes: &[u8], mut p: usize) -> Option<(usize, usize)> {
-        while p < bytes.len() {
-            let (a, len) = decode(bytes, p);
-            if self.firsts.may_hold_code(a) {
-                let q = p + len;
-                if self.singles.may_hold_code(a)
-                    || (q < bytes.len() && has(&self.pairs, pair_bit(a, decode(bytes, q).0)))
-                {
-                    return Some((p, len));
-                }
-            }
-            p += len;
+        if p >= bytes.len() {
+            return None;
         }
-        None
+        let (mut a, mut len) = decode(bytes, p);
+        loop {
+            let q = p + len;
+            if q >= bytes.len() {
+                let single = self.firsts.may_hold_code(a) && self.singles.may_hold_code(a);
+                return single.then_some((p, len));
+            }
+            let (b, b_len) = decode(bytes, q);
+            if self.firsts.may_hold_code(a)
+                && (self.singles.may_hold_code(a) || has(&self.pairs, pair_bit(a, b)))
+            {
+                return Some((p, len));
+            }
+            (p, a, len) = (q, b, b_len);
+        }
     }
 
     /// Sets `best[k]` to the end and index of the longest word of list `k`
