@@ -2,9 +2,13 @@
 //! `2021年`, `2023-11-10 15:03:32`), ranges (`8月21日至23日`, `2020-2021年`)
 //! and relative dates (`今年3月`, `去年底`) resolved against a reference day.
 
+mod keys;
+
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, overlaps_any, utf8_len, Needle};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, WordList};
+use keys::Keys;
+use std::sync::LazyLock;
 
 /// One DATE mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +34,8 @@ impl DateHit {
 }
 
 /// The words that start a relative date.
-const RELATIVE: &[&str] = &["今年", "去年", "明年", "前年"];
+static RELATIVE: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_relative.txt")));
 /// 年, which every word of [`RELATIVE`] ends with, as bytes (a quick test
 /// before comparing the words).
 const NIAN: &[u8] = "年".as_bytes();
@@ -62,34 +67,18 @@ impl Point {
 
 /// Parts of a year after `2023年`, `今年` or alone: quarters and halves.
 /// Longest first.
-const YEAR_PARTS: &[&str] = &[
-    "第一季度",
-    "第二季度",
-    "第三季度",
-    "第四季度",
-    "一季度",
-    "二季度",
-    "三季度",
-    "四季度",
-    "前三季度",
-    "上半年",
-    "下半年",
-    "第一季",
-    "第二季",
-    "第三季",
-    "第四季",
-    "首三季",
-    "首季",
-];
+static YEAR_PARTS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_year_parts.txt")));
 
 /// Words after a month that name its end, start or whole (6月末, 12月份,
 /// 3月上旬).
-const PART_ENDS: &[&str] = &["上旬", "中旬", "下旬", "末", "底", "初", "份"];
+static PART_ENDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_part_ends.txt")));
 
 /// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
 /// if one stands there.
 fn year_part(s: &str, i: usize) -> Option<usize> {
-    let p = YEAR_PARTS.iter().find(|p| s[i..].starts_with(*p))?;
+    let p = YEAR_PARTS.find_at(s, i, |_| true)?;
     Some(p.len() + tail(s, i + p.len()))
 }
 
@@ -104,10 +93,7 @@ fn tail(s: &str, i: usize) -> usize {
 
 /// The byte length of the end or start word (末, 底, 上旬, 份) at `i`, if any.
 fn part_end(s: &str, i: usize) -> usize {
-    PART_ENDS
-        .iter()
-        .find(|w| s[i..].starts_with(*w))
-        .map_or(0, |w| w.len())
+    PART_ENDS.find_at(s, i, |_| true).map_or(0, str::len)
 }
 
 /// The end of a clock time (` 11:01`, `11:01:30`) at `i`, if one stands there.
@@ -220,13 +206,12 @@ fn year_word(s: &str, i: usize) -> usize {
 
 /// Dates in Chinese numerals (`二〇二三年`, `十二月三十一日`): found from
 /// their 年 and 月, whose numerals are read backwards to where the date
-/// starts. Those after 今年/去年 are read with them, before.
-fn chinese_dates(s: &str, out: &mut Vec<DateHit>) {
-    static NIAN: Needle = Needle::new("年");
-    static YUE: Needle = Needle::new("月");
+/// starts. Those after 今年/去年 are read with them, before. `keys` are
+/// the text's.
+fn chinese_dates(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let numeral = |c: &char| YEAR_DIGITS.contains(c) || *c == '十';
     let mut add = Vec::new();
-    for k in NIAN.find_iter(s).chain(YUE.find_iter(s)) {
+    for &k in keys.nian.iter().chain(&keys.yue) {
         let mut start = k;
         let mut n = 0;
         while let Some(c) = char_before(s, start).filter(numeral) {
@@ -342,27 +327,37 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
 /// of Taiwan.
 pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
     let t = text.as_bytes();
+    let keys = Keys::of(text);
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
-    static ROC: Needle = Needle::new("民国");
-    let roc = taiwan || ROC.find_iter(text).next().is_some();
+    let roc = taiwan || keys.roc;
+    // A date read here starts with a number or a word of RELATIVE: where
+    // they stand, in text order, is all the loop looks at.
+    let relative_at: Vec<usize> = keys
+        .nian
+        .iter()
+        .filter_map(|&k| k.checked_sub(NIAN.len()))
+        .filter(|&i| text.is_char_boundary(i) && RELATIVE.starts_at(text, i))
+        .collect();
+    let (mut digits, mut words) = (keys.digits.iter().peekable(), relative_at.iter().peekable());
+    // Where the next date may start (past the last one found).
     let mut i = 0;
-    while i < t.len() {
-        let b = t[i];
-        let found = if b.is_ascii_digit() {
-            let prev_ok = i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.');
-            if prev_ok {
-                absolute(text, i, roc).or_else(|| month.and_then(|m| bare_day(text, i, m)))
-            } else {
-                None
-            }
-        } else if t[i..].get(3..6) == Some(NIAN)
-            && RELATIVE.iter().any(|r| t[i..].starts_with(r.as_bytes()))
-        {
-            relative(text, i, reference)
+    loop {
+        let at = match (digits.peek(), words.peek()) {
+            (Some(&&d), Some(&&w)) if d < w => digits.next(),
+            (Some(_), None) => digits.next(),
+            (_, Some(_)) => words.next(),
+            (None, None) => break,
+        };
+        let at = *at.expect("peeked");
+        if at < i {
+            continue;
+        }
+        let found = if t[at].is_ascii_digit() {
+            absolute(text, at, roc).or_else(|| month.and_then(|m| bare_day(text, at, m)))
         } else {
-            None
+            relative(text, at, reference)
         };
         match found {
             Some(hits) => {
@@ -376,17 +371,16 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
                         month = Some(None);
                     }
                 }
-                i = hits.last().map_or(i + 1, |h| h.end);
+                i = hits.last().map_or(at + 1, |h| h.end);
                 out.extend(hits);
             }
-            // Both kinds start at a char: step over the rest of this one.
-            None => i += utf8_len(b),
+            None => i = at + 1,
         }
     }
     let mut extra = Vec::new();
-    year_parts(text, &mut extra);
-    chinese_dates(text, &mut extra);
-    lunar(text, &mut extra);
+    year_parts(text, &keys, &mut extra);
+    chinese_dates(text, &keys, &mut extra);
+    lunar(text, &keys, &mut extra);
     if !extra.is_empty() {
         // Kept where no date found before and no longer one of them overlaps.
         extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -516,20 +510,12 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
 
 /// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
-/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至.
-fn year_parts(s: &str, out: &mut Vec<DateHit>) {
+/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至;
+/// `keys` are the text's.
+fn year_parts(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
-    static PART_ENDS: [Needle; 2] = [Needle::new("季"), Needle::new("半年")];
-    static YEAR_ENDS: [Needle; 5] = [
-        Needle::new("本年度"),
-        Needle::new("上年度"),
-        Needle::new("年底"),
-        Needle::new("年末"),
-        Needle::new("年初"),
-    ];
-    for needle in &PART_ENDS {
-        let key = needle.word();
-        for k in needle.find_iter(s) {
+    for key in ["季", "半年"] {
+        for k in occurrences(s, key, keys) {
             let mut end = k + key.len();
             if key == "季" && s[end..].starts_with('度') {
                 end += '度'.len_utf8();
@@ -546,9 +532,8 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
             }
         }
     }
-    for needle in &YEAR_ENDS {
-        let key = needle.word();
-        for k in needle.find_iter(s) {
+    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
+        for k in occurrences(s, key, keys) {
             let before = char_before(s, k);
             let free = key.ends_with('度')
                 || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
@@ -561,6 +546,18 @@ fn year_parts(s: &str, out: &mut Vec<DateHit>) {
     out.extend(add);
 }
 
+/// The offsets of `word` in `s`, in text order, from those of its one 年
+/// or 季 among `keys` (no word overlaps itself, so these are all of them).
+fn occurrences<'a>(s: &'a str, word: &'a str, keys: &'a Keys) -> impl Iterator<Item = usize> + 'a {
+    let (anchor, at) = match word.find('季') {
+        Some(k) => (k, &keys.ji),
+        None => (word.find('年').expect("a word with 年 or 季"), &keys.nian),
+    };
+    at.iter()
+        .filter_map(move |&a| a.checked_sub(anchor))
+        .filter(move |&k| s.as_bytes()[k..].starts_with(word.as_bytes()))
+}
+
 /// Chinese numerals of lunar days (初六, 二十三, 廿一).
 const LUNAR_DIGITS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '廿',
@@ -568,10 +565,10 @@ const LUNAR_DIGITS: &[char] = &[
 
 /// Lunar dates: 正月, 腊月 and 冬月 with or without a day (正月初六,
 /// 腊月二十三), and a numbered month with a day of 初 (二月初二). No ISO form.
-fn lunar(s: &str, out: &mut Vec<DateHit>) {
+/// `keys` are the text's.
+fn lunar(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let mut add = Vec::new();
-    static MONTH: Needle = Needle::new("月");
-    for k in MONTH.find_iter(s) {
+    for &k in &keys.yue {
         let before = char_before(s, k);
         let named = matches!(before, Some('正' | '腊' | '冬'));
         let numbered = before.is_some_and(|c| LUNAR_DIGITS[..10].contains(&c));
@@ -1058,7 +1055,7 @@ mod tests {
 
     #[test]
     fn relative_words_end_with_nian() {
-        for r in RELATIVE {
+        for r in RELATIVE.iter() {
             assert_eq!(r.len(), 6, "{r}");
             assert!(r.ends_with('年'), "{r}");
         }

@@ -4,22 +4,18 @@
 //! same text gets that full name (`宁德时代` →
 //! `宁德时代新能源科技股份有限公司`, `重庆十八中` → `重庆市第十八中学`).
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
+use std::sync::LazyLock;
 
 use super::Draft;
 use crate::region::{abbreviation_code, Gazetteer};
+use crate::text::{FastHash, WordSet};
 use crate::EntityKind;
 
 /// Words that end a company's full name after its short form
 /// (`宁德时代` + `新能源科技股份有限公司`).
-const LEGAL_FORMS: &[&str] = &[
-    "有限公司",
-    "有限责任公司",
-    "股份公司",
-    "集团公司",
-    "集团",
-    "公司",
-];
+static LEGAL_FORMS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/legal_forms.txt")));
 
 /// How many names on either side of a short form, among those of its kind
 /// and first char in order of appearance, may be its full form.
@@ -28,29 +24,52 @@ const LINK_WINDOW: usize = 256;
 /// Fills `code` and `canonical` of `entities`, whose REGION mentions are
 /// mostly in the province `main`.
 pub fn link(entities: &mut [Draft], gaz: &Gazetteer, main: Option<u32>) {
-    // Region names repeat: each is resolved once.
-    let mut resolved: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
-    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Region) {
-        if let Some((code, canonical)) = resolved.get(&e.normalized) {
-            e.code.clone_from(code);
-            e.canonical.clone_from(canonical);
-            continue;
-        }
-        let (code, canonical) = resolved
-            .entry(e.normalized.clone())
-            .or_insert_with(|| {
-                let place = gaz.resolve(&e.normalized, main).or_else(|| {
-                    abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code))
-                });
-                place.map_or((None, None), |p| {
-                    let code = (p.code != 0).then(|| format!("{:06}", p.code));
-                    (code, Some(p.full.to_owned()))
-                })
-            })
-            .clone();
+    let regions = region_links(entities, gaz, main);
+    for (e, (code, canonical)) in entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Region)
+        .zip(regions)
+    {
         e.code = code;
         e.canonical = canonical;
     }
+    for (k, full) in full_names(entities) {
+        entities[k].canonical = Some(full);
+    }
+}
+
+/// The code and official name of each REGION of `entities`, in order.
+fn region_links(
+    entities: &[Draft],
+    gaz: &Gazetteer,
+    main: Option<u32>,
+) -> Vec<(Option<String>, Option<String>)> {
+    // Region names repeat: each is resolved once.
+    let mut resolved: HashMap<&str, (Option<String>, Option<String>), FastHash> =
+        HashMap::default();
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Region)
+        .map(|e| {
+            resolved
+                .entry(&e.normalized)
+                .or_insert_with(|| {
+                    let place = gaz.resolve(&e.normalized, main).or_else(|| {
+                        abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code))
+                    });
+                    place.map_or((None, None), |p| {
+                        let code = (p.code != 0).then(|| format!("{:06}", p.code));
+                        (code, Some(p.full.to_owned()))
+                    })
+                })
+                .clone()
+        })
+        .collect()
+}
+
+/// The ORG and SCHOOL mentions of `entities` that are short forms of a
+/// full name in the same text: index and full name.
+fn full_names(entities: &[Draft]) -> Vec<(usize, String)> {
     // Distinct names, bucketed by kind and first char (a short form starts
     // with its full name's first char) in the order they first appear, so
     // that each distinct name is compared with the few that could be its
@@ -60,22 +79,20 @@ pub fn link(entities: &mut [Draft], gaz: &Gazetteer, main: Option<u32>) {
     // with its length in chars (counted once); `place` is where each name
     // stands: its bucket and its index there.
     type Bucket = (EntityKind, char);
-    let mut buckets: HashMap<Bucket, Vec<(&str, usize)>> = HashMap::new();
-    let mut place: HashMap<(EntityKind, &str), (Bucket, usize)> = HashMap::new();
-    for e in entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
-    {
+    let named = |e: &&Draft| matches!(e.kind, EntityKind::Org | EntityKind::School);
+    let mut buckets: HashMap<Bucket, Vec<(&str, usize)>, FastHash> = HashMap::default();
+    let mut place: HashMap<(EntityKind, &str), (Bucket, usize), FastHash> = HashMap::default();
+    for e in entities.iter().filter(named) {
         let Some(first) = e.normalized.chars().next() else {
             continue;
         };
-        if let std::collections::hash_map::Entry::Vacant(v) = place.entry((e.kind, &e.normalized)) {
+        if let Entry::Vacant(v) = place.entry((e.kind, &e.normalized)) {
             let names = buckets.entry((e.kind, first)).or_default();
             v.insert(((e.kind, first), names.len()));
             names.push((&e.normalized, e.normalized.chars().count()));
         }
     }
-    let mut full_of: HashMap<(EntityKind, &str), Option<String>> = HashMap::new();
+    let mut full_of: HashMap<(EntityKind, &str), &str, FastHash> = HashMap::default();
     for (&(kind, name), &(bucket, i)) in &place {
         let names = &buckets[&bucket];
         let near = &names[i.saturating_sub(LINK_WINDOW)..(i + LINK_WINDOW + 1).min(names.len())];
@@ -84,24 +101,24 @@ pub fn link(entities: &mut [Draft], gaz: &Gazetteer, main: Option<u32>) {
             .iter()
             .filter(|&&(long, m)| n >= 2 && n + 2 <= m && stands_for(name, long))
             .max_by_key(|(long, _)| long.len())
-            .map(|(long, _)| (*long).to_owned());
-        full_of.insert((kind, name), full);
-    }
-    let full_of: HashMap<(EntityKind, String), String> = full_of
-        .into_iter()
-        .filter_map(|((k, n), f)| f.map(|f| ((k, n.to_owned()), f)))
-        .collect();
-    if full_of.is_empty() {
-        return;
-    }
-    for e in entities
-        .iter_mut()
-        .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
-    {
-        if let Some(full) = full_of.get(&(e.kind, e.normalized.clone())) {
-            e.canonical = Some(full.clone());
+            .map(|(long, _)| *long);
+        if let Some(full) = full {
+            full_of.insert((kind, name), full);
         }
     }
+    if full_of.is_empty() {
+        return Vec::new();
+    }
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| named(e))
+        .filter_map(|(k, e)| {
+            full_of
+                .get(&(e.kind, e.normalized.as_str()))
+                .map(|full| (k, (*full).to_owned()))
+        })
+        .collect()
 }
 
 /// Whether `short` is a short form of `long`: a company's name without its
@@ -114,7 +131,7 @@ fn stands_for(short: &str, long: &str) -> bool {
         return false;
     }
     if let Some(rest) = long.strip_prefix(short) {
-        return LEGAL_FORMS.iter().any(|f| rest.ends_with(f));
+        return LEGAL_FORMS.ends_at(rest, rest.len());
     }
     let mut want = short.chars().peekable();
     let mut longs = long.chars();

@@ -14,12 +14,14 @@
 //! is an organisation wherever it stands.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 use crate::region::Gazetteer;
 use crate::text::{
-    char_at, char_before, extend_left, is_cjk, is_name_char, word_prefix, words, Found, WordSet,
+    char_at, char_before, extend_left, is_cjk, is_name_char, word_prefix, words, Found, WordList,
+    WordSet,
 };
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -38,9 +40,11 @@ const GENERIC_END: &str = include_str!("../../data/entity/org_generic_end.txt");
 const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 
 /// Words that anchor a national name.
-const NATIONAL: &[&str] = &["中国", "中共", "中华", "全国", "国家"];
+static NATIONAL: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/org_national.txt")));
 /// Level words that start a body's short name (省统计局, 市卫健委).
-const LEVELS: &[&str] = &["自治区", "自治州", "省", "市", "县"];
+static LEVELS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/org_levels.txt")));
 /// Chars after a level word that make a common word of it (市场, 市民,
 /// 省内, 县域): no body's name starts there.
 const NOT_AFTER_LEVEL: &[char] = &[
@@ -48,7 +52,8 @@ const NOT_AFTER_LEVEL: &[char] = &[
     '情', '长',
 ];
 /// Party committees of a region: named only with their region (沙坪坝区委).
-const GOVERNMENT: &[&str] = &["区委", "市委", "县委", "省委"];
+static GOVERNMENT: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_party_committees.txt")));
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
 /// Longest name before a strong head without an anchor, in chars.
@@ -82,17 +87,8 @@ const NOT_AFTER_LONG: &[char] = &[
 ];
 /// Heads that extend the name right before them (…教育集团党委); so does
 /// every head ending with 公司 (交通银行股份有限公司).
-const CHAIN: &[&str] = &[
-    "党委",
-    "党组",
-    "团委",
-    "工会",
-    "股份有限公司",
-    "有限公司",
-    "有限责任公司",
-    "办公室",
-    "分公司",
-];
+static CHAIN: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_chain.txt")));
 /// Chars that may follow a tight head (集团, 公司): punctuation and digits
 /// aside, a verb or particle that ends the name (集团发布, 公司在), not a
 /// noun that makes a compound of it (集团化, 公司治理).
@@ -182,7 +178,7 @@ pub(crate) fn find(
         let (s, e) = (m.start, m.end);
         let low = floor;
         if let Some((a, _)) = last.filter(|&(_, b)| b == s) {
-            if CHAIN.contains(&&text[s..e]) || text[s..e].ends_with("公司") {
+            if CHAIN.contains(&text[s..e]) || text[s..e].ends_with("公司") {
                 out.push((a, e));
                 last = Some((a, e));
                 floor = e;
@@ -211,7 +207,7 @@ pub(crate) fn find(
                 continue;
             }
         }
-        let government = suffix.ends_with("政府") || GOVERNMENT.contains(&suffix);
+        let government = suffix.ends_with("政府") || GOVERNMENT.contains(suffix);
         let (from, _) = extend_left(text, s, stops, 24);
         let from = from.max(low);
         let at = |from: usize| -> Option<Option<usize>> {
@@ -344,18 +340,15 @@ fn level(
 ) -> Option<usize> {
     let mut p = from;
     while p < s {
+        let before_s = &text[..s];
         let national = || {
-            NATIONAL.iter().find(|n| {
-                text[p..s].starts_with(*n)
-                    && !text[p..].starts_with("中国家")
-                    && !text[p + n.len()..].starts_with(['性', '一'])
+            NATIONAL.find_at(before_s, p, |n| {
+                !text[p..].starts_with("中国家") && !text[p + n.len()..].starts_with(['性', '一'])
             })
         };
         let word = LEVELS
-            .iter()
-            .find(|l| {
-                text[p..s].starts_with(*l)
-                    && !char_at(text, p + l.len()).is_some_and(|c| NOT_AFTER_LEVEL.contains(&c))
+            .find_at(before_s, p, |l| {
+                !char_at(text, p + l.len()).is_some_and(|c| NOT_AFTER_LEVEL.contains(&c))
             })
             .or_else(national);
         // The word is looked for first: the boundary test is the dearer one.
@@ -432,22 +425,8 @@ fn is_quantity(name: &str) -> bool {
 }
 
 /// Heads of a body's local unit (长沙中心支行 of 中国人民银行).
-const UNITS: &[&str] = &[
-    "支行",
-    "分行",
-    "营业管理部",
-    "调查总队",
-    "调查队",
-    "总队",
-    "支队",
-    "监管局",
-    "分局",
-    "分公司",
-    "分院",
-    "分会",
-    "办事处",
-    "代表处",
-];
+static UNITS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_units.txt")));
 
 /// Joins a body and a unit named by a region right after it
 /// (中国人民银行 + 长沙中心支行): both stay, and the whole is added.
@@ -459,7 +438,7 @@ fn chain(text: &str, out: &mut Vec<(usize, usize)>, regions: &[(usize, usize)]) 
             .iter()
             .take_while(|&&(s, _)| s == b)
             .map(|&(_, e)| e)
-            .filter(|&e| UNITS.iter().any(|u| text[b..e].ends_with(u)))
+            .filter(|&e| UNITS.ends_at(&text[b..e], e - b))
             .max();
         let by_region = regions.binary_search_by_key(&b, |r| r.0).is_ok();
         if let (Some(e), true) = (next, by_region) {
@@ -482,7 +461,7 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
     for &(a, b) in out.iter() {
         let name = &text[a..b];
         if !COMPANY.iter().any(|c| name.ends_with(c))
-            || NATIONAL.iter().any(|n| name.starts_with(n))
+            || NATIONAL.starts_at(name, 0)
             || !seen.insert(name)
         {
             continue;
@@ -593,9 +572,10 @@ fn anchor(
     };
     // 中国家… is 中 + 国家… (其中国家一级…), and 国家级 names a rank.
     let national = NATIONAL
-        .iter()
-        .any(|n| text[from..s].starts_with(n) && !text[from + n.len()..].starts_with('性'))
-        .then_some((from, false))
+        .find_at(&text[..s], from, |n| {
+            !text[from + n.len()..].starts_with('性')
+        })
+        .map(|_| (from, false))
         .filter(|_| !text[from..s].starts_with("中国家") && !text[from..s].starts_with("国家一级"));
     let region = inside(a.regions).map(|r| (r, true));
     let school = inside(a.schools).map(|x| (x, false));
@@ -619,6 +599,15 @@ mod quantity_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_stand_before_their_prefixes() {
+        for (i, l) in LEVELS.iter().enumerate() {
+            for m in &LEVELS[..i] {
+                assert!(!l.starts_with(m), "{m} shadows {l}: put {l} first");
+            }
+        }
+    }
 
     fn orgs<'a>(text: &'a str, regions: &[&str], schools: &[&str], city_doc: bool) -> Vec<&'a str> {
         let spans = |names: &[&str]| -> Vec<(usize, usize)> {

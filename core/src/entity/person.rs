@@ -6,6 +6,7 @@
 
 use crate::text::Needle;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use crate::normalize::Normalized;
 use crate::region::Gazetteer;
@@ -16,19 +17,8 @@ const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
 const STOP: &str = include_str!("../../data/entity/person_stop.txt");
 
 /// Words of a byline that a name follows (`记者 苏盛宇`).
-const BYLINE: &[&str] = &[
-    "记者",
-    "通讯员",
-    "摄影",
-    "撰稿",
-    "编辑",
-    "作者",
-    "文",
-    "图",
-    "实习生",
-    "美编",
-    "校对",
-];
+static BYLINE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_byline.txt")));
 /// What may follow a list of names on its line (`谭芳 胡忠英 图片由…提供`).
 const AFTER_LIST: &[char] = &['图', '摄', '据', '文', '供', '/'];
 /// Chars that rarely end a given name but often follow one (荣获, 表示, 在).
@@ -44,19 +34,17 @@ const NAME_END: &[char] = &[
 
 /// Verbs of speech a name stands before at the start of a clause
 /// (…，刘洋介绍; 陈静说).
-pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "说", "表示", "介绍", "指出", "认为", "强调", "告诉", "透露", "坦言", "称", "回忆", "感慨",
-    "建议", "提醒", "解释", "补充", "呼吁", "批评", "直言", "宣布",
-];
+pub(crate) static SPEECH_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words(include_str!("../../data/entity/speech_verbs.txt")).collect());
 
 /// Words that stand before a name at the start of a clause (punctuation
 /// aside): 据李卫国介绍.
-const CLAUSE_START: &[&str] = &["据", "而", "对此"];
+static CLAUSE_START: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_clause_start.txt")));
 
 /// Forms of address after a surname (王先生, 张女士): not a name.
-const ADDRESS: &[&str] = &[
-    "先生", "女士", "老师", "同学", "师傅", "阿姨", "大爷", "大妈", "某", "总", "老",
-];
+static ADDRESS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_address.txt")));
 
 /// Chars never in the given name of a speaker (高新区说, 该局说).
 const NOT_GIVEN: &[char] = &[
@@ -187,7 +175,7 @@ pub(crate) fn find(
 fn clause_start(text: &str, at: usize) -> bool {
     match char_before(text, at) {
         None => true,
-        Some(c) => !is_name_char(c) || CLAUSE_START.iter().any(|w| text[..at].ends_with(w)),
+        Some(c) => !is_name_char(c) || CLAUSE_START.ends_at(text, at),
     }
 }
 
@@ -209,7 +197,7 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
         // a char said twice (常常说).
         let mut cs = name.chars();
         let twice = name.chars().count() == 2 && cs.next() == cs.next();
-        let address = twice || ADDRESS.iter().any(|w| name.ends_with(w));
+        let address = twice || ADDRESS.ends_at(name, name.len());
         clause_start(text, s)
             && !address
             && t.is_name(name)
@@ -248,28 +236,8 @@ const NOT_BEFORE_CHENG: &[char] = &[
 ];
 
 /// Words of a credit a name follows after `/` or `:` (图/孙磊, 责任编辑:周婷).
-const CREDIT: &[&str] = &[
-    "记者",
-    "通讯员",
-    "摄影",
-    "摄像",
-    "撰稿",
-    "编辑",
-    "美编",
-    "主编",
-    "作者",
-    "文",
-    "图",
-    "校对",
-    "审核",
-    "审校",
-    "终审",
-    "监制",
-    "制图",
-    "设计",
-    "策划",
-    "实习生",
-];
+static CREDIT: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_credit.txt")));
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
 /// (赵亮 摄, 赵亮摄).
@@ -277,7 +245,7 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let b = text.as_bytes();
     for at in memchr::memchr2_iter(b'/', b':', b) {
-        if !CREDIT.iter().any(|w| text[..at].ends_with(w)) {
+        if !CREDIT.ends_at(text, at) {
             continue;
         }
         let s = at + 1;
@@ -433,7 +401,7 @@ fn may_hold_names(text: &str, start: usize, end: usize, joins: &[usize]) -> bool
         .iter()
         .copied()
         .chain(seps)
-        .any(|p| BYLINE.iter().any(|b| text[start..p].ends_with(b)))
+        .any(|p| BYLINE.ends_at(&text[start..p], p - start))
 }
 
 /// Names among the tokens of one line.
@@ -456,7 +424,7 @@ fn names_in_line(
         if cjk && one(i) && one(i + 1) && t.surname_len(&text[s..e]).is_some() {
             // 谢 文 斌: a third single char ends the name too.
             let third = tokens.get(i + 2).map_or("", |&(a, b, _)| &text[a..b]);
-            let n = if one(i + 2) && !one(i + 3) && !BYLINE.contains(&third) {
+            let n = if one(i + 2) && !one(i + 3) && !BYLINE.contains(third) {
                 3
             } else {
                 2
@@ -474,7 +442,7 @@ fn names_in_line(
             .is_some_and(|&(a, b, c)| c && t.is_name(&text[a..b]))
     };
     for (k, &(s, e, cjk)) in merged.iter().enumerate() {
-        if !cjk || !BYLINE.iter().any(|b| text[s..e].ends_with(b)) {
+        if !cjk || !BYLINE.ends_at(&text[s..e], e - s) {
             continue;
         }
         // The name may follow a slash or colon (文/张三, 记者:李四).

@@ -24,7 +24,7 @@ const FOREIGN_CITIES: &str = include_str!("../../data/entity/foreign_cities.txt"
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 
 /// Words that make a zone of the region right before them (`重庆高新区`).
-const ZONE_SUFFIXES: &[&str] = &["高新区", "高新技术产业开发区", "经开区", "经济技术开发区"];
+const ZONE_SUFFIXES: &str = include_str!("../../data/entity/zone_suffixes.txt");
 /// Words that end the name of a town, street, township or village (苏木
 /// and 嘎查 are Inner Mongolia's townships and villages).
 const TOWN_SUFFIXES: &[&str] = &["街道", "镇", "乡", "村", "苏木", "嘎查"];
@@ -112,6 +112,8 @@ pub(crate) struct Gazetteer {
     pub(super) town_stops: WordSet,
     /// Generic words before a township or village suffix.
     pub(super) village_generic: WordSet,
+    /// The first region (not a zone) of each division code.
+    by_code: HashMap<u32, u32, FastHash>,
 }
 
 impl Gazetteer {
@@ -205,7 +207,7 @@ impl Gazetteer {
         for name in words(COUNTRIES).chain(words(FOREIGN_CITIES)) {
             b.region(name, 0, Level::Country);
         }
-        for z in ZONE_SUFFIXES {
+        for z in words(ZONE_SUFFIXES) {
             b.alias(z, Form::Zone);
         }
         for t in TOWN_SUFFIXES {
@@ -214,7 +216,14 @@ impl Gazetteer {
         let mut named: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
         named.sort_by(|x, y| x.0.cmp(&y.0));
         let (patterns, forms): (Vec<String>, Vec<Vec<Form>>) = named.into_iter().unzip();
+        let mut by_code: HashMap<u32, u32, FastHash> = HashMap::default();
+        for (id, r) in b.regions.iter().enumerate() {
+            if r.level != Level::Zone {
+                by_code.entry(r.code).or_insert(id as u32);
+            }
+        }
         Ok(Gazetteer {
+            by_code,
             regions: b.regions,
             trie: Trie::new([patterns.iter().map(String::as_str)]),
             forms,
@@ -333,19 +342,14 @@ impl Gazetteer {
 
     /// The place of the division with `code`, if the gazetteer has it.
     pub(crate) fn by_code(&self, code: u32) -> Option<Place<'_>> {
-        let id = self
-            .regions
-            .iter()
-            .position(|r| r.code == code && r.level != Level::Zone)?;
-        Some(self.place(id as u32))
+        self.by_code.get(&code).map(|&id| self.place(id))
     }
 
     /// The full name of the province or municipality with code `province`.
     pub(crate) fn province_name(&self, province: u32) -> Option<&str> {
-        self.regions
-            .iter()
-            .find(|r| r.level == Level::Province && r.code == province * 10000)
-            .map(|r| r.name.as_str())
+        let id = *self.by_code.get(&(province * 10000))?;
+        let r = &self.regions[id as usize];
+        (r.level == Level::Province).then_some(r.name.as_str())
     }
 
     /// The region name (full or short) that `text` starts with, if any.
@@ -464,6 +468,9 @@ mod tests {
             "酉阳土家族苗族自治县"
         );
         assert_eq!(abbreviation_code("冀"), Some(130000));
+        assert_eq!(g.by_code(130000).unwrap().full, "河北省");
+        assert_eq!(g.province_name(50), Some("重庆市"));
+        assert_eq!(g.province_name(0), None);
         assert!(std::ptr::eq(g, Gazetteer::shared().unwrap()), "built once");
     }
 }

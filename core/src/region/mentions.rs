@@ -4,8 +4,9 @@
 //! towns and streets), and runs of one-char province abbreviations (京津冀).
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
-use crate::text::{char_at, char_before, extend_left, overlaps_any, Found};
+use crate::text::{char_at, char_before, extend_left, overlaps_any, Found, WordList};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
 const TOWN_BAD_LAST: &[char] = &[
@@ -184,7 +185,7 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         let at = run[n - 1].end;
         let rest = &text[at..];
         let digits = rest.starts_with(|c: char| c.is_ascii_digit());
-        let counted = digits || RUN_FOLLOWERS.iter().any(|w| rest.starts_with(w));
+        let counted = digits || RUN_FOLLOWERS.starts_at(text, at);
         // 港澳台 (and 台港澳, 港澳) is a set phrase for the three, not a
         // list of provinces (港澳台地区), unless a count follows (港澳台3地).
         let set_phrase = n >= 2
@@ -215,22 +216,8 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
 
 /// Words after a run of two abbreviations that make it a list of
 /// provinces (川渝地区, 京津两市, 川渝等).
-const RUN_FOLLOWERS: &[&str] = &[
-    "地区",
-    "两地",
-    "两省",
-    "两市",
-    "三省",
-    "三地",
-    "四省",
-    "五省",
-    "等",
-    "各",
-    "合作",
-    "协同",
-    "一体化",
-    "之间",
-];
+static RUN_FOLLOWERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/region_run_followers.txt")));
 
 /// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
 /// start there (其中国家级, 高中国际部).
@@ -239,9 +226,8 @@ const BEFORE_ZHONG: &[char] = &[
     '手',
 ];
 /// Words after 中国 that make a slogan of it (中国梦, 中国特色社会主义).
-const CHINA_SLOGANS: &[&str] = &[
-    "梦", "特色", "式", "方案", "智慧", "故事", "精神", "道路", "风格", "气派",
-];
+static CHINA_SLOGANS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/china_slogans.txt")));
 /// Chars after a two-char county name that make a longer word of its
 /// suffix (建成县域 is no 成县).
 const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
@@ -258,7 +244,7 @@ fn in_word(text: &str, s: usize, e: usize) -> bool {
         return true;
     }
     // 中国梦, 中国特色: a slogan, not the country.
-    if name == "中国" && CHINA_SLOGANS.iter().any(|w| text[e..].starts_with(w)) {
+    if name == "中国" && CHINA_SLOGANS.starts_at(text, e) {
         return true;
     }
     name.chars().count() == 2

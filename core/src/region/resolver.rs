@@ -15,7 +15,7 @@ use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
-use crate::text::{char_before, floor_char, words, FastHash};
+use crate::text::{char_before, floor_char, FastHash, Needles};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -60,8 +60,10 @@ enum Height {
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
 
-/// Words that mark a company's own disclosure (`证券代码`, `本公司`).
-const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
+/// Words that mark a company's own disclosure (`证券代码`, `本公司`),
+/// found in one pass.
+static DISCLOSURE_CUES: Needles =
+    Needles::list(include_str!("../../data/entity/disclosure_cues.txt"));
 
 /// How far into a text [`is_disclosure`] looks: a disclosure says what it
 /// is at its head (`证券代码`, `本公司董事会保证`).
@@ -71,7 +73,7 @@ const DISCLOSURE_HEAD_BYTES: usize = 4096;
 /// belong to no place ([`DISCLOSURE_CUES`] in its head).
 fn is_disclosure(text: &str) -> bool {
     let head = &text[..floor_char(text, DISCLOSURE_HEAD_BYTES.min(text.len()))];
-    words(DISCLOSURE_CUES).any(|w| head.contains(w))
+    DISCLOSURE_CUES.find_iter(head).next().is_some()
 }
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
@@ -194,7 +196,7 @@ impl Resolver {
         // A district, city or province the text is about stands in its lead or is
         // named again; one named in passing (a company's plant) is not.
         // Mentions inside names (`宜昌市财政局`) count here too.
-        let mut mentions: HashMap<&str, usize> = HashMap::new();
+        let mut mentions: HashMap<&str, usize, FastHash> = HashMap::default();
         for (_, p, _) in &places {
             *mentions.entry(p.full).or_default() += 1;
         }
@@ -408,7 +410,7 @@ fn city_name(
 
 /// The name that stands most often among `names` (ties: the smaller name).
 fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, FastHash> = HashMap::default();
     for n in names {
         *counts.entry(n).or_default() += 1;
     }

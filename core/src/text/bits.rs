@@ -27,20 +27,26 @@ impl<const WORDS: usize> Default for CharSet<WORDS> {
 }
 
 impl<const WORDS: usize> CharSet<WORDS> {
-    /// The bit of `c`.
+    /// The bit of the char of code point `c`.
     #[inline]
-    fn bit(c: char) -> usize {
+    fn bit(c: u32) -> usize {
         c as usize & (64 * WORDS - 1)
     }
 
     /// Adds `c`.
     pub(crate) fn add(&mut self, c: char) {
-        set(&mut self.0, Self::bit(c));
+        set(&mut self.0, Self::bit(u32::from(c)));
     }
 
     /// Whether `c` may have been added.
     #[inline]
     pub(crate) fn may_hold(&self, c: char) -> bool {
+        self.may_hold_code(u32::from(c))
+    }
+
+    /// Whether the char of code point `c` may have been added.
+    #[inline]
+    pub(crate) fn may_hold_code(&self, c: u32) -> bool {
         has(&self.0, Self::bit(c))
     }
 }

@@ -16,6 +16,7 @@ mod needle;
 pub(crate) mod punct;
 mod spans;
 mod trie;
+mod wordlist;
 mod wordset;
 
 pub(crate) use chars::{
@@ -26,7 +27,8 @@ pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
 pub(crate) use names::{extend_left, is_name_char, word_prefix};
-pub(crate) use needle::Needle;
+pub(crate) use needle::{Needle, Needles};
 pub(crate) use spans::overlaps_any;
 pub(crate) use trie::{Found, Trie};
+pub(crate) use wordlist::WordList;
 pub(crate) use wordset::WordSet;

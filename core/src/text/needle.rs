@@ -1,10 +1,14 @@
 //! Fixed words searched for in every text, with their searchers built once
 //! per process rather than once per call (building a `memmem` searcher
-//! costs about as much as searching a short document with it).
+//! costs about as much as searching a short document with it): one word
+//! ([`Needle`]), or several found in one pass ([`Needles`]).
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::{FindIter, Finder};
+
+use super::lists::words;
 
 /// A fixed word and its searcher, built on first use.
 #[derive(Debug)]
@@ -35,9 +39,102 @@ impl Needle {
     }
 }
 
+/// Several fixed words found in one pass over a text, with their searcher
+/// built on first use. No two occurrences of the words may overlap (no
+/// word ends with the start of another or of itself, nor holds another):
+/// then every occurrence is found.
+#[derive(Debug)]
+pub(crate) struct Needles {
+    words: Words,
+    searcher: OnceLock<AhoCorasick>,
+}
+
+/// Where the words of [`Needles`] come from.
+#[derive(Debug)]
+enum Words {
+    /// A fixed list.
+    Fixed(&'static [&'static str]),
+    /// An embedded word list (see [`words`]).
+    List(&'static str),
+    /// Words computed on first use.
+    Computed(fn() -> Vec<&'static str>),
+}
+
+impl Needles {
+    /// The needles for `words` (their searcher is built when first used).
+    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
+        Needles {
+            words: Words::Fixed(words),
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The needles for the words of the embedded list `data`, indexed in
+    /// its order.
+    pub(crate) const fn list(data: &'static str) -> Needles {
+        Needles {
+            words: Words::List(data),
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The needles for the words `f` gives, indexed in its order (for
+    /// words read from a table).
+    pub(crate) const fn computed(f: fn() -> Vec<&'static str>) -> Needles {
+        Needles {
+            words: Words::Computed(f),
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The occurrences of the words in `text`, in text order: byte offset
+    /// and index of the word.
+    pub(crate) fn find_iter<'h>(
+        &'static self,
+        text: &'h str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'h {
+        self.searcher
+            .get_or_init(|| {
+                let list: Vec<&str> = match self.words {
+                    Words::Fixed(w) => w.to_vec(),
+                    Words::List(data) => words(data).collect(),
+                    Words::Computed(f) => f(),
+                };
+                // Leftmost-first (the same matches, as none overlap) lets
+                // the searcher skip ahead with SIMD (Teddy) between them.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(list)
+                    .expect("fixed words build a searcher")
+            })
+            .find_iter(text)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_every_occurrence_of_each_word() {
+        static DATES: Needles = Needles::new(&["年", "月", "民国"]);
+        let text = "民国3年5月,年月";
+        let got: Vec<(usize, usize)> = DATES.find_iter(text).collect();
+        let at = |w: &str, k: usize| text.match_indices(w).nth(k).unwrap().0;
+        static LIST: Needles = Needles::list("# c\n月\n民国\n");
+        assert_eq!(LIST.find_iter(text).count(), 3);
+        assert_eq!(
+            got,
+            [
+                (0, 2),
+                (at("年", 0), 0),
+                (at("月", 0), 1),
+                (at("年", 1), 0),
+                (at("月", 1), 1)
+            ]
+        );
+    }
 
     #[test]
     fn finds_like_memmem() {

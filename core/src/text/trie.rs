@@ -21,6 +21,9 @@ pub(crate) struct Found {
 
 /// Chars the root reaches through its dense table (the BMP).
 const DENSE: usize = 0x1_0000;
+/// The most lists a trie holds (a walk marks the lists it found a word
+/// of in the bits of a `u32`).
+const MAX_LISTS: usize = 32;
 /// Log2 of the number of bits of the pair filter.
 const PAIR_BITS: u32 = 20;
 
@@ -42,23 +45,26 @@ struct Node {
 pub(crate) struct Trie {
     /// The root's child for each BMP char, 0 where there is none.
     root: Vec<u32>,
-    /// Bit [`pair_bit`] of the first two chars of every word: a word can
-    /// start only where the next two chars have their bit set…
+    /// The first chars of every word (8 KB, on the heap): a word can start
+    /// only at one of them…
+    firsts: Box<CharSet<1024>>,
+    /// …where the next two chars have their bit [`pair_bit`] set (that of
+    /// the first two chars of a word)…
     pairs: Vec<u64>,
     /// …or where the next char may be a whole word (8 KB, on the heap).
     singles: Box<CharSet<1024>>,
     nodes: Vec<Node>,
-    /// `(char, child)` edges, grouped by node.
-    edges: Vec<(char, u32)>,
+    /// `(code point, child)` edges, grouped by node.
+    edges: Vec<(u32, u32)>,
     /// `(list, word)` pairs, grouped by node.
     ends: Vec<(u32, u32)>,
     lists: usize,
 }
 
 impl Trie {
-    /// Builds the trie of `lists`; word `i` of list `k` is reported as
-    /// `word: i` among the matches of list `k`. A word repeated in a list
-    /// counts by its first place.
+    /// Builds the trie of `lists` (at most [`MAX_LISTS`]); word `i` of list
+    /// `k` is reported as `word: i` among the matches of list `k`. A word
+    /// repeated in a list counts by its first place.
     pub(crate) fn new<'a, L, W>(lists: L) -> Trie
     where
         L: IntoIterator<Item = W>,
@@ -68,14 +74,22 @@ impl Trie {
         let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
         let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
         let mut singles = Box::<CharSet<1024>>::default();
+        let mut firsts = Box::<CharSet<1024>>::default();
         let mut n_lists = 0;
         for (k, list) in lists.into_iter().enumerate() {
+            assert!(k < MAX_LISTS, "a trie holds at most {MAX_LISTS} lists");
             n_lists = k + 1;
             for (i, w) in list.into_iter().enumerate() {
                 let mut cs = w.chars();
                 match (cs.next(), cs.next()) {
-                    (Some(a), Some(b)) => set(&mut pairs, pair_bit(a, b)),
-                    (Some(a), None) => singles.add(a),
+                    (Some(a), Some(b)) => {
+                        firsts.add(a);
+                        set(&mut pairs, pair_bit(u32::from(a), u32::from(b)));
+                    }
+                    (Some(a), None) => {
+                        firsts.add(a);
+                        singles.add(a);
+                    }
                     _ => {}
                 }
                 let mut node = 0u32;
@@ -99,6 +113,7 @@ impl Trie {
         edges.sort_unstable();
         let mut t = Trie {
             root: vec![0; DENSE],
+            firsts,
             pairs,
             singles,
             nodes: vec![Node::default(); ends.len()],
@@ -117,7 +132,7 @@ impl Trie {
                 n.edges = t.edges.len() as u32;
             }
             n.n_edges += 1;
-            t.edges.push((c, to));
+            t.edges.push((u32::from(c), to));
             if from == 0 && (c as usize) < DENSE {
                 t.root[c as usize] = to;
             }
@@ -127,7 +142,7 @@ impl Trie {
 
     /// The child of `node` by `c`, if any.
     #[inline]
-    fn child(&self, node: u32, c: char) -> Option<u32> {
+    fn child(&self, node: u32, c: u32) -> Option<u32> {
         if node == 0 && (c as usize) < DENSE {
             return Some(self.root[c as usize]).filter(|&n| n != 0);
         }
@@ -158,71 +173,84 @@ impl Trie {
         let mut out: Vec<Vec<Found>> = vec![Vec::new(); self.lists];
         // Per list: where its next word may start.
         let mut next = vec![0usize; self.lists];
-        // Per list: the longest word from the current start, if any.
-        let mut best: Vec<Option<(usize, u32)>> = vec![None; self.lists];
-        let mut chars = text.char_indices();
-        let Some(mut prev) = chars.next() else {
-            return out;
-        };
+        // Per list: the longest word from the current start (where the
+        // walk's mask has its bit).
+        let mut best: Vec<(usize, u32)> = vec![(0, 0); self.lists];
+        let bytes = text.as_bytes();
         let mut checkpoint = Checkpoint::default();
-        loop {
-            let cur = chars.next();
-            let (p, a) = prev;
-            let may_start = match cur {
-                Some((_, b)) => has(&self.pairs, pair_bit(a, b)),
-                None => false,
-            } || self.singles.may_hold(a);
+        let mut at = self.next_start(bytes, 0);
+        while let Some((p, len)) = at {
             // Asked where a word may start, not at every char: a text
             // where none may start is scanned in a blink anyway.
-            if may_start && checkpoint.stop_at(p) {
+            if checkpoint.stop_at(p) {
                 return out;
             }
-            if may_start && self.walk(text, p, &next, &mut best) {
-                for (k, b) in best.iter_mut().enumerate() {
-                    if let Some((end, word)) = b.take() {
-                        out[k].push(Found {
-                            start: p,
-                            end,
-                            word,
-                        });
-                        next[k] = end;
-                    }
-                }
+            let mut found = self.walk(bytes, p, &next, &mut best);
+            while found != 0 {
+                let k = found.trailing_zeros() as usize;
+                found &= found - 1;
+                let (end, word) = best[k];
+                out[k].push(Found {
+                    start: p,
+                    end,
+                    word,
+                });
+                next[k] = end;
             }
-            match cur {
-                Some(c) => prev = c,
-                None => return out,
+            at = self.next_start(bytes, p + len);
+        }
+        out
+    }
+
+    /// The first char at or after byte `p` of `bytes` (a char boundary)
+    /// where a word may start, and its length in bytes. Each char is
+    /// decoded once and costs a bit test; the pair filter is asked only
+    /// where a word starts with the char.
+    #[inline]
+    fn next_start(&self, bytes: &[u8], mut p: usize) -> Option<(usize, usize)> {
+        if p >= bytes.len() {
+            return None;
+        }
+        let (mut a, mut len) = decode(bytes, p);
+        loop {
+            let q = p + len;
+            if q >= bytes.len() {
+                let single = self.firsts.may_hold_code(a) && self.singles.may_hold_code(a);
+                return single.then_some((p, len));
             }
+            let (b, b_len) = decode(bytes, q);
+            if self.firsts.may_hold_code(a)
+                && (self.singles.may_hold_code(a) || has(&self.pairs, pair_bit(a, b)))
+            {
+                return Some((p, len));
+            }
+            (p, a, len) = (q, b, b_len);
         }
     }
 
     /// Sets `best[k]` to the end and index of the longest word of list `k`
-    /// at byte `p` of `text`, for the lists whose `next` start is not past
-    /// `p`; whether one was found.
-    fn walk(
-        &self,
-        text: &str,
-        p: usize,
-        next: &[usize],
-        best: &mut [Option<(usize, u32)>],
-    ) -> bool {
+    /// at byte `p` of `bytes`, for the lists whose `next` start is not past
+    /// `p`; the mask of the lists (bit `k`) that have one.
+    #[inline]
+    fn walk(&self, bytes: &[u8], p: usize, next: &[usize], best: &mut [(usize, u32)]) -> u32 {
         let mut node = 0;
         let mut end = p;
-        let mut any = false;
-        for c in text[p..].chars() {
+        let mut found = 0;
+        while end < bytes.len() {
+            let (c, len) = decode(bytes, end);
             node = match self.child(node, c) {
                 Some(n) => n,
                 None => break,
             };
-            end += c.len_utf8();
+            end += len;
             for &(list, word) in self.ends(node) {
                 if p >= next[list as usize] {
-                    best[list as usize] = Some((end, word));
-                    any = true;
+                    best[list as usize] = (end, word);
+                    found |= 1 << list;
                 }
             }
         }
-        any
+        found
     }
 
     /// The longest word of `list` that `text` starts with: its byte length
@@ -232,7 +260,7 @@ impl Trie {
         let mut end = 0;
         let mut best = None;
         for c in text.chars() {
-            node = match self.child(node, c) {
+            node = match self.child(node, u32::from(c)) {
                 Some(n) => n,
                 None => break,
             };
@@ -248,17 +276,42 @@ impl Trie {
     pub(crate) fn get(&self, text: &str, list: u32) -> Option<u32> {
         let mut node = 0;
         for c in text.chars() {
-            node = self.child(node, c)?;
+            node = self.child(node, u32::from(c))?;
         }
         self.ends(node).iter().find(|e| e.0 == list).map(|e| e.1)
     }
 }
 
-/// The bit of the pair filter for a word starting with `a`, `b`.
+/// The bit of the pair filter for a word starting with the chars of code
+/// points `a`, `b`.
 #[inline]
-fn pair_bit(a: char, b: char) -> usize {
+fn pair_bit(a: u32, b: u32) -> usize {
     let key = (u64::from(a) << 21) | u64::from(b);
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PAIR_BITS)) as usize
+}
+
+/// The code point of the char starting at byte `p` of the UTF-8 `bytes`
+/// (a char boundary), and its length in bytes.
+#[inline(always)]
+fn decode(bytes: &[u8], p: usize) -> (u32, usize) {
+    let lead = bytes[p];
+    if lead < 0x80 {
+        return (u32::from(lead), 1);
+    }
+    // Most chars of a Chinese text take three bytes: one look-up for both
+    // continuation bytes.
+    if let (0xe0..=0xef, Some(&[b1, b2])) = (lead, bytes.get(p + 1..p + 3)) {
+        let c = (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+        return (c, 3);
+    }
+    let cont = |k: usize| u32::from(bytes[p + k] & 0x3f);
+    match lead {
+        0x80..=0xdf => ((u32::from(lead & 0x1f) << 6) | cont(1), 2),
+        _ => (
+            (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +348,19 @@ mod tests {
         assert_eq!(t.get("江北区", 0), Some(3));
         assert_eq!(t.get("江北", 0), None);
         assert_eq!(t.get("区", 1), Some(1));
+    }
+
+    #[test]
+    fn decodes_like_chars() {
+        let text = "a¢重庆𠵾,z";
+        let mut p = 0;
+        for (i, c) in text.char_indices() {
+            assert_eq!(
+                (i, decode(text.as_bytes(), i)),
+                (p, (u32::from(c), c.len_utf8()))
+            );
+            p += c.len_utf8();
+        }
     }
 
     proptest! {

@@ -1,0 +1,117 @@
+//! Where the date finders look, found once per text: the ASCII digits
+//! that start a number, and the words the finders start from (年, 月, 季,
+//! 民国) in one pass.
+
+use crate::text::Needles;
+
+/// The words the date finders start from, in the order of [`Keys`]' fields.
+static WORDS: Needles = Needles::new(&["年", "月", "季", "民国"]);
+
+/// Where dates may stand in a text.
+#[derive(Debug, Default)]
+pub(super) struct Keys {
+    /// Offsets of the ASCII digits that start a number (not right after a
+    /// digit or a `.`).
+    pub digits: Vec<usize>,
+    /// Offsets of 年.
+    pub nian: Vec<usize>,
+    /// Offsets of 月.
+    pub yue: Vec<usize>,
+    /// Offsets of 季.
+    pub ji: Vec<usize>,
+    /// Whether the text names 民国.
+    pub roc: bool,
+}
+
+impl Keys {
+    /// The keys of `text`.
+    pub(super) fn of(text: &str) -> Keys {
+        let mut keys = Keys {
+            digits: number_starts(text.as_bytes()),
+            ..Keys::default()
+        };
+        for (at, word) in WORDS.find_iter(text) {
+            match word {
+                0 => keys.nian.push(at),
+                1 => keys.yue.push(at),
+                2 => keys.ji.push(at),
+                _ => keys.roc = true,
+            }
+        }
+        keys
+    }
+}
+
+/// `0x01` in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The offsets of the ASCII digits of `t` that start a number (not right
+/// after a digit or a `.`), found eight bytes at a time.
+fn number_starts(t: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut add = |i: usize| {
+        if t[i].is_ascii_digit() && (i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.')) {
+            out.push(i);
+        }
+    };
+    let chunks = t.chunks_exact(8);
+    let tail = t.len() - chunks.remainder().len();
+    for (c, chunk) in chunks.enumerate() {
+        let mut digits = digit_bytes(u64::from_le_bytes(
+            chunk.try_into().expect("chunks of eight bytes"),
+        ));
+        while digits != 0 {
+            add(c * 8 + digits.trailing_zeros() as usize / 8);
+            digits &= digits - 1;
+        }
+    }
+    (tail..t.len()).for_each(add);
+    out
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit: `y` is the
+/// byte minus `0`'s in its low seven bits, and adding `0x76` sets the high
+/// bit of those of 10 or more (never carrying into the next byte).
+fn digit_bytes(x: u64) -> u64 {
+    let y = x ^ (0x30 * ONES);
+    !(((y & (0x7f * ONES)) + 0x76 * ONES) | y) & (0x80 * ONES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_bytes_are_exactly_the_digits() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b, 0xe5, b'9', b'/', b':', b, b'0']);
+            let want = [false, b.is_ascii_digit(), false, true, false, false]
+                .into_iter()
+                .chain([b.is_ascii_digit(), true])
+                .enumerate()
+                .fold(0, |m, (k, d)| if d { m | 0x80 << (8 * k) } else { m });
+            assert_eq!(digit_bytes(x), want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn keys_of_a_text() {
+        let text = "民国112年1.5亿,2023年3月第一季度,共12个";
+        let k = Keys::of(text);
+        let at = |w: &str| text.match_indices(w).map(|m| m.0).collect::<Vec<_>>();
+        assert_eq!(
+            k.digits,
+            [
+                at("112")[0],
+                at("1.")[0],
+                at("20")[0],
+                at("3月")[0],
+                at("12个")[0]
+            ]
+        );
+        assert_eq!(
+            (k.nian, k.yue, k.ji, k.roc),
+            (at("年"), at("月"), at("季"), true)
+        );
+    }
+}
