@@ -163,14 +163,8 @@ fn counting(s: &str, i: usize) -> Option<(u32, usize)> {
 /// A year written in Chinese digits at `i` (`二〇二三年`, four digits before
 /// 年): the year and the offset of 年.
 fn chinese_year(s: &str, i: usize) -> Option<(u32, usize)> {
-    let mut v = 0;
-    let mut j = i;
-    for c in s[i..].chars().take(4) {
-        // 〇 and 零 are 0, then 一 is 1 … 九 is 9.
-        let d = YEAR_DIGITS.iter().position(|&x| x == c)?.saturating_sub(1) as u32;
-        v = v * 10 + d;
-        j += c.len_utf8();
-    }
+    let j = s[i..].char_indices().nth(4).map_or(s.len(), |(n, _)| i + n);
+    let v = chinese_digits(&s[i..j])?;
     (j - i == 12 && char_at(s, j) == Some('年')).then_some((v, j))
 }
 
@@ -224,10 +218,61 @@ fn chinese_dates(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
         if n > 0 && n <= 4 {
             if let Some(hits) = chinese(s, start) {
                 add.extend(hits);
+            } else if let Some(h) = chinese_fiscal(s, start, k) {
+                add.push(h);
             }
         }
     }
     out.extend(add);
+}
+
+/// Words after a fiscal or school year written as two years (`2026/27年度`,
+/// `2024/25财政年度`, `二〇二四至二五年度`).
+const FISCAL_WORDS: &[&str] = &["财政年度", "课税年度", "学年度", "年度"];
+
+/// The end of a fiscal year's word at `i`, if one stands there.
+fn fiscal_word(s: &str, i: usize) -> Option<usize> {
+    FISCAL_WORDS
+        .iter()
+        .find(|w| s[i..].starts_with(*w))
+        .map(|w| i + w.len())
+}
+
+/// A fiscal year in Chinese numerals (`二〇二五/二六年度`, `二〇二四至二五年度`)
+/// whose second year's two numerals start at `i`, its 年 at `k`.
+fn chinese_fiscal(s: &str, i: usize, k: usize) -> Option<DateHit> {
+    let end = fiscal_word(s, k)?;
+    let second = chinese_digits(&s[i..k])?;
+    let joiner = char_before(s, i).filter(|&c| c == '/' || DATE_RANGE_JOINERS.contains(&c))?;
+    let j = i - joiner.len_utf8();
+    let start = (0..4).try_fold(j, |at, _| {
+        char_before(s, at)
+            .filter(|c| YEAR_DIGITS.contains(c))
+            .map(|c| at - c.len_utf8())
+    })?;
+    let first = chinese_digits(&s[start..j])?;
+    if s[i..k].chars().count() != 2 || (first + 1) % 100 != second {
+        return None;
+    }
+    let p = Point {
+        year: Some(first as i32),
+        month: None,
+        day: None,
+    };
+    let q = Point {
+        year: Some(first as i32 + 1),
+        ..p
+    };
+    Some(hit(s, start, end, p, Some(q)))
+}
+
+/// The value of a run of Chinese year digits (`二〇二四` → 2024).
+fn chinese_digits(run: &str) -> Option<u32> {
+    run.chars().try_fold(0u32, |v, c| {
+        // 〇 and 零 are 0, then 一 is 1 … 九 is 9.
+        let d = YEAR_DIGITS.iter().position(|&x| x == c)?.saturating_sub(1) as u32;
+        Some(v * 10 + d)
+    })
 }
 
 /// A date in Chinese numerals starting at `i` (`二〇二三年`,
@@ -723,10 +768,21 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 };
                 Some(vec![hit(s, start, e, p, None)])
             }
-            Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' => {
+            Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' || c == '/' => {
                 let k = j + c.len_utf8();
                 let (w, wn, e) = number(t, k)?;
-                if wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年') {
+                // 2026/27年度, 2024/25财政年度: a fiscal or school year.
+                let next = year.map(|y| y + 1);
+                if western.is_some()
+                    && c != '、'
+                    && wn == 2
+                    && next.map(|y| y % 100) == Some(w as i32)
+                {
+                    let end = fiscal_word(s, e)?;
+                    return Some(vec![hit(s, start, end, p, Some(Point { year: next, ..p }))]);
+                }
+                if c == '/' || wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年')
+                {
                     return None;
                 }
                 let q = Point {
@@ -1059,6 +1115,23 @@ mod tests {
             assert_eq!(r.len(), 6, "{r}");
             assert!(r.ends_with('年'), "{r}");
         }
+    }
+
+    #[test]
+    fn fiscal_years() {
+        let text = "2026/27年度赤字收窄,2024/25财政年度,二〇二五/二六年度,二〇二四至二五年度。";
+        assert_eq!(
+            dates(text, None),
+            pairs(&[
+                ("2026/27年度", "2026/2027"),
+                ("2024/25财政年度", "2024/2025"),
+                ("二〇二五/二六年度", "2025/2026"),
+                ("二〇二四至二五年度", "2024/2025"),
+            ])
+        );
+        // Not a fiscal year: the years do not follow, or no 年度 after them.
+        assert!(find("2026/28年度", None, false).is_empty());
+        assert!(find("占比2024/25", None, false).is_empty());
     }
 
     #[test]
