@@ -51,15 +51,16 @@ OPEN_FLOORS = {
     ("entities", "ALL"): 0.90,
 }
 
-# The blind reports (tests/blind: 8 reports written by someone who saw neither
-# the code nor the open corpus; measured once before any rule was drawn from
-# them, see tests/blind/README.md). Floors below the measured scores, to catch
-# regressions on texts the rules were not written from.
+# The blind reports (tests/blind: 32 reports in four sets, each written by
+# someone who saw neither the code nor the open corpus; each set measured once
+# before any rule was drawn from it, see tests/blind/README.md). Floors below
+# the measured scores (metrics_full 0.985, change 0.982, region 0.959,
+# entities 0.880), to catch regressions on texts the rules were not written from.
 BLIND_FLOORS = {
-    ("metrics_full", "f1"): 0.97,
+    ("metrics_full", "f1"): 0.975,
     ("metric_attributes", "change"): 0.97,
     ("metric_attributes", "region"): 0.95,
-    ("entities", "ALL"): 0.84,
+    ("entities", "ALL"): 0.86,
 }
 
 FLOORS = {
