@@ -15,10 +15,12 @@
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use shushuo::Extractor;
+
+mod common;
+use common::reports;
 
 /// The system allocator, counting the bytes live now and the most live since
 /// the last [`Counting::reset_peak`].
@@ -81,26 +83,6 @@ static HEAP: Counting = Counting {
     live: AtomicUsize::new(0),
     peak: AtomicUsize::new(0),
 };
-
-/// The project's own reports, each as one document.
-fn reports() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files = Vec::new();
-    for dir in ["tests/open/corpus", "tests/holdout/corpus"] {
-        let entries = std::fs::read_dir(root.join(dir)).expect("the project's corpus is readable");
-        files.extend(
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
-        );
-    }
-    files.sort();
-    files.push(root.join("examples/sample_report.txt"));
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("report is readable"))
-        .collect()
-}
 
 /// Heap bytes of one extraction of `text`: the peak above what was live
 /// before, and what the returned document keeps.
