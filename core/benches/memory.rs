@@ -109,8 +109,11 @@ fn report(name: &str, input: usize, (peak, kept): (usize, usize)) {
 fn main() {
     let docs = reports();
     let ex = Extractor::new();
-    // Build every table once before measuring.
-    let _ = ex.extract(&docs[0]);
+    // Build every table once before measuring: some are built on first use
+    // only (those of Hong Kong's bodies, say), and would count as kept.
+    for d in &docs {
+        let _ = ex.extract(d);
+    }
     let mut worst = (0.0, 0, (0, 0));
     let (mut peaks, mut input) = (0usize, 0usize);
     for d in &docs {
