@@ -197,15 +197,15 @@ pub(crate) fn find(
         }
         // 锐驰新能源汽车(深圳)有限公司: a place in brackets between the name
         // and a strong head belongs to the name.
-        if let Some(a) =
-            bracketed(text, s, low).and_then(|open| free_name(text, open, low, suffix, t))
+        if let Some(a) = strong
+            .then(|| bracketed(text, s, low))
+            .flatten()
+            .and_then(|open| free_name(text, open, low, suffix, t))
         {
-            if strong {
-                out.push((a, e));
-                last = Some((a, e));
-                floor = e;
-                continue;
-            }
+            out.push((a, e));
+            last = Some((a, e));
+            floor = e;
+            continue;
         }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(suffix);
         let (from, _) = extend_left(text, s, stops, 24);
@@ -284,10 +284,14 @@ pub(crate) fn find(
 }
 
 /// The offset of the `(` of a bracket of two to four CJK chars (a place,
-/// `(深圳)`, or `(集团)`) that ends right at `s`, not before `low`.
+/// `(深圳)`, or `(集团)`: any such chars are taken) that ends right at `s`,
+/// not before `low`.
 fn bracketed(text: &str, s: usize, low: usize) -> Option<usize> {
     let inner_end = s.checked_sub(1).filter(|_| text[..s].ends_with(')'))?;
-    let open = text[..inner_end].rfind('(').filter(|&o| o >= low)?;
+    // Four CJK chars and the bracket: look no further back.
+    let from = inner_end.saturating_sub(4 * 3 + 1).max(low);
+    let from = (from..inner_end).find(|&i| text.is_char_boundary(i))?;
+    let open = text[from..inner_end].rfind('(')? + from;
     let inner = &text[open + 1..inner_end];
     let n = inner.chars().count();
     ((2..=4).contains(&n) && inner.chars().all(is_cjk)).then_some(open)

@@ -132,7 +132,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if (u.decimal_only && r.num.scale == 0) || (u.arabic_only && r.num.chinese) {
                 return None;
             }
-            if is_clock_minutes(text, r, u) || is_cohort(r, u) {
+            if is_minutes_or_fen(text, r, u) || is_cohort(r, u) {
                 return None;
             }
             if u.kind == QuantityKind::Duration
@@ -179,11 +179,20 @@ fn per_share(ix: &Index, r: &Reading) -> bool {
     ix.text[cs..r.start].contains("每股")
 }
 
-/// The minutes of a time of day (`8时30分`, `9点15分`), not a score.
-fn is_clock_minutes(text: &str, r: &Reading, u: &Unit) -> bool {
-    u.unit == "分"
-        && text[..r.num_start].ends_with(['时', '点'])
-        && char_before(text, r.num_start - '时'.len_utf8()).is_some_and(|c| c.is_ascii_digit())
+/// A `分` that is no score: the minutes of a time or a duration (`8时30分`,
+/// `9点15分`, `2小时15分`, `1分30秒`) or fen of money per unit
+/// (`1.5分/千瓦时`).
+fn is_minutes_or_fen(text: &str, r: &Reading, u: &Unit) -> bool {
+    if u.unit != "分" {
+        return false;
+    }
+    let before = &text[..r.num_start];
+    let after_hours = before.ends_with("小时")
+        || (before.ends_with(['时', '点'])
+            && char_before(text, r.num_start - '时'.len_utf8())
+                .is_some_and(|c| c.is_ascii_digit()));
+    let seconds_follow = char_at(text, r.end).is_some_and(|c| c.is_ascii_digit());
+    after_hours || seconds_follow || r.per.is_some()
 }
 
 /// The year a class graduates or enrols (`2024届毕业生`): a name of the
@@ -297,10 +306,13 @@ fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged) -> bool {
 }
 
 /// Whether `quoted` is a slogan of parallel halves of equal length
-/// (`情系成渝两地、共话劳动教育`), each at most [`COUPLET_CHARS`] long.
+/// (`情系成渝两地、共话劳动教育`), each at most [`COUPLET_CHARS`] long, with
+/// no figure in digits (a quoted target, `粮食增产5%、农民增收8%`, is none).
 fn is_couplet(quoted: &str) -> bool {
-    let inner = quoted.trim_matches('"');
-    let mut lens = inner.split(['、', ',']).map(|p| p.chars().count());
+    if quoted.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut lens = quoted.split(['、', ',']).map(|p| p.chars().count());
     let Some(first) = lens.next() else {
         return false;
     };
@@ -392,20 +404,27 @@ fn ranked(start: usize, end: usize, value: f64) -> Judged {
     }
 }
 
-/// `首位` or `榜首` at `at` after a word that ranks (`居全省首位`,
-/// `位居榜首`): first place, rank 1. Without one it is a priority, not a
-/// rank (`把安全放在首位`).
-pub fn first_place(ix: &Index, at: usize, tables: &Tables) -> Option<Judged> {
-    let text = ix.text;
+/// `首位` or `榜首` at `at` right after a word that ranks, or after one and
+/// a scope of two chars starting with 全 (`位居榜首`, `居全省首位`,
+/// `排在全国首位`): first place, rank 1. After 在 or 于 with no scope it is
+/// a priority, not a rank (`把安全放在首位`, `把就业排在首位`).
+pub fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
     let word = ["首位", "榜首"]
         .into_iter()
         .find(|w| text[at..].starts_with(w))?;
-    let from = floor_char(text, at.saturating_sub(RANK_REACH));
-    let from = segment::clause_start(ix, at).max(from);
-    if !tables.first_place_words.occurs_in(&text[from..at]) {
-        return None;
-    }
-    Some(ranked(at, at + word.len(), 1.0))
+    let scope = '全'.len_utf8() * 2;
+    let before_scope = at
+        .checked_sub(scope)
+        .filter(|&s| text.is_char_boundary(s) && text[s..].starts_with('全'));
+    let ranks_at = |p: usize| {
+        tables
+            .first_place_words
+            .longest_ending_at(text, p)
+            .is_some()
+    };
+    let priority = text[..at].ends_with(['在', '于']);
+    let rank = (ranks_at(at) && !priority) || before_scope.is_some_and(ranks_at);
+    rank.then(|| ranked(at, at + word.len(), 1.0))
 }
 
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,
@@ -511,5 +530,18 @@ mod tests {
             judged("特色课程百余门")[0],
             ("百余门".into(), 100.0, "门".into())
         );
+    }
+
+    #[test]
+    fn minutes_and_fen_are_no_scores() {
+        let scores = |t: &str| {
+            judged(t)
+                .into_iter()
+                .filter(|j| j.2.starts_with('分'))
+                .count()
+        };
+        assert_eq!(scores("全程用时2小时15分,耗时1分30秒,8时30分开会。"), 0);
+        assert_eq!(scores("电价降低1.5分/千瓦时。"), 0);
+        assert_eq!(scores("满意度得分95.6分。"), 1);
     }
 }

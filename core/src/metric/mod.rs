@@ -147,7 +147,7 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
         if checkpoint.stop_at(at) {
             break;
         }
-        if let Some(j) = classify::first_place(ix, at, tables) {
+        if let Some(j) = classify::first_place(text, at, tables) {
             pos = j.end;
             out.push(j);
             continue;

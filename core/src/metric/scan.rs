@@ -317,8 +317,9 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 }
 
 /// The units digit after `N成` ending at `pos` (`len` bytes of unit), as in
-/// `四成二` (42 %), `七成五以上`: a Chinese digit one to nine; `一`, which
-/// starts many words (`三成一线城市`, `一致`), only where the figure ends.
+/// `四成二` (42 %), `七成五以上`: a Chinese digit one to nine where the
+/// figure ends (punctuation, 的 or an approximation word after it), not one
+/// that starts the next word (`六成三甲医院`, `三成一线城市`, `近八成五星级酒店`).
 fn tenths_units(text: &str, pos: usize, len: usize, tables: &Tables) -> Option<f64> {
     if &text[pos - len..pos] != "成" {
         return None;
@@ -326,8 +327,7 @@ fn tenths_units(text: &str, pos: usize, len: usize, tables: &Tables) -> Option<f
     let digit = char_at(text, pos).filter(|&c| c != '两')?;
     let d = numeral::chinese_digit(digit).filter(|&d| d > 0)?;
     let after = pos + digit.len_utf8();
-    let ends = d > 1
-        || char_at(text, after).map_or(true, |c| !is_cjk(c) || c == '的')
+    let ends = char_at(text, after).map_or(true, |c| !is_cjk(c) || c == '的')
         || tables.approx_after.longest_at(text, after).is_some();
     ends.then_some(f64::from(d))
 }

@@ -35,6 +35,16 @@ const ROW_REACH: usize = 1024;
 /// How far back (bytes) a table's `单位:` line may stand from a row.
 const UNIT_LINE_REACH: usize = 4096;
 
+/// Words before `单位:` that make it the body filling a form in, not a unit
+/// (`填报单位:人民医院`, `编制单位:…`).
+const BODY_UNIT: &[&str] = &[
+    "填报", "编制", "报送", "申报", "主办", "承办", "发布", "主管", "责任", "工作", "所在", "建设",
+    "施工",
+];
+
+/// The longest line (bytes) read as a row of a space-split table.
+const MAX_SPACE_ROW: usize = 400;
+
 /// A number's place in a table row, with the unit it takes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -79,24 +89,27 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
     // A row is a line of at most ROW_REACH bytes on either side of the
     // number: looking no further keeps a text without line breaks linear.
     let bytes = text.as_bytes();
-    let from = start.saturating_sub(ROW_REACH);
+    // A figure of a space-split row only (not ending a cell) looks no
+    // further than such a row can be long.
+    let reach = if ends_cell && !own_unit {
+        ROW_REACH
+    } else {
+        MAX_SPACE_ROW
+    };
+    let from = start.saturating_sub(reach);
     let line_start = match memchr::memrchr(b'\n', &bytes[from..start]) {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
         None => return None,
     };
-    let to = (end + ROW_REACH).min(text.len());
+    let to = (end + reach).min(text.len());
     let line_end = match memchr::memchr(b'\n', &bytes[end..to]) {
         Some(i) => end + i,
         None if to == text.len() => to,
         None => return None,
     };
-    let line = &text[line_start..line_end];
-    if !line.contains(is_cell_break) {
+    if own_unit || !ends_cell || !text[line_start..line_end].contains(is_cell_break) {
         return space_cell(text, line_start..line_end, start..end, own_unit, tables);
-    }
-    if own_unit || !ends_cell {
-        return None;
     }
     // The number is not in the first cell, which names the row.
     let cell_start = text[line_start..start]
@@ -130,10 +143,22 @@ fn is_figure(s: &str) -> bool {
     let s = s.strip_prefix(['-', '+']).unwrap_or(s);
     let body = s.trim_end_matches(['%', '‰']);
     let body = body.strip_suffix("个百分点").unwrap_or(body);
+    // A leading zero before a digit is a code (an area code, `0571`).
+    let code = body.len() > 1 && body.starts_with('0') && !body[1..].starts_with('.');
     body.starts_with(|c: char| c.is_ascii_digit())
+        && !code
         && body
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// Whether `cells` count 1, 2, 3… (a header of months or list numbers,
+/// `月份 1 2 3 4`), not figures.
+fn is_count_up(text: &str, cells: &[Range<usize>]) -> bool {
+    cells
+        .iter()
+        .enumerate()
+        .all(|(i, c)| text[c.clone()].parse::<usize>().ok() == Some(i + 1))
 }
 
 /// The space-split tokens of `line` (a range of `text`). Normalisation
@@ -172,11 +197,17 @@ fn glued_figure(t: &str) -> Option<usize> {
 /// The tokens of `line` if it is a row of a space-split table: a label
 /// that is no figure, then two or more figures.
 fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
+    // A longer line is prose or a list of figures, not a row: looking no
+    // further keeps a line of thousands of figures linear.
+    if line.len() > MAX_SPACE_ROW {
+        return None;
+    }
     let toks = tokens(text, line);
     let (label, cells) = toks.split_first()?;
     let row = cells.len() >= 2
         && !is_figure(&text[label.clone()])
-        && cells.iter().all(|c| is_figure(&text[c.clone()]));
+        && cells.iter().all(|c| is_figure(&text[c.clone()]))
+        && !is_count_up(text, cells);
     row.then_some(toks)
 }
 
@@ -238,7 +269,15 @@ fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
 /// (`单位:元 币种:人民币`, its space dropped as stray) is left alone.
 fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit> {
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
-    let at = text[from..row_start].rfind("单位:")? + from + "单位:".len();
+    let mut end = row_start;
+    // A unit, not the body that fills a form in (填报单位:人民医院).
+    let at = loop {
+        let k = text[from..end].rfind("单位:")? + from;
+        if !BODY_UNIT.iter().any(|w| text[..k].ends_with(w)) {
+            break k + "单位:".len();
+        }
+        end = k;
+    };
     unit_at(text[at..].trim_start_matches(' '), tables)
 }
 
@@ -342,6 +381,18 @@ mod tests {
         // One figure, or words among the figures: no row.
         assert_eq!(unit_of("门急诊人次 1,486,273\n", "1,486,273"), None);
         assert_eq!(unit_of("门诊 12 人 34 56\n", "34"), None);
+    }
+
+    #[test]
+    fn month_headers_codes_and_form_bodies_are_no_rows() {
+        // Months or list numbers counting up, an area code, and the body
+        // that fills a form in (填报单位) are no figures with a unit.
+        assert_eq!(unit_of("单位:万元\n月份 1 2 3 4\n", "3"), None);
+        assert_eq!(
+            unit_of("填报单位:人民医院\n电话 0571 87654321 3\n", "87654321"),
+            None
+        );
+        assert_eq!(unit_of("填报单位:人民医院\n门诊 12 15 18\n", "15"), None);
     }
 
     #[test]

@@ -130,8 +130,6 @@ impl Gazetteer {
     /// Parses the embedded data and builds the trie.
     fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
-        // Counties that may since have become county-level cities.
-        let mut counties: Vec<(String, Form)> = Vec::new();
         for line in words(REGIONS).chain(words(REGIONS_EXTRA)) {
             let mut cols = line.split('\t');
             let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
@@ -187,16 +185,6 @@ impl Gazetteer {
                 // Counties and county-level cities renamed into districts
                 // since the data was made (梁平县 → 梁平区).
                 b.alias(&format!("{short}区"), region);
-                if name.ends_with('县') {
-                    counties.push((format!("{short}市"), region));
-                }
-            }
-        }
-        // Counties made county-level cities since the data was made
-        // (沙湾县 → 沙湾市), where no other place has that name.
-        for (city, region) in counties {
-            if !b.names.contains_key(&city) {
-                b.alias(&city, region);
             }
         }
         for line in words(NEW_AREAS) {

@@ -484,7 +484,9 @@ mod tests {
         let (r, _) = resolver("深圳市坪山区统计局发布数据。坪山区地区生产总值增长8%。");
         assert_eq!(r.default_region(), Some("坪山区"));
         let (r, _) = resolver("新疆沙湾市玉米单产创新高,沙湾市粮食增产5%。");
-        assert_eq!(r.default_region(), Some("沙湾县"));
+        assert_eq!(r.default_region(), Some("沙湾市"));
+        let (r, _) = resolver("北上广深等大城市房价上涨5%。新兴市场国家经济增长4.2%。");
+        assert_eq!(r.default_region(), None);
     }
 
     #[test]
