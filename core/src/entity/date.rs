@@ -227,15 +227,13 @@ fn chinese_dates(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
 }
 
 /// Words after a fiscal or school year written as two years (`2026/27年度`,
-/// `2024/25财政年度`, `二〇二四至二五年度`).
-const FISCAL_WORDS: &[&str] = &["财政年度", "课税年度", "学年度", "年度"];
+/// `2024/25财政年度`, `二〇二四至二五年度`), longest first.
+static FISCAL_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/fiscal_year_words.txt")));
 
 /// The end of a fiscal year's word at `i`, if one stands there.
 fn fiscal_word(s: &str, i: usize) -> Option<usize> {
-    FISCAL_WORDS
-        .iter()
-        .find(|w| s[i..].starts_with(*w))
-        .map(|w| i + w.len())
+    FISCAL_WORDS.find_at(s, i, |_| true).map(|w| i + w.len())
 }
 
 /// A fiscal year in Chinese numerals (`二〇二五/二六年度`, `二〇二四至二五年度`)

@@ -35,13 +35,6 @@ const ROW_REACH: usize = 1024;
 /// How far back (bytes) a table's `单位:` line may stand from a row.
 const UNIT_LINE_REACH: usize = 4096;
 
-/// Words before `单位:` that make it the body filling a form in, not a unit
-/// (`填报单位:人民医院`, `编制单位:…`).
-const BODY_UNIT: &[&str] = &[
-    "填报", "编制", "报送", "申报", "主办", "承办", "发布", "主管", "责任", "工作", "所在", "建设",
-    "施工",
-];
-
 /// The longest line (bytes) read as a row of a space-split table.
 const MAX_SPACE_ROW: usize = 400;
 
@@ -273,7 +266,7 @@ fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit
     // A unit, not the body that fills a form in (填报单位:人民医院).
     let at = loop {
         let k = text[from..end].rfind("单位:")? + from;
-        if !BODY_UNIT.iter().any(|w| text[..k].ends_with(w)) {
+        if tables.form_bodies.longest_ending_at(text, k).is_none() {
             break k + "单位:".len();
         }
         end = k;

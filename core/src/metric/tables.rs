@@ -123,6 +123,8 @@ pub struct Embedded {
     pub rank_words: Lexicon<()>,
     /// Words that make a following `首位` or `榜首` a rank.
     pub first_place_words: Lexicon<()>,
+    /// Words before `单位:` that make it a body filling a form in.
+    pub form_bodies: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
     /// Words that look like a unit but are not one.
@@ -213,6 +215,7 @@ const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
 const RANK: &str = include_str!("../../data/metric/rank.txt");
 const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
+const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
@@ -390,6 +393,7 @@ impl Embedded {
             implied,
             rank_words: word_list(RANK),
             first_place_words: word_list(FIRST_PLACE),
+            form_bodies: word_list(FORM_BODIES),
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),
             trim_start,

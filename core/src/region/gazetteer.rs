@@ -27,9 +27,9 @@ const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
 const ZONE_SUFFIXES: &str = include_str!("../../data/entity/zone_suffixes.txt");
 /// Words that end the name of a town, street, township or village (苏木
 /// and 嘎查 are Inner Mongolia's townships and villages).
-const TOWN_SUFFIXES: &[&str] = &["街道", "镇", "乡", "村", "苏木", "嘎查"];
+const TOWN_SUFFIXES: &str = include_str!("../../data/entity/town_suffixes.txt");
 /// Words right before a town name (see [`super::mentions()`]).
-const TOWN_STOPS: &str = "在\n的\n和\n与\n及\n到\n从\n是\n由\n各\n每\n个\n所\n至\n于\n";
+const TOWN_STOPS: &str = include_str!("../../data/entity/town_stops.txt");
 /// Names that are generic before a township or village suffix (贫困村).
 const VILLAGE_GENERIC: &str = include_str!("../../data/entity/village_generic.txt");
 /// How high a region stands.
@@ -198,7 +198,7 @@ impl Gazetteer {
         for z in words(ZONE_SUFFIXES) {
             b.alias(z, Form::Zone);
         }
-        for t in TOWN_SUFFIXES {
+        for t in words(TOWN_SUFFIXES) {
             b.alias(t, Form::Town);
         }
         let mut named: Vec<(String, Vec<Form>)> = b.names.into_iter().collect();
