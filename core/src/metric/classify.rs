@@ -312,18 +312,11 @@ fn is_couplet(quoted: &str) -> bool {
     if quoted.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let mut lens = quoted.split(['、', ',']).map(|p| p.chars().count());
-    let Some(first) = lens.next() else {
-        return false;
-    };
-    let mut parts = 1;
-    for n in lens {
-        if n != first {
-            return false;
-        }
-        parts += 1;
-    }
-    parts >= 2 && (2..=COUPLET_CHARS).contains(&first)
+    let lens: Vec<usize> = quoted
+        .split(['、', ','])
+        .map(|p| p.chars().count())
+        .collect();
+    lens.len() >= 2 && (2..=COUPLET_CHARS).contains(&lens[0]) && lens.iter().all(|&n| n == lens[0])
 }
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,

@@ -259,9 +259,9 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 if text[pos..].starts_with('半') && unit.kind != QuantityKind::Count {
                     half = true;
                     pos += '半'.len_utf8();
-                } else if let Some(units) = tenths_units(text, pos, len, tables) {
+                } else if let Some(tenths) = tenths_after(text, pos, unit, tables) {
                     // `四成二`: 42 %.
-                    carried = units;
+                    carried = tenths * unit.scale / 10.0;
                     pos += '一'.len_utf8();
                 } else if unit.unit == "元" || unit.unit == "块" {
                     // `八元六角`, `三块五毛`: spoken money.
@@ -316,12 +316,13 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     r.end = pos;
 }
 
-/// The units digit after `N成` ending at `pos` (`len` bytes of unit), as in
-/// `四成二` (42 %), `七成五以上`: a Chinese digit one to nine where the
-/// figure ends (punctuation, 的 or an approximation word after it), not one
-/// that starts the next word (`六成三甲医院`, `三成一线城市`, `近八成五星级酒店`).
-fn tenths_units(text: &str, pos: usize, len: usize, tables: &Tables) -> Option<f64> {
-    if &text[pos - len..pos] != "成" {
+/// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
+/// ending at `pos`, as in `四成二` (42 %), `七成五以上`: a Chinese digit one
+/// to nine where the figure ends (punctuation, 的 or an approximation word
+/// after it), not one that starts the next word (`六成三甲医院`,
+/// `三成一线城市`, `近八成五星级酒店`).
+fn tenths_after(text: &str, pos: usize, unit: &Unit, tables: &Tables) -> Option<f64> {
+    if !unit.tenths_after {
         return None;
     }
     let digit = char_at(text, pos).filter(|&c| c != '两')?;

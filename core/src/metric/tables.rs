@@ -30,6 +30,9 @@ pub struct Unit {
     /// A unit only after Arabic digits (`512.3分`, but not the adverb
     /// `十分` or `一分为二`).
     pub arabic_only: bool,
+    /// A Chinese digit right after the unit counts its tenths (`四成二` =
+    /// 4.2成 = 42 %).
+    pub tenths_after: bool,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -48,6 +51,7 @@ impl Unit {
             after_one: false,
             decimal_only: false,
             arabic_only: false,
+            tenths_after: false,
             si: None,
         }
     }
@@ -302,6 +306,7 @@ impl Embedded {
                     None if opt == "after_one" => unit.after_one = true,
                     None if opt == "decimal_only" => unit.decimal_only = true,
                     None if opt == "arabic_only" => unit.arabic_only = true,
+                    None if opt == "tenths_after" => unit.tenths_after = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
