@@ -143,6 +143,12 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if tables.name_markers.longest_at(text, r.end).is_some() || is_phase(text, r, u) {
                 return None;
             }
+            if is_rank_move(text, r, u, tables) {
+                return Some(Judged {
+                    approx: j.approx,
+                    ..ranked(r.start, r.end, r.value)
+                });
+            }
             j.unit = match r.per {
                 Some(per) => format!("{}/{}", u.unit, per.unit),
                 None if u.kind == QuantityKind::Money && per_share(ix, r) => {
@@ -170,6 +176,19 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
         }
     }
     Some(j)
+}
+
+/// Whether `位` or `名` counts places a ranking moved (`较上年前进37位`,
+/// `排名上升了5名`), not people.
+fn is_rank_move(text: &str, r: &Reading, u: &Unit, tables: &Tables) -> bool {
+    if !(u.unit == "位" || u.unit == "名") || r.per.is_some() {
+        return false;
+    }
+    let before = text[..r.num_start].trim_end_matches('了');
+    tables
+        .rank_moves
+        .longest_ending_at(before, before.len())
+        .is_some()
 }
 
 /// Whether the clause before a money figure speaks of it per share
@@ -427,11 +446,13 @@ fn implied_unit(ix: &Index, r: &Reading, tables: &Tables) -> Option<(String, Opt
     let text = ix.text;
     let cs = segment::clause_start(ix, r.start);
     let ce = segment::clause_end(ix, r.end);
-    let after = &text[r.end..floor_char(text, (r.end + IMPLIED_AFTER).min(ce))];
+    // A noun starts within the reach and may end past it (`及2.7万人次`).
+    let clause = &text[..ce];
+    let reach = floor_char(text, (r.end + IMPLIED_AFTER).min(ce));
     let from = floor_char(text, r.start.saturating_sub(IMPLIED_BEFORE)).max(cs);
     let before = &text[from..r.start];
-    let first = after.char_indices().find_map(|(i, _)| {
-        let (len, u) = tables.implied.longest_at(after, i)?;
+    let first = text[r.end..reach].char_indices().find_map(|(i, _)| {
+        let (len, u) = tables.implied.longest_at(clause, r.end + i)?;
         Some((u.clone(), Some(r.end + i + len)))
     });
     let last = || {

@@ -3,9 +3,12 @@
 
 use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
-use crate::text::punct::RANGE_JOINERS;
+use crate::text::punct::{LIST_JOINERS, RANGE_JOINERS};
 use crate::text::{char_at, char_before, is_cjk};
 use crate::{Approx, QuantityKind};
+
+/// The most items of a list read ahead for the unit they share.
+const MAX_LIST_ITEMS: usize = 6;
 
 /// The surface reading of a quantity, before it is judged a metric.
 #[derive(Debug, Clone)]
@@ -232,6 +235,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     // before the part at hand.
     let mut carried = 0.0;
     let mut half = false;
+    // `个` was read before the unit, so `月` stands for `个月`.
+    let mut ge = false;
     loop {
         if tables.not_units.longest_at(text, pos).is_some() {
             break;
@@ -241,16 +246,33 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 // `一个半小时`, `两个半月`.
                 if tables.units().longest_at(rest, 0).is_some() || rest.starts_with('月') {
                     half = true;
+                    ge = true;
                     pos += "个半".len();
                 }
+            } else if let Some(a) = more_than_hours(text, pos, tables) {
+                // `10个多小时`, `3个多月`: more than the count.
+                r.approx = a;
+                infix = true;
+                ge = true;
+                pos += "个多".len();
             }
         }
-        if let Some((len, unit)) = unit_at(text, pos, half, tables) {
+        if let Some((len, unit)) = unit_at(text, pos, ge, tables) {
             r.unit = Some(unit);
             pos += len;
+            if unit.unit == "个" {
+                // `提高1.9个和0.8个百分点`: the list's last item names the unit.
+                r.unit = points_of_list(text, pos, tables).or(r.unit);
+            }
             factor *= unit.scale;
             if let Some(rest) = text[pos..].strip_prefix('/') {
-                if let Some((per_len, per)) = unit_at(rest, 0, false, tables) {
+                let per = unit_at(rest, 0, false, tables);
+                let over_people = tables.per_units.longest_at(rest, 0);
+                let per = match (per, over_people) {
+                    (Some(u), Some(p)) => Some(if p.0 > u.0 { p } else { u }),
+                    (u, p) => u.or(p),
+                };
+                if let Some((per_len, per)) = per {
                     r.per = Some(per);
                     pos += 1 + per_len;
                 }
@@ -318,8 +340,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
 /// ending at `pos`, as in `四成二` (42 %), `七成五以上`: a Chinese digit one
-/// to nine where the figure ends (punctuation, 的 or an approximation word
-/// after it), not one that starts the next word (`六成三甲医院`,
+/// to nine where the figure ends (punctuation, 的, a word joining a list
+/// or range, or an approximation word after it), not one that starts the next word (`六成三甲医院`,
 /// `三成一线城市`, `近八成五星级酒店`).
 fn tenths_after(text: &str, pos: usize, unit: &Unit, tables: &Tables) -> Option<f64> {
     if !unit.tenths_after {
@@ -328,32 +350,82 @@ fn tenths_after(text: &str, pos: usize, unit: &Unit, tables: &Tables) -> Option<
     let digit = char_at(text, pos).filter(|&c| c != '两')?;
     let d = numeral::chinese_digit(digit).filter(|&d| d > 0)?;
     let after = pos + digit.len_utf8();
-    let ends = char_at(text, after).map_or(true, |c| !is_cjk(c) || c == '的')
-        || tables.approx_after.longest_at(text, after).is_some();
+    let ends = char_at(text, after).map_or(true, |c| {
+        !is_cjk(c) || c == '的' || LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)
+    }) || tables.approx_after.longest_at(text, after).is_some();
     ends.then_some(f64::from(d))
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more
-/// letters (`5kmx` is no `km`). After `个半` only units without `个` count
-/// (`一个半小时`), and `月` stands for `个月`.
-fn unit_at<'t>(
-    text: &str,
-    pos: usize,
-    half: bool,
-    tables: &'t Tables,
-) -> Option<(usize, &'t Unit)> {
+/// letters (`5kmx` is no `km`). After `个半` or `个多` (`ge`) only units
+/// without `个` count (`一个半小时`), and `月` stands for `个月`.
+fn unit_at<'t>(text: &str, pos: usize, ge: bool, tables: &'t Tables) -> Option<(usize, &'t Unit)> {
     let found = tables.units().longest_at(text, pos).or_else(|| {
-        (half && text[pos..].starts_with('月'))
+        (ge && text[pos..].starts_with('月'))
             .then(|| tables.units().get("个月").map(|u| ('月'.len_utf8(), u)))
             .flatten()
     })?;
-    let (len, unit) = found;
+    let (len, unit) = second_place(text, pos, found, tables);
     let last = char_before(text, pos + len)?;
     let next = char_at(text, pos + len);
     if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     Some((len, unit))
+}
+
+/// `个多` before a span of time (`10个多小时`, `3个多月`): the approximation
+/// of `多`.
+fn more_than_hours(text: &str, pos: usize, tables: &Tables) -> Option<Approx> {
+    let rest = text[pos..].strip_prefix('个')?;
+    let (len, &a) = tables.approx_infix.longest_at(rest, 0)?;
+    let unit = &rest[len..];
+    let span = unit.starts_with('月')
+        || tables
+            .units()
+            .longest_at(unit, 0)
+            .is_some_and(|(_, u)| u.kind == QuantityKind::Duration);
+    (&rest[..len] == "多" && span).then_some(a)
+}
+
+/// The unit `百分点` that ends a list of figures counted in `个` whose
+/// first item ends at `pos` (`1.9个和0.8个百分点`, `1.2个、0.6个和0.3个百分点`).
+fn points_of_list<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<&'t Unit> {
+    for _ in 0..MAX_LIST_ITEMS {
+        let joiner =
+            char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == ',' || c == '、')?;
+        let n = numeral::parse(text, pos + joiner.len_utf8())?;
+        let (len, unit) = tables.units().longest_at(text, n.end)?;
+        if unit.unit == "百分点" {
+            return Some(unit);
+        }
+        if unit.unit != "个" {
+            return None;
+        }
+        pos = n.end + len;
+    }
+    None
+}
+
+/// `次之` ("comes second") ends a figure whose unit word ends in `次`
+/// (`新北市15.3萬人次之，`): the unit is the word before `次` when it is one.
+/// `300万人次之多` keeps `人次`.
+fn second_place<'t>(
+    text: &str,
+    pos: usize,
+    (len, unit): (usize, &'t Unit),
+    tables: &'t Tables,
+) -> (usize, &'t Unit) {
+    let Some(head) = text[pos..pos + len].strip_suffix('次') else {
+        return (len, unit);
+    };
+    let after = pos + len + '之'.len_utf8();
+    let ends = text[pos + len..].starts_with('之')
+        && char_at(text, after).map_or(true, |c| c.is_ascii_punctuation() || c.is_whitespace());
+    match tables.units().get(head) {
+        Some(shorter) if ends => (head.len(), shorter),
+        _ => (len, unit),
+    }
 }
 
 /// The next part of a compound figure right after a multiplier of `factor`:

@@ -114,7 +114,9 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
     let row_end = text[line_start..]
         .find(is_cell_break)
         .map_or(line_end, |i| line_start + i);
+    let column = text[line_start..cell_start].matches(is_cell_break).count();
     let stated = paren_unit(&text[cell_start..start], tables)
+        .or_else(|| column_unit(text, line_start, column, tables))
         .or_else(|| paren_unit(&text[line_start..row_end], tables))
         .or_else(|| unit_line(text, line_start, tables))?;
     Some(Cell {
@@ -257,6 +259,33 @@ fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
     unit_at(inside, tables).filter(|u| u.len == inside.len())
 }
 
+/// The unit the header of column `column` states (`本年比上年增减(%)`): the
+/// header is the first of the lines split into cells that run up to the
+/// row at `row_start` (within [`UNIT_LINE_REACH`] bytes).
+fn column_unit(text: &str, row_start: usize, column: usize, tables: &Tables) -> Option<StatedUnit> {
+    let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
+    let mut header = None;
+    // `end` is the start of the line below the one read next.
+    let mut end = row_start;
+    while end > from {
+        let line_end = end - 1;
+        let start = match text[from..line_end].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            // Past the reach: where the table starts is not known.
+            None => return None,
+        };
+        let line = &text[start..line_end];
+        if !line.contains(is_cell_break) {
+            break;
+        }
+        header = Some(line);
+        end = start;
+    }
+    let cell = header?.split(is_cell_break).nth(column)?;
+    paren_unit(cell, tables)
+}
+
 /// The unit of the nearest `单位:` before the row at `row_start` (within
 /// [`UNIT_LINE_REACH`] bytes). What follows the unit on that line
 /// (`单位:元 币种:人民币`, its space dropped as stray) is left alone.
@@ -355,6 +384,17 @@ mod tests {
     fn a_row_label_gives_its_unit() {
         let text = "基本每股收益(元/股)|本报告期 -0.31|上年同期 0.24\n";
         assert_eq!(unit_of(text, "0.24").map(|u| u.0), Some("元/股".into()));
+    }
+
+    #[test]
+    fn a_column_header_gives_its_unit_before_the_row_label() {
+        let text = "单位:元\n项目|2024年|增减(%)|2023年\n总资产|7,426.27|12.81|6,583.90\n\
+                    基本每股收益(元/股)|0.79|-8.14|0.86\n";
+        let unit = |n| unit_of(text, n).map(|u| u.0);
+        assert_eq!(unit("7,426.27"), Some("元".into()));
+        assert_eq!(unit("12.81"), Some("%".into()));
+        assert_eq!(unit("-8.14"), Some("%".into()));
+        assert_eq!(unit("0.86"), Some("元/股".into()));
     }
 
     #[test]

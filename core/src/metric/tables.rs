@@ -100,6 +100,10 @@ pub struct Embedded {
     /// Units and measure words (read through [`Tables::units`], which adds
     /// the options' extra units).
     units: Lexicon<Unit>,
+    /// Units read only after a slash, over a number of people
+    /// (`3.42人/千人`, `5.1张/万人`): alone, `千人` is a multiplier and
+    /// a unit (`4.3千人` = 4300 人).
+    pub per_units: Lexicon<Unit>,
     /// Multipliers after an Arabic number (`万`, `亿`).
     pub multipliers: Lexicon<f64>,
     /// Currency words and signs before a number (`港币`, `¥`), with the unit
@@ -127,6 +131,8 @@ pub struct Embedded {
     pub rank_words: Lexicon<()>,
     /// Words that make a following `首位` or `榜首` a rank.
     pub first_place_words: Lexicon<()>,
+    /// Verbs of a move in a ranking (`前进37位`: places, not people).
+    pub rank_moves: Lexicon<()>,
     /// Words before `单位:` that make it a body filling a form in.
     pub form_bodies: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
@@ -219,6 +225,7 @@ const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
 const RANK: &str = include_str!("../../data/metric/rank.txt");
 const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
+const RANK_MOVES: &str = include_str!("../../data/metric/rank_moves.txt");
 const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
@@ -291,7 +298,9 @@ impl Embedded {
     /// Compiles the data files.
     fn build() -> Result<Embedded> {
         let mut units = Lexicon::default();
+        let mut per_units = Lexicon::default();
         for row in rows(UNITS) {
+            let mut per_only = false;
             let kind: QuantityKind = field("units", &row, 1)?.parse()?;
             let mut unit = Unit::plain(row[0], kind);
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
@@ -307,10 +316,15 @@ impl Embedded {
                     None if opt == "decimal_only" => unit.decimal_only = true,
                     None if opt == "arabic_only" => unit.arabic_only = true,
                     None if opt == "tenths_after" => unit.tenths_after = true,
+                    None if opt == "per_only" => per_only = true,
                     _ => return Err(bad("units", &row)),
                 }
             }
-            units.insert(row[0], unit);
+            if per_only {
+                per_units.insert(row[0], unit);
+            } else {
+                units.insert(row[0], unit);
+            }
         }
         let mut multipliers = Lexicon::default();
         for row in rows(MULTIPLIERS) {
@@ -387,6 +401,7 @@ impl Embedded {
             units,
             multipliers,
             currency_before,
+            per_units,
             approx_before,
             approx_infix,
             approx_after,
@@ -398,6 +413,7 @@ impl Embedded {
             implied,
             rank_words: word_list(RANK),
             first_place_words: word_list(FIRST_PLACE),
+            rank_moves: word_list(RANK_MOVES),
             form_bodies: word_list(FORM_BODIES),
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),

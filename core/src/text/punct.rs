@@ -91,6 +91,10 @@ pub(crate) fn is_title_mark(bytes: &[u8]) -> bool {
 /// Chars that join the two ends of a quantity's range (`2-3门`, `5至10年`).
 pub(crate) const RANGE_JOINERS: [char; 5] = ['-', '~', '至', '到', '—'];
 
+/// Words that join the items of a list of figures (`两成二及一成一`,
+/// `1.9个和0.8个百分点`).
+pub(crate) const LIST_JOINERS: [char; 4] = ['及', '和', '与', '或'];
+
 /// Chars that join the two ends of a date range (`2020-2021年`,
 /// `8月21日至23日`): [`RANGE_JOINERS`] and the en dash `–` of typeset
 /// year ranges (`2020–2021年`). A quantity range does not take the en
