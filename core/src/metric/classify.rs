@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::index::Index;
-use super::scan::Reading;
+use super::scan::{self, Reading};
 use super::segment;
 use super::table;
 use super::tables::{Tables, Unit};
@@ -90,7 +90,10 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
     // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
     // measure, an area or money it is a figure (`一公顷`, `一欧元`).
     let measured = r.unit.is_some_and(|u| match u.kind {
-        QuantityKind::Money | QuantityKind::Area | QuantityKind::Measure => u.unit != "两",
+        // `一两` is no weight and `一度` mostly the adverb (`一度上涨`).
+        QuantityKind::Money | QuantityKind::Area | QuantityKind::Measure => {
+            u.unit != "两" && u.unit != "度"
+        }
         // `下降一个百分点`, `增长一倍`, `提升一成`, but not `一成不变`.
         QuantityKind::Percent | QuantityKind::Ratio => !text[r.end..].starts_with('不'),
         _ => false,
@@ -150,7 +153,15 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
                 });
             }
             j.unit = match r.per {
-                Some(per) => format!("{}/{}", u.unit, per.unit),
+                Some(per) => match r.per_time {
+                    Some(time) => format!(
+                        "{}/{}·{}",
+                        u.unit,
+                        per.unit,
+                        time.unit.trim_start_matches('个')
+                    ),
+                    None => format!("{}/{}", u.unit, per.unit),
+                },
                 None if u.kind == QuantityKind::Money && per_share(ix, r) => {
                     format!("{}/股", u.unit)
                 }
@@ -167,7 +178,10 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
                 return None;
             }
-            let (unit, noun_end) = implied_unit(ix, r, tables)?;
+            // `341.2万、375.9万及306.0万人次`: the list's unit, else the
+            // nouns around.
+            let listed = scan::list_unit(text, r.end, tables).map(|u| (u.unit.clone(), None));
+            let (unit, noun_end) = listed.or_else(|| implied_unit(ix, r, tables))?;
             j.unit = unit;
             j.noun_end = noun_end;
             if let Some(u) = tables.units().get(&j.unit) {

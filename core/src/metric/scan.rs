@@ -33,6 +33,8 @@ pub struct Reading<'t> {
     pub unit: Option<&'t Unit>,
     /// The unit after a slash (`微克/立方米`, `元/人`).
     pub per: Option<&'t Unit>,
+    /// A span of time after the unit after the slash (`元/人·年`).
+    pub per_time: Option<&'t Unit>,
     /// The approximation.
     pub approx: Approx,
     /// Whether the approximation came from a word before the number.
@@ -74,6 +76,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         multiplied: false,
         unit: None,
         per: None,
+        per_time: None,
         approx: Approx::Exact,
         approx_before: false,
         vague: num.leading_round,
@@ -275,16 +278,33 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 if let Some((per_len, per)) = per {
                     r.per = Some(per);
                     pos += 1 + per_len;
+                    // `元/人·年`, `元/人·月`: per person and year.
+                    let dot = char_at(text, pos).filter(|&c| c == '·' || c == '•');
+                    if let Some(dot) = dot {
+                        let rest = &text[pos + dot.len_utf8()..];
+                        let time = tables.units().longest_at(rest, 0).or_else(|| {
+                            rest.starts_with('月')
+                                .then(|| tables.units().get("个月").map(|u| ('月'.len_utf8(), u)))
+                                .flatten()
+                        });
+                        if let Some((n, u)) = time.filter(|(_, u)| u.kind == QuantityKind::Duration)
+                        {
+                            r.per_time = Some(u);
+                            pos += dot.len_utf8() + n;
+                        }
+                    }
                 }
             }
             if r.per.is_none() && !r.multiplied && carried == 0.0 {
                 if text[pos..].starts_with('半') && unit.kind != QuantityKind::Count {
                     half = true;
                     pos += '半'.len_utf8();
-                } else if let Some(tenths) = tenths_after(text, pos, unit, tables) {
+                } else if let Some((tenths, len)) =
+                    tenths_after(text, pos, unit, r.num.chinese, tables)
+                {
                     // `四成二`: 42 %.
                     carried = tenths * unit.scale / 10.0;
-                    pos += '一'.len_utf8();
+                    pos += len;
                 } else if unit.unit == "元" || unit.unit == "块" {
                     // `八元六角`, `三块五毛`: spoken money.
                     if let Some((len, cents)) = jiao_fen(&text[pos..]) {
@@ -339,21 +359,37 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 }
 
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
-/// ending at `pos`, as in `四成二` (42 %), `七成五以上`: a Chinese digit one
-/// to nine where the figure ends (punctuation, 的, a word joining a list
-/// or range, or an approximation word after it), not one that starts the next word (`六成三甲医院`,
-/// `三成一线城市`, `近八成五星级酒店`).
-fn tenths_after(text: &str, pos: usize, unit: &Unit, tables: &Tables) -> Option<f64> {
+/// ending at `pos`, and its length, as in `四成二` (42 %), `七成五以上`, `1成5`: a digit one
+/// to nine in the number's own script where the figure ends (punctuation,
+/// 的, a word joining a list or range, or an approximation word after it),
+/// not one that starts the next word or number (`六成三甲医院`, `三成一线城市`,
+/// `近八成五星级酒店`, `1成50`).
+fn tenths_after(
+    text: &str,
+    pos: usize,
+    unit: &Unit,
+    chinese: bool,
+    tables: &Tables,
+) -> Option<(f64, usize)> {
     if !unit.tenths_after {
         return None;
     }
     let digit = char_at(text, pos).filter(|&c| c != '两')?;
-    let d = numeral::chinese_digit(digit).filter(|&d| d > 0)?;
+    // `四成二` in Chinese numerals, `1成5` in Arabic.
+    let d = if chinese {
+        numeral::chinese_digit(digit)
+    } else {
+        digit.to_digit(10)
+    };
+    let d = d.filter(|&d| d > 0)?;
     let after = pos + digit.len_utf8();
     let ends = char_at(text, after).map_or(true, |c| {
-        !is_cjk(c) || c == '的' || LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)
+        (!is_cjk(c) && !c.is_ascii_digit())
+            || c == '的'
+            || LIST_JOINERS.contains(&c)
+            || RANGE_JOINERS.contains(&c)
     }) || tables.approx_after.longest_at(text, after).is_some();
-    ends.then_some(f64::from(d))
+    ends.then_some((f64::from(d), digit.len_utf8()))
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more
@@ -407,6 +443,28 @@ fn points_of_list<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<
     None
 }
 
+/// The unit that ends a list of bare figures whose first item ends at `pos`
+/// (`341.2万、375.9万及306.0万人次`): each later item a number with a
+/// multiplier or approximation word or neither, the last with the unit.
+pub fn list_unit<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<&'t Unit> {
+    for _ in 0..MAX_LIST_ITEMS {
+        let joiner =
+            char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == ',' || c == '、')?;
+        let n = numeral::parse(text, pos + joiner.len_utf8())?;
+        pos = n.end;
+        if let Some((len, _)) = tables.multipliers.longest_at(text, pos) {
+            pos += len;
+        }
+        if let Some((len, _)) = tables.approx_infix.longest_at(text, pos) {
+            pos += len;
+        }
+        if let Some((_, unit)) = tables.units().longest_at(text, pos) {
+            return Some(unit);
+        }
+    }
+    None
+}
+
 /// `次之` ("comes second") ends a figure whose unit word ends in `次`
 /// (`新北市15.3萬人次之，`): the unit is the word before `次` when it is one.
 /// `300万人次之多` keeps `人次`.
@@ -420,8 +478,8 @@ fn second_place<'t>(
         return (len, unit);
     };
     let after = pos + len + '之'.len_utf8();
-    let ends = text[pos + len..].starts_with('之')
-        && char_at(text, after).map_or(true, |c| c.is_ascii_punctuation() || c.is_whitespace());
+    let ends =
+        text[pos + len..].starts_with('之') && char_at(text, after).map_or(true, |c| !is_cjk(c));
     match tables.units().get(head) {
         Some(shorter) if ends => (head.len(), shorter),
         _ => (len, unit),

@@ -62,6 +62,9 @@ pub struct Stated {
     pub scale: f64,
 }
 
+/// Cells of a table that hold no value (not applicable, left empty).
+const NO_VALUE: &[&str] = &["不适用", "-", "—", "——", "--", "/", "无", "N/A"];
+
 /// Whether `c` splits the cells of a row.
 fn is_cell_break(c: char) -> bool {
     c == '|' || c == '\t'
@@ -75,7 +78,10 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
     // space (checked first: most numbers do none of these).
     let after = text[end..].trim_start_matches(' ');
     let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
-    let spaced = text[end..].starts_with(' ') && after.starts_with(starts_figure);
+    let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
+        || NO_VALUE
+            .iter()
+            .any(|w| !w.is_ascii() && after.starts_with(w));
     if !(ends_cell || spaced) {
         return None;
     }
@@ -159,20 +165,54 @@ fn is_count_up(text: &str, cells: &[Range<usize>]) -> bool {
 /// The space-split tokens of `line` (a range of `text`). Normalisation
 /// drops the space between a CJK label and the first figure
 /// (`门急诊人次1,486,273`, `指标2024年`): the first token is split where its
-/// digits start.
+/// digits start. It drops those around a word of no value among the
+/// figures too (`41,275不适用18,903`): later tokens are split around it.
 fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = line.start;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            let glued = out.is_empty().then(|| glued_figure(t)).flatten();
-            match glued {
-                Some(i) => out.extend([at..at + i, at + i..at + t.len()]),
-                None => out.push(at..at + t.len()),
+            if out.is_empty() {
+                match glued_figure(t) {
+                    Some(i) => out.extend([at..at + i, at + i..at + t.len()]),
+                    None => out.push(at..at + t.len()),
+                }
+            } else {
+                // `41,275不适用18,903`: normalisation drops the spaces
+                // between digits and words; a word of no value is a cell.
+                let mut from = at;
+                for run in runs(t) {
+                    if NO_VALUE.contains(&&t[run.clone()]) {
+                        if from < at + run.start {
+                            out.push(from..at + run.start);
+                        }
+                        out.push(at + run.start..at + run.end);
+                        from = at + run.end;
+                    }
+                }
+                if from < at + t.len() {
+                    out.push(from..at + t.len());
+                }
             }
         }
         at += t.len() + 1;
     }
+    out
+}
+
+/// The runs of ASCII and of other chars of `t`, in order.
+fn runs(t: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prev_ascii = None;
+    for (i, c) in t.char_indices() {
+        if prev_ascii.is_some_and(|p| p != c.is_ascii()) {
+            out.push(from..i);
+            from = i;
+        }
+        prev_ascii = Some(c.is_ascii());
+    }
+    out.push(from..t.len());
     out
 }
 
@@ -199,10 +239,16 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
     }
     let toks = tokens(text, line);
     let (label, cells) = toks.split_first()?;
-    let row = cells.len() >= 2
+    // A cell without a value (`不适用`, `-`) may stand among the figures.
+    let figures: Vec<Range<usize>> = cells
+        .iter()
+        .filter(|c| !NO_VALUE.contains(&&text[(*c).clone()]))
+        .cloned()
+        .collect();
+    let row = figures.len() >= 2
         && !is_figure(&text[label.clone()])
-        && cells.iter().all(|c| is_figure(&text[c.clone()]))
-        && !is_count_up(text, cells);
+        && figures.iter().all(|c| is_figure(&text[c.clone()]))
+        && !is_count_up(text, &figures);
     row.then_some(toks)
 }
 
@@ -300,7 +346,20 @@ fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit
         }
         end = k;
     };
-    unit_at(text[at..].trim_start_matches(' '), tables)
+    let rest = text[at..].trim_start_matches(' ');
+    // `单位:人民币百万元`, `单位:港币千元`: a currency word before a unit of
+    // yuan names the currency.
+    let currency = tables
+        .currency_before
+        .longest_at(rest, 0)
+        .and_then(|(n, currency)| {
+            let mut u = unit_at(&rest[n..], tables)?;
+            if u.name == "元" {
+                u.name.clone_from(currency);
+            }
+            Some(u)
+        });
+    currency.or_else(|| unit_at(rest, tables))
 }
 
 impl From<StatedUnit> for Stated {
@@ -414,6 +473,15 @@ mod tests {
         // One figure, or words among the figures: no row.
         assert_eq!(unit_of("门急诊人次 1,486,273\n", "1,486,273"), None);
         assert_eq!(unit_of("门诊 12 人 34 56\n", "34"), None);
+        // A cell without a value stands among the figures, its space kept or not.
+        for row in [
+            "净额 -23,608 41,275 不适用 18,903",
+            "净额 -23,608 41,275不适用 18,903",
+        ] {
+            let text = format!("单位:人民币百万元\n{row}\n");
+            let u = unit_of(&text, "18,903");
+            assert_eq!(u.map(|u| (u.0, u.1)), Some(("元".into(), 1e6)), "{row}");
+        }
     }
 
     #[test]

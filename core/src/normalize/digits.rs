@@ -35,22 +35,44 @@ pub fn thousands_gap(
 ) -> bool {
     let run = &orig[at..after];
     let mut run_chars = run.chars();
-    if !matches!((run_chars.next(), run_chars.next()), (Some(c), None) if is_group_space(c)) {
-        return false;
-    }
+    let plain = match (run_chars.next(), run_chars.next()) {
+        (Some(' '), None) => true,
+        (Some(c), None) if is_group_space(c) => false,
+        _ => return false,
+    };
     let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
     let lead = text.len() - digits;
     let before_ok = match last_group {
         // Digits since the last separator: one whole group.
         Some(g) if g > lead => text.len() - g == 3,
-        _ => (1..=3).contains(&digits) && !text[..lead].ends_with(['.', ',']),
+        _ => {
+            (1..=3).contains(&digits)
+                && !text[..lead].ends_with(['.', ','])
+                // A plain space: the number starts after a word, not a cell.
+                && (!plain || char_before(text, lead).map_or(true, is_cjk))
+        }
     };
     if !before_ok {
         return false;
     }
     let mut rest = orig[after..].chars().map(fold_width);
-    rest.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
-        && !rest.next().is_some_and(|c| c.is_ascii_digit())
+    if rest.by_ref().take(3).filter(char::is_ascii_digit).count() != 3 {
+        return false;
+    }
+    match rest.next() {
+        Some(c) if c.is_ascii_digit() => false,
+        // A plain space splits thousands (`約30 400個`, Hong Kong's usage)
+        // only where more groups or a word follow the group, not in a row
+        // of figures (`12 345 678` of a table is read cell by cell).
+        Some(' ') if plain => {
+            let mut more = rest;
+            more.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
+                && more.next().is_some_and(|c| c == ' ' || is_cjk(c))
+        }
+        Some(c) if plain => is_cjk(c),
+        None => !plain,
+        _ => true,
+    }
 }
 
 /// If the char that ends `orig[..at]` (a digit) starts a letter-spaced
@@ -136,6 +158,21 @@ mod tests {
         assert!(!thousands("8\u{a0}6600个"));
         assert!(!thousands("8\u{a0}66个"));
         assert!(!thousands("0.5\u{a0}660"));
+    }
+
+    fn plain(orig: &str) -> bool {
+        let at = orig.find(' ').unwrap();
+        thousands_gap(&orig[..at], None, orig, at, at + 1)
+    }
+
+    #[test]
+    fn a_plain_space_splits_thousands_only_before_a_word() {
+        assert!(plain("約30 400個"));
+        assert!(plain("可建440 000 000個"));
+        assert!(!plain("約30 400 5"));
+        assert!(!plain("約30 400"));
+        assert!(!plain("2024 2023"));
+        assert!(!plain("1,486 273人"));
     }
 
     fn spaced(orig: &str) -> Option<&str> {
