@@ -9,9 +9,9 @@ use super::pairs::Role;
 use super::segment;
 use super::table;
 use super::tables::Tables;
-use crate::normalize::{fold, original_of, Cursor, Normalized};
+use crate::normalize::{fold, is_plain, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, chars_back, chars_forward, utf8_len};
+use crate::text::{char_at, char_before, chars_back, chars_forward, floor_char, utf8_len};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -450,6 +450,11 @@ impl<'a> Reader<'a> {
         // copied, into a buffer on the stack.
         if let Some((len, _)) = self.tables.list_verbs.longest_at(indicator, 0) {
             return Some(&indicator[..len]);
+        }
+        // The head is at most this many bytes: where they all stay as they
+        // are, no char of it folds.
+        if is_plain(&indicator[..floor_char(indicator, 4 * LEAD_VERB_CHARS)]) {
+            return None;
         }
         let mut buf = [0u8; 4 * LEAD_VERB_CHARS];
         let mut used = 0;
