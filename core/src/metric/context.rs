@@ -11,7 +11,9 @@ use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, is_plain, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, chars_back, chars_forward, floor_char, utf8_len};
+use crate::text::{
+    char_at, char_before, char_count, chars_back, chars_forward, floor_char, utf8_len,
+};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -282,9 +284,14 @@ impl<'a> Reader<'a> {
         let raw_start = segment::clause_start(self.ix, m.start);
         let mut cs = raw_start;
         // Items further back than the indicator may reach cannot change it:
-        // stop there, so that a list of thousands stays linear.
-        let reach = chars_back(text, m.start, LEFT_CHARS);
-        while let Some(before) = text[..cs].strip_suffix('、').filter(|_| cs > reach) {
+        // stop there, so that a list of thousands stays linear. (Counting
+        // the chars up to the quantity tells the reach without walking
+        // back to it.)
+        let chars_before = |at: usize| char_count(&text[at..m.start]);
+        while let Some(before) = text[..cs]
+            .strip_suffix('、')
+            .filter(|_| chars_before(cs) < LEFT_CHARS)
+        {
             let ps = segment::clause_start(self.ix, before.len());
             if !self.is_plain_item(ps..before.len()) {
                 break;
@@ -296,7 +303,11 @@ impl<'a> Reader<'a> {
         let right = self.right_part(m, next_start);
         let listed = text[..m.start].ends_with('等') || (raw_start > cs && !right.is_empty());
         let cs = cs.max(prev_end.min(m.start));
-        let cs = cs.max(reach);
+        let cs = if chars_before(cs) <= LEFT_CHARS {
+            cs
+        } else {
+            chars_back(text, m.start, LEFT_CHARS)
+        };
         let borrows = self
             .tables
             .borrow
@@ -389,7 +400,11 @@ impl<'a> Reader<'a> {
                 ce = (ce - len).max(m.end);
             }
         }
-        let ce = ce.min(chars_forward(text, m.end, RIGHT_CHARS));
+        let ce = if char_count(&text[m.end..ce]) <= RIGHT_CHARS {
+            ce
+        } else {
+            chars_forward(text, m.end, RIGHT_CHARS)
+        };
         let ce = m.noun_end.map_or(ce, |e| ce.min(e));
         self.trim(m.end..ce)
     }
