@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
                 let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
                 if let Some(v) = verb {
                     indicator.insert_str(0, v);
-                } else if indicator.chars().count() <= SHORT_ITEM_CHARS {
+                } else if char_count(&indicator) <= SHORT_ITEM_CHARS {
                     indicator.insert_str(0, &shared_head(prev_ind, &indicator));
                 }
             }
@@ -358,7 +358,7 @@ impl<'a> Reader<'a> {
                 {
                     from -= c.len_utf8();
                 }
-                if text[from..verb_at].chars().count() <= COMPARISON_CHARS {
+                if char_count(&text[from..verb_at]) <= COMPARISON_CHARS {
                     cut(pieces, from..verb_at);
                 }
             }
@@ -370,7 +370,7 @@ impl<'a> Reader<'a> {
             && pieces
                 .iter()
                 .filter(|p| p.start < verb_at)
-                .map(|p| text[p.start..p.end.min(verb_at)].chars().count())
+                .map(|p| char_count(&text[p.start..p.end.min(verb_at)]))
                 .sum::<usize>()
                 <= BARE_CHANGE_CHARS;
         Parts {
@@ -412,7 +412,7 @@ impl<'a> Reader<'a> {
     /// A short list item without figures (`市`, `参编` in `主编、参编著作13部`).
     fn is_plain_item(&self, r: Range<usize>) -> bool {
         let s = &self.norm.text[r];
-        s.chars().count() <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
+        char_count(s) <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
     }
 
     /// `r` without the trim words and unbalanced brackets at its ends.
@@ -433,8 +433,12 @@ impl<'a> Reader<'a> {
         if last(&r) == Some(b')') && !holds(&r, b'(') {
             r.end -= 1;
         }
-        // The quotes are in the index.
-        let quotes = self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start);
+        // The quotes are in the index; most parts hold none.
+        let quotes = if holds(&r, b'"') {
+            self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start)
+        } else {
+            0
+        };
         if quotes % 2 == 1 {
             if first(&r) == Some(b'"') {
                 r.start += 1;
