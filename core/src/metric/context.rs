@@ -9,9 +9,11 @@ use super::pairs::Role;
 use super::segment;
 use super::table;
 use super::tables::Tables;
-use crate::normalize::{fold, original_of, Cursor, Normalized};
+use crate::normalize::{fold, is_plain, original_of, Cursor, Normalized};
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, chars_back, chars_forward, utf8_len};
+use crate::text::{
+    char_at, char_before, char_count, chars_back, chars_forward, floor_char, utf8_len,
+};
 use crate::{Change, QuantityKind};
 
 /// Longest indicator part before the quantity, in chars.
@@ -139,7 +141,7 @@ impl<'a> Reader<'a> {
                 let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
                 if let Some(v) = verb {
                     indicator.insert_str(0, v);
-                } else if indicator.chars().count() <= SHORT_ITEM_CHARS {
+                } else if char_count(&indicator) <= SHORT_ITEM_CHARS {
                     indicator.insert_str(0, &shared_head(prev_ind, &indicator));
                 }
             }
@@ -282,9 +284,14 @@ impl<'a> Reader<'a> {
         let raw_start = segment::clause_start(self.ix, m.start);
         let mut cs = raw_start;
         // Items further back than the indicator may reach cannot change it:
-        // stop there, so that a list of thousands stays linear.
-        let reach = chars_back(text, m.start, LEFT_CHARS);
-        while let Some(before) = text[..cs].strip_suffix('、').filter(|_| cs > reach) {
+        // stop there, so that a list of thousands stays linear. (Counting
+        // the chars up to the quantity tells the reach without walking
+        // back to it.)
+        let chars_before = |at: usize| char_count(&text[at..m.start]);
+        while let Some(before) = text[..cs]
+            .strip_suffix('、')
+            .filter(|_| chars_before(cs) < LEFT_CHARS)
+        {
             let ps = segment::clause_start(self.ix, before.len());
             if !self.is_plain_item(ps..before.len()) {
                 break;
@@ -296,7 +303,11 @@ impl<'a> Reader<'a> {
         let right = self.right_part(m, next_start);
         let listed = text[..m.start].ends_with('等') || (raw_start > cs && !right.is_empty());
         let cs = cs.max(prev_end.min(m.start));
-        let cs = cs.max(reach);
+        let cs = if chars_before(cs) <= LEFT_CHARS {
+            cs
+        } else {
+            chars_back(text, m.start, LEFT_CHARS)
+        };
         let borrows = self
             .tables
             .borrow
@@ -347,7 +358,7 @@ impl<'a> Reader<'a> {
                 {
                     from -= c.len_utf8();
                 }
-                if text[from..verb_at].chars().count() <= COMPARISON_CHARS {
+                if char_count(&text[from..verb_at]) <= COMPARISON_CHARS {
                     cut(pieces, from..verb_at);
                 }
             }
@@ -359,7 +370,7 @@ impl<'a> Reader<'a> {
             && pieces
                 .iter()
                 .filter(|p| p.start < verb_at)
-                .map(|p| text[p.start..p.end.min(verb_at)].chars().count())
+                .map(|p| char_count(&text[p.start..p.end.min(verb_at)]))
                 .sum::<usize>()
                 <= BARE_CHANGE_CHARS;
         Parts {
@@ -389,7 +400,11 @@ impl<'a> Reader<'a> {
                 ce = (ce - len).max(m.end);
             }
         }
-        let ce = ce.min(chars_forward(text, m.end, RIGHT_CHARS));
+        let ce = if char_count(&text[m.end..ce]) <= RIGHT_CHARS {
+            ce
+        } else {
+            chars_forward(text, m.end, RIGHT_CHARS)
+        };
         let ce = m.noun_end.map_or(ce, |e| ce.min(e));
         self.trim(m.end..ce)
     }
@@ -397,7 +412,7 @@ impl<'a> Reader<'a> {
     /// A short list item without figures (`市`, `参编` in `主编、参编著作13部`).
     fn is_plain_item(&self, r: Range<usize>) -> bool {
         let s = &self.norm.text[r];
-        s.chars().count() <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
+        char_count(s) <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
     }
 
     /// `r` without the trim words and unbalanced brackets at its ends.
@@ -418,8 +433,12 @@ impl<'a> Reader<'a> {
         if last(&r) == Some(b')') && !holds(&r, b'(') {
             r.end -= 1;
         }
-        // The quotes are in the index.
-        let quotes = self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start);
+        // The quotes are in the index; most parts hold none.
+        let quotes = if holds(&r, b'"') {
+            self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start)
+        } else {
+            0
+        };
         if quotes % 2 == 1 {
             if first(&r) == Some(b'"') {
                 r.start += 1;
@@ -450,6 +469,11 @@ impl<'a> Reader<'a> {
         // copied, into a buffer on the stack.
         if let Some((len, _)) = self.tables.list_verbs.longest_at(indicator, 0) {
             return Some(&indicator[..len]);
+        }
+        // The head is at most this many bytes: where they all stay as they
+        // are, no char of it folds.
+        if is_plain(&indicator[..floor_char(indicator, 4 * LEAD_VERB_CHARS)]) {
+            return None;
         }
         let mut buf = [0u8; 4 * LEAD_VERB_CHARS];
         let mut used = 0;

@@ -141,11 +141,17 @@ static CHANGES: LazyLock<Changes> = LazyLock::new(|| {
     Changes { bmp, astral }
 });
 
+/// Whether every char of `s` stays as it is (no fold, no drop, no space,
+/// no gloss bracket): then [`fold`] changes none of them.
+pub fn is_plain(s: &str) -> bool {
+    plain_len(s, &BmpSet::EMPTY, 0, &mut Vec::new()) == s.len()
+}
+
 /// The length of the run at the start of `s` whose chars all stay as they
 /// are (no fold, no drop, no space, no gloss bracket); the offset of each
 /// char of `marks` in the run, plus `base`, is pushed to `noted`. Each char
 /// is looked up in the bit sets by its bytes, without decoding it.
-#[inline]
+#[inline(always)]
 pub fn plain_len(s: &str, marks: &BmpSet, base: usize, noted: &mut Vec<usize>) -> usize {
     let ch = &*CHANGES;
     let changes = &*ch.bmp;

@@ -29,7 +29,7 @@ mod offsets;
 mod origin;
 mod script;
 
-pub use chars::fold;
+pub use chars::{fold, is_plain};
 pub use cursor::Cursor;
 pub(crate) use offsets::to_original;
 pub(crate) use origin::original_of;

@@ -35,12 +35,22 @@ pub(crate) fn original_of(
     out
 }
 
+/// The bytes that every white space char, control char and byte-order mark
+/// starts with, looked up by byte.
+static MAYBE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0..=0x20 | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+        b += 1;
+    }
+    table
+};
+
 /// Appends `s` to `out` without its white space, control chars and
 /// byte-order marks.
 fn push_visible(out: &mut String, s: &str) {
-    // Every such char starts with one of these bytes.
-    let maybe_space = |b: &u8| matches!(b, 0..=b' ' | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
-    if s.as_bytes().iter().any(maybe_space) {
+    if s.bytes().any(|b| MAYBE_SPACE[usize::from(b)]) {
         let visible = |c: &char| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}';
         out.extend(s.chars().filter(visible));
     } else {
