@@ -62,6 +62,7 @@ impl Shared {
                 person::SPEECH_VERBS.to_vec(),
                 region::abbreviations().collect(),
                 words(org::HK_NAMES).collect(),
+                words(org::MO_NAMES).collect(),
             ]),
             schools: school::SchoolTables::new(LEFT_STOPS),
             orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
@@ -102,6 +103,8 @@ enum List {
     Abbreviation,
     /// [`org::HK_NAMES`].
     HongKongName,
+    /// [`org::MO_NAMES`].
+    MacauName,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -291,20 +294,25 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     // Bare years of the Republic of China (`113年`) are read in a text
-    // that names a place of Taiwan; Hong Kong's bodies by their short names
-    // (入境处, 保安局) in one that names a place of Hong Kong.
+    // that names a place of Taiwan; Hong Kong's and Macau's bodies by their
+    // short names (入境处, 保安局; 旅游局) in one that names a place there.
     let taiwan = provinces.contains(&region::TAIWAN);
-    let hong_kong = provinces.contains(&region::HONG_KONG)
-        || markers
+    let says = |words: [&str; 2]| {
+        markers
             .iter()
-            .any(|&(i, _)| text[i..].starts_with("全港") || text[i..].starts_with("本港"));
-    if hong_kong {
-        cands.extend(
-            found
-                .of(List::HongKongName)
-                .iter()
-                .map(|f| Candidate::new(f.start, f.end, EntityKind::Org)),
-        );
+            .any(|&(i, _)| words.iter().any(|w| text[i..].starts_with(w)))
+    };
+    let hong_kong = provinces.contains(&region::HONG_KONG) || says(["全港", "本港"]);
+    let macau = provinces.contains(&region::MACAU) || says(["全澳", "本澳"]);
+    for (list, read) in [(List::HongKongName, hong_kong), (List::MacauName, macau)] {
+        if read {
+            cands.extend(
+                found
+                    .of(list)
+                    .iter()
+                    .map(|f| Candidate::new(f.start, f.end, EntityKind::Org)),
+            );
+        }
     }
     cands.extend(
         date::find(text, reference, taiwan)

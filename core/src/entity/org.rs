@@ -32,6 +32,8 @@ pub(crate) const NAMES: &str = include_str!("../../data/entity/org_names.txt");
 
 /// Hong Kong bodies by their short names, read only in Hong Kong texts.
 pub(crate) const HK_NAMES: &str = include_str!("../../data/entity/org_names_hk.txt");
+/// Macau bodies by their short names, read only in Macau texts.
+pub(crate) const MO_NAMES: &str = include_str!("../../data/entity/org_names_mo.txt");
 /// Words that make a name generic as the whole name (商业银行, 科技公司).
 const GENERIC: &str = include_str!("../../data/entity/org_generic.txt");
 /// Words that make a name generic where they end it (全资子公司, 三甲医院).
@@ -56,12 +58,14 @@ static GOVERNMENT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_party_committees.txt")));
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
+/// Longest name of a unit right after its body (铁路|处, 规划发展与信息化|处), in chars.
+const MAX_UNIT_GAP: usize = 8;
 /// Longest name before a strong head without an anchor, in chars.
 const MAX_FREE: usize = 12;
 /// Chars before a one-char head that make a common word (格局, 部署, 东部,
 /// 餐厅, 举办, 签署), per head.
 const NOT_BEFORE: &[(char, &str)] = &[
-    ('局', "格布全新结大开当变残胜僵骗终时饭赌棋"),
+    ('局', "格布全结大开当变残胜僵骗终时饭赌棋"),
     ('部', "东西南北中内外全干局总腹头胸背上下面底顶细尾前后俱乐"),
     ('委', "党常纪监编立主"),
     ('厅', "大餐客展门舞歌营"),
@@ -71,6 +75,7 @@ const NOT_BEFORE: &[(char, &str)] = &[
     ),
     ('署', "部签公连"),
     ('处', "之到各此好难用益长短远近深高住办相共独四随妙"),
+    ('厂', "工建出进开办停全本该返回在"),
 ];
 /// Chars after a one-char head that show it starts another word (局长,
 /// 委员, 委托, 部门, 办理).
@@ -212,8 +217,14 @@ pub(crate) fn find(
         let from = from.max(low);
         let at = |from: usize| -> Option<Option<usize>> {
             if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
-                // A government is named by its region (国务院政府 is no body).
-                return Some((by_region || !government).then_some(a));
+                // A government is named by its region (国务院政府 is no body),
+                // a party committee by the party and its region (中共山西省委).
+                let party = || {
+                    let r = a + "中共".len();
+                    text[a..].starts_with("中共")
+                        && anchor(text, r, s, &known, anchors) == Some((r, true))
+                };
+                return Some((by_region || !government || party()).then_some(a));
             }
             if government {
                 return None;
@@ -240,14 +251,24 @@ pub(crate) fn find(
         };
         // A unit named right after its body (湖南省人民政府|新闻|办公室,
         // 省交通运输厅|运输服务|处): a short gap with no verb or stop in it.
+        // The body may be one known by name (水利部|黄河水利|委员会), and the
+        // unit's name may hold 与 (规划发展与信息化|处).
         if start.is_none() {
-            if let Some((a, _)) = last.filter(|&(_, b)| b == low && low < s) {
-                let gap = &text[low..s];
+            let k = known.partition_point(|&(ks, _)| ks < s);
+            let body = last.filter(|&(_, b)| b == low && low < s).or_else(|| {
+                known[..k]
+                    .iter()
+                    .rev()
+                    .find(|&&(ks, ke)| ke < s && ks >= low)
+                    .copied()
+            });
+            if let Some((a, b)) = body {
+                let gap = &text[b..s];
                 let clean = gap.chars().all(is_cjk)
-                    && gap.chars().count() <= 6
+                    && gap.chars().count() <= MAX_UNIT_GAP
                     && !gap
                         .char_indices()
-                        .any(|(i, c)| t.stops.ends_at(text, low + i + c.len_utf8()));
+                        .any(|(i, c)| c != '与' && t.stops.ends_at(text, b + i + c.len_utf8()));
                 if clean {
                     start = Some(a);
                 }
@@ -327,7 +348,9 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
         return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
     }
-    !next.is_some_and(|n| NOT_AFTER_LONG.contains(&n))
+    // 法院法官, 法院法警: the next word starts with 法.
+    let person = text[e..].starts_with("法官") || text[e..].starts_with("法警");
+    person || !next.is_some_and(|n| NOT_AFTER_LONG.contains(&n))
 }
 
 /// Where a body's short name starting with a level word (省统计局,
@@ -360,9 +383,12 @@ fn level(
             {
                 let body = &text[p + l.len()..e];
                 let body_start = p + l.len();
-                let clean = !text[body_start..s]
-                    .char_indices()
-                    .any(|(i, c)| verbs.ends_at(text, body_start + i + c.len_utf8()));
+                // A verb right before the head names what the body does
+                // (社会保障厅, 市场监督管理局).
+                let clean = !text[body_start..s].char_indices().any(|(i, c)| {
+                    let end = body_start + i + c.len_utf8();
+                    end < s && verbs.ends_at(text, end)
+                });
                 if body.chars().count() >= 3 && clean {
                     return Some(p);
                 }
@@ -663,6 +689,46 @@ mod tests {
                 false
             ),
             ["青松小学教育集团", "教育部课程中心", "教育部"]
+        );
+    }
+
+    #[test]
+    fn bodies_named_by_what_they_do_and_their_units() {
+        // A verb right before the head is part of the name; 新 before 局
+        // (科技创新局) and 法官 after 法院 are no common words here.
+        for (text, region, name) in [
+            ("。坪山区科技创新局介绍", "坪山区", "坪山区科技创新局"),
+            ("。晋中市中级人民法院法官说", "晋中市", "晋中市中级人民法院"),
+            ("。泾县云溪宣纸厂始建于", "泾县", "泾县云溪宣纸厂"),
+            ("。中共山西省委高度重视", "山西省", "中共山西省委"),
+        ] {
+            assert_eq!(orgs(text, &[region], &[], false), [name], "{text}");
+        }
+        assert_eq!(
+            orgs("。省人力资源和社会保障厅发布", &[], &[], false),
+            ["省人力资源和社会保障厅"]
+        );
+        // A unit right after a body known by name, its name holding 与.
+        assert_eq!(
+            orgs("。水利部黄河水利委员会发布", &[], &[], false),
+            ["水利部黄河水利委员会", "水利部", "黄河水利委员会"]
+        );
+        assert_eq!(
+            orgs(
+                "。江西省卫生健康委员会规划发展与信息化处负责人",
+                &["江西省"],
+                &[],
+                false
+            ),
+            [
+                "江西省卫生健康委员会规划发展与信息化处",
+                "江西省卫生健康委员会"
+            ]
+        );
+        // A sector word before a company is no part of its name.
+        assert_eq!(
+            orgs("。茶企黔雷茶业有限公司带动", &[], &[], false),
+            ["黔雷茶业有限公司"]
         );
     }
 

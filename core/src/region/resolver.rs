@@ -89,11 +89,13 @@ fn is_dateline(text: &str, end: usize) -> bool {
 const NATION: &str = "中国";
 /// The province codes of Taiwan, Hong Kong and Macau: a report set there
 /// speaks of the whole where it names no narrower place.
-const SPEAKS_AS_WHOLE: [u32; 3] = [71, 81, 82];
+const SPEAKS_AS_WHOLE: [u32; 3] = [TAIWAN, HONG_KONG, MACAU];
 /// Taiwan's province code: its reports say `全国` of Taiwan-wide figures.
 pub(crate) const TAIWAN: u32 = 71;
 /// The province-level code of Hong Kong.
 pub(crate) const HONG_KONG: u32 = 81;
+/// The province code of Macau.
+pub(crate) const MACAU: u32 = 82;
 
 impl Resolver {
     /// Reads the regions of `norm` (from its REGION, SCHOOL and ORG
