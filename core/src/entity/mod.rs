@@ -233,8 +233,9 @@ pub(crate) struct Mentions {
     /// The mentions kept, in text order.
     pub entities: Vec<Draft>,
     /// The province most REGION mentions are in
-    /// ([`Gazetteer::main_province_of`]): the text's home province, which
-    /// the linker and the region resolver read.
+    /// ([`Gazetteer::main_province_of`]), else most places that start ORG
+    /// and SCHOOL names: the text's home province, which the linker and the
+    /// region resolver read.
     pub main_province: Option<u32>,
 }
 
@@ -253,7 +254,19 @@ impl Mentions {
             .iter()
             .filter(|e| e.kind == EntityKind::Region)
             .map(|e| e.normalized.as_str());
-        let main_province = gaz.main_province_of(regions);
+        // A text naming places only inside names (`商水县民政局…全县`) is at
+        // home where those are.
+        let in_names = || {
+            let names = entities
+                .iter()
+                .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
+                .filter_map(|e| {
+                    let name = e.normalized.as_str();
+                    gaz.prefix_len(name).map(|l| &name[..l])
+                });
+            gaz.main_province_of(names)
+        };
+        let main_province = gaz.main_province_of(regions).or_else(in_names);
         Mentions {
             entities,
             main_province,

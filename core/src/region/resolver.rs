@@ -189,6 +189,9 @@ impl Resolver {
                     events.push((i, Event::OwnProvince))
                 }
                 Marker::Own => events.push((i, Event::Own)),
+                // `全港` of a port, `全台` of a platform: the whole of Hong
+                // Kong, Macau or Taiwan only in a text set there.
+                Marker::Province if whole_of(text, i).is_some_and(|p| main != Some(p)) => {}
                 Marker::Province => events.push((i, Event::OwnProvince)),
                 Marker::Nation => events.push((i, Event::Nation)),
                 Marker::DistrictCount => {}
@@ -210,8 +213,16 @@ impl Resolver {
                     .then_some(p.full)
             })
         };
+        // Hong Kong's, Macau's and Taiwan's reports speak of the whole; a
+        // district is their subject only where the headline or lead names it.
+        let whole_first = main.is_some_and(|m| SPEAKS_AS_WHOLE.contains(&m));
         let spoken = events.iter().find_map(|&(at, ref ev)| match ev {
-            Event::District(d) if about(at, d) => Some((Some(d.to_string()), Height::District)),
+            Event::District(d) if about(at, d) && (!whole_first || at < LEAD_BYTES) => {
+                Some((Some(d.to_string()), Height::District))
+            }
+            // A city named alone in the headline or lead, before any of its
+            // districts (`广州"海空双港"成绩单`): the text speaks as the city.
+            Event::Prefecture(p) if at < LEAD_BYTES => Some((Some(p.to_string()), Height::City)),
             Event::City => Some((city.clone(), Height::City)),
             Event::Own if top_district.is_some() => Some((top_district.clone(), Height::District)),
             // `全县` where no county of the home province is named: a
@@ -221,9 +232,11 @@ impl Resolver {
             Event::OwnProvince => Some((province.clone(), Height::Province)),
             _ => None,
         });
+        // `全国` as a frame (`位居全国第5`, `高于全国`) says nothing of what
+        // the text speaks as.
         let national = events
             .iter()
-            .any(|(_, ev)| matches!(ev, Event::Nation))
+            .any(|&(at, ref ev)| matches!(ev, Event::Nation) && !frames(text, at))
             .then(|| (nation.clone(), Height::Nation));
         let named = || {
             events.iter().find_map(|&(at, ref ev)| match ev {
@@ -379,6 +392,18 @@ const FRAME_BEFORE: &[char] = &[
     '在', '于', '居', '列', '占', '获', '比', '较', '与', '同', '为',
 ];
 
+/// The province that the marker at `at` names the whole of when it is not
+/// `全省`'s kind: `全港`/`本港` Hong Kong, `全澳`/`本澳` Macau, `全台` Taiwan.
+fn whole_of(text: &str, at: usize) -> Option<u32> {
+    let word = text.get(at..at + "全港".len())?;
+    match word.chars().nth(1)? {
+        '港' => Some(HONG_KONG),
+        '澳' => Some(MACAU),
+        '台' => Some(TAIWAN),
+        _ => None,
+    }
+}
+
 /// Whether the marker at `at` only frames a narrower region's figure.
 fn frames(text: &str, at: usize) -> bool {
     char_before(text, at).is_some_and(|c| FRAME_BEFORE.contains(&c))
@@ -479,6 +504,22 @@ mod tests {
         );
         let (r, _) = resolver("南宁市青秀区2024年教育工作总结\n我区新增学位3000个。");
         assert_eq!(r.default_region(), Some("青秀区"));
+    }
+
+    #[test]
+    fn places_only_inside_names_frames_and_wholes() {
+        // A county named only in its bureau's name, then 全县.
+        let (r, _) = resolver("商水县民政局2024年工作总结\n全县共有低保对象1.86万户。");
+        assert_eq!(r.default_region(), Some("商水县"));
+        // A city alone in the headline; 全国 as a frame; 全港 of a port.
+        let text = "广州港2024年成绩单\n广州港集装箱吞吐量位居全国第5,增速高于全港5个百分点。\n位于南沙区的南沙港区完成1981万标准箱,南沙区新增泊位3个。";
+        let (r, _) = resolver(text);
+        assert_eq!(r.default_region(), Some("广州市"));
+        // Hong Kong speaks of the whole; a district later claims its sentence.
+        let text = "政府今日向立法會匯報。公營房屋落成量約30 400個單位,全港輪候時間5.3年。\n首批位於屯門區的項目已入伙,屯門區項目約1 500個單位。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("香港特别行政区"));
+        assert_eq!(r.region_at(text.find("1500").unwrap()), Some("屯门区"));
     }
 
     #[test]
