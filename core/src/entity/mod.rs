@@ -42,6 +42,10 @@ struct Shared {
     gazetteer: &'static Gazetteer,
     /// The word lists of the finders, found in one pass: see [`List`].
     words: Trie,
+    /// The same without the lists only persons and Hong Kong's and Macau's
+    /// bodies read (empty in their places): what [`regions`] scans for, built on
+    /// first use.
+    place_words: OnceLock<Trie>,
     schools: school::SchoolTables,
     orgs: org::OrgTables,
     persons: person::PersonTables,
@@ -53,17 +57,8 @@ impl Shared {
     fn new() -> Result<Shared> {
         let gazetteer = Gazetteer::shared()?;
         Ok(Shared {
-            words: Trie::new([
-                gazetteer.patterns().collect::<Vec<_>>(),
-                org::suffixes().collect(),
-                words(org::NAMES).collect(),
-                words(school::SUFFIXES).collect(),
-                person::titles().map(|t| t.0).collect(),
-                person::SPEECH_VERBS.to_vec(),
-                region::abbreviations().collect(),
-                words(org::HK_NAMES).collect(),
-                words(org::MO_NAMES).collect(),
-            ]),
+            words: word_lists(gazetteer, true),
+            place_words: OnceLock::new(),
             schools: school::SchoolTables::new(LEFT_STOPS),
             orgs: org::OrgTables::new(LEFT_STOPS, school::VERBS),
             persons: person::PersonTables::new(),
@@ -71,6 +66,12 @@ impl Shared {
             stops: WordSet::new(LEFT_STOPS),
             verbs: WordSet::new(school::VERBS),
         })
+    }
+
+    /// The lists of [`Shared::place_words`], built on first use.
+    fn place_words(&self) -> &Trie {
+        self.place_words
+            .get_or_init(|| word_lists(self.gazetteer, false))
     }
 
     /// The shared tables, built on first use.
@@ -82,6 +83,23 @@ impl Shared {
         let s = Shared::new()?;
         Ok(SHARED.get_or_init(|| s))
     }
+}
+
+/// The trie of the lists of [`List`], in order; those that only persons
+/// and Hong Kong's and Macau's bodies read are left empty unless `all`.
+fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
+    let only_all = |list: Vec<&'static str>| if all { list } else { Vec::new() };
+    Trie::new([
+        gazetteer.patterns().collect::<Vec<_>>(),
+        org::suffixes().collect(),
+        words(org::NAMES).collect(),
+        words(school::SUFFIXES).collect(),
+        only_all(person::titles().map(|t| t.0).collect()),
+        only_all(person::SPEECH_VERBS.to_vec()),
+        region::abbreviations().collect(),
+        only_all(words(org::HK_NAMES).collect()),
+        only_all(words(org::MO_NAMES).collect()),
+    ])
 }
 
 /// The lists of [`Shared::words`], in order.
@@ -349,7 +367,7 @@ pub(crate) fn extract(
 /// entities are not asked for. `markers` are the [`region::markers`] of the text.
 pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
-    let found = Words(tables.shared.words.scan(text));
+    let found = Words(tables.shared.place_words().scan(text));
     let (cands, _) = places(text, &found, tables, markers);
     let entities = resolve(text, cands, &tables.stops);
     Mentions::new(entities, tables.shared.gazetteer)

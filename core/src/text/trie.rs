@@ -170,7 +170,11 @@ impl Trie {
     /// Stops early (with the words found so far) when the current
     /// extraction is cancelled, checked about every 64 KB.
     pub(crate) fn scan(&self, text: &str) -> Vec<Vec<Found>> {
-        let mut out: Vec<Vec<Found>> = vec![Vec::new(); self.lists];
+        // Room for a word every 256 bytes of each list, so that most lists
+        // never grow.
+        let mut out: Vec<Vec<Found>> = (0..self.lists)
+            .map(|_| Vec::with_capacity(text.len() / 256))
+            .collect();
         // Per list: where its next word may start.
         let mut next = vec![0usize; self.lists];
         // Per list: the longest word from the current start (where the
