@@ -13,6 +13,12 @@ const TOWN_BAD_LAST: &[char] = &[
     '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县',
 ];
 
+/// Chars before 集 that make `X集镇` the common word 集镇 (小集镇, 农村集镇,
+/// 中心集镇), not a town's name (练集镇).
+const MARKET_GENERIC: &[char] = &[
+    '小', '大', '新', '老', '各', '该', '本', '农', '村', '制', '心', '型', '级', '个', '重', '乡',
+];
+
 /// One region mention found in a text.
 #[derive(Debug, Clone)]
 pub(crate) struct Hit {
@@ -146,12 +152,19 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     let n = name.chars().count();
     let last = name.chars().next_back()?;
     let follows_region = last_end == start;
-    if !(2..=longest).contains(&n) || TOWN_BAD_LAST.contains(&last) || !(bounded || follows_region)
-    {
+    // 集镇 is a market town, but 练集镇, 王集镇 name one.
+    let market = last == '集'
+        && name
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| !MARKET_GENERIC.contains(&c));
+    let bad_last = TOWN_BAD_LAST.contains(&last) && !market;
+    if !(2..=longest).contains(&n) || bad_last || !(bounded || follows_region) {
         return None;
     }
-    let bad_last = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
-    if village && (bad_last || gaz.village_generic.ends_at(name, name.len())) {
+    let village_bad = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
+    if village && (village_bad || gaz.village_generic.ends_at(name, name.len())) {
         return None;
     }
     if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
@@ -232,7 +245,8 @@ static CHINA_SLOGANS: LazyLock<WordList> =
 /// suffix (建成县域 is no 成县).
 const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
 
-/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域).
+/// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域,
+/// 新兴区域) or names a street (北京路, 台湾大道).
 fn in_word(text: &str, s: usize, e: usize) -> bool {
     let name = &text[s..e];
     if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
@@ -242,10 +256,24 @@ fn in_word(text: &str, s: usize, e: usize) -> bool {
     if name == "中国" && CHINA_SLOGANS.starts_at(text, e) {
         return true;
     }
-    name.chars().count() == 2
+    let next = char_at(text, e);
+    let two = name.chars().count() == 2
         && name.ends_with(['县', '区'])
-        && char_at(text, e).is_some_and(|c| AFTER_COUNTY.contains(&c))
+        && next.is_some_and(|c| AFTER_COUNTY.contains(&c));
+    // 新兴区域, 安定区域, 永安区块: 区 starts a word.
+    let qu = name.ends_with('区') && next.is_some_and(|c| AFTER_QU.contains(&c));
+    // 北京路, 台湾大道, 解放大街: a street.
+    let rest = &text[e..];
+    let street = rest.starts_with(['路', '巷'])
+        || rest.starts_with("大道")
+        || rest.starts_with("大街")
+        || (rest.starts_with('街') && !rest.starts_with("街道"));
+    two || qu || street
 }
+
+/// Chars after a district name of any length that make a word of its 区
+/// (区域, 区块, 区间, 区划, 区位, 区隔, 区别).
+const AFTER_QU: &[char] = &['域', '块', '间', '划', '位', '隔', '别'];
 
 #[cfg(test)]
 mod tests {
@@ -320,8 +348,24 @@ mod tests {
             "，这些村发展较快。",
             "，著名侨乡。",
             "开展百县千乡万村行动。",
+            "加快小集镇建设,农村集镇面貌改善。",
         ] {
             assert!(found(g, generic).is_empty(), "{generic}");
+        }
+        assert_eq!(found(g, "练集镇杨楼村低保户"), ["练集镇", "杨楼村"]);
+    }
+
+    #[test]
+    fn districts_of_taiwan_words_of_qu_and_streets() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(found(g, "在后里区、东势区试办公车。"), ["后里区", "东势区"]);
+        for word in [
+            "培育新兴区域增长极。",
+            "维护安定区域秩序。",
+            "沿着北京路前行。",
+            "台湾大道、文心路等干道。",
+        ] {
+            assert!(found(g, word).is_empty(), "{word}");
         }
     }
 }
