@@ -421,6 +421,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
         }
     }
     let mut extra = Vec::new();
+    relative_months(text, &keys, reference, &mut extra);
     year_parts(text, &keys, &mut extra);
     chinese_dates(text, &keys, &mut extra);
     lunar(text, &keys, &mut extra);
@@ -551,6 +552,50 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
 
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
+
+/// Months named from the reference day (`上月`, `本月底`, `下个月`): the
+/// month before, this one or the next, resolved where `reference` is known;
+/// `keys` are the text's.
+fn relative_months(s: &str, keys: &Keys, reference: Option<Date>, out: &mut Vec<DateHit>) {
+    for &k in &keys.yue {
+        let before = &s[..k];
+        let before = before.strip_suffix('个').unwrap_or(before);
+        let (offset, word) = match char_before(before, before.len()) {
+            Some('上') => (-1, '上'),
+            Some('本') => (0, '本'),
+            Some('下') => (1, '下'),
+            _ => continue,
+        };
+        let start = before.len() - word.len_utf8();
+        // Not inside a longer word (每月 aside: 以上月份, 截至本月 is fine).
+        if char_before(s, start).is_some_and(|c| matches!(c, '以' | '之' | '每' | '年')) {
+            continue;
+        }
+        let mut end = k + '月'.len_utf8();
+        // 登上月球, 上月台: 月 starts another word.
+        if char_at(s, end).is_some_and(|c| "球亮光饼牙色台嫂老".contains(c)) {
+            continue;
+        }
+        if s[end..].starts_with('份') {
+            end += '份'.len_utf8();
+        }
+        if let Some(c @ ('初' | '底' | '末')) = char_at(s, end) {
+            end += c.len_utf8();
+        }
+        let p = reference.map(|r| {
+            let m = r.year * 12 + r.month as i32 - 1 + offset;
+            Point {
+                year: Some(m.div_euclid(12)),
+                month: Some(m.rem_euclid(12) as u32 + 1),
+                day: None,
+            }
+        });
+        out.push(match p {
+            Some(p) => hit(s, start, end, p, None),
+            None => DateHit::as_written(s, start, end),
+        });
+    }
+}
 
 /// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
 /// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至;
@@ -1057,6 +1102,23 @@ mod tests {
             ])
         );
         assert_eq!(dates("今年3月启动", None), pairs(&[("今年3月", "今年3月")]));
+    }
+
+    #[test]
+    fn months_named_from_the_reference_day() {
+        let r = Some("2024-01-15");
+        assert_eq!(
+            dates("上月推出,本月底前送审,下个月起实施", r),
+            pairs(&[
+                ("上月", "2023-12"),
+                ("本月底", "2024-01"),
+                ("下个月", "2024-02")
+            ])
+        );
+        assert_eq!(dates("上月推出", None), pairs(&[("上月", "上月")]));
+        for none in ["登上月球", "以上月份数据", "每月发放"] {
+            assert!(dates(none, r).is_empty(), "{none}");
+        }
     }
 
     #[test]

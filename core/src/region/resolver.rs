@@ -139,7 +139,8 @@ impl Resolver {
         }
         // A company's own disclosure speaks of the company, not of the
         // places of its plants and branches: only `全国`, `全省`… place it.
-        if is_disclosure(text) {
+        let disclosure = is_disclosure(text);
+        if disclosure {
             places.clear();
         }
         let home = |p: &Place| main.is_some_and(|m| m == p.province);
@@ -238,17 +239,24 @@ impl Resolver {
             .iter()
             .any(|&(at, ref ev)| matches!(ev, Event::Nation) && !frames(text, at))
             .then(|| (nation.clone(), Height::Nation));
+        // In Hong Kong, Macau and Taiwan a city or area is what the text
+        // speaks as only where its headline or lead names it.
+        let about_named =
+            |at: usize, name: &str| about(at, name) && (!whole_first || at < LEAD_BYTES);
         let named = || {
             events.iter().find_map(|&(at, ref ev)| match ev {
-                Event::Prefecture(p) if about(at, p) => Some((Some(p.to_string()), Height::City)),
+                Event::Prefecture(p) if about_named(at, p) => {
+                    Some((Some(p.to_string()), Height::City))
+                }
                 Event::Province(p) if about(at, p) => Some((Some(p.to_string()), Height::Province)),
                 _ => None,
             })
         };
         // Taiwan, Hong Kong and Macau stand at province level and their
-        // reports speak of the whole by default (`上市柜公司营收年增3%`).
+        // reports speak of the whole by default (`上市柜公司营收年增3%`),
+        // but a company's own disclosure speaks of the company.
         let whole = || {
-            main.filter(|m| SPEAKS_AS_WHOLE.contains(m))
+            main.filter(|m| SPEAKS_AS_WHOLE.contains(m) && !disclosure)
                 .map(|_| (province.clone(), Height::Province))
         };
         let (default, height) = spoken
