@@ -146,7 +146,7 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             if tables.name_markers.longest_at(text, r.end).is_some() || is_phase(text, r, u) {
                 return None;
             }
-            if is_rank_move(text, r, u, tables) {
+            if is_rank_move(ix, r, u, tables) {
                 return Some(Judged {
                     approx: j.approx,
                     ..ranked(r.start, r.end, r.value)
@@ -180,7 +180,8 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
             }
             // `341.2万、375.9万及306.0万人次`: the list's unit, else the
             // nouns around.
-            let listed = scan::list_unit(text, r.end, tables).map(|u| (u.unit.clone(), None));
+            let listed =
+                scan::list_unit(text, r.end, r.multiplied, tables).map(|u| (u.unit.clone(), None));
             let (unit, noun_end) = listed.or_else(|| implied_unit(ix, r, tables))?;
             j.unit = unit;
             j.noun_end = noun_end;
@@ -193,17 +194,28 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
 }
 
 /// Whether `位` or `名` counts places a ranking moved (`较上年前进37位`,
-/// `排名上升了5名`), not people.
-fn is_rank_move(text: &str, r: &Reading, u: &Unit, tables: &Tables) -> bool {
+/// `排名上升了5名`), not people (`比上年下降126名`): after a verb of
+/// [`Tables::rank_moves`], one of the plain change verbs among them only
+/// where the sentence speaks of a ranking (`本行位列第298位,较上年上升23位`).
+fn is_rank_move(ix: &Index, r: &Reading, u: &Unit, tables: &Tables) -> bool {
     if !(u.unit == "位" || u.unit == "名") || r.per.is_some() {
         return false;
     }
+    let text = ix.text;
     let before = text[..r.num_start].trim_end_matches('了');
-    tables
-        .rank_moves
-        .longest_ending_at(before, before.len())
-        .is_some()
+    match tables.rank_moves.longest_ending_at(before, before.len()) {
+        Some((_, &always)) => {
+            always || {
+                let sentence = &text[segment::sentence_start(ix, r.start)..r.start];
+                RANKINGS.iter().any(|w| sentence.contains(w))
+            }
+        }
+        None => false,
+    }
 }
+
+/// Words that say a sentence speaks of a ranking.
+const RANKINGS: [&str; 8] = ["排名", "位次", "名次", "排位", "位列", "名列", "位居", "榜"];
 
 /// Whether the clause before a money figure speaks of it per share
 /// (`基本每股收益-0.12元`, `每股净资产5.08元`): the unit is then `元/股`.

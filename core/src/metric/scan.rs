@@ -240,6 +240,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     let mut half = false;
     // `个` was read before the unit, so `月` stands for `个月`.
     let mut ge = false;
+    // Where an infix `来` stood, and the approximation before it.
+    let mut lai = None;
     loop {
         if tables.not_units.longest_at(text, pos).is_some() {
             break;
@@ -338,11 +340,20 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         } else if let (false, Some((len, &a))) = (infix, tables.approx_infix.longest_at(text, pos))
         {
             infix = true;
+            if text[pos..].starts_with('来') {
+                lai = Some((pos, r.approx));
+            }
             r.approx = a;
             pos += len;
         } else {
             break;
         }
+    }
+    // `来` is an approximation only before a unit or multiplier (`三万来块`,
+    // `十来个`), not the verb of `2万来访群众`, `4.5万来华留学生`.
+    if let Some((at, approx)) = lai.filter(|_| r.unit.is_none()) {
+        pos = at;
+        r.approx = approx;
     }
     let mut n = r.num;
     if half {
@@ -361,9 +372,9 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
 /// ending at `pos`, and its length, as in `四成二` (42 %), `七成五以上`, `1成5`: a digit one
 /// to nine in the number's own script where the figure ends (punctuation,
-/// 的, a word joining a list or range, or an approximation word after it),
+/// 的, an approximation word, or a word joining the next figure in 成),
 /// not one that starts the next word or number (`六成三甲医院`, `三成一线城市`,
-/// `近八成五星级酒店`, `1成50`).
+/// `近八成五星级酒店`, `三成一至三年级`, `近6成5G基站`, `1成50`).
 fn tenths_after(
     text: &str,
     pos: usize,
@@ -383,11 +394,21 @@ fn tenths_after(
     };
     let d = d.filter(|&d| d > 0)?;
     let after = pos + digit.len_utf8();
+    // A joiner counts where another figure in 成 follows it (`两成二及一成一`,
+    // `四成二至四成五`), not a word (`三成一至三年级`).
+    let joined = |c: char| {
+        let next = &text[after + c.len_utf8()..];
+        let digits = next
+            .chars()
+            .take_while(|&c| numeral::chinese_digit(c).is_some() || c.is_ascii_digit())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        digits > 0 && next[digits..].starts_with('成')
+    };
     let ends = char_at(text, after).map_or(true, |c| {
-        (!is_cjk(c) && !c.is_ascii_digit())
+        (!is_cjk(c) && !c.is_ascii_alphanumeric())
             || c == '的'
-            || LIST_JOINERS.contains(&c)
-            || RANGE_JOINERS.contains(&c)
+            || ((LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)) && joined(c))
     }) || tables.approx_after.longest_at(text, after).is_some();
     ends.then_some((f64::from(d), digit.len_utf8()))
 }
@@ -416,13 +437,25 @@ fn more_than_hours(text: &str, pos: usize, tables: &Tables) -> Option<Approx> {
     let rest = text[pos..].strip_prefix('个')?;
     let (len, &a) = tables.approx_infix.longest_at(rest, 0)?;
     let unit = &rest[len..];
-    let span = unit.starts_with('月')
-        || tables
+    let span = if unit.starts_with('月') {
+        Some('月'.len_utf8())
+    } else {
+        tables
             .units()
             .longest_at(unit, 0)
-            .is_some_and(|(_, u)| u.kind == QuantityKind::Duration);
-    (&rest[..len] == "多" && span).then_some(a)
+            .filter(|(_, u)| u.kind == QuantityKind::Duration)
+            .map(|(n, _)| n)
+    };
+    // Not 3个多年生牧草, 5个多日游线路: the span of time starts a word.
+    let word = span
+        .and_then(|n| char_at(unit, n))
+        .is_some_and(|c| SPAN_WORDS.contains(c));
+    (&rest[..len] == "多" && span.is_some() && !word).then_some(a)
 }
+
+/// Chars after 年, 日 or 月 that make a word of it after `个多` (多年生,
+/// 多日游, 多年期, 多月份).
+const SPAN_WORDS: &str = "生游期份度级龄制均";
 
 /// The unit `百分点` that ends a list of figures counted in `个` whose
 /// first item ends at `pos` (`1.9个和0.8个百分点`, `1.2个、0.6个和0.3个百分点`).
@@ -444,16 +477,24 @@ fn points_of_list<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<
 }
 
 /// The unit that ends a list of bare figures whose first item ends at `pos`
-/// (`341.2万、375.9万及306.0万人次`): each later item a number with a
-/// multiplier or approximation word or neither, the last with the unit.
-pub fn list_unit<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<&'t Unit> {
+/// (`341.2万、375.9万及306.0万人次`): the items joined by `、` or a word
+/// of [`LIST_JOINERS`] (not a comma: the next clause is no item), each a
+/// number with a multiplier where the first has one (`multiplied`), the
+/// last with the unit.
+pub fn list_unit<'t>(
+    text: &str,
+    mut pos: usize,
+    multiplied: bool,
+    tables: &'t Tables,
+) -> Option<&'t Unit> {
     for _ in 0..MAX_LIST_ITEMS {
-        let joiner =
-            char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == ',' || c == '、')?;
+        let joiner = char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == '、')?;
         let n = numeral::parse(text, pos + joiner.len_utf8())?;
         pos = n.end;
-        if let Some((len, _)) = tables.multipliers.longest_at(text, pos) {
-            pos += len;
+        match tables.multipliers.longest_at(text, pos) {
+            Some((len, _)) if multiplied => pos += len,
+            None if !multiplied => {}
+            _ => return None,
         }
         if let Some((len, _)) = tables.approx_infix.longest_at(text, pos) {
             pos += len;

@@ -110,24 +110,38 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
     if own_unit || !ends_cell || !text[line_start..line_end].contains(is_cell_break) {
         return space_cell(text, line_start..line_end, start..end, own_unit, tables);
     }
-    // The number is not in the first cell, which names the row.
-    let cell_start = text[line_start..start]
+    // The number is not in the first cell, which names the row; a row may
+    // open with a break (`| 营业收入 | 12,000 |`).
+    let label_start = match text[line_start..].chars().next() {
+        Some(c) if is_cell_break(c) => line_start + c.len_utf8(),
+        _ => line_start,
+    };
+    let cell_start = text[label_start..start]
         .rfind(is_cell_break)
-        .map_or(line_start, |i| line_start + i + 1);
-    if cell_start == line_start {
+        .map_or(label_start, |i| label_start + i + 1);
+    if cell_start == label_start {
         return None;
     }
-    let row_end = text[line_start..]
+    let row_end = text[label_start..]
         .find(is_cell_break)
-        .map_or(line_end, |i| line_start + i);
+        .map_or(line_end, |i| label_start + i);
+    // A column of changes (`增减(%)`) states its unit before the row's
+    // label does (a `每股收益(元/股)` row's change is in %); any other
+    // column's unit yields to the row's (`员工人数(人)` under `本期金额(元)`).
     let column = text[line_start..cell_start].matches(is_cell_break).count();
+    let column = || column_unit(text, line_start, column, tables);
+    let (change_column, other_column) = match column() {
+        Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
+        u => (None, u),
+    };
     let stated = paren_unit(&text[cell_start..start], tables)
-        .or_else(|| column_unit(text, line_start, column, tables))
-        .or_else(|| paren_unit(&text[line_start..row_end], tables))
+        .or(change_column)
+        .or_else(|| paren_unit(&text[label_start..row_end], tables))
+        .or(other_column)
         .or_else(|| unit_line(text, line_start, tables))?;
     Some(Cell {
         stated: Some(stated.into()),
-        row_label: trimmed(text, line_start..row_end),
+        row_label: trimmed(text, label_start..row_end),
         label: trimmed(text, cell_start..start),
     })
 }
@@ -166,38 +180,44 @@ fn is_count_up(text: &str, cells: &[Range<usize>]) -> bool {
 /// drops the space between a CJK label and the first figure
 /// (`门急诊人次1,486,273`, `指标2024年`): the first token is split where its
 /// digits start. It drops those around a word of no value among the
-/// figures too (`41,275不适用18,903`): later tokens are split around it.
+/// figures too (`41,275不适用18,903`): the figures are split around it.
 fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = line.start;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            if out.is_empty() {
-                match glued_figure(t) {
-                    Some(i) => out.extend([at..at + i, at + i..at + t.len()]),
-                    None => out.push(at..at + t.len()),
-                }
-            } else {
-                // `41,275不适用18,903`: normalisation drops the spaces
-                // between digits and words; a word of no value is a cell.
-                let mut from = at;
-                for run in runs(t) {
-                    if NO_VALUE.contains(&&t[run.clone()]) {
-                        if from < at + run.start {
-                            out.push(from..at + run.start);
-                        }
-                        out.push(at + run.start..at + run.end);
-                        from = at + run.end;
-                    }
-                }
-                if from < at + t.len() {
-                    out.push(from..at + t.len());
-                }
-            }
+            let (label, figures) = match out.is_empty().then(|| glued_figure(t)).flatten() {
+                Some(i) => (Some(at..at + i), at + i),
+                None if out.is_empty() => (Some(at..at + t.len()), at + t.len()),
+                None => (None, at),
+            };
+            out.extend(label);
+            split_no_value(text, figures..at + t.len(), &mut out);
         }
         at += t.len() + 1;
     }
     out
+}
+
+/// Pushes the token `tok` of `text` onto `out`, split around the words of
+/// no value in it (`41,275不适用18,903`: normalisation drops the spaces
+/// between digits and words).
+fn split_no_value(text: &str, tok: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let t = &text[tok.clone()];
+    let at = tok.start;
+    let mut from = at;
+    for run in runs(t) {
+        if NO_VALUE.contains(&&t[run.clone()]) {
+            if from < at + run.start {
+                out.push(from..at + run.start);
+            }
+            out.push(at + run.start..at + run.end);
+            from = at + run.end;
+        }
+    }
+    if from < tok.end {
+        out.push(from..tok.end);
+    }
 }
 
 /// The runs of ASCII and of other chars of `t`, in order.

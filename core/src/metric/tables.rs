@@ -132,7 +132,7 @@ pub struct Embedded {
     /// Words that make a following `首位` or `榜首` a rank.
     pub first_place_words: Lexicon<()>,
     /// Verbs of a move in a ranking (`前进37位`: places, not people).
-    pub rank_moves: Lexicon<()>,
+    pub rank_moves: Lexicon<bool>,
     /// Words before `单位:` that make it a body filling a form in.
     pub form_bodies: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
@@ -387,6 +387,14 @@ impl Embedded {
                 _ => return Err(bad("duration_cues", &row)),
             };
         }
+        let mut rank_moves = Lexicon::default();
+        for row in rows(RANK_MOVES) {
+            match field("rank_moves", &row, 1)? {
+                "always" => rank_moves.insert(row[0], true),
+                "ranked" => rank_moves.insert(row[0], false),
+                _ => return Err(bad("rank_moves", &row)),
+            };
+        }
         let mut borrow = Lexicon::default();
         for row in rows(BORROW) {
             match field("borrow", &row, 1)? {
@@ -413,7 +421,7 @@ impl Embedded {
             implied,
             rank_words: word_list(RANK),
             first_place_words: word_list(FIRST_PLACE),
-            rank_moves: word_list(RANK_MOVES),
+            rank_moves,
             form_bodies: word_list(FORM_BODIES),
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),

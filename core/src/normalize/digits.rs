@@ -3,7 +3,10 @@
 //!
 //! - A thin or no-break space between digit groups is a thousands separator
 //!   (`8 660个` with U+00A0 is 8660) where the groups have the strict form:
-//!   one to three digits, then groups of exactly three.
+//!   one to three digits, then groups of exactly three. So is a plain space
+//!   (Hong Kong's usage, `約30 400個`) where the number follows a word and
+//!   at most two more groups and a word follow it; a row of figures
+//!   (`2024 2023`, `12 105 110 118`) keeps its spaces.
 //! - A letter-spaced number, single digits and a decimal point each set
 //!   apart by one space as a scanner leaves them (`投入 3 1 . 9 6 亿 元`), is
 //!   joined whole (`31.96`), where it has a decimal point or letter-spaced
@@ -40,40 +43,50 @@ pub fn thousands_gap(
         (Some(c), None) if is_group_space(c) => false,
         _ => return false,
     };
-    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    // Digits are counted back no further than a group can be long: the
+    // whole run at each gap would be quadratic on a long number.
+    let digits = text
+        .bytes()
+        .rev()
+        .take(4)
+        .take_while(u8::is_ascii_digit)
+        .count();
     let lead = text.len() - digits;
-    let before_ok = match last_group {
+    let before_ok = if last_group == text.len().checked_sub(3) && digits >= 3 {
         // Digits since the last separator: one whole group.
-        Some(g) if g > lead => text.len() - g == 3,
-        _ => {
-            (1..=3).contains(&digits)
-                && !text[..lead].ends_with(['.', ','])
-                // A plain space: the number starts after a word, not a cell.
-                && (!plain || char_before(text, lead).map_or(true, is_cjk))
-        }
+        true
+    } else {
+        (1..=3).contains(&digits)
+            && !text[..lead].ends_with(['.', ','])
+            // A plain space: the number starts after a word, not a cell.
+            && (!plain || char_before(text, lead).map_or(true, is_cjk))
     };
     if !before_ok {
         return false;
     }
+    // A plain space splits thousands (`約30 400個`, Hong Kong's usage) only
+    // where at most two more groups and then a word follow, not in a row of
+    // figures (`12 105 110 118` of a table is read cell by cell).
     let mut rest = orig[after..].chars().map(fold_width);
-    if rest.by_ref().take(3).filter(char::is_ascii_digit).count() != 3 {
-        return false;
-    }
-    match rest.next() {
-        Some(c) if c.is_ascii_digit() => false,
-        // A plain space splits thousands (`約30 400個`, Hong Kong's usage)
-        // only where more groups or a word follow the group, not in a row
-        // of figures (`12 345 678` of a table is read cell by cell).
-        Some(' ') if plain => {
-            let mut more = rest;
-            more.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
-                && more.next().is_some_and(|c| c == ' ' || is_cjk(c))
+    let mut groups = 0;
+    loop {
+        if rest.by_ref().take(3).filter(char::is_ascii_digit).count() != 3 {
+            return false;
         }
-        Some(c) if plain => is_cjk(c),
-        None => !plain,
-        _ => true,
+        groups += 1;
+        return match rest.next() {
+            Some(c) if c.is_ascii_digit() => false,
+            Some(' ') if plain && groups < MAX_PLAIN_GROUPS => continue,
+            Some(c) if plain => is_cjk(c),
+            None => !plain,
+            _ => true,
+        };
     }
 }
+
+/// The most groups of three digits after the first that a plain space may
+/// join (`1 186 420个`).
+const MAX_PLAIN_GROUPS: usize = 2;
 
 /// If the char that ends `orig[..at]` (a digit) starts a letter-spaced
 /// number that should be joined, and `orig[at..]` starts with the space
@@ -173,6 +186,8 @@ mod tests {
         assert!(!plain("約30 400"));
         assert!(!plain("2024 2023"));
         assert!(!plain("1,486 273人"));
+        assert!(!plain("卫生院15 120 138 142个"));
+        assert!(!plain("幼儿园12 105 110 118\n"));
     }
 
     fn spaced(orig: &str) -> Option<&str> {
