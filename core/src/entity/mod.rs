@@ -245,6 +245,9 @@ pub(crate) struct Draft {
     pub canonical: Option<String>,
 }
 
+/// Heads of commercial names, whose place says nothing of a text's home.
+const COMMERCIAL: [&str; 5] = ["公司", "集团", "银行", "交易所", "行"];
+
 /// What the entity stage found in a text.
 #[derive(Debug)]
 pub(crate) struct Mentions {
@@ -273,13 +276,16 @@ impl Mentions {
             .filter(|e| e.kind == EntityKind::Region)
             .map(|e| e.normalized.as_str());
         // A text naming places only inside names (`商水县民政局…全县`) is at
-        // home where those are.
+        // home where those are; not where its exchange or bank is
+        // (`上海证券交易所`).
         let in_names = || {
             let names = entities
                 .iter()
                 .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
+                .filter(|e| !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)))
                 .filter_map(|e| {
                     let name = e.normalized.as_str();
+                    let name = name.strip_prefix("中共").unwrap_or(name);
                     gaz.prefix_len(name).map(|l| &name[..l])
                 });
             gaz.main_province_of(names)
@@ -334,7 +340,14 @@ pub(crate) fn extract(
             .any(|&(i, _)| words.iter().any(|w| text[i..].starts_with(w)))
     };
     let hong_kong = provinces.contains(&region::HONG_KONG) || says(["全港", "本港"]);
-    let macau = provinces.contains(&region::MACAU) || says(["全澳", "本澳"]);
+    // Macau's short names are generic words (财政局, 卫生局): read only in a
+    // text that names Macau more than other places, not in passing.
+    let macau_named = provinces.iter().filter(|&&p| p == region::MACAU).count();
+    let elsewhere = provinces
+        .iter()
+        .filter(|&&p| p != 0 && p != region::MACAU)
+        .count();
+    let macau = macau_named > elsewhere || (elsewhere == 0 && says(["全澳", "本澳"]));
     for (list, read) in [(List::HongKongName, hong_kong), (List::MacauName, macau)] {
         if read {
             cands.extend(

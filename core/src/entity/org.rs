@@ -65,7 +65,7 @@ const MAX_FREE: usize = 12;
 /// Chars before a one-char head that make a common word (格局, 部署, 东部,
 /// 餐厅, 举办, 签署), per head.
 const NOT_BEFORE: &[(char, &str)] = &[
-    ('局', "格布全结大开当变残胜僵骗终时饭赌棋"),
+    ('局', "格布全新结大开当变残胜僵骗终时饭赌棋"),
     ('部', "东西南北中内外全干局总腹头胸背上下面底顶细尾前后俱乐"),
     ('委', "党常纪监编立主"),
     ('厅', "大餐客展门舞歌营"),
@@ -75,7 +75,10 @@ const NOT_BEFORE: &[(char, &str)] = &[
     ),
     ('署', "部签公连"),
     ('处', "之到各此好难用益长短远近深高住办相共独四随妙"),
-    ('厂', "工建出进开办停全本该返回在"),
+    (
+        '厂',
+        "工建出进开办停全本该返回在化一二两三四五六七八九十各每",
+    ),
 ];
 /// Chars after a one-char head that show it starts another word (局长,
 /// 委员, 委托, 部门, 办理).
@@ -83,6 +86,8 @@ const NOT_AFTER_ONE: &[char] = &[
     '长', '员', '托', '屈', '门', '分', '署', '位', '件', '落', '下', '事', '理', '法', '学', '好',
     '实', '结', '案', '证', '面', '势', '限', '属', '级', '队', '会', '内', '外', '里', '领',
 ];
+/// Chars after 厂 that make a word of it (厂房, 厂商, 厂矿, 厂区, 厂家).
+const NOT_AFTER_CHANG: &[char] = &['房', '商', '矿', '区', '家', '址', '容', '貌'];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
 const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
 /// Chars after a head of two chars or more that make it part of a longer word
@@ -90,6 +95,10 @@ const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'
 const NOT_AFTER_LONG: &[char] = &[
     '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
 ];
+/// Verbs that name what a body does, right before its head (保障厅,
+/// 管理局, 监督局, 服务中心).
+static BODY_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_body_verbs.txt")));
 /// Heads that extend the name right before them (…教育集团党委); so does
 /// every head ending with 公司 (交通银行股份有限公司).
 static CHAIN: LazyLock<WordSet> =
@@ -264,11 +273,14 @@ pub(crate) fn find(
             });
             if let Some((a, b)) = body {
                 let gap = &text[b..s];
+                // 与 stands in a department's name (规划发展与信息化处), not
+                // between two bodies (国家林草局与财政部).
+                let department = matches!(suffix, "处" | "科" | "室");
                 let clean = gap.chars().all(is_cjk)
                     && gap.chars().count() <= MAX_UNIT_GAP
-                    && !gap
-                        .char_indices()
-                        .any(|(i, c)| c != '与' && t.stops.ends_at(text, b + i + c.len_utf8()));
+                    && !gap.char_indices().any(|(i, c)| {
+                        (c != '与' || !department) && t.stops.ends_at(text, b + i + c.len_utf8())
+                    });
                 if clean {
                     start = Some(a);
                 }
@@ -344,8 +356,11 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
         let bad_before = NOT_BEFORE
             .iter()
             .any(|&(h, list)| h == c && before.is_some_and(|b| list.contains(b)));
+        // 科技创新局 names a bureau; 开创新局 is a new situation.
+        let bad_before = bad_before && !text[..s].ends_with("科技创新");
         let office = (c == '办' && next == Some('公'))
-            || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)));
+            || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)))
+            || (c == '厂' && next.is_some_and(|n| NOT_AFTER_CHANG.contains(&n)));
         return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
     }
     // 法院法官, 法院法警: the next word starts with 法.
@@ -383,11 +398,11 @@ fn level(
             {
                 let body = &text[p + l.len()..e];
                 let body_start = p + l.len();
-                // A verb right before the head names what the body does
-                // (社会保障厅, 市场监督管理局).
+                // A verb right before the head may name what the body does
+                // (社会保障厅, 市场监督管理局), not an act (推进厅局改革).
                 let clean = !text[body_start..s].char_indices().any(|(i, c)| {
                     let end = body_start + i + c.len_utf8();
-                    end < s && verbs.ends_at(text, end)
+                    verbs.ends_at(text, end) && (end < s || !BODY_VERBS.ends_at(text, end))
                 });
                 if body.chars().count() >= 3 && clean {
                     return Some(p);
@@ -725,6 +740,22 @@ mod tests {
                 "江西省卫生健康委员会"
             ]
         );
+        // Not names: two bodies joined by 与, 厂 in 厂房/厂矿 or after a
+        // count, 开创新局, an act before 厅.
+        for text in [
+            "。国家林草局与财政部联合印发",
+            "。南宁市标准化厂房投入使用",
+            "。遵义市厂矿企业120家",
+            "。贵阳市两厂合并",
+            "。贵州省奋力开创新局",
+            "。省里大力推进厅局改革",
+        ] {
+            let found = orgs(text, &["南宁市", "遵义市", "贵阳市", "贵州省"], &[], false);
+            assert!(
+                found.iter().all(|o| !o.contains(['与', '厂', '新', '推'])),
+                "{text}: {found:?}"
+            );
+        }
         // A sector word before a company is no part of its name.
         assert_eq!(
             orgs("。茶企黔雷茶业有限公司带动", &[], &[], false),

@@ -119,6 +119,13 @@ impl Resolver {
         fallback: Option<&str>,
     ) -> Resolver {
         let text = norm.text.as_str();
+        // `本澳失业率…`, `全港…` with no place named: set in Macau or Hong Kong.
+        let main = main.or_else(|| {
+            markers
+                .iter()
+                .filter(|&&(_, m)| m == Marker::Province)
+                .find_map(|&(i, _)| whole_of(text, i).filter(|&p| p != TAIWAN))
+        });
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
         let mut places: Vec<(usize, Place, bool)> = Vec::new();
@@ -128,9 +135,12 @@ impl Resolver {
             let name = e.normalized.as_str();
             let place = match e.kind {
                 EntityKind::Region => *seen.entry(name).or_insert_with(|| gaz.resolve(name, main)),
-                EntityKind::School | EntityKind::Org => gaz
-                    .prefix_len(name)
-                    .and_then(|l| gaz.resolve(&name[..l], main)),
+                EntityKind::School | EntityKind::Org => {
+                    // 中共山西省委: the party's committee of a place.
+                    let name = name.strip_prefix("中共").unwrap_or(name);
+                    gaz.prefix_len(name)
+                        .and_then(|l| gaz.resolve(&name[..l], main))
+                }
                 _ => None,
             };
             if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
@@ -207,6 +217,17 @@ impl Resolver {
             *mentions.entry(p.full).or_default() += 1;
         }
         let about = |at: usize, name: &str| at < LEAD_BYTES || mentions.get(name) > Some(&1);
+        let top_district_mentions = places
+            .iter()
+            .filter(|(_, p, _)| p.is_district() && home(p))
+            .filter_map(|(_, p, _)| mentions.get(p.full))
+            .max()
+            .copied()
+            .unwrap_or(0);
+        let city_first = |p: &str| {
+            let n = mentions.get(p).copied().unwrap_or(0);
+            n > 1 && n > top_district_mentions
+        };
         // Also inside a body's name: `宜蘭縣政府…全縣`.
         let city_county = || {
             places.iter().find_map(|&(at, ref p, _)| {
@@ -222,8 +243,12 @@ impl Resolver {
                 Some((Some(d.to_string()), Height::District))
             }
             // A city named alone in the headline or lead, before any of its
-            // districts (`广州"海空双港"成绩单`): the text speaks as the city.
-            Event::Prefecture(p) if at < LEAD_BYTES => Some((Some(p.to_string()), Height::City)),
+            // districts, and named again more often than any district
+            // (`广州"海空双港"成绩单`… 广州港…): the text speaks as the city, not
+            // as a dateline's (`新华社杭州电`) or a meeting's place.
+            Event::Prefecture(p) if at < LEAD_BYTES && city_first(p) => {
+                Some((Some(p.to_string()), Height::City))
+            }
             Event::City => Some((city.clone(), Height::City)),
             Event::Own if top_district.is_some() => Some((top_district.clone(), Height::District)),
             // `全县` where no county of the home province is named: a
@@ -233,11 +258,11 @@ impl Resolver {
             Event::OwnProvince => Some((province.clone(), Height::Province)),
             _ => None,
         });
-        // `全国` as a frame (`位居全国第5`, `高于全国`) says nothing of what
-        // the text speaks as.
+        // `全国` as a yardstick (`位居全国第5`, `高于全国`) says nothing of
+        // what the text speaks as; `在全国范围内`, `为全国培养` do.
         let national = events
             .iter()
-            .any(|&(at, ref ev)| matches!(ev, Event::Nation) && !frames(text, at))
+            .any(|&(at, ref ev)| matches!(ev, Event::Nation) && !compares(text, at))
             .then(|| (nation.clone(), Height::Nation));
         // In Hong Kong, Macau and Taiwan a city or area is what the text
         // speaks as only where its headline or lead names it.
@@ -259,9 +284,24 @@ impl Resolver {
             main.filter(|m| SPEAKS_AS_WHOLE.contains(m) && !disclosure)
                 .map(|_| (province.clone(), Height::Province))
         };
+        // A place that starts a body's name in the lead (`晋中市中级人民法院…`,
+        // `商水县民政局…`), where nothing else says what the text is about.
+        let in_name = || {
+            places.iter().find_map(|&(at, ref p, region)| {
+                let level = if p.is_district() {
+                    Height::District
+                } else if p.level == Level::Prefecture {
+                    Height::City
+                } else {
+                    return None;
+                };
+                (!region && at < LEAD_BYTES && home(p)).then(|| (Some(p.full.to_string()), level))
+            })
+        };
         let (default, height) = spoken
             .or(national)
             .or_else(named)
+            .or_else(in_name)
             .or_else(whole)
             .unwrap_or((None, Height::District));
         let default = default.or_else(|| fallback.map(str::to_owned));
@@ -412,6 +452,16 @@ fn whole_of(text: &str, at: usize) -> Option<u32> {
     }
 }
 
+/// Words right before a marker that make it the yardstick of a ranking or
+/// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`).
+const COMPARE_BEFORE: [&str; 9] = ["居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于"];
+
+/// Whether the marker at `at` is a yardstick, not a scope (`在全国范围内`,
+/// `为全国培养`).
+fn compares(text: &str, at: usize) -> bool {
+    COMPARE_BEFORE.iter().any(|w| text[..at].ends_with(w))
+}
+
 /// Whether the marker at `at` only frames a narrower region's figure.
 fn frames(text: &str, at: usize) -> bool {
     char_before(text, at).is_some_and(|c| FRAME_BEFORE.contains(&c))
@@ -520,7 +570,7 @@ mod tests {
         let (r, _) = resolver("商水县民政局2024年工作总结\n全县共有低保对象1.86万户。");
         assert_eq!(r.default_region(), Some("商水县"));
         // A city alone in the headline; 全国 as a frame; 全港 of a port.
-        let text = "广州港2024年成绩单\n广州港集装箱吞吐量位居全国第5,增速高于全港5个百分点。\n位于南沙区的南沙港区完成1981万标准箱,南沙区新增泊位3个。";
+        let text = "广州“海空双港”成绩单\n广州港集装箱吞吐量位居全国第5,增速高于全港5个百分点。广州港货物吞吐量6.58亿吨,广州机场旅客7636万人次。\n位于南沙区的南沙港区完成1981万标准箱,南沙区新增泊位3个。";
         let (r, _) = resolver(text);
         assert_eq!(r.default_region(), Some("广州市"));
         // Hong Kong speaks of the whole; a district later claims its sentence.
@@ -528,6 +578,19 @@ mod tests {
         let (r, text) = resolver(text);
         assert_eq!(r.default_region(), Some("香港特别行政区"));
         assert_eq!(r.region_at(text.find("1500").unwrap()), Some("屯门区"));
+        // A dateline's city is no subject; 在全国 is a scope, not a yardstick.
+        let (r, _) =
+            resolver("新华社杭州电 浙江省杭州市西湖区今年新建学校5所,全区新增学位2000个。");
+        assert_eq!(r.default_region(), Some("西湖区"));
+        let (r, _) = resolver("水利部发布:2024年在全国范围内完成治理面积6.5万平方公里。");
+        assert_eq!(r.default_region(), Some("中国"));
+        // A whole-of marker alone; a party committee's place; no exchange's city.
+        let (r, _) = resolver("新聞局消息,本澳失业率为1.8%。");
+        assert_eq!(r.default_region(), Some("澳门特别行政区"));
+        let (r, _) = resolver("中共山西省委高度重视,全省投入10亿元。");
+        assert_eq!(r.default_region(), Some("山西省"));
+        let (r, _) = resolver("本公司股票在上海证券交易所上市。公司在全省设有网点120个。");
+        assert_eq!(r.default_region(), None);
     }
 
     #[test]
