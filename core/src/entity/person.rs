@@ -510,4 +510,14 @@ mod tests {
         assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
         assert!(persons("教育 发展 大会").is_empty());
     }
+
+    #[test]
+    fn common_words_after_titles() {
+        assert!(persons("市交通运输局相关负责人表示,").is_empty());
+        assert!(persons("主席,我謹此陳辭,並請各位議員支持。").is_empty());
+        assert!(persons("召开会议,应出席董事13名").is_empty());
+        assert!(persons("群众幸福 感和获得感持续升高").is_empty());
+        assert!(persons("公司管理层认为,本次亏损").is_empty());
+        assert!(persons("村里的党员干部说,要带头干。").is_empty());
+    }
 }
