@@ -2,7 +2,12 @@
 //! title (校长朱刚, 局长周文杨) or right before one (王建国局长), before a
 //! verb of speech at a clause start (…，刘洋介绍), in credits (图/孙磊,
 //! 责任编辑:周婷, 赵亮 摄), and bylines: names set apart by spaces after
-//! 记者 / 通讯员, or a line that is a list of names (谭芳 胡忠英).
+//! 记者 / 通讯员 (记者 王新宇 吴晓苗), or a line that is a list of names (谭芳
+//! 胡忠英). After a role a name may follow a colon or 为 and start a list
+//! (实际控制人为周启明、周雨桐父女), stand after the office it works in
+//! (联系人:省教育厅办公室 马晓东; 统计处陈怡君科长), and end at a title or
+//! an honorific (陈国樑议员, 周振邦先生); a speaker may follow 的
+//! (来自农业农村厅的韦建峰介绍).
 
 use crate::text::Needle;
 use std::collections::HashSet;
@@ -29,7 +34,29 @@ const NAME_END: &[char] = &[
     '代', '透', '讲', '发', '回', '及', '了', '被', '把', '让', '给', '从', '要', '会', '以', '于',
     '表', '任', '深', '先', '一', '们', '老', '校', '批', '宣', '解', '补', '直', '质', '问', '答',
     '反', '评', '重', '再', '并', '又', '随', '摄', '报', '电', '签', '形', '来', '去', '昨', '今',
-    '近', '日', '前', '后', '便', '即', '却', '更', '仍', '均', '早', '首', '受',
+    '近', '日', '前', '后', '便', '即', '却', '更', '仍', '均', '早', '首', '受', '拖', '家', '研',
+    '动', '看', '拿', '站', '走', '坐', '望', '听', '抱', '骑', '驾',
+];
+
+/// Single-char words that follow a name (…吴光荣在村里, 林强的): before one,
+/// a name may end with a char of [`NAME_END`] (荣, 强), as that char then
+/// starts no word of its own.
+const PARTICLE: &[char] = &[
+    '在', '的', '是', '说', '和', '与', '等', '也', '都', '就', '还', '已', '正', '将', '曾', '被',
+    '把', '从', '向', '对', '给', '今', '昨',
+];
+
+/// Chars that end the name of an office or unit (统计处, 观光科): a name may
+/// start right after one (统计处陈怡君科长).
+const UNIT_END: &[char] = &[
+    '处', '科', '局', '室', '部', '厅', '办', '院', '司', '所', '队', '组', '府', '委', '站', '馆',
+    '署', '心',
+];
+
+/// Chars of [`NAME_END`] that also end given names (吴光荣, 刘志强): one
+/// of them ends a three-char name where a [`PARTICLE`] follows it.
+const NAME_LIKE_END: &[char] = &[
+    '荣', '强', '深', '发', '同', '亲', '领', '先', '作', '均', '首',
 ];
 
 /// Verbs of speech a name stands before at the start of a clause
@@ -42,6 +69,11 @@ pub(crate) static SPEECH_VERBS: LazyLock<Vec<&str>> =
 static CLAUSE_START: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_clause_start.txt")));
 
+/// Honorifics and kin words after a name (周振邦先生, 周雨桐父女): what
+/// stands there may follow a name.
+static AFTER: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_after.txt")));
+
 /// Forms of address after a surname (王先生, 张女士): not a name.
 static ADDRESS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_address.txt")));
@@ -52,7 +84,7 @@ const NOT_GIVEN: &[char] = &[
     '行', '厂', '村', '镇', '乡', '校', '园', '所', '队', '组', '府', '处', '科', '室', '们', '方',
     '面', '家', '者', '界', '门', '业', '都', '时', '他', '她', '它', '我', '你', '此', '这', '那',
     '次', '年', '月', '日', '天', '又', '也', '还', '就', '曾', '却', '再', '外', '内', '地', '的',
-    '得', '了', '着', '党', '国',
+    '得', '了', '着', '党', '国', '人', '员', '众', '士',
 ];
 
 /// Chars that start a verb of speech (说, 表示, 介绍): after a name they
@@ -146,28 +178,101 @@ pub(crate) fn find(
     t: &PersonTables,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize)> {
-    let text = norm.text.as_str();
+    // Where a title that is no common noun starts: a name may end there
+    // (主席陈国樑议员).
+    let strong: Vec<usize> = titles
+        .iter()
+        .filter(|m| !t.weak[m.word as usize])
+        .map(|m| m.start)
+        .collect();
+    let cx = Cx {
+        norm,
+        t,
+        gaz,
+        strong: &strong,
+    };
     let mut out = Vec::new();
     for m in titles {
-        if !t.weak[m.word as usize] {
-            if let Some(s) = name_before(text, t, gaz, m.start) {
+        let weak = t.weak[m.word as usize];
+        if !weak {
+            if let Some(s) = name_before(&cx, m.start, false) {
                 out.push((s, m.start));
             }
         }
-        if let Some(e) = after_title(norm, t, gaz, m.end) {
-            let three = text[m.end..e].chars().count() >= 3;
-            let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
-            if three || speaks || !t.weak[m.word as usize] {
-                out.push((m.end, e));
-            }
-        }
+        names_after_title(&cx, m.end, weak, &mut out);
     }
-    speakers(text, verbs, t, gaz, &mut out);
+    speakers(&cx, verbs, &mut out);
     credits(norm, t, &mut out);
     bylines(norm, t, &mut out);
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What the finders read: the text, the word lists, and where the titles
+/// that are no common nouns start.
+struct Cx<'a, 'n> {
+    norm: &'a Normalized<'n>,
+    t: &'a PersonTables,
+    gaz: &'a Gazetteer,
+    /// Starts of the titles not marked `*`, ascending.
+    strong: &'a [usize],
+}
+
+/// The names after a title that ends at `at`: one right after it, after a
+/// colon (代表人:林世钧), or after 为 (实际控制人为周启明); a contact after the
+/// office it works in (联系人:省教育厅办公室 马晓东); and the names listed
+/// after the first (周启明、周雨桐父女). After a common noun (`weak`: 游客,
+/// 村民) a name has three chars or is followed by a verb of speech.
+fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize)>) {
+    let text = cx.norm.text.as_str();
+    let (at, colon, strict) = match char_at(text, at) {
+        Some(':') => (at + 1, true, false),
+        Some('为') if !weak => (at + '为'.len_utf8(), false, true),
+        _ => (at, false, false),
+    };
+    let take = |s: usize| {
+        after_title(cx, s, strict).filter(|&e| {
+            let three = text[s..e].chars().count() >= 3;
+            let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
+            three || speaks || !weak
+        })
+    };
+    let mut first = take(at).map(|e| (at, e));
+    if first.is_none() && colon {
+        // 联系人:省教育厅办公室 马晓东: the name stands after the space
+        // that ends the office.
+        let mut q = at;
+        for c in text[at..].chars().take(16) {
+            if !is_cjk(c) {
+                break;
+            }
+            q += c.len_utf8();
+            if cx.norm.joined_at(q) {
+                first = take(q).map(|e| (q, e));
+                break;
+            }
+        }
+    }
+    let Some((s, mut e)) = first else {
+        return;
+    };
+    out.push((s, e));
+    // A list of names: 周启明、周雨桐父女; 李红女士、陈志刚先生.
+    loop {
+        let k = word_end(&AFTER, text, e).unwrap_or(e);
+        if !text[k..].starts_with('、') {
+            break;
+        }
+        let s = k + '、'.len_utf8();
+        match take(s) {
+            Some(next) => {
+                out.push((s, next));
+                e = next;
+            }
+            None => break,
+        }
+    }
 }
 
 /// Whether a clause starts at `at`: the text starts, or punctuation, a
@@ -181,7 +286,11 @@ fn clause_start(text: &str, at: usize) -> bool {
 
 /// The start of a name of two or three chars that ends at `at` and starts
 /// a clause, if one does (…，刘洋 | 介绍; 。王建国 | 局长): three chars first.
-fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Option<usize> {
+/// A name may also follow a space (观光科 许雅婷 | 科长); one of three chars
+/// the office it works in, before a title (统计处陈怡君 | 科长), or 的,
+/// before a verb of speech (`speech`: 来自农业农村厅的韦建峰 | 介绍).
+fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
+    let (text, t) = (cx.norm.text.as_str(), cx.t);
     let mut starts = Vec::new();
     let mut q = at;
     for _ in 0..3 {
@@ -198,23 +307,29 @@ fn name_before(text: &str, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Opti
         let mut cs = name.chars();
         let twice = name.chars().count() == 2 && cs.next() == cs.next();
         let address = twice || ADDRESS.ends_at(name, name.len());
-        clause_start(text, s)
+        let three = name.chars().count() == 3;
+        let bound = clause_start(text, s)
+            || cx.norm.joined_at(s)
+            || (three
+                && char_before(text, s).is_some_and(|c| {
+                    if speech {
+                        c == '的'
+                    } else {
+                        UNIT_END.contains(&c)
+                    }
+                }));
+        bound
             && !address
             && t.is_name(name)
             && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
-            && gaz.prefix_len(name).is_none()
+            && cx.gaz.prefix_len(name).is_none()
     })
 }
 
 /// Speakers: a name at the start of a clause right before a verb of speech
 /// (…，刘洋介绍; 陈静说). `verbs` are the words of [`SPEECH_VERBS`] found.
-fn speakers(
-    text: &str,
-    verbs: &[Found],
-    t: &PersonTables,
-    gaz: &Gazetteer,
-    out: &mut Vec<(usize, usize)>,
-) {
+fn speakers(cx: &Cx, verbs: &[Found], out: &mut Vec<(usize, usize)>) {
+    let text = cx.norm.text.as_str();
     for m in verbs {
         let at = m.start;
         // 名称, 简称, 号称: 称 ends a word there.
@@ -223,7 +338,7 @@ fn speakers(
         {
             continue;
         }
-        if let Some(s) = name_before(text, t, gaz, at) {
+        if let Some(s) = name_before(cx, at, true) {
             out.push((s, at));
         }
     }
@@ -289,8 +404,11 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// The name right after a title ending at `at`, if one stands there.
-fn after_title(norm: &Normalized, t: &PersonTables, gaz: &Gazetteer, at: usize) -> Option<usize> {
+/// The name right after a title ending at `at`, if one stands there. A
+/// `strict` name ends at punctuation or a word of [`AFTER`] (实际控制人为
+/// 周启明、周雨桐父女).
+fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
+    let (norm, t, gaz) = (cx.norm, cx.t, cx.gaz);
     let text = norm.text.as_str();
     if norm.joined_at(at) {
         // A space after the title: the name runs to the next space.
@@ -321,21 +439,52 @@ fn after_title(norm: &Normalized, t: &PersonTables, gaz: &Gazetteer, at: usize) 
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
         let full = e - at > sl + 3 && !clear(e, last);
+        // 吴光荣在: 荣 starts no word before a particle.
+        let particle = NAME_LIKE_END.contains(&last)
+            && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c));
         // A dateline may follow a reporter's name (记者林志豪台北28日电).
         let dateline = gaz.prefix_len(&text[e..]).is_some();
-        (!full || !NAME_END.contains(&last))
-            && t.is_name(name)
-            && (follows_name(norm, e) || dateline)
+        let follows = if strict {
+            char_at(text, e).map_or(true, |c| !is_name_char(c)) || starts_word(&AFTER, text, e)
+        } else {
+            follows_name(cx, e) || dateline
+        };
+        // 联系人:张先生, 乘客吴先生: a surname and a form of address.
+        let address = ADDRESS.ends_at(name, name.len());
+        (!full || !NAME_END.contains(&last) || particle) && !address && t.is_name(name) && follows
     })
 }
 
 /// Whether what stands at `at` may follow a name: punctuation, a space, the
-/// end of the text, or a char that starts a verb or particle.
-fn follows_name(norm: &Normalized, at: usize) -> bool {
+/// end of the text, a char that starts a verb or particle, a title (陈国樑
+/// 议员) or an honorific (周振邦先生).
+fn follows_name(cx: &Cx, at: usize) -> bool {
+    let norm = cx.norm;
     match char_at(&norm.text, at) {
         None => true,
-        Some(c) => !is_name_char(c) || norm.joined_at(at) || NAME_END.contains(&c),
+        Some(c) => {
+            !is_name_char(c)
+                || norm.joined_at(at)
+                || NAME_END.contains(&c)
+                || cx.strong.binary_search(&at).is_ok()
+                || starts_word(&AFTER, &norm.text, at)
+        }
     }
+}
+
+/// Whether a word of `set` (of up to four chars) starts at `at`.
+fn starts_word(set: &WordSet, text: &str, at: usize) -> bool {
+    word_end(set, text, at).is_some()
+}
+
+/// The end of the shortest word of `set` (of up to four chars) that starts
+/// at `at`, if one does.
+fn word_end(set: &WordSet, text: &str, at: usize) -> Option<usize> {
+    let mut end = at;
+    text[at..].chars().take(4).find_map(|c| {
+        end += c.len_utf8();
+        set.contains(&text[at..end]).then_some(end)
+    })
 }
 
 /// The end of the space-separated token starting at `at`.
@@ -452,6 +601,21 @@ fn names_in_line(
         let at = if sep { k + 2 } else { k + 1 };
         if is_name(at) {
             out.push((merged[at].0, merged[at].1));
+            // More reporters in one byline (记者 王新宇 吴晓苗）), the run
+            // ending at punctuation, a byline word or the line's end.
+            let more = (at + 1..merged.len())
+                .take_while(|&j| is_name(j) && !BYLINE.contains(&text[merged[j].0..merged[j].1]))
+                .count();
+            let ends = merged.get(at + 1 + more).map_or(true, |&(a, b, c)| {
+                !c || BYLINE.contains(&text[a..b]) || text[a..].starts_with(AFTER_LIST)
+            });
+            if ends {
+                out.extend(
+                    merged[at + 1..at + 1 + more]
+                        .iter()
+                        .map(|&(a, b, _)| (a, b)),
+                );
+            }
         }
     }
     let run = (0..merged.len()).take_while(|&k| is_name(k)).count();
@@ -509,5 +673,77 @@ mod tests {
         assert_eq!(persons("\n刘洋 何 静 陈晓峰\n"), ["刘洋", "何静", "陈晓峰"]);
         assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
         assert!(persons("教育 发展 大会").is_empty());
+    }
+
+    #[test]
+    fn roles_missing_before() {
+        assert_eq!(persons("財政司司長林家俊動議二讀"), ["林家俊"]);
+        assert_eq!(persons("。列车长普春梅已经在这条线路上"), ["普春梅"]);
+        assert_eq!(persons("研究中心研究员黄立群看来,"), ["黄立群"]);
+        assert_eq!(persons("北屯區里長張金水說,"), ["张金水"]);
+        assert_eq!(persons("90后返乡青年吴光荣在村里开起了直播间"), ["吴光荣"]);
+    }
+
+    #[test]
+    fn roles_with_colon_and_lists() {
+        assert_eq!(
+            persons("法定代表人：林世钧　董事会秘书：黄振宇\n"),
+            ["林世钧", "黄振宇"]
+        );
+        assert_eq!(
+            persons("实际控制人为周启明、周雨桐父女,合计控制"),
+            ["周启明", "周雨桐"]
+        );
+        assert_eq!(
+            persons("联系人：省教育厅办公室 马晓东　联系电话"),
+            ["马晓东"]
+        );
+        // 为 takes a name only where punctuation or a kin word ends it.
+        assert!(persons("董事长为公司发展作出贡献").is_empty());
+        assert_eq!(
+            persons("独立董事李红女士、陈志刚先生出席"),
+            ["李红", "陈志刚"]
+        );
+    }
+
+    #[test]
+    fn kinds_of_people_and_honorifics() {
+        assert_eq!(persons("来自长沙的游客刘海燕拖着行李箱"), ["刘海燕"]);
+        assert_eq!(persons("67岁的村民杨光明家里种了茶"), ["杨光明"]);
+        assert_eq!(persons("杨楼村低保户刘桂兰老人今年七十三岁"), ["刘桂兰"]);
+        assert_eq!(persons("实际控制人周振邦先生承诺"), ["周振邦"]);
+        assert_eq!(persons("委員會主席陳國樑議員在會上表示"), ["陈国梁"]);
+        assert_eq!(persons("新聞聯絡人：觀光科 許雅婷科長"), ["许雅婷"]);
+        assert_eq!(persons("新聞聯絡人：統計處陳怡君科長"), ["陈怡君"]);
+        assert_eq!(persons("花卉市场的经营户周丽萍说："), ["周丽萍"]);
+    }
+
+    #[test]
+    fn second_reporter_and_speaker_after_de() {
+        assert_eq!(
+            persons("新华社贵阳5月20日电（记者 王新宇 吴晓苗）初夏时节"),
+            ["王新宇", "吴晓苗"]
+        );
+        assert_eq!(
+            persons("驻村第一书记、来自贵州省农业农村厅的韦建峰介绍,"),
+            ["韦建峰"]
+        );
+        assert!(persons("调查显示,参与调查的许多人表示满意").is_empty());
+    }
+
+    #[test]
+    fn common_words_after_titles() {
+        assert!(persons("相关负责人表示,").is_empty());
+        assert!(persons("主席,我謹此陳辭,並請各位議員支持。").is_empty());
+        assert!(persons("召开会议,应出席董事13名").is_empty());
+        assert!(persons("局长表示,主任介绍,").is_empty());
+        assert!(persons("群众幸福 感和获得感持续升高").is_empty());
+        assert!(persons("公司管理层认为,本次亏损").is_empty());
+        assert!(persons("在世界中学生夏季运动会上").is_empty());
+        assert!(persons("门诊患者满意度为92.7%").is_empty());
+        assert!(persons("联系人：张先生,电话").is_empty());
+        assert!(persons("乘客吴先生表示满意。").is_empty());
+        assert!(persons("村里的党员干部说,要带头干。").is_empty());
+        assert!(persons("局长王强研究部署工作").iter().all(|n| n == "王强"));
     }
 }
