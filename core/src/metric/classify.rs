@@ -57,13 +57,14 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
         return None;
     }
     let cell = table_cell(text, r, tables);
-    if is_code(text, r, cell.is_some()) {
+    let labelled = label_unit(text, r, tables);
+    if is_code(text, r, cell.is_some() || labelled.is_some()) {
         return None;
     }
     let judged = if text[..r.num_start].ends_with('第') {
         rank(ix, r, tables)
     } else {
-        quantity(ix, r, tables, cell)
+        quantity(ix, r, tables, cell, labelled)
     };
     judged.filter(|j| {
         !segment::in_title(ix, sentence.start, j.start) && !in_slogan(ix, sentence.clone(), j)
@@ -84,8 +85,27 @@ fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
     table::cell(text, r.start, r.end, r.unit.is_some(), tables)
 }
 
-/// Judges a quantity that is not an ordinal; `cell` is its table cell.
-fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>) -> Option<Judged> {
+/// The unit word of two chars or more that ends the words right before a
+/// bare number in digits (`急症室求診人次2 086 500`): a label naming its
+/// unit, as a table row's does.
+fn label_unit<'t>(text: &str, r: &Reading, tables: &'t Tables) -> Option<&'t Unit> {
+    if r.unit.is_some() || r.num.chinese || r.approx != Approx::Exact || r.start != r.num_start {
+        return None;
+    }
+    let (n, u) = tables.units().longest_ending_at(text, r.start)?;
+    let word = &text[r.start - n..r.start];
+    (word.chars().count() >= 2 && u.kind == QuantityKind::Count && !u.borderline).then_some(u)
+}
+
+/// Judges a quantity that is not an ordinal; `cell` is its table cell,
+/// `labelled` the unit its label names ([`label_unit`]).
+fn quantity(
+    ix: &Index,
+    r: &Reading,
+    tables: &Tables,
+    cell: Option<table::Cell>,
+    labelled: Option<&Unit>,
+) -> Option<Judged> {
     let text = ix.text;
     // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
     // measure, an area or money it is a figure (`一公顷`, `一欧元`).
@@ -174,8 +194,19 @@ fn quantity(ix: &Index, r: &Reading, tables: &Tables, cell: Option<table::Cell>)
                 j.si = v.is_finite().then(|| (v, si.unit.clone()));
             }
         }
+        None if labelled.is_some() => {
+            let u = labelled?;
+            j.unit = u.unit.clone();
+            j.kind = u.kind;
+        }
         None => {
-            if !(r.multiplied || r.approx != Approx::Exact) || r.range || r.num.chinese {
+            // Chinese numerals only as a magnitude with an approximation
+            // (`超过七千万` people), not a bare word (`三万里`, `十万火急`).
+            let chinese_ok = r.value >= 1e4 && r.approx != Approx::Exact;
+            if !(r.multiplied || r.approx != Approx::Exact)
+                || r.range
+                || (r.num.chinese && !chinese_ok)
+            {
                 return None;
             }
             // `341.2万、375.9万及306.0万人次`: the list's unit, else the
@@ -285,7 +316,8 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         None => false,
     };
     let code_after = match after.next() {
-        Some(':') => digit(after.next()),
+        // A time or a ratio (`8:30`, `1∶45`).
+        Some(':' | '∶') => digit(after.next()),
         Some('-') => r.unit.is_none(),
         // A rate per population (`8.26/10万`): the unit starts with `/`.
         Some('/') if r.unit.is_some_and(|u| u.unit.starts_with('/')) => false,

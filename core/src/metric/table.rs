@@ -236,12 +236,13 @@ fn runs(t: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Where digits (or a sign before them) start in `t` right after a
-/// non-ASCII char, if anywhere.
+/// Where a figure glued to the label starts in `t`: digits (or a sign
+/// before them) right after a non-ASCII char that run to the end of `t`
+/// (`门急诊人次1,486,273`, not the `3` of `1至3月累计`).
 fn glued_figure(t: &str) -> Option<usize> {
     let mut prev = None;
     for (i, c) in t.char_indices() {
-        if prev.is_some_and(|p: char| !p.is_ascii()) && starts_figure(c) {
+        if prev.is_some_and(|p: char| !p.is_ascii()) && starts_figure(c) && is_figure(&t[i..]) {
             return Some(i);
         }
         prev = Some(c);
@@ -367,19 +368,13 @@ fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit
         end = k;
     };
     let rest = text[at..].trim_start_matches(' ');
-    // `单位:人民币百万元`, `单位:港币千元`: a currency word before a unit of
-    // yuan names the currency.
-    let currency = tables
+    // `单位:人民币百万元`, `單位:新臺幣仟元`: a currency word before the unit
+    // stays outside it, as before a figure (`新臺幣386億元` is in 元).
+    let after_currency = tables
         .currency_before
         .longest_at(rest, 0)
-        .and_then(|(n, currency)| {
-            let mut u = unit_at(&rest[n..], tables)?;
-            if u.name == "元" {
-                u.name.clone_from(currency);
-            }
-            Some(u)
-        });
-    currency.or_else(|| unit_at(rest, tables))
+        .and_then(|(n, _)| unit_at(&rest[n..], tables));
+    after_currency.or_else(|| unit_at(rest, tables))
 }
 
 impl From<StatedUnit> for Stated {

@@ -5,7 +5,7 @@
 //!   (`8 660个` with U+00A0 is 8660) where the groups have the strict form:
 //!   one to three digits, then groups of exactly three. So is a plain space
 //!   (Hong Kong's usage, `約30 400個`) where the number follows a word and
-//!   at most two more groups and a word follow it; a row of figures
+//!   at most two more groups and a word or punctuation follow it; a row of figures
 //!   (`2024 2023`, `12 105 110 118`) keeps its spaces.
 //! - A letter-spaced number, single digits and a decimal point each set
 //!   apart by one space as a scanner leaves them (`投入 3 1 . 9 6 亿 元`), is
@@ -65,8 +65,9 @@ pub fn thousands_gap(
         return false;
     }
     // A plain space splits thousands (`約30 400個`, Hong Kong's usage) only
-    // where at most two more groups and then a word follow, not in a row of
-    // figures (`12 105 110 118` of a table is read cell by cell).
+    // where at most two more groups and then a word or a clause's
+    // punctuation follow, not in a row of figures (`12 105 110 118` of a
+    // table, ending its line, is read cell by cell).
     let mut rest = orig[after..].chars().map(fold_width);
     let mut groups = 0;
     loop {
@@ -77,12 +78,16 @@ pub fn thousands_gap(
         return match rest.next() {
             Some(c) if c.is_ascii_digit() => false,
             Some(' ') if plain && groups < MAX_PLAIN_GROUPS => continue,
-            Some(c) if plain => is_cjk(c),
+            Some(c) if plain => is_cjk(c) || CLAUSE_PUNCT.contains(c),
             None => !plain,
             _ => true,
         };
     }
 }
+
+/// Punctuation that may end a number whose thousands a plain space groups
+/// (`求診人次2 086 500，`), width-folded or not.
+const CLAUSE_PUNCT: &str = ",;，；。、)）」”";
 
 /// The most groups of three digits after the first that a plain space may
 /// join (`1 186 420个`).
@@ -184,6 +189,7 @@ mod tests {
         assert!(plain("可建440 000 000個"));
         assert!(!plain("約30 400 5"));
         assert!(!plain("約30 400"));
+        assert!(plain("求診人次2 086 500，上升"));
         assert!(!plain("2024 2023"));
         assert!(!plain("1,486 273人"));
         assert!(!plain("卫生院15 120 138 142个"));
