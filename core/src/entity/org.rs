@@ -20,8 +20,8 @@ use aho_corasick::AhoCorasick;
 
 use crate::region::Gazetteer;
 use crate::text::{
-    char_at, char_before, extend_left, is_cjk, is_name_char, word_prefix, words, Found, WordList,
-    WordSet,
+    char_at, char_before, extend_left, is_cjk, is_name_char, rows, word_prefix, words, Found,
+    WordList, WordSet,
 };
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -38,6 +38,13 @@ pub(crate) const MO_NAMES: &str = include_str!("../../data/entity/org_names_mo.t
 const GENERIC: &str = include_str!("../../data/entity/org_generic.txt");
 /// Words that make a name generic where they end it (全资子公司, 三甲医院).
 const GENERIC_END: &str = include_str!("../../data/entity/org_generic_end.txt");
+/// Words that make a name generic where they end it before one head
+/// (全资子|公司, 从严治|党): word and head.
+static GENERIC_BEFORE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/entity/org_generic_before.tsv"))
+        .filter_map(|row| Some((*row.first()?, *row.get(1)?)))
+        .collect()
+});
 /// Words right before a name that has no anchor (据, 显示, 与其…).
 const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 
@@ -279,7 +286,10 @@ pub(crate) fn find(
                 let clean = gap.chars().all(is_cjk)
                     && gap.chars().count() <= MAX_UNIT_GAP
                     && !gap.char_indices().any(|(i, c)| {
-                        (c != '与' || !department) && t.stops.ends_at(text, b + i + c.len_utf8())
+                        let end = b + i + c.len_utf8();
+                        (c != '与' || !department)
+                            && t.stops.ends_at(text, end)
+                            && !BODY_VERBS.ends_at(text, end)
                     });
                 if clean {
                     start = Some(a);
@@ -447,6 +457,9 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         || is_quantity(name)
         || t.generic_whole.contains(name)
         || t.generic.ends_at(name, name.len())
+        || GENERIC_BEFORE
+            .iter()
+            .any(|&(w, head)| suffix.ends_with(head) && name.ends_with(w))
     {
         return None;
     }
@@ -756,6 +769,18 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        // Generic before one head only: 孔子博物馆, 博爱医院 are names;
+        // a unit's name may hold what its body does (交通管理局).
+        assert_eq!(
+            orgs("。孔子博物馆、尼山圣境", &[], &[], false),
+            ["孔子博物馆"]
+        );
+        assert_eq!(orgs("。并在博爱医院扩建", &[], &[], false), ["博爱医院"]);
+        assert!(orgs("。设立分公司3家,坚持从严治党", &[], &[], false).is_empty());
+        assert_eq!(
+            orgs("。省公安厅交通管理局负责人", &[], &[], false)[0],
+            "省公安厅交通管理局"
+        );
         // A sector word before a company is no part of its name.
         assert_eq!(
             orgs("。茶企黔雷茶业有限公司带动", &[], &[], false),
