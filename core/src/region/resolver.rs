@@ -314,6 +314,7 @@ impl Resolver {
         let mut ends = Ends::new(text);
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
+        let county_city = district_doc && r.default.as_deref().is_some_and(|d| d.ends_with('市'));
         for (at, ev) in &events {
             let at = *at;
             match ev {
@@ -334,6 +335,8 @@ impl Resolver {
                         r.push_scope(at, ends.after(Break::Paragraph, at), c);
                     }
                 }
+                // A county-level city's own report (义乌市) says 全市 of itself.
+                Event::City if district_doc && county_city => {}
                 Event::City if district_doc && !frames(text, at) => {
                     if let Some(c) = &city {
                         r.push_scope(at, ends.after(Break::Clause, at), c);
@@ -591,6 +594,10 @@ mod tests {
         assert_eq!(r.default_region(), Some("山西省"));
         let (r, _) = resolver("本公司股票在上海证券交易所上市。公司在全省设有网点120个。");
         assert_eq!(r.default_region(), None);
+        // A county-level city's own report says 全市 of itself.
+        let (r, text) =
+            resolver("义乌市商务局2023年工作总结\n全市外贸进出口5660亿元。金华市下达任务。");
+        assert_eq!(r.region_at(text.find("5660").unwrap()), Some("义乌市"));
     }
 
     #[test]
