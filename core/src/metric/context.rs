@@ -208,8 +208,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Increase or decrease, from a change verb right before the quantity
-    /// (`增长12%`, `比上年增加了442亩`) or a change rate (`增幅达8%`); and the
-    /// byte length of the verb (0 for none or a rate).
+    /// (`增长12%`, `比上年增加了442亩`), a multiple of an earlier year
+    /// (`是上年的2.3倍`) or a change rate (`增幅达8%`); and the byte length
+    /// of the verb (0 for none, a multiple or a rate).
     fn change(&self, m: &Judged) -> (Change, usize) {
         let text = self.norm.text.as_str();
         let mut at = m.start;
@@ -234,6 +235,18 @@ impl<'a> Reader<'a> {
             }
         }
         let cs = segment::clause_start(self.ix, m.start);
+        // `是上年的2.3倍`, `为2020年的5倍`: a multiple of an earlier year.
+        if m.unit == "倍" {
+            let before = &text[cs..m.start];
+            if let Some(base) = before.strip_suffix('的') {
+                let earlier = base.ends_with(['年', '期'])
+                    || base.ends_with("年末")
+                    || base.ends_with("年底");
+                if earlier && (base.contains('是') || base.contains('为')) {
+                    return (Change::Increase, 0);
+                }
+            }
+        }
         let left = self.trim(cs..m.start);
         let rate = self
             .tables

@@ -346,4 +346,17 @@ mod tests {
         let m = metrics("全年资助学生（幼儿）120.5万人次。");
         assert_eq!(m[0].5, "资助学生（幼儿）");
     }
+
+    #[test]
+    fn multiples_of_an_earlier_year_levels_and_more_change_words() {
+        let change = |text: &str| metrics(text)[0].4;
+        assert_eq!(change("出口额是上年的2.3倍。"), Change::Increase);
+        assert_eq!(change("相当于全国平均的1.5倍。"), Change::None);
+        // A natural growth rate states a level; 起降 is no fall.
+        assert_eq!(change("人口自然增长率为-1.35‰。"), Change::None);
+        assert_eq!(change("航班起降49.7万架次。"), Change::None);
+        assert_eq!(change("较上一年度高出十五个百分点。"), Change::Increase);
+        assert_eq!(change("同比收窄18个百分点。"), Change::Decrease);
+        assert_eq!(change("年增率22.18%。"), Change::Increase);
+    }
 }
