@@ -553,6 +553,10 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
 const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
 
+/// Chars after which a month named from the reference day may start
+/// (截至本月, 于上月, 自下月起, 房委会上月: a body's name ends in 会/局/部…).
+const MONTH_BEFORE: &str = "至于在自从到及和与的为是即前后会局部署处厅委院司府";
+
 /// Months named from the reference day (`上月`, `本月底`, `下个月`): the
 /// month before, this one or the next, resolved where `reference` is known;
 /// `keys` are the text's.
@@ -567,8 +571,10 @@ fn relative_months(s: &str, keys: &Keys, reference: Option<Date>, out: &mut Vec<
             _ => continue,
         };
         let start = before.len() - word.len_utf8();
-        // Not inside a longer word (每月 aside: 以上月份, 截至本月 is fine).
-        if char_before(s, start).is_some_and(|c| matches!(c, '以' | '之' | '每' | '年')) {
+        // A word of its own: after punctuation or a word that stands before a
+        // time (截至本月, 于上月, 今年上月 no), not inside a longer word
+        // (以上月份, 基本月工资, 线上月活, 加上月租).
+        if char_before(s, start).is_some_and(|c| is_cjk(c) && !MONTH_BEFORE.contains(c)) {
             continue;
         }
         let mut end = k + '月'.len_utf8();

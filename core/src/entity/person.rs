@@ -84,7 +84,15 @@ const NOT_GIVEN: &[char] = &[
     '行', '厂', '村', '镇', '乡', '校', '园', '所', '队', '组', '府', '处', '科', '室', '们', '方',
     '面', '家', '者', '界', '门', '业', '都', '时', '他', '她', '它', '我', '你', '此', '这', '那',
     '次', '年', '月', '日', '天', '又', '也', '还', '就', '曾', '却', '再', '外', '内', '地', '的',
-    '得', '了', '着', '党', '国', '人', '员', '众', '士',
+    '得', '了', '着', '党', '国', '人', '员', '众', '士', '副', '夜', '去', '期', '袋',
+];
+
+/// Chars never in a given name right after a title (联系人为何人, 联系人:
+/// 金融办, 旅客高峰期, 司机师傅们, 书记连夜, 董事长曾多次): a short list
+/// of [`NOT_GIVEN`], as a title is stronger evidence than a clause start.
+const NOT_GIVEN_AFTER_TITLE: &[char] = &[
+    '们', '办', '人', '副', '夜', '去', '期', '袋', '次', '时', '处', '科', '室', '局', '部', '委',
+    '子',
 ];
 
 /// Chars that start a verb of speech (说, 表示, 介绍): after a name they
@@ -104,6 +112,8 @@ pub(crate) struct PersonTables {
     compound: HashSet<&'static str, FastHash>,
     /// Per title: whether it is also a common noun (only three-char names follow).
     weak: Vec<bool>,
+    /// The titles, which are never a given name (李经理, 周书记).
+    title_words: HashSet<&'static str, FastHash>,
     stop: WordSet,
 }
 
@@ -127,6 +137,7 @@ impl PersonTables {
             surnames,
             compound,
             weak: titles().map(|t| t.1).collect(),
+            title_words: titles().map(|t| t.0).collect(),
             stop: WordSet::new(STOP),
         }
     }
@@ -144,12 +155,16 @@ impl PersonTables {
         self.surnames.contains(&c).then_some(c.len_utf8())
     }
 
-    /// Whether `name` (2 to 4 chars) looks like a person's name.
+    /// Whether `name` (2 to 4 chars) looks like a person's name: a surname
+    /// and a given name that is no title or form of address (李经理, 陈小姐).
     fn is_name(&self, name: &str) -> bool {
         let n = name.chars().count();
+        let given = &name[self.surname_len(name).unwrap_or(0)..];
         (2..=4).contains(&n)
             && name.chars().all(is_cjk)
             && self.surname_len(name).is_some_and(|l| l < name.len())
+            && !self.title_words.contains(given)
+            && !ADDRESS.contains(given)
             && !self.stop.contains(name)
             && !name[self.surname_len(name).unwrap_or(0)..].starts_with(FUNCTION)
             && !name
@@ -223,7 +238,9 @@ struct Cx<'a, 'n> {
 /// colon (代表人:林世钧), or after 为 (实际控制人为周启明); a contact after the
 /// office it works in (联系人:省教育厅办公室 马晓东); and the names listed
 /// after the first (周启明、周雨桐父女). After a common noun (`weak`: 游客,
-/// 村民) a name has three chars or is followed by a verb of speech.
+/// 村民) a name has three chars or is followed by a verb of speech; right
+/// after any title a given name holds none of [`NOT_GIVEN_AFTER_TITLE`]
+/// (旅客高峰期, 联系人为何人).
 fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
     let (at, colon, strict) = match char_at(text, at) {
@@ -287,8 +304,9 @@ fn clause_start(text: &str, at: usize) -> bool {
 /// The start of a name of two or three chars that ends at `at` and starts
 /// a clause, if one does (…，刘洋 | 介绍; 。王建国 | 局长): three chars first.
 /// A name may also follow a space (观光科 许雅婷 | 科长); one of three chars
-/// the office it works in, before a title (统计处陈怡君 | 科长), or 的,
-/// before a verb of speech (`speech`: 来自农业农村厅的韦建峰 | 介绍).
+/// the office it works in, before a title (统计处陈怡君 | 科长), or 的 after
+/// a body's name, before a verb of speech (`speech`: 来自农业农村厅的韦建峰 |
+/// 介绍).
 fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
     let (text, t) = (cx.norm.text.as_str(), cx.t);
     let mut starts = Vec::new();
@@ -313,7 +331,10 @@ fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
             || (three
                 && char_before(text, s).is_some_and(|c| {
                     if speech {
+                        // 农业农村厅的韦建峰介绍: a body's member.
                         c == '的'
+                            && char_before(text, s - '的'.len_utf8())
+                                .is_some_and(|b| UNIT_END.contains(&b))
                     } else {
                         UNIT_END.contains(&c)
                     }
@@ -451,7 +472,12 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
         };
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
-        (!full || !NAME_END.contains(&last) || particle) && !address && t.is_name(name) && follows
+        let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE);
+        (!full || !NAME_END.contains(&last) || particle)
+            && !address
+            && !word
+            && t.is_name(name)
+            && follows
     })
 }
 
@@ -734,6 +760,26 @@ mod tests {
     #[test]
     fn common_words_after_titles() {
         assert!(persons("相关负责人表示,").is_empty());
+        assert!(persons("市交通运输局相关负责人表示,").is_empty());
+        // Words right after a title, a title or address after a surname, a
+        // speaker after 的 that is no body's member.
+        for none in [
+            "联系人为何人?",
+            "联系人:金融办,电话",
+            "春运期间旅客高峰期,铁路加开列车。",
+            "鼓起农户钱袋子,今年增收。",
+            "司机师傅们说,很方便。",
+            "县委书记连夜研究部署。",
+            "校长常去看望学生。",
+            "董事长曾多次走访客户。",
+            "科技处常务副处长介绍了情况。",
+            "公司的李经理表示,",
+            "种植大户的周大姐说,",
+            "接受采访的高中生说,",
+        ] {
+            assert!(persons(none).is_empty(), "{none}: {:?}", persons(none));
+        }
+        assert_eq!(persons("区委组织部常务副部长王明出席。"), ["王明"]);
         assert!(persons("主席,我謹此陳辭,並請各位議員支持。").is_empty());
         assert!(persons("召开会议,应出席董事13名").is_empty());
         assert!(persons("局长表示,主任介绍,").is_empty());

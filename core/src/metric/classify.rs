@@ -8,6 +8,7 @@ use super::scan::{self, Reading};
 use super::segment;
 use super::table;
 use super::tables::{Tables, Unit};
+use crate::region::Gazetteer;
 use crate::text::punct::CLAUSE;
 use crate::text::{char_at, char_before, floor_char};
 use crate::{Approx, QuantityKind};
@@ -56,6 +57,9 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
     if !r.value.is_finite() {
         return None;
     }
+    if is_place_name(text, r) {
+        return None;
+    }
     let cell = table_cell(text, r, tables);
     let labelled = label_unit(text, r, tables);
     if is_code(text, r, cell.is_some() || labelled.is_some()) {
@@ -85,16 +89,32 @@ fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
     table::cell(text, r.start, r.end, r.unit.is_some(), tables)
 }
 
+/// Whether a Chinese numeral and its unit start the name of a place that
+/// runs on past them (`三台县`, `九台区`, `七台河市`), not a count of
+/// machines (`5台河道保洁船`, `三台县级设备` aside: the name must be one).
+fn is_place_name(text: &str, r: &Reading) -> bool {
+    r.num.chinese
+        && r.unit.is_some()
+        && Gazetteer::shared()
+            .ok()
+            .and_then(|g| g.prefix_len(&text[r.num_start..]))
+            .is_some_and(|len| r.num_start + len > r.end)
+}
+
 /// The unit word of two chars or more that ends the words right before a
-/// bare number in digits (`急症室求診人次2 086 500`): a label naming its
-/// unit, as a table row's does.
+/// bare number in digits that ends its clause (`急症室求診人次2 086 500，`):
+/// a label naming its unit, as a table row's does.
 fn label_unit<'t>(text: &str, r: &Reading, tables: &'t Tables) -> Option<&'t Unit> {
     if r.unit.is_some() || r.num.chinese || r.approx != Approx::Exact || r.start != r.num_start {
         return None;
     }
+    // The figure ends its clause: a number followed by a word is an
+    // identifier (`批次20240315的产品`, `车次1461的旅客`, `班次102路`).
+    let ends = char_at(text, r.end).map_or(true, |c| CLAUSE.has(c) || c == '\n');
     let (n, u) = tables.units().longest_ending_at(text, r.start)?;
     let word = &text[r.start - n..r.start];
-    (word.chars().count() >= 2 && u.kind == QuantityKind::Count && !u.borderline).then_some(u)
+    (ends && word.chars().count() >= 2 && u.kind == QuantityKind::Count && !u.borderline)
+        .then_some(u)
 }
 
 /// Judges a quantity that is not an ordinal; `cell` is its table cell,
@@ -216,6 +236,8 @@ fn quantity(
             let (unit, noun_end) = listed.or_else(|| implied_unit(ix, r, tables))?;
             j.unit = unit;
             j.noun_end = noun_end;
+            // `近千万`: a round magnitude in words, no unit written.
+            j.borderline |= r.num.chinese;
             if let Some(u) = tables.units().get(&j.unit) {
                 j.kind = u.kind;
             }
