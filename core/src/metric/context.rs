@@ -16,6 +16,9 @@ use crate::text::{
 };
 use crate::{Change, QuantityKind};
 
+/// Words of a table header or cell label that make its figures changes
+/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比增长`).
+const CHANGE_COLUMNS: [&str; 4] = ["增减", "增长", "比上年", "同比"];
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
@@ -174,13 +177,26 @@ impl<'a> Reader<'a> {
             row.end = row.start + open;
         }
         let label = &text[cell.label.clone()];
-        let change = label
-            .char_indices()
-            .find_map(|(i, _)| {
-                let verb = self.tables.change_verbs.longest_at(label, i);
-                verb.or_else(|| self.tables.change_rates.longest_at(label, i))
-            })
-            .map_or(Change::None, |(_, &c)| c);
+        // A column or cell of changes (`本年比上年增减(%)`, `增减(%)`): the
+        // sign says which way; else a change word of the cell's label.
+        let changes = [label, &text[cell.column.clone()]]
+            .iter()
+            .any(|w| CHANGE_COLUMNS.iter().any(|c| w.contains(c)));
+        let change = if changes {
+            if m.value < 0.0 {
+                Change::Decrease
+            } else {
+                Change::Increase
+            }
+        } else {
+            label
+                .char_indices()
+                .find_map(|(i, _)| {
+                    let verb = self.tables.change_verbs.longest_at(label, i);
+                    verb.or_else(|| self.tables.change_rates.longest_at(label, i))
+                })
+                .map_or(Change::None, |(_, &c)| c)
+        };
         let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
         self.remember(m, change, &indicator);
         let period = self

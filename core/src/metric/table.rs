@@ -49,6 +49,9 @@ pub struct Cell {
     /// The words before the number in its own cell (`本报告期`, `增减(%)`);
     /// empty in a space-split row.
     pub label: Range<usize>,
+    /// The header of the number's column (`本年比上年增减(%)`), where the
+    /// table has one line of headers to read it from; else empty.
+    pub column: Range<usize>,
 }
 
 /// The unit a table states for its bare figures.
@@ -129,8 +132,9 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
     // label does (a `每股收益(元/股)` row's change is in %); any other
     // column's unit yields to the row's (`员工人数(人)` under `本期金额(元)`).
     let column = text[line_start..cell_start].matches(is_cell_break).count();
-    let column = || column_unit(text, line_start, column, tables);
-    let (change_column, other_column) = match column() {
+    let column = column_header(text, line_start, column);
+    let column_unit = column.clone().and_then(|c| paren_unit(&text[c], tables));
+    let (change_column, other_column) = match column_unit {
         Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
         u => (None, u),
     };
@@ -143,6 +147,7 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
         stated: Some(stated.into()),
         row_label: trimmed(text, label_start..row_end),
         label: trimmed(text, cell_start..start),
+        column: column.unwrap_or(start..start),
     })
 }
 
@@ -297,10 +302,13 @@ fn space_cell(
             .or_else(|| unit_line(text, line.start, tables))?;
         Some(unit.into())
     };
+    let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
+    let column = space_header(text, line.clone(), k, toks.len()).unwrap_or(fig.start..fig.start);
     Some(Cell {
         stated,
         row_label,
         label: fig.start..fig.start,
+        column,
     })
 }
 
@@ -326,10 +334,10 @@ fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
     unit_at(inside, tables).filter(|u| u.len == inside.len())
 }
 
-/// The unit the header of column `column` states (`本年比上年增减(%)`): the
-/// header is the first of the lines split into cells that run up to the
-/// row at `row_start` (within [`UNIT_LINE_REACH`] bytes).
-fn column_unit(text: &str, row_start: usize, column: usize, tables: &Tables) -> Option<StatedUnit> {
+/// The header cell of column `column` (`本年比上年增减(%)`): the header is
+/// the first of the lines split into cells that run up to the row at
+/// `row_start` (within [`UNIT_LINE_REACH`] bytes).
+fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<usize>> {
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
     let mut header = None;
     // `end` is the start of the line below the one read next.
@@ -342,15 +350,57 @@ fn column_unit(text: &str, row_start: usize, column: usize, tables: &Tables) -> 
             // Past the reach: where the table starts is not known.
             None => return None,
         };
-        let line = &text[start..line_end];
-        if !line.contains(is_cell_break) {
+        if !text[start..line_end].contains(is_cell_break) {
             break;
         }
-        header = Some(line);
+        header = Some(start..line_end);
         end = start;
     }
-    let cell = header?.split(is_cell_break).nth(column)?;
-    paren_unit(cell, tables)
+    let line = header?;
+    let mut at = line.start;
+    for (k, cell) in text[line.clone()].split(is_cell_break).enumerate() {
+        if k == column {
+            return Some(at..at + cell.len());
+        }
+        at += cell.len() + 1;
+    }
+    None
+}
+
+/// The header of the figure `k` (counted from 0 after the label) of a
+/// space-split row at `row`: the line right above the table's rows, split
+/// by spaces, with one word per figure (its label column dropped or glued to
+/// the first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell.
+fn space_header(text: &str, row: Range<usize>, k: usize, cells: usize) -> Option<Range<usize>> {
+    let from = ceil_char(text, row.start.saturating_sub(UNIT_LINE_REACH));
+    let mut end = row.start;
+    while end > from {
+        let line_end = end - 1;
+        let start = match text[from..line_end].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return None,
+        };
+        if space_row(text, start..line_end).is_some() {
+            end = start;
+            continue;
+        }
+        let words: Vec<Range<usize>> = text[start..line_end]
+            .split(' ')
+            .scan(start, |at, w| {
+                let r = *at..*at + w.len();
+                *at += w.len() + 1;
+                Some(r)
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+        return match words.len() {
+            n if n == cells => words.get(k + 1).cloned(),
+            n if n + 1 == cells => words.get(k).cloned(),
+            _ => None,
+        };
+    }
+    None
 }
 
 /// The unit of the nearest `单位:` before the row at `row_start` (within
@@ -458,6 +508,19 @@ mod tests {
     fn a_row_label_gives_its_unit() {
         let text = "基本每股收益(元/股)|本报告期 -0.31|上年同期 0.24\n";
         assert_eq!(unit_of(text, "0.24").map(|u| u.0), Some("元/股".into()));
+    }
+
+    #[test]
+    fn the_header_of_a_figure_column() {
+        let t = Tables::new(&Options::default()).unwrap();
+        let text = "单位:百万元\n项目 上年 本年比上年增减 前年\n营业收入 15,862 4.33% 14,577\n";
+        let at = text.find("4.33%").unwrap();
+        let c = cell(text, at, at + "4.33%".len(), true, &t).unwrap();
+        assert_eq!(&text[c.column], "本年比上年增减");
+        let text = "单位:元\n项目|2024年|增减(%)\n总资产|7,426.27|12.81\n";
+        let at = text.find("12.81").unwrap();
+        let c = cell(text, at, at + "12.81".len(), false, &t).unwrap();
+        assert_eq!(&text[c.column], "增减(%)");
     }
 
     #[test]
