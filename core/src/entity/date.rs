@@ -6,8 +6,9 @@ mod keys;
 
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, overlaps_any, WordList};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, Found, WordList};
 use keys::Keys;
+pub(crate) use keys::WORDS as KEYS;
 use std::sync::LazyLock;
 
 /// One DATE mention.
@@ -364,13 +365,19 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
     None
 }
 
-/// Finds the DATE mentions of `text`; relative ones are resolved against
-/// `reference` when given. Bare years of the Republic of China (`112年底`)
+/// Finds the DATE mentions of `text`, where `keys` are the occurrences of
+/// the words of [`KEYS`]; relative ones are resolved against `reference`
+/// when given. Bare years of the Republic of China (`112年底`)
 /// are read where the text names 民国 or `taiwan` says it names a place
 /// of Taiwan.
-pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
+pub(crate) fn find(
+    text: &str,
+    keys: &[Found],
+    reference: Option<Date>,
+    taiwan: bool,
+) -> Vec<DateHit> {
     let t = text.as_bytes();
-    let keys = Keys::of(text);
+    let keys = Keys::of(text, keys);
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
@@ -959,7 +966,7 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
 
 #[cfg(test)]
 mod month_range_tests {
-    use super::find;
+    use super::tests::find;
 
     #[test]
     fn months_to_date() {
@@ -981,6 +988,12 @@ mod month_range_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::find`] with the keys of `text` found by a trie of its own.
+    pub(super) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
+        let keys = crate::text::Trie::new([KEYS]).scan(text);
+        super::find(text, &keys[0], reference, taiwan)
+    }
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<(String, String)> {
         let r = reference.map(|d| Date::parse_iso(d).unwrap());

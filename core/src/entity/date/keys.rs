@@ -1,11 +1,13 @@
 //! Where the date finders look, found once per text: the ASCII digits
 //! that start a number, and the words the finders start from (年, 月, 季,
-//! 民国) in one pass.
+//! 民国), which the entity stage's one pass over the text finds.
 
-use crate::text::Needles;
+use crate::text::Found;
 
-/// The words the date finders start from, in the order of [`Keys`]' fields.
-static WORDS: Needles = Needles::new(&["年", "月", "季", "民国"]);
+/// The words the date finders start from, in the order of [`Keys`]' fields:
+/// a list of the entity stage's trie (no two of them overlap, so it finds
+/// every occurrence).
+pub(crate) const WORDS: [&str; 4] = ["年", "月", "季", "民国"];
 
 /// Where dates may stand in a text.
 #[derive(Debug, Default)]
@@ -24,14 +26,16 @@ pub(super) struct Keys {
 }
 
 impl Keys {
-    /// The keys of `text`.
-    pub(super) fn of(text: &str) -> Keys {
+    /// The keys of `text`, where `words` are the occurrences of [`WORDS`]
+    /// in it.
+    pub(super) fn of(text: &str, words: &[Found]) -> Keys {
         let mut keys = Keys {
             digits: number_starts(text.as_bytes()),
             ..Keys::default()
         };
-        for (at, word) in WORDS.find_iter(text) {
-            match word {
+        for f in words {
+            let at = f.start;
+            match f.word {
                 0 => keys.nian.push(at),
                 1 => keys.yue.push(at),
                 2 => keys.ji.push(at),
@@ -97,7 +101,7 @@ mod tests {
     #[test]
     fn keys_of_a_text() {
         let text = "民国112年1.5亿,2023年3月第一季度,共12个";
-        let k = Keys::of(text);
+        let k = Keys::of(text, &crate::text::Trie::new([WORDS]).scan(text)[0]);
         let at = |w: &str| text.match_indices(w).map(|m| m.0).collect::<Vec<_>>();
         assert_eq!(
             k.digits,
