@@ -481,10 +481,10 @@ fn iso_is_valid(s: &str) -> Option<bool> {
     {
         return None;
     }
-    let ends: Vec<Option<Bounds>> = s.split('/').map(iso_bounds).collect();
-    Some(match ends.as_slice() {
-        [Some(_)] => true,
-        [Some((first, _)), Some((_, last))] => first <= last,
+    let mut ends = s.split('/').map(iso_bounds);
+    Some(match (ends.next(), ends.next(), ends.next()) {
+        (Some(Some(_)), None, _) => true,
+        (Some(Some((first, _))), Some(Some((_, last))), None) => first <= last,
         _ => false,
     })
 }
@@ -850,6 +850,12 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             _ => None,
         }
     } else if n <= 2 {
+        // A month (3月) or a range of months (1-10月) follows its number
+        // with 月 or a joiner: most short numbers are neither.
+        let next = char_at(s, j)?;
+        if next != '月' && !DATE_RANGE_JOINERS.contains(&next) {
+            return None;
+        }
         if i > 0 && s[..i].ends_with('第') {
             return None;
         }
