@@ -29,9 +29,14 @@ impl Keys {
     /// The keys of `text`, where `words` are the occurrences of [`WORDS`]
     /// in it.
     pub(super) fn of(text: &str, words: &[Found]) -> Keys {
+        // Sized once: most keys are 年 and 月.
+        let count = |k: u32| words.iter().filter(|f| f.word == k).count();
         let mut keys = Keys {
             digits: number_starts(text.as_bytes()),
-            ..Keys::default()
+            nian: Vec::with_capacity(count(0)),
+            yue: Vec::with_capacity(count(1)),
+            ji: Vec::new(),
+            roc: false,
         };
         for f in words {
             let at = f.start;
@@ -55,7 +60,8 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// at once.
 fn number_starts(t: &[u8]) -> Vec<usize> {
     const HIGH: u64 = 0x80 * ONES;
-    let mut out = Vec::new();
+    // Room for a number every 64 bytes, so that most texts' list never grows.
+    let mut out = Vec::with_capacity(t.len() / 64);
     let mut add = |i: usize| {
         if t[i].is_ascii_digit() && (i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.')) {
             out.push(i);
