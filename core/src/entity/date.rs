@@ -34,6 +34,36 @@ impl DateHit {
     }
 }
 
+/// The one or two DATE mentions read at one place (`2018、2022年` makes
+/// two), held without a vector of their own.
+struct Hits(DateHit, Option<DateHit>);
+
+impl Hits {
+    /// One mention.
+    fn one(h: DateHit) -> Hits {
+        Hits(h, None)
+    }
+
+    /// The mentions, in text order.
+    fn iter(&self) -> impl Iterator<Item = &DateHit> {
+        std::iter::once(&self.0).chain(&self.1)
+    }
+
+    /// The last mention.
+    fn last(&self) -> &DateHit {
+        self.1.as_ref().unwrap_or(&self.0)
+    }
+}
+
+impl IntoIterator for Hits {
+    type Item = DateHit;
+    type IntoIter = std::iter::Chain<std::iter::Once<DateHit>, std::option::IntoIter<DateHit>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        std::iter::once(self.0).chain(self.1)
+    }
+}
+
 /// The words that start a relative date.
 static RELATIVE: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_relative.txt")));
@@ -276,7 +306,7 @@ fn chinese_digits(run: &str) -> Option<u32> {
 
 /// A date in Chinese numerals starting at `i` (`二〇二三年`,
 /// `二〇二三年十二月三十一日`, `一月二十二日`); the numeral must start there.
-fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
+fn chinese(s: &str, i: usize) -> Option<Hits> {
     let numeral = |c: char| YEAR_DIGITS.contains(&c) || c == '十';
     if !char_at(s, i).is_some_and(numeral)
         || char_before(s, i).is_some_and(|c| numeral(c) || matches!(c, '第' | '初' | '历'))
@@ -299,10 +329,10 @@ fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
             p.month = Some(if c == '初' { 1 } else { 12 });
             end += c.len_utf8();
         }
-        return Some(vec![hit(s, i, end, p, None)]);
+        return Some(Hits::one(hit(s, i, end, p, None)));
     }
     let (_, _, e) = month_day_chinese(s, i)?;
-    Some(vec![DateHit::as_written(s, i, e)])
+    Some(Hits::one(DateHit::as_written(s, i, e)))
 }
 
 /// Reads `M月[D日]` at `i` (digits or Chinese numerals): month, day and
@@ -411,7 +441,7 @@ pub(crate) fn find(
         };
         match found {
             Some(hits) => {
-                for h in &hits {
+                for h in hits.iter() {
                     let n = h.normalized.as_bytes();
                     if n.len() >= 7 && n[4] == b'-' && n[..4].iter().all(u8::is_ascii_digit) {
                         let y = h.normalized[..4].parse().ok();
@@ -421,7 +451,7 @@ pub(crate) fn find(
                         month = Some(None);
                     }
                 }
-                i = hits.last().map_or(at + 1, |h| h.end);
+                i = hits.last().end;
                 out.extend(hits);
             }
             None => i = at + 1,
@@ -528,7 +558,7 @@ const NOT_BEFORE_DAY: &[char] = &[
 
 /// A bare day (`11日`) at `i` after a month was stated: ISO where the
 /// month's year is known.
-fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
+fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Hits> {
     let (d, n, j) = number(s.as_bytes(), i)?;
     if n > 2 || !(1..=31).contains(&d) || char_at(s, j) != Some('日') {
         return None;
@@ -550,11 +580,11 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
             .iso()
         })
         .unwrap_or_else(|| s[i..end].to_string());
-    Some(vec![DateHit {
+    Some(Hits::one(DateHit {
         start: i,
         end,
         normalized,
-    }])
+    }))
 }
 
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
@@ -747,7 +777,7 @@ fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<
 
 /// An absolute date starting with the digits at `i`; `roc`: the text names
 /// 民国, so that bare years of the Republic of China are read ([`roc_year`]).
-fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
+fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
     let t = s.as_bytes();
     let (v, n, j) = number(t, i)?;
     let western = (n == 4 && (1900..=2100).contains(&v)).then_some((v as i32, i));
@@ -760,7 +790,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 month: Some(u32::from(t[i + 5] - b'0') * 10 + u32::from(t[i + 6] - b'0')),
                 day: Some(u32::from(t[i + 8] - b'0') * 10 + u32::from(t[i + 9] - b'0')),
             };
-            return Some(vec![hit(s, start, end, p, None)]);
+            return Some(Hits::one(hit(s, start, end, p, None)));
         }
         let p = Point {
             year,
@@ -780,7 +810,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         month: Some(m2),
                         ..p
                     };
-                    return Some(vec![hit(s, start, e, from, Some(to))]);
+                    return Some(Hits::one(hit(s, start, e, from, Some(to))));
                 }
                 if let Some((m, d, e)) = month_day(s, k) {
                     let p = Point {
@@ -789,19 +819,19 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         ..p
                     };
                     if let Some((q, e2)) = range_end(s, e, p) {
-                        return Some(vec![hit(s, start, e2, p, Some(q))]);
+                        return Some(Hits::one(hit(s, start, e2, p, Some(q))));
                     }
                     // A time of day after the date (2023年04月28日11:01).
                     let e = match (d, clock(t, e)) {
                         (Some(_), Some(c)) => c,
                         _ => e,
                     };
-                    return Some(vec![hit(s, start, e, p, None)]);
+                    return Some(Hits::one(hit(s, start, e, p, None)));
                 }
                 if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
-                    return Some(vec![DateHit::as_written(s, start, end)]);
+                    return Some(Hits::one(DateHit::as_written(s, start, end)));
                 }
                 if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
                     // 2023年末, 2023年初: the year's last or first month.
@@ -809,14 +839,14 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         month: Some(if c == '初' { 1 } else { 12 }),
                         ..p
                     };
-                    return Some(vec![hit(s, start, k + c.len_utf8(), p, None)]);
+                    return Some(Hits::one(hit(s, start, k + c.len_utf8(), p, None)));
                 }
                 let e = if char_at(s, k) == Some('度') {
                     k + '度'.len_utf8()
                 } else {
                     k
                 };
-                Some(vec![hit(s, start, e, p, None)])
+                Some(Hits::one(hit(s, start, e, p, None)))
             }
             Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' || c == '/' => {
                 let k = j + c.len_utf8();
@@ -829,7 +859,13 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                     && next.map(|y| y % 100) == Some(w as i32)
                 {
                     let end = fiscal_word(s, e)?;
-                    return Some(vec![hit(s, start, end, p, Some(Point { year: next, ..p }))]);
+                    return Some(Hits::one(hit(
+                        s,
+                        start,
+                        end,
+                        p,
+                        Some(Point { year: next, ..p }),
+                    )));
                 }
                 if c == '/' || wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年')
                 {
@@ -843,9 +879,12 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 if c == '、' {
                     // 2018、2022年: two years.
                     let end = e + '年'.len_utf8();
-                    return Some(vec![hit(s, start, j, p, None), hit(s, k, end, q, None)]);
+                    return Some(Hits(
+                        hit(s, start, j, p, None),
+                        Some(hit(s, k, end, q, None)),
+                    ));
                 }
-                Some(vec![hit(s, start, e + '年'.len_utf8(), p, Some(q))])
+                Some(Hits::one(hit(s, start, e + '年'.len_utf8(), p, Some(q))))
             }
             _ => None,
         }
@@ -861,7 +900,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
         }
         if let Some((_, _, e)) = month_range(s, i) {
             // 1-10月, without a year: kept as written.
-            return Some(vec![DateHit::as_written(s, i, e)]);
+            return Some(Hits::one(DateHit::as_written(s, i, e)));
         }
         let (m, d, e) = month_day(s, i)?;
         let p = Point {
@@ -870,7 +909,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             day: d,
         };
         let (end, _) = range_end(s, e, p).map_or((e, None), |(q, e2)| (e2, Some(q)));
-        Some(vec![DateHit::as_written(s, i, end)])
+        Some(Hits::one(DateHit::as_written(s, i, end)))
     } else {
         None
     }
@@ -897,7 +936,7 @@ fn iso_date(t: &[u8], i: usize) -> Option<usize> {
 }
 
 /// A relative date (`今年`, `去年底`, `今年3月`, `明年`) starting at `i`.
-fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> {
+fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Hits> {
     let rest = &s[i..];
     let offset = if rest.starts_with("今年") {
         0
@@ -955,7 +994,7 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
     } else if let Some(len) = year_part(s, end) {
         // 今年上半年: no ISO form.
         end += len;
-        return Some(vec![DateHit::as_written(s, i, end)]);
+        return Some(Hits::one(DateHit::as_written(s, i, end)));
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),
@@ -963,11 +1002,11 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
         (None, _) => None,
     }
     .unwrap_or_else(|| s[i..end].to_string());
-    Some(vec![DateHit {
+    Some(Hits::one(DateHit {
         start: i,
         end,
         normalized,
-    }])
+    }))
 }
 
 #[cfg(test)]
