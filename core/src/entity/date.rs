@@ -88,11 +88,29 @@ impl Point {
                 return None;
             }
         }
-        Some(match (self.month, self.day) {
-            (None, _) => format!("{y:04}"),
-            (Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        })
+        let small = |v: Option<u32>| v.map_or(true, |v| v < 100);
+        if !(0..=9999).contains(&y) || !small(self.month) || !small(self.day) {
+            return Some(match (self.month, self.day) {
+                (None, _) => format!("{y:04}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            });
+        }
+        // The same as the formats above, without their machinery.
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, y.unsigned_abs(), 4);
+        for v in [self.month, self.day].into_iter().map_while(|v| v) {
+            out.push('-');
+            push_digits(&mut out, v, 2);
+        }
+        Some(out)
+    }
+}
+
+/// Writes the last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
     }
 }
 
@@ -742,7 +760,11 @@ fn lunar(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
 fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> DateHit {
     let normalized = match (from.iso(), to.map(|p| p.iso())) {
         (Some(a), None) => a,
-        (Some(a), Some(Some(b))) => format!("{a}/{b}"),
+        (Some(mut a), Some(Some(b))) => {
+            a.push('/');
+            a.push_str(&b);
+            a
+        }
         _ => text[start..end].to_string(),
     };
     DateHit {
@@ -1033,6 +1055,30 @@ mod month_range_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_forms_are_the_padded_formats() {
+        for (y, m, d) in [
+            (2023, None, None),
+            (7, Some(3), None),
+            (2024, Some(2), Some(29)),
+            (9999, Some(12), Some(31)),
+            (10000, Some(1), None),
+            (-5, None, None),
+        ] {
+            let want = match (m, d) {
+                (None, _) => format!("{y:04}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            };
+            let p = Point {
+                year: Some(y),
+                month: m,
+                day: d,
+            };
+            assert_eq!(p.iso(), Some(want));
+        }
+    }
 
     /// [`super::find`] with the keys of `text` found by a trie of its own.
     pub(super) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
