@@ -6,8 +6,9 @@ mod keys;
 
 use crate::date::{days_in_month, Date};
 use crate::text::punct::DATE_RANGE_JOINERS;
-use crate::text::{char_at, char_before, is_cjk, overlaps_any, WordList};
+use crate::text::{char_at, char_before, is_cjk, overlaps_any, Found, WordList};
 use keys::Keys;
+pub(crate) use keys::WORDS as KEYS;
 use std::sync::LazyLock;
 
 /// One DATE mention.
@@ -30,6 +31,36 @@ impl DateHit {
             end,
             normalized: text[start..end].to_string(),
         }
+    }
+}
+
+/// The one or two DATE mentions read at one place (`2018、2022年` makes
+/// two), held without a vector of their own.
+struct Hits(DateHit, Option<DateHit>);
+
+impl Hits {
+    /// One mention.
+    fn one(h: DateHit) -> Hits {
+        Hits(h, None)
+    }
+
+    /// The mentions, in text order.
+    fn iter(&self) -> impl Iterator<Item = &DateHit> {
+        std::iter::once(&self.0).chain(&self.1)
+    }
+
+    /// The last mention.
+    fn last(&self) -> &DateHit {
+        self.1.as_ref().unwrap_or(&self.0)
+    }
+}
+
+impl IntoIterator for Hits {
+    type Item = DateHit;
+    type IntoIter = std::iter::Chain<std::iter::Once<DateHit>, std::option::IntoIter<DateHit>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        std::iter::once(self.0).chain(self.1)
     }
 }
 
@@ -57,11 +88,29 @@ impl Point {
                 return None;
             }
         }
-        Some(match (self.month, self.day) {
-            (None, _) => format!("{y:04}"),
-            (Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        })
+        let small = |v: Option<u32>| v.map_or(true, |v| v < 100);
+        if !(0..=9999).contains(&y) || !small(self.month) || !small(self.day) {
+            return Some(match (self.month, self.day) {
+                (None, _) => format!("{y:04}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            });
+        }
+        // The same as the formats above, without their machinery.
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, y.unsigned_abs(), 4);
+        for v in [self.month, self.day].into_iter().map_while(|v| v) {
+            out.push('-');
+            push_digits(&mut out, v, 2);
+        }
+        Some(out)
+    }
+}
+
+/// Writes the last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
     }
 }
 
@@ -275,7 +324,7 @@ fn chinese_digits(run: &str) -> Option<u32> {
 
 /// A date in Chinese numerals starting at `i` (`二〇二三年`,
 /// `二〇二三年十二月三十一日`, `一月二十二日`); the numeral must start there.
-fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
+fn chinese(s: &str, i: usize) -> Option<Hits> {
     let numeral = |c: char| YEAR_DIGITS.contains(&c) || c == '十';
     if !char_at(s, i).is_some_and(numeral)
         || char_before(s, i).is_some_and(|c| numeral(c) || matches!(c, '第' | '初' | '历'))
@@ -298,10 +347,10 @@ fn chinese(s: &str, i: usize) -> Option<Vec<DateHit>> {
             p.month = Some(if c == '初' { 1 } else { 12 });
             end += c.len_utf8();
         }
-        return Some(vec![hit(s, i, end, p, None)]);
+        return Some(Hits::one(hit(s, i, end, p, None)));
     }
     let (_, _, e) = month_day_chinese(s, i)?;
-    Some(vec![DateHit::as_written(s, i, e)])
+    Some(Hits::one(DateHit::as_written(s, i, e)))
 }
 
 /// Reads `M月[D日]` at `i` (digits or Chinese numerals): month, day and
@@ -364,13 +413,19 @@ fn range_end(s: &str, i: usize, p: Point) -> Option<(Point, usize)> {
     None
 }
 
-/// Finds the DATE mentions of `text`; relative ones are resolved against
-/// `reference` when given. Bare years of the Republic of China (`112年底`)
+/// Finds the DATE mentions of `text`, where `keys` are the occurrences of
+/// the words of [`KEYS`]; relative ones are resolved against `reference`
+/// when given. Bare years of the Republic of China (`112年底`)
 /// are read where the text names 民国 or `taiwan` says it names a place
 /// of Taiwan.
-pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
+pub(crate) fn find(
+    text: &str,
+    keys: &[Found],
+    reference: Option<Date>,
+    taiwan: bool,
+) -> Vec<DateHit> {
     let t = text.as_bytes();
-    let keys = Keys::of(text);
+    let keys = Keys::of(text, keys);
     let mut out: Vec<DateHit> = Vec::new();
     // The last month stated (year if known): a bare day after it is a date.
     let mut month: Option<Option<(i32, u32)>> = None;
@@ -404,7 +459,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
         };
         match found {
             Some(hits) => {
-                for h in &hits {
+                for h in hits.iter() {
                     let n = h.normalized.as_bytes();
                     if n.len() >= 7 && n[4] == b'-' && n[..4].iter().all(u8::is_ascii_digit) {
                         let y = h.normalized[..4].parse().ok();
@@ -414,7 +469,7 @@ pub(crate) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<Dat
                         month = Some(None);
                     }
                 }
-                i = hits.last().map_or(at + 1, |h| h.end);
+                i = hits.last().end;
                 out.extend(hits);
             }
             None => i = at + 1,
@@ -474,10 +529,10 @@ fn iso_is_valid(s: &str) -> Option<bool> {
     {
         return None;
     }
-    let ends: Vec<Option<Bounds>> = s.split('/').map(iso_bounds).collect();
-    Some(match ends.as_slice() {
-        [Some(_)] => true,
-        [Some((first, _)), Some((_, last))] => first <= last,
+    let mut ends = s.split('/').map(iso_bounds);
+    Some(match (ends.next(), ends.next(), ends.next()) {
+        (Some(Some(_)), None, _) => true,
+        (Some(Some((first, _))), Some(Some((_, last))), None) => first <= last,
         _ => false,
     })
 }
@@ -521,7 +576,7 @@ const NOT_BEFORE_DAY: &[char] = &[
 
 /// A bare day (`11日`) at `i` after a month was stated: ISO where the
 /// month's year is known.
-fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>> {
+fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Hits> {
     let (d, n, j) = number(s.as_bytes(), i)?;
     if n > 2 || !(1..=31).contains(&d) || char_at(s, j) != Some('日') {
         return None;
@@ -543,11 +598,11 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Vec<DateHit>
             .iso()
         })
         .unwrap_or_else(|| s[i..end].to_string());
-    Some(vec![DateHit {
+    Some(Hits::one(DateHit {
         start: i,
         end,
         normalized,
-    }])
+    }))
 }
 
 /// Chars before a bare 年底 that make it a date (截至年底, 到年底).
@@ -711,7 +766,11 @@ fn lunar(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
 fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> DateHit {
     let normalized = match (from.iso(), to.map(|p| p.iso())) {
         (Some(a), None) => a,
-        (Some(a), Some(Some(b))) => format!("{a}/{b}"),
+        (Some(mut a), Some(Some(b))) => {
+            a.push('/');
+            a.push_str(&b);
+            a
+        }
         _ => text[start..end].to_string(),
     };
     DateHit {
@@ -746,7 +805,7 @@ fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<
 
 /// An absolute date starting with the digits at `i`; `roc`: the text names
 /// 民国, so that bare years of the Republic of China are read ([`roc_year`]).
-fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
+fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
     let t = s.as_bytes();
     let (v, n, j) = number(t, i)?;
     let western = (n == 4 && (1900..=2100).contains(&v)).then_some((v as i32, i));
@@ -759,7 +818,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 month: Some(u32::from(t[i + 5] - b'0') * 10 + u32::from(t[i + 6] - b'0')),
                 day: Some(u32::from(t[i + 8] - b'0') * 10 + u32::from(t[i + 9] - b'0')),
             };
-            return Some(vec![hit(s, start, end, p, None)]);
+            return Some(Hits::one(hit(s, start, end, p, None)));
         }
         let p = Point {
             year,
@@ -779,7 +838,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         month: Some(m2),
                         ..p
                     };
-                    return Some(vec![hit(s, start, e, from, Some(to))]);
+                    return Some(Hits::one(hit(s, start, e, from, Some(to))));
                 }
                 if let Some((m, d, e)) = month_day(s, k) {
                     let p = Point {
@@ -788,19 +847,19 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         ..p
                     };
                     if let Some((q, e2)) = range_end(s, e, p) {
-                        return Some(vec![hit(s, start, e2, p, Some(q))]);
+                        return Some(Hits::one(hit(s, start, e2, p, Some(q))));
                     }
                     // A time of day after the date (2023年04月28日11:01).
                     let e = match (d, clock(t, e)) {
                         (Some(_), Some(c)) => c,
                         _ => e,
                     };
-                    return Some(vec![hit(s, start, e, p, None)]);
+                    return Some(Hits::one(hit(s, start, e, p, None)));
                 }
                 if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
-                    return Some(vec![DateHit::as_written(s, start, end)]);
+                    return Some(Hits::one(DateHit::as_written(s, start, end)));
                 }
                 if let Some(c @ ('末' | '底' | '初')) = char_at(s, k) {
                     // 2023年末, 2023年初: the year's last or first month.
@@ -808,14 +867,14 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                         month: Some(if c == '初' { 1 } else { 12 }),
                         ..p
                     };
-                    return Some(vec![hit(s, start, k + c.len_utf8(), p, None)]);
+                    return Some(Hits::one(hit(s, start, k + c.len_utf8(), p, None)));
                 }
                 let e = if char_at(s, k) == Some('度') {
                     k + '度'.len_utf8()
                 } else {
                     k
                 };
-                Some(vec![hit(s, start, e, p, None)])
+                Some(Hits::one(hit(s, start, e, p, None)))
             }
             Some(c) if DATE_RANGE_JOINERS.contains(&c) || c == '、' || c == '/' => {
                 let k = j + c.len_utf8();
@@ -828,7 +887,13 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                     && next.map(|y| y % 100) == Some(w as i32)
                 {
                     let end = fiscal_word(s, e)?;
-                    return Some(vec![hit(s, start, end, p, Some(Point { year: next, ..p }))]);
+                    return Some(Hits::one(hit(
+                        s,
+                        start,
+                        end,
+                        p,
+                        Some(Point { year: next, ..p }),
+                    )));
                 }
                 if c == '/' || wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年')
                 {
@@ -842,19 +907,28 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
                 if c == '、' {
                     // 2018、2022年: two years.
                     let end = e + '年'.len_utf8();
-                    return Some(vec![hit(s, start, j, p, None), hit(s, k, end, q, None)]);
+                    return Some(Hits(
+                        hit(s, start, j, p, None),
+                        Some(hit(s, k, end, q, None)),
+                    ));
                 }
-                Some(vec![hit(s, start, e + '年'.len_utf8(), p, Some(q))])
+                Some(Hits::one(hit(s, start, e + '年'.len_utf8(), p, Some(q))))
             }
             _ => None,
         }
     } else if n <= 2 {
+        // A month (3月) or a range of months (1-10月) follows its number
+        // with 月 or a joiner: most short numbers are neither.
+        let next = char_at(s, j)?;
+        if next != '月' && !DATE_RANGE_JOINERS.contains(&next) {
+            return None;
+        }
         if i > 0 && s[..i].ends_with('第') {
             return None;
         }
         if let Some((_, _, e)) = month_range(s, i) {
             // 1-10月, without a year: kept as written.
-            return Some(vec![DateHit::as_written(s, i, e)]);
+            return Some(Hits::one(DateHit::as_written(s, i, e)));
         }
         let (m, d, e) = month_day(s, i)?;
         let p = Point {
@@ -863,7 +937,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Vec<DateHit>> {
             day: d,
         };
         let (end, _) = range_end(s, e, p).map_or((e, None), |(q, e2)| (e2, Some(q)));
-        Some(vec![DateHit::as_written(s, i, end)])
+        Some(Hits::one(DateHit::as_written(s, i, end)))
     } else {
         None
     }
@@ -890,7 +964,7 @@ fn iso_date(t: &[u8], i: usize) -> Option<usize> {
 }
 
 /// A relative date (`今年`, `去年底`, `今年3月`, `明年`) starting at `i`.
-fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> {
+fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Hits> {
     let rest = &s[i..];
     let offset = if rest.starts_with("今年") {
         0
@@ -948,7 +1022,7 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
     } else if let Some(len) = year_part(s, end) {
         // 今年上半年: no ISO form.
         end += len;
-        return Some(vec![DateHit::as_written(s, i, end)]);
+        return Some(Hits::one(DateHit::as_written(s, i, end)));
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),
@@ -956,16 +1030,16 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Vec<DateHit>> 
         (None, _) => None,
     }
     .unwrap_or_else(|| s[i..end].to_string());
-    Some(vec![DateHit {
+    Some(Hits::one(DateHit {
         start: i,
         end,
         normalized,
-    }])
+    }))
 }
 
 #[cfg(test)]
 mod month_range_tests {
-    use super::find;
+    use super::tests::find;
 
     #[test]
     fn months_to_date() {
@@ -987,6 +1061,36 @@ mod month_range_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_forms_are_the_padded_formats() {
+        for (y, m, d) in [
+            (2023, None, None),
+            (7, Some(3), None),
+            (2024, Some(2), Some(29)),
+            (9999, Some(12), Some(31)),
+            (10000, Some(1), None),
+            (-5, None, None),
+        ] {
+            let want = match (m, d) {
+                (None, _) => format!("{y:04}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            };
+            let p = Point {
+                year: Some(y),
+                month: m,
+                day: d,
+            };
+            assert_eq!(p.iso(), Some(want));
+        }
+    }
+
+    /// [`super::find`] with the keys of `text` found by a trie of its own.
+    pub(super) fn find(text: &str, reference: Option<Date>, taiwan: bool) -> Vec<DateHit> {
+        let keys = crate::text::Trie::new([KEYS]).scan(text);
+        super::find(text, &keys[0], reference, taiwan)
+    }
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<(String, String)> {
         let r = reference.map(|d| Date::parse_iso(d).unwrap());

@@ -99,6 +99,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         region::abbreviations().collect(),
         only_all(words(org::HK_NAMES).collect()),
         only_all(words(org::MO_NAMES).collect()),
+        only_all(date::KEYS.to_vec()),
     ])
 }
 
@@ -123,6 +124,8 @@ enum List {
     HongKongName,
     /// [`org::MO_NAMES`].
     MacauName,
+    /// [`date::KEYS`].
+    DateKey,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -359,7 +362,7 @@ pub(crate) fn extract(
         }
     }
     cands.extend(
-        date::find(text, reference, taiwan)
+        date::find(text, found.of(List::DateKey), reference, taiwan)
             .into_iter()
             .map(|d| Candidate {
                 normalized: Some(d.normalized),

@@ -10,7 +10,7 @@
 //! (来自农业农村厅的韦建峰介绍).
 
 use crate::text::Needle;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::normalize::Normalized;
@@ -105,10 +105,17 @@ const FUNCTION: &[char] = &[
     '把', '让', '给', '从', '向', '等', '这', '那', '个', '们', '些',
 ];
 
+/// In [`PersonTables`]' surnames: the char is a surname.
+const SINGLE: u8 = 1;
+/// In [`PersonTables`]' surnames: a surname of two chars starts with the char.
+const COMPOUND: u8 = 2;
+
 /// Compiled person word lists.
 #[derive(Debug)]
 pub(crate) struct PersonTables {
-    surnames: HashSet<char, FastHash>,
+    /// Per char: [`SINGLE`] if it is a surname, [`COMPOUND`] if a surname
+    /// of two chars starts with it.
+    surnames: HashMap<char, u8, FastHash>,
     compound: HashSet<&'static str, FastHash>,
     /// Per title: whether it is also a common noun (only three-char names follow).
     weak: Vec<bool>,
@@ -120,17 +127,17 @@ pub(crate) struct PersonTables {
 impl PersonTables {
     /// Builds the surname sets and the title flags.
     pub(crate) fn new() -> PersonTables {
-        let mut surnames = HashSet::default();
+        let mut surnames = HashMap::default();
         let mut compound = HashSet::default();
         for s in words(SURNAMES) {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) => {
-                    surnames.insert(c);
-                }
-                _ => {
+                (Some(c), None) => *surnames.entry(c).or_default() |= SINGLE,
+                (Some(c), Some(_)) => {
+                    *surnames.entry(c).or_default() |= COMPOUND;
                     compound.insert(s);
                 }
+                _ => {}
             }
         }
         PersonTables {
@@ -146,13 +153,16 @@ impl PersonTables {
     fn surname_len(&self, s: &str) -> Option<usize> {
         let mut cs = s.char_indices();
         let (_, c) = cs.next()?;
-        if let Some((j, d)) = cs.next() {
-            let two = j + d.len_utf8();
-            if self.compound.contains(&s[..two]) {
-                return Some(two);
+        let kinds = *self.surnames.get(&c)?;
+        if kinds & COMPOUND != 0 {
+            if let Some((j, d)) = cs.next() {
+                let two = j + d.len_utf8();
+                if self.compound.contains(&s[..two]) {
+                    return Some(two);
+                }
             }
         }
-        self.surnames.contains(&c).then_some(c.len_utf8())
+        (kinds & SINGLE != 0).then_some(c.len_utf8())
     }
 
     /// Whether `name` (2 to 4 chars) looks like a person's name: a surname
@@ -309,16 +319,19 @@ fn clause_start(text: &str, at: usize) -> bool {
 /// 介绍).
 fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
     let (text, t) = (cx.norm.text.as_str(), cx.t);
-    let mut starts = Vec::new();
+    // Where names of one, two and three chars would start.
+    let mut starts = [0; 3];
+    let mut n = 0;
     let mut q = at;
-    for _ in 0..3 {
+    while n < 3 {
         let Some(c) = char_before(text, q).filter(|&c| is_cjk(c)) else {
             break;
         };
         q -= c.len_utf8();
-        starts.push(q);
+        starts[n] = q;
+        n += 1;
     }
-    starts.into_iter().skip(1).rev().find(|&s| {
+    starts[..n].iter().copied().skip(1).rev().find(|&s| {
         let name = &text[s..at];
         // 王先生, 张女士: a surname and a form of address, no name; nor
         // a char said twice (常常说).
@@ -438,14 +451,17 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
     }
     let sl = t.surname_len(&text[at..])?;
     let mut end = at + sl;
-    let mut ends = Vec::new();
-    for _ in 0..2 {
+    // Where names of one and two given chars would end.
+    let mut ends = [0; 2];
+    let mut n = 0;
+    while n < 2 {
         // A name of one given char may end at punctuation (负责人沈怡、).
         let Some(c) = char_at(text, end).filter(|&c| is_cjk(c)) else {
             break;
         };
         end += c.len_utf8();
-        ends.push(end);
+        ends[n] = end;
+        n += 1;
     }
     // Prefer three chars unless the last one is a word that follows names
     // (刘强荣获), but not where a verb of speech or punctuation follows all
@@ -456,7 +472,7 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
             && !FUNCTION.contains(&last);
         spoken || char_at(text, e).is_some_and(|c| SPEECH.contains(&c))
     };
-    ends.into_iter().rev().find(|&e| {
+    ends[..n].iter().copied().rev().find(|&e| {
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
         let full = e - at > sl + 3 && !clear(e, last);

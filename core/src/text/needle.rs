@@ -52,8 +52,6 @@ pub(crate) struct Needles {
 /// Where the words of [`Needles`] come from.
 #[derive(Debug)]
 enum Words {
-    /// A fixed list.
-    Fixed(&'static [&'static str]),
     /// An embedded word list (see [`words`]).
     List(&'static str),
     /// Words computed on first use.
@@ -61,14 +59,6 @@ enum Words {
 }
 
 impl Needles {
-    /// The needles for `words` (their searcher is built when first used).
-    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
-        Needles {
-            words: Words::Fixed(words),
-            searcher: OnceLock::new(),
-        }
-    }
-
     /// The needles for the words of the embedded list `data`, indexed in
     /// its order.
     pub(crate) const fn list(data: &'static str) -> Needles {
@@ -96,7 +86,6 @@ impl Needles {
         self.searcher
             .get_or_init(|| {
                 let list: Vec<&str> = match self.words {
-                    Words::Fixed(w) => w.to_vec(),
                     Words::List(data) => words(data).collect(),
                     Words::Computed(f) => f(),
                 };
@@ -118,7 +107,7 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_of_each_word() {
-        static DATES: Needles = Needles::new(&["年", "月", "民国"]);
+        static DATES: Needles = Needles::list("年\n月\n民国\n");
         let text = "民国3年5月,年月";
         let got: Vec<(usize, usize)> = DATES.find_iter(text).collect();
         let at = |w: &str, k: usize| text.match_indices(w).nth(k).unwrap().0;

@@ -4,18 +4,17 @@
 
 use std::collections::HashSet;
 
-use super::bits::CharSet;
-use super::chars::char_before;
 use super::hash::FastHash;
+use super::lexicon::Lexicon;
 use super::lists::words;
 
 /// A set of words with a fast "does one of them end here" test.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
     set: HashSet<&'static str, FastHash>,
-    max_chars: usize,
-    /// The last chars of the words (exact over the BMP; 8 KB, on the heap).
-    last: Box<CharSet<1024>>,
+    /// The same words, for the test at an offset (a bit test where none
+    /// ends with the char there, a compare of bytes per word that does).
+    ends: Lexicon<()>,
 }
 
 impl WordSet {
@@ -28,11 +27,8 @@ impl WordSet {
     pub(crate) fn union(lists: &[&'static str]) -> WordSet {
         let mut ws = WordSet::default();
         for w in lists.iter().flat_map(|d| words(d)) {
-            ws.max_chars = ws.max_chars.max(w.chars().count());
             ws.set.insert(w);
-            if let Some(c) = w.chars().next_back() {
-                ws.last.add(c);
-            }
+            ws.ends.insert(w, ());
         }
         ws
     }
@@ -44,21 +40,9 @@ impl WordSet {
     }
 
     /// Whether one of the words ends at byte `at` of `text`.
+    #[inline]
     pub(crate) fn ends_at(&self, text: &str, at: usize) -> bool {
-        if !char_before(text, at).is_some_and(|c| self.last.may_hold(c)) {
-            return false;
-        }
-        let mut start = at;
-        for _ in 0..self.max_chars {
-            match char_before(text, start) {
-                Some(c) => start -= c.len_utf8(),
-                None => break,
-            }
-            if self.set.contains(&text[start..at]) {
-                return true;
-            }
-        }
-        false
+        self.ends.longest_ending_at(text, at).is_some()
     }
 }
 
