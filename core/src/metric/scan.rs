@@ -283,12 +283,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                     // `元/人·年`, `元/人·月`: per person and year.
                     let dot = char_at(text, pos).filter(|&c| c == '·' || c == '•');
                     if let Some(dot) = dot {
-                        let rest = &text[pos + dot.len_utf8()..];
-                        let time = tables.units().longest_at(rest, 0).or_else(|| {
-                            rest.starts_with('月')
-                                .then(|| tables.units().get("个月").map(|u| ('月'.len_utf8(), u)))
-                                .flatten()
-                        });
+                        // `月` stands for `个月` here too.
+                        let time = unit_at(text, pos + dot.len_utf8(), true, tables);
                         if let Some((n, u)) = time.filter(|(_, u)| u.kind == QuantityKind::Duration)
                         {
                             r.per_time = Some(u);
@@ -437,15 +433,10 @@ fn more_than_hours(text: &str, pos: usize, tables: &Tables) -> Option<Approx> {
     let rest = text[pos..].strip_prefix('个')?;
     let (len, &a) = tables.approx_infix.longest_at(rest, 0)?;
     let unit = &rest[len..];
-    let span = if unit.starts_with('月') {
-        Some('月'.len_utf8())
-    } else {
-        tables
-            .units()
-            .longest_at(unit, 0)
-            .filter(|(_, u)| u.kind == QuantityKind::Duration)
-            .map(|(n, _)| n)
-    };
+    // After `个`, `月` stands for `个月`.
+    let span = unit_at(unit, 0, true, tables)
+        .filter(|(_, u)| u.kind == QuantityKind::Duration)
+        .map(|(n, _)| n);
     // Not 3个多年生牧草, 5个多日游线路: the span of time starts a word.
     let word = span
         .and_then(|n| char_at(unit, n))
@@ -461,9 +452,7 @@ const SPAN_WORDS: &str = "生游期份度级龄制均";
 /// first item ends at `pos` (`1.9个和0.8个百分点`, `1.2个、0.6个和0.3个百分点`).
 fn points_of_list<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<&'t Unit> {
     for _ in 0..MAX_LIST_ITEMS {
-        let joiner =
-            char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == ',' || c == '、')?;
-        let n = numeral::parse(text, pos + joiner.len_utf8())?;
+        let n = next_item(text, pos, true)?;
         let (len, unit) = tables.units().longest_at(text, n.end)?;
         if unit.unit == "百分点" {
             return Some(unit);
@@ -474,6 +463,14 @@ fn points_of_list<'t>(text: &str, mut pos: usize, tables: &'t Tables) -> Option<
         pos = n.end + len;
     }
     None
+}
+
+/// The number of the list item after `pos`: a joiner (`、`, a word of
+/// [`LIST_JOINERS`], and a comma where `comma`), then the number.
+fn next_item(text: &str, pos: usize, comma: bool) -> Option<Num> {
+    let joiner = char_at(text, pos)
+        .filter(|&c| LIST_JOINERS.contains(&c) || c == '、' || (comma && c == ','))?;
+    numeral::parse(text, pos + joiner.len_utf8())
 }
 
 /// The unit that ends a list of bare figures whose first item ends at `pos`
@@ -488,8 +485,7 @@ pub fn list_unit<'t>(
     tables: &'t Tables,
 ) -> Option<&'t Unit> {
     for _ in 0..MAX_LIST_ITEMS {
-        let joiner = char_at(text, pos).filter(|&c| LIST_JOINERS.contains(&c) || c == '、')?;
-        let n = numeral::parse(text, pos + joiner.len_utf8())?;
+        let n = next_item(text, pos, false)?;
         pos = n.end;
         match tables.multipliers.longest_at(text, pos) {
             Some((len, _)) if multiplied => pos += len,
