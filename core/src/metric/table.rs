@@ -334,27 +334,40 @@ fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
     unit_at(inside, tables).filter(|u| u.len == inside.len())
 }
 
-/// The header cell of column `column` (`本年比上年增减(%)`): the header is
-/// the first of the lines split into cells that run up to the row at
-/// `row_start` (within [`UNIT_LINE_REACH`] bytes).
-fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<usize>> {
+/// The lines above the row at `row_start`, nearest first, within
+/// [`UNIT_LINE_REACH`] bytes: `Some` for each whole line, then `None` for a
+/// line that runs past the reach (where the table starts is not known).
+fn lines_above(text: &str, row_start: usize) -> impl Iterator<Item = Option<Range<usize>>> + '_ {
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
-    let mut header = None;
-    // `end` is the start of the line below the one read next.
-    let mut end = row_start;
-    while end > from {
-        let line_end = end - 1;
+    // The start of the line below the one read next; none once past the reach.
+    let mut end = Some(row_start);
+    std::iter::from_fn(move || {
+        let below = end.filter(|&e| e > from)?;
+        let line_end = below - 1;
         let start = match text[from..line_end].rfind('\n') {
             Some(i) => from + i + 1,
             None if from == 0 => 0,
-            // Past the reach: where the table starts is not known.
-            None => return None,
+            None => {
+                end = None;
+                return Some(None);
+            }
         };
-        if !text[start..line_end].contains(is_cell_break) {
+        end = Some(start);
+        Some(Some(start..line_end))
+    })
+}
+
+/// The header cell of column `column` (`本年比上年增减(%)`): the header is
+/// the first of the lines split into cells that run up to the row at
+/// `row_start`.
+fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<usize>> {
+    let mut header = None;
+    for line in lines_above(text, row_start) {
+        let line = line?;
+        if !text[line.clone()].contains(is_cell_break) {
             break;
         }
-        header = Some(start..line_end);
-        end = start;
+        header = Some(line);
     }
     let line = header?;
     let mut at = line.start;
@@ -372,22 +385,14 @@ fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<us
 /// by spaces, with one word per figure (its label column dropped or glued to
 /// the first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell.
 fn space_header(text: &str, row: Range<usize>, k: usize, cells: usize) -> Option<Range<usize>> {
-    let from = ceil_char(text, row.start.saturating_sub(UNIT_LINE_REACH));
-    let mut end = row.start;
-    while end > from {
-        let line_end = end - 1;
-        let start = match text[from..line_end].rfind('\n') {
-            Some(i) => from + i + 1,
-            None if from == 0 => 0,
-            None => return None,
-        };
-        if space_row(text, start..line_end).is_some() {
-            end = start;
+    for line in lines_above(text, row.start) {
+        let line = line?;
+        if space_row(text, line.clone()).is_some() {
             continue;
         }
-        let words: Vec<Range<usize>> = text[start..line_end]
+        let words: Vec<Range<usize>> = text[line.clone()]
             .split(' ')
-            .scan(start, |at, w| {
+            .scan(line.start, |at, w| {
                 let r = *at..*at + w.len();
                 *at += w.len() + 1;
                 Some(r)
