@@ -286,11 +286,7 @@ impl Mentions {
                 .iter()
                 .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
                 .filter(|e| !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)))
-                .filter_map(|e| {
-                    let name = e.normalized.as_str();
-                    let name = name.strip_prefix("中共").unwrap_or(name);
-                    gaz.prefix_len(name).map(|l| &name[..l])
-                });
+                .filter_map(|e| gaz.place_of_name(&e.normalized));
             gaz.main_province_of(names)
         };
         let main_province = gaz.main_province_of(regions).or_else(in_names);
@@ -337,12 +333,12 @@ pub(crate) fn extract(
     // that names a place of Taiwan; Hong Kong's and Macau's bodies by their
     // short names (入境处, 保安局; 旅游局) in one that names a place there.
     let taiwan = provinces.contains(&region::TAIWAN);
-    let says = |words: [&str; 2]| {
+    let says = |whole: u32| {
         markers
             .iter()
-            .any(|&(i, _)| words.iter().any(|w| text[i..].starts_with(w)))
+            .any(|&(i, m)| m == Marker::Province && region::whole_of(text, i) == Some(whole))
     };
-    let hong_kong = provinces.contains(&region::HONG_KONG) || says(["全港", "本港"]);
+    let hong_kong = provinces.contains(&region::HONG_KONG) || says(region::HONG_KONG);
     // Macau's short names are generic words (财政局, 卫生局): read only in a
     // text that names Macau more than other places, not in passing.
     let macau_named = provinces.iter().filter(|&&p| p == region::MACAU).count();
@@ -350,7 +346,7 @@ pub(crate) fn extract(
         .iter()
         .filter(|&&p| p != 0 && p != region::MACAU)
         .count();
-    let macau = macau_named > elsewhere || (elsewhere == 0 && says(["全澳", "本澳"]));
+    let macau = macau_named > elsewhere || (elsewhere == 0 && says(region::MACAU));
     for (list, read) in [(List::HongKongName, hong_kong), (List::MacauName, macau)] {
         if read {
             cands.extend(

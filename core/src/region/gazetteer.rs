@@ -340,6 +340,13 @@ impl Gazetteer {
         (r.level == Level::Province).then_some(r.name.as_str())
     }
 
+    /// The place a body's or school's name starts with (`长沙银行` → `长沙`),
+    /// past the party's `中共` (`中共山西省委` → `山西省`).
+    pub(crate) fn place_of_name<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let name = name.strip_prefix("中共").unwrap_or(name);
+        self.prefix_len(name).map(|l| &name[..l])
+    }
+
     /// The region name (full or short) that `text` starts with, if any.
     pub(crate) fn prefix_len(&self, text: &str) -> Option<usize> {
         self.trie

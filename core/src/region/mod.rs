@@ -15,4 +15,4 @@ mod resolver;
 pub(crate) use gazetteer::{abbreviation_code, abbreviations, Gazetteer};
 pub(crate) use markers::{markers, speaks_as_city, Marker};
 pub(crate) use mentions::{abbreviation_runs, mentions};
-pub(crate) use resolver::{Resolver, HONG_KONG, MACAU, TAIWAN};
+pub(crate) use resolver::{whole_of, Resolver, HONG_KONG, MACAU, TAIWAN};

@@ -136,10 +136,7 @@ impl Resolver {
             let place = match e.kind {
                 EntityKind::Region => *seen.entry(name).or_insert_with(|| gaz.resolve(name, main)),
                 EntityKind::School | EntityKind::Org => {
-                    // 中共山西省委: the party's committee of a place.
-                    let name = name.strip_prefix("中共").unwrap_or(name);
-                    gaz.prefix_len(name)
-                        .and_then(|l| gaz.resolve(&name[..l], main))
+                    gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main))
                 }
                 _ => None,
             };
@@ -445,7 +442,7 @@ const FRAME_BEFORE: &[char] = &[
 
 /// The province that the marker at `at` names the whole of when it is not
 /// `全省`'s kind: `全港`/`本港` Hong Kong, `全澳`/`本澳` Macau, `全台` Taiwan.
-fn whole_of(text: &str, at: usize) -> Option<u32> {
+pub(crate) fn whole_of(text: &str, at: usize) -> Option<u32> {
     let word = text.get(at..at + "全港".len())?;
     match word.chars().nth(1)? {
         '港' => Some(HONG_KONG),
