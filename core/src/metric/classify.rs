@@ -10,7 +10,7 @@ use super::table;
 use super::tables::{Tables, Unit};
 use crate::region::Gazetteer;
 use crate::text::punct::CLAUSE;
-use crate::text::{char_at, char_before, floor_char};
+use crate::text::{char_at, char_before, floor_char, is_cjk};
 use crate::{Approx, QuantityKind};
 
 /// How far back (bytes) a rank word may stand before `第N`.
@@ -172,7 +172,9 @@ fn quantity(
             if u.after_one && r.num.value() != 1.0 {
                 return None;
             }
-            if (u.decimal_only && r.num.scale == 0) || (u.arabic_only && r.num.chinese) {
+            if (u.decimal_only && r.num.scale == 0)
+                || (u.arabic_only && r.num.chinese && !is_score_in_words(ix, r, u, tables))
+            {
                 return None;
             }
             if is_minutes_or_fen(text, r, u) || is_cohort(r, u) {
@@ -194,12 +196,15 @@ fn quantity(
             }
             j.unit = match r.per {
                 Some(per) => match r.per_time {
-                    Some(time) => format!(
-                        "{}/{}·{}",
-                        u.unit,
-                        per.unit,
-                        time.unit.trim_start_matches('个')
-                    ),
+                    Some(time) => {
+                        let (open, close) = if r.per_paren { ("(", ")") } else { ("", "") };
+                        format!(
+                            "{}/{open}{}·{}{close}",
+                            u.unit,
+                            per.unit,
+                            time.unit.trim_start_matches('个')
+                        )
+                    }
                     None => format!("{}/{}", u.unit, per.unit),
                 },
                 None if u.kind == QuantityKind::Money && per_share(ix, r) => {
@@ -292,6 +297,24 @@ fn is_minutes_or_fen(text: &str, r: &Reading, u: &Unit) -> bool {
     let seconds_follow = char_at(text, r.end).is_some_and(|c| c.is_ascii_digit());
     after_hours || seconds_follow || r.per.is_some()
 }
+
+/// A score in Chinese numerals (`平均分提高了二十一分`): a numeral of two
+/// chars or more (`十分` is "very") before a `分` that ends the figure, in a
+/// clause that speaks of marks before it ([`Tables::score_words`]).
+fn is_score_in_words(ix: &Index, r: &Reading, u: &Unit, tables: &Tables) -> bool {
+    let text = ix.text;
+    let ends = char_at(text, r.end).map_or(true, |c| !is_cjk(c) || SCORE_ENDS.contains(c));
+    u.kind == QuantityKind::Score
+        && r.num.chars >= 2
+        && ends
+        && tables
+            .score_words
+            .occurs_in(&text[segment::clause_start(ix, r.start)..r.start])
+}
+
+/// Chars that may follow a score in words: the figure ends there
+/// (`二十一分以上`, `十五分的差距`, `十五分和十二分`).
+const SCORE_ENDS: &str = "以的左多至到和及与或";
 
 /// The year a class graduates or enrols (`2024届毕业生`): a name of the
 /// cohort, not a count of sessions (`连续三届` still counts).
@@ -496,11 +519,21 @@ fn ranked(start: usize, end: usize, value: f64) -> Judged {
     }
 }
 
+/// The quantity a word at `at` states without a numeral: `打对折`
+/// ([`half_off`]), or `首位` and `榜首` ([`first_place`]).
+pub fn word_quantity(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
+    if text[at..].starts_with("对折") {
+        half_off(text, at)
+    } else {
+        first_place(text, at, tables)
+    }
+}
+
 /// `首位` or `榜首` at `at` right after a word that ranks, or after one and
 /// a scope of two chars starting with 全 (`位居榜首`, `居全省首位`,
 /// `排在全国首位`): first place, rank 1. After 在 or 于 with no scope it is
 /// a priority, not a rank (`把安全放在首位`, `把就业排在首位`).
-pub fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
+fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
     let word = ["首位", "榜首"]
         .into_iter()
         .find(|w| text[at..].starts_with(w))?;
@@ -517,6 +550,17 @@ pub fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
     let priority = text[..at].ends_with(['在', '于']);
     let rank = (ranks_at(at) && !priority) || before_scope.is_some_and(ranks_at);
     rank.then(|| ranked(at, at + word.len(), 1.0))
+}
+
+/// `对折` right after 打 (`一律打对折`): a discount to half, 50 %. Alone it
+/// folds something in two (`将纸对折`).
+fn half_off(text: &str, at: usize) -> Option<Judged> {
+    text[..at].ends_with('打').then(|| Judged {
+        value: 50.0,
+        unit: "%".into(),
+        kind: QuantityKind::Percent,
+        ..ranked(at, at + "对折".len(), 50.0)
+    })
 }
 
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,

@@ -147,7 +147,7 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
         if checkpoint.stop_at(at) {
             break;
         }
-        if let Some(j) = classify::first_place(text, at, tables) {
+        if let Some(j) = classify::word_quantity(text, at, tables) {
             pos = j.end;
             out.push(j);
             continue;
@@ -169,7 +169,8 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
 }
 
 /// Where a quantity starts with a word rather than a numeral: `万分之`
-/// (N per ten thousand), and `首位` and `榜首` (first place), in text order.
+/// (N per ten thousand), `首位` and `榜首` (first place) and `打对折` (half
+/// off), in text order.
 fn word_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out: Vec<usize> = memchr::memmem::find_iter(bytes, "首".as_bytes())
@@ -179,6 +180,7 @@ fn word_starts(text: &str) -> Vec<usize> {
             first.then_some(i).or(top.then(|| i - '榜'.len_utf8()))
         })
         .collect();
+    out.extend(memchr::memmem::find_iter(bytes, "打对折".as_bytes()).map(|i| i + '打'.len_utf8()));
     let fractions = memchr::memmem::find_iter(bytes, "万分之".as_bytes());
     if out.is_empty() {
         return fractions.collect();

@@ -35,6 +35,9 @@ pub struct Reading<'t> {
     pub per: Option<&'t Unit>,
     /// A span of time after the unit after the slash (`元/人·年`).
     pub per_time: Option<&'t Unit>,
+    /// The unit after the slash and its span of time stand in brackets
+    /// (`元/(人·年)`).
+    pub per_paren: bool,
     /// The approximation.
     pub approx: Approx,
     /// Whether the approximation came from a word before the number.
@@ -77,6 +80,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         unit: None,
         per: None,
         per_time: None,
+        per_paren: false,
         approx: Approx::Exact,
         approx_before: false,
         vague: num.leading_round,
@@ -95,6 +99,15 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         };
         r.value = value;
         r.unit = tables.units().get(unit);
+    } else if let Some((den, value)) = numeral::slash_fraction(text, at, &num)
+        .filter(|(den, _)| speaks_of_share(text, at, den.end, tables))
+    {
+        // `约1/4的学生`: a share.
+        r.fraction = true;
+        r.num_end = den.end;
+        r.end = den.end;
+        r.value = value;
+        r.unit = tables.units().get("%");
     } else if let Some(n) = mixed(text, &num) {
         // `三又二分之一米`: a whole number and a fraction, then the unit.
         r.compound = true;
@@ -144,6 +157,21 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
     currency_before(text, &mut r, tables);
     Some(r)
 }
+
+/// Whether `N/M` from `at` to `end` stands as a share: after an
+/// approximation word or a verb of being or making up ([`SHARE_BEFORE`]:
+/// `约1/4`, `占1/3`), or before `的` or an approximation word (`1/4的学生`,
+/// `1/3以上`); not a knockout round (`1/4决赛`) or a page (`第1/2页`).
+fn speaks_of_share(text: &str, at: usize, end: usize, tables: &Tables) -> bool {
+    let before = text[..at].ends_with(SHARE_BEFORE)
+        || tables.approx_before.longest_ending_at(text, at).is_some();
+    let after =
+        text[end..].starts_with('的') || tables.approx_after.longest_at(text, end).is_some();
+    before || after
+}
+
+/// Chars right before `N/M` that make it a share (`占1/3`, `达1/4`).
+const SHARE_BEFORE: &[char] = &['占', '达'];
 
 /// A currency word or sign before a number that has no unit after it
 /// (`¥123,000.00`, `US$5亿`): it joins the quantity and names its unit.
@@ -271,6 +299,9 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
             }
             factor *= unit.scale;
             if let Some(rest) = text[pos..].strip_prefix('/') {
+                // `元/(人·年)`: the denominator in brackets, read only whole.
+                let paren = rest.starts_with('(');
+                let rest = if paren { &rest[1..] } else { rest };
                 let per = unit_at(rest, 0, false, tables);
                 let over_people = tables.per_units.longest_at(rest, 0);
                 let per = match (per, over_people) {
@@ -278,18 +309,25 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                     (u, p) => u.or(p),
                 };
                 if let Some((per_len, per)) = per {
-                    r.per = Some(per);
-                    pos += 1 + per_len;
+                    let mut at = pos + 1 + usize::from(paren) + per_len;
                     // `元/人·年`, `元/人·月`: per person and year.
-                    let dot = char_at(text, pos).filter(|&c| c == '·' || c == '•');
+                    let dot = char_at(text, at).filter(|&c| c == '·' || c == '•');
+                    let mut time = None;
                     if let Some(dot) = dot {
                         // `月` stands for `个月` here too.
-                        let time = unit_at(text, pos + dot.len_utf8(), true, tables);
-                        if let Some((n, u)) = time.filter(|(_, u)| u.kind == QuantityKind::Duration)
+                        let span = unit_at(text, at + dot.len_utf8(), true, tables);
+                        if let Some((n, u)) = span.filter(|(_, u)| u.kind == QuantityKind::Duration)
                         {
-                            r.per_time = Some(u);
-                            pos += dot.len_utf8() + n;
+                            time = Some(u);
+                            at += dot.len_utf8() + n;
                         }
+                    }
+                    let closed = !paren || (time.is_some() && text[at..].starts_with(')'));
+                    if closed {
+                        r.per = Some(per);
+                        r.per_time = time;
+                        r.per_paren = paren;
+                        pos = at + usize::from(paren);
                     }
                 }
             }

@@ -131,6 +131,9 @@ pub struct Embedded {
     pub rank_words: Lexicon<()>,
     /// Words that make a following `首位` or `榜首` a rank.
     pub first_place_words: Lexicon<()>,
+    /// Words that make a Chinese numeral before `分` later in their clause
+    /// a score.
+    pub score_words: Lexicon<()>,
     /// Verbs of a move in a ranking (`前进37位`: places, not people).
     pub rank_moves: Lexicon<bool>,
     /// Words before `单位:` that make it a body filling a form in.
@@ -225,6 +228,7 @@ const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
 const RANK: &str = include_str!("../../data/metric/rank.txt");
 const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
+const SCORE_WORDS: &str = include_str!("../../data/metric/score_words.txt");
 const RANK_MOVES: &str = include_str!("../../data/metric/rank_moves.txt");
 const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
@@ -421,6 +425,7 @@ impl Embedded {
             implied,
             rank_words: word_list(RANK),
             first_place_words: word_list(FIRST_PLACE),
+            score_words: word_list(SCORE_WORDS),
             rank_moves,
             form_bodies: word_list(FORM_BODIES),
             name_markers: word_list(NAME_MARKERS),
