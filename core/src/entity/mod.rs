@@ -795,6 +795,23 @@ mod tests {
                 &[],
             ),
             (
+                // Its statutory bodies too, and their full names with 香港.
+                "全港市民受惠,醫院管理局、市建局及房協合作,香港金融管理局表示支持。",
+                &[
+                    (Org, "医院管理局"),
+                    (Org, "市建局"),
+                    (Org, "房协"),
+                    (Org, "香港金融管理局"),
+                ],
+                &[(Region, "香港"), (Org, "金融管理局")],
+            ),
+            (
+                // A report verb ends the stretch before a body's name.
+                "明年增加医院管理局的拨款。",
+                &[(Org, "医院管理局")],
+                &[(Org, "明年增加医院管理局")],
+            ),
+            (
                 // Not in a mainland one, nor inside a longer name.
                 "上海市普陀区教育局通知,海关查获走私案件。",
                 &[(Org, "上海市普陀区教育局")],
