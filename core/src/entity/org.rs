@@ -233,6 +233,10 @@ pub(crate) fn find(
         let from = from.max(low);
         let at = |from: usize| -> Option<Option<usize>> {
             if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
+                // 全国三级公立医院 is a kind of body the country has, no name.
+                if NATIONAL.starts_at(text, a) && t.generic.ends_at(text, s) {
+                    return Some(None);
+                }
                 // A government is named by its region (国务院政府 is no body),
                 // a party committee by the party and its region (中共山西省委).
                 let party = || {
@@ -472,7 +476,8 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
 fn is_quantity(name: &str) -> bool {
     const APPROX_START: &[char] = &['约', '逾', '超', '近', '数', '几'];
     const NUMERALS: &str = "一二两三四五六七八九十百千万";
-    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名'];
+    // Spans of time too: 十年医院 of `过去十年医院数量…`.
+    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天'];
     if name.starts_with(APPROX_START) {
         return true;
     }
@@ -649,6 +654,7 @@ mod quantity_tests {
     fn counts_of_bodies_are_no_names() {
         assert!(is_quantity("约七成"));
         assert!(is_quantity("三家"));
+        assert!(is_quantity("过去十年"));
         assert!(!is_quantity("宁德时代新能源科技"));
         assert!(!is_quantity("中国人民"));
     }
@@ -717,6 +723,14 @@ mod tests {
                 false
             ),
             ["青松小学教育集团", "教育部课程中心", "教育部"]
+        );
+        // A kind of body the country has, and a span of time, are no names;
+        // a city's hospital of a kind is one.
+        assert!(orgs("全国三级公立医院达到1200家", &[], &[], false).is_empty());
+        assert!(orgs("过去十年医院数量增长,全市中医医院15家", &[], &[], false).is_empty());
+        assert_eq!(
+            orgs("宜昌市中医医院开诊", &["宜昌市"], &[], false),
+            ["宜昌市中医医院"]
         );
     }
 
