@@ -806,6 +806,16 @@ mod tests {
                 &[(Region, "香港"), (Org, "金融管理局")],
             ),
             (
+                // 和, 等 and 据 inside a word of a name are no boundary.
+                "据江苏大数据研究中心统计,北京协和医院、香港高等法院和平等机会委员会参加。",
+                &[
+                    (Org, "江苏大数据研究中心"),
+                    (Org, "北京协和医院"),
+                    (Org, "香港高等法院"),
+                ],
+                &[(Region, "江苏"), (Org, "高等法院")],
+            ),
+            (
                 // A report verb ends the stretch before a body's name.
                 "明年增加医院管理局的拨款。",
                 &[(Org, "医院管理局")],

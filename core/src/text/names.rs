@@ -3,12 +3,24 @@
 
 use super::chars::{char_before, is_cjk};
 use super::wordset::WordSet;
+use std::sync::LazyLock;
 
 /// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
 /// a middle dot.
 #[inline]
 pub(crate) fn is_name_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_digit() || c == '·'
+}
+
+/// Words ending with a one-char stop that are words of their own inside
+/// names (协和, 高等, 数据): where one ends, the stop is no boundary.
+static STOPS_INSIDE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/left_stops_inside.txt")));
+
+/// Whether a word of `stops` ends at `at`, and no word of [`STOPS_INSIDE`]
+/// does (…协和|医院 is no boundary after 和).
+fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
+    stops.ends_at(text, at) && !STOPS_INSIDE.ends_at(text, at)
 }
 
 /// Where a name that ends at byte `at` starts: walks left over name chars
@@ -23,7 +35,7 @@ pub(crate) fn extend_left(
     let mut q = at;
     let mut seen_cjk = false;
     for _ in 0..max_chars {
-        if stops.ends_at(text, q) {
+        if stop_ends_at(text, q, stops) {
             return (q, true);
         }
         match char_before(text, q) {
@@ -43,7 +55,7 @@ pub(crate) fn extend_left(
         }
     }
     let bounded =
-        stops.ends_at(text, q) || !matches!(char_before(text, q), Some(c) if is_name_char(c));
+        stop_ends_at(text, q, stops) || !matches!(char_before(text, q), Some(c) if is_name_char(c));
     (q, bounded)
 }
 
