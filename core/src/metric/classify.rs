@@ -60,7 +60,7 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
     if is_place_name(text, r) {
         return None;
     }
-    let cell = table_cell(text, r, tables);
+    let cell = table_cell(ix, r, tables);
     let labelled = label_unit(text, r, tables);
     if is_code(text, r, cell.is_some() || labelled.is_some()) {
         return None;
@@ -78,7 +78,7 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
 /// The table cell of a number written in digits (not a year), if it ends a
 /// cell of a row whose unit is stated, or stands in a row split by spaces
 /// with or without its own unit ([`table`]).
-fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
+fn table_cell(ix: &Index, r: &Reading, tables: &Tables) -> Option<table::Cell> {
     let plain =
         !r.multiplied && !r.range && !r.fraction && !r.num.chinese && r.approx == Approx::Exact;
     // Written like a year (the test of `is_date_or_period`), and one.
@@ -86,7 +86,7 @@ fn table_cell(text: &str, r: &Reading, tables: &Tables) -> Option<table::Cell> {
     if !plain || year {
         return None;
     }
-    table::cell(text, r.start, r.end, r.unit.is_some(), tables)
+    table::cell(ix, r.start, r.end, r.unit.is_some(), tables)
 }
 
 /// Whether a Chinese numeral and its unit start the name of a place that
@@ -157,6 +157,12 @@ fn quantity(
         si: None,
         cell: None,
     };
+    if cell.as_ref().is_some_and(|c| c.bracketed) {
+        // `(12,417)`: an amount in brackets is negative.
+        j.start -= 1;
+        j.end += 1;
+        j.value = -j.value;
+    }
     if let Some(s) = cell.as_ref().and_then(|c| c.stated.as_ref()) {
         j.value *= s.scale;
         j.kind = s.kind;
@@ -357,6 +363,15 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         Some(' ') => !in_table && digit(before.next()),
         // A percent-encoding or a query value (`%28`, `id=5`, `&n=3`).
         Some('%' | '=' | '&' | '@') => true,
+        // An indicator's acronym before an amount or a rate (`GDP15,612.7亿元`,
+        // `CPI2.1%`), not a model or a standard (`ISO9001`, `PM2.5`).
+        Some(c) if c.is_ascii_uppercase() => {
+            let acronym = before.next().is_some_and(|c| c.is_ascii_uppercase());
+            let amount = r.multiplied
+                || r.unit
+                    .is_some_and(|u| matches!(u.kind, QuantityKind::Money | QuantityKind::Percent));
+            !(acronym && amount)
+        }
         Some(c) => glue(c),
         None => false,
     };
@@ -442,13 +457,15 @@ fn is_couplet(quoted: &str) -> bool {
 }
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
-/// `5至10年`), or the first months of a year (`首十个月`, `前8个月`): not a
-/// metric.
+/// `5至10年`), the first months of a year (`首十个月`, `前8个月`), or the
+/// span a report covers (`截至6月30日止六个月`): not a metric.
 fn is_date_or_period(text: &str, r: &Reading) -> bool {
     let Some(u) = r.unit else { return false };
     if u.unit != "年" {
         let opening = ["首", "前"].iter().any(|w| text[..r.start].ends_with(w));
-        return r.range || (u.unit == "个月" && opening);
+        // `截至6月30日止六个月`: the period a report covers.
+        let until = text[..r.start].ends_with('止');
+        return r.range || until || (u.unit == "个月" && opening);
     }
     let year = r.num.digits_only && r.num.chars == 4;
     let after = &text[r.end..];

@@ -67,6 +67,9 @@ impl Marks {
 pub struct Index<'t> {
     /// The normalised text.
     pub text: &'t str,
+    /// Offsets where normalisation dropped stray spaces (ascending): the
+    /// word breaks of a table's header that it joined (`千港元 千港元`).
+    pub joins: &'t [usize],
     /// Chars a number may start with: ASCII digits and Chinese numerals.
     pub numbers: Marks,
     /// Chars that end a clause.
@@ -122,14 +125,16 @@ const BREAKS_PER_KB: (usize, usize) = (40, 12);
 
 impl<'t> Index<'t> {
     /// The index of `text`, given `noted`: the offsets of the chars of
-    /// [`MARKS`] in it, ascending (the list of numbers is made of it).
-    pub fn new(text: &'t str, mut noted: Vec<usize>) -> Self {
+    /// [`MARKS`] in it, ascending (the list of numbers is made of it), and
+    /// `joins`, where normalisation dropped stray spaces.
+    pub fn new(text: &'t str, mut noted: Vec<usize>, joins: &'t [usize]) -> Self {
         let marks = |per_kb: usize| Marks {
             at: Vec::with_capacity(text.len() / 1024 * per_kb),
             hint: Cell::new(0),
         };
         let mut ix = Index {
             text,
+            joins,
             numbers: Marks::default(),
             clauses: marks(BREAKS_PER_KB.0),
             sentences: marks(BREAKS_PER_KB.1),
@@ -194,7 +199,7 @@ impl<'t> Index<'t> {
             .filter(|&(_, c)| MARKS.has(c))
             .map(|(i, _)| i)
             .collect();
-        Index::new(text, noted)
+        Index::new(text, noted, &[])
     }
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn extract(
     tables: &Tables,
     regions: &Resolver,
 ) -> Vec<Draft> {
-    let ix = index::Index::new(&norm.text, noted);
+    let ix = index::Index::new(&norm.text, noted, norm.joins());
     if cancel::requested() {
         return Vec::new();
     }
@@ -255,6 +255,47 @@ mod tests {
         assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
+
+    #[test]
+    fn space_split_tables_take_their_column_units() {
+        // Units in the header's brackets; a change column's before the row's.
+        let m = metrics(
+            "表1\n城市\u{3000}PM2.5（微克/立方米）\u{3000}优良天数比例（%）\u{3000}同比增减（个百分点）\n\
+             南京\u{3000}28.9\u{3000}82.2\u{3000}+1.6\n无锡\u{3000}29.4\u{3000}80.3\u{3000}-2.9\n",
+        );
+        let got: Vec<(&str, f64, &str)> = m
+            .iter()
+            .map(|m| (m.0.as_str(), m.1, m.2.as_str()))
+            .collect();
+        assert_eq!(
+            got[..3],
+            [
+                ("28.9", 28.9, "微克/立方米"),
+                ("82.2", 82.2, "%"),
+                ("+1.6", 1.6, "百分点")
+            ]
+        );
+        assert_eq!((got[5].1, got[5].2), (-2.9, "百分点"));
+        // A line of units whose spaces normalisation dropped (`千港元千港元`),
+        // and an amount in brackets, negative.
+        let m = metrics(
+            "截至6月30日止六個月\u{3000}2025年\u{3000}2024年\n千港元\u{3000}千港元\n\
+             收益\u{3000}8,426,315\u{3000}7,497,102\n銷售成本\u{3000}(6,909,109)\u{3000}(6,207,599)\n",
+        );
+        let got: Vec<(&str, f64, &str)> = m
+            .iter()
+            .map(|m| (m.0.as_str(), m.1, m.2.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("8,426,315", 8_426_315_000.0, "港元"),
+                ("7,497,102", 7_497_102_000.0, "港元"),
+                ("(6,909,109)", -6_909_109_000.0, "港元"),
+                ("(6,207,599)", -6_207_599_000.0, "港元"),
+            ]
+        );
     }
 
     #[test]

@@ -298,9 +298,9 @@ pub fn fraction(text: &str, den: &Num) -> Option<(Num, Share)> {
 }
 
 /// Reads `N/M` after the numerator `num` (at `at`) as a share in percent (`1/4` →
-/// 25 %): small whole numbers, a denominator of two to ten above the
-/// numerator, not part of a longer run of numbers and slashes (a date
-/// `2024/1/4`, a score `9/10`, a code). Returns the denominator and the
+/// 25 %, `1/16`): whole numbers, the denominator above the numerator and
+/// at most 100, not part of a longer run of numbers and slashes (a date
+/// `2024/1/4`, a code). Returns the denominator and the
 /// share; whether the text speaks of a share is left to the caller.
 pub fn slash_fraction(text: &str, at: usize, num: &Num) -> Option<(Num, f64)> {
     let after = num.end + text.get(num.end..)?.strip_prefix('/').map(|_| 1)?;
@@ -310,7 +310,7 @@ pub fn slash_fraction(text: &str, at: usize, num: &Num) -> Option<(Num, f64)> {
     let runs_on = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | ':');
     let before = text[..at].chars().next_back().is_some_and(runs_on);
     let beyond = text[den.end..].chars().next().is_some_and(runs_on);
-    (whole(num) && whole(&den) && n >= 1.0 && n < d && d <= 10.0 && !before && !beyond)
+    (whole(num) && whole(&den) && n >= 1.0 && n < d && d <= 100.0 && !before && !beyond)
         .then(|| (den, n * 100.0 / d))
 }
 

@@ -578,8 +578,14 @@ fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num
     let fits = match tables.multipliers.longest_at(text, n.end) {
         Some((_, &m)) => m < factor,
         None => {
-            let digits = text[pos..n.end].bytes().filter(u8::is_ascii_digit).count();
-            n.scale == 0 && (10f64.powi(digits as i32) == factor || zero && n.value() < factor)
+            // `1万2345`; `1萬957` (Taiwan usage: a place short, no 零),
+            // not the spoken `1万2` (12000) nor `1万95`.
+            let digits = text[pos..n.end].bytes().filter(u8::is_ascii_digit).count() as i32;
+            let place = 10f64.powi(digits);
+            n.scale == 0
+                && (place == factor
+                    || (place * 10.0 == factor && digits >= 3)
+                    || zero && n.value() < factor)
         }
     };
     fits.then_some(n)

@@ -25,6 +25,7 @@
 
 use std::ops::Range;
 
+use super::index::Index;
 use super::tables::Tables;
 use crate::text::ceil_char;
 use crate::QuantityKind;
@@ -52,6 +53,9 @@ pub struct Cell {
     /// The header of the number's column (`本年比上年增减(%)`), where the
     /// table has one line of headers to read it from; else empty.
     pub column: Range<usize>,
+    /// The figure stands in brackets, as accounts print a negative amount
+    /// (`(12,417)`): its value is negative and its span takes the brackets.
+    pub bracketed: bool,
 }
 
 /// The unit a table states for its bare figures.
@@ -76,9 +80,17 @@ fn is_cell_break(c: char) -> bool {
 /// The cell of the number `start..end` (sign included, with its unit where
 /// `own_unit`) of `text`: a bare number that ends a cell of a table row
 /// whose unit is stated, or any figure of a row split by spaces.
-pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Tables) -> Option<Cell> {
+pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Tables) -> Option<Cell> {
+    let text = ix.text;
     // The number ends its cell or its line, or a figure follows after a
-    // space (checked first: most numbers do none of these).
+    // space (checked first: most numbers do none of these). An amount in
+    // brackets (`(12,417)`) is read with them.
+    let bracketed = !own_unit && text[..start].ends_with('(') && text[end..].starts_with(')');
+    let (start, end) = if bracketed {
+        (start - 1, end + 1)
+    } else {
+        (start, end)
+    };
     let after = text[end..].trim_start_matches(' ');
     let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
     let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
@@ -111,7 +123,8 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
         None => return None,
     };
     if own_unit || !ends_cell || !text[line_start..line_end].contains(is_cell_break) {
-        return space_cell(text, line_start..line_end, start..end, own_unit, tables);
+        return space_cell(ix, line_start..line_end, start..end, own_unit, tables)
+            .map(|c| Cell { bracketed, ..c });
     }
     // The number is not in the first cell, which names the row; a row may
     // open with a break (`| 营业收入 | 12,000 |`).
@@ -148,18 +161,24 @@ pub fn cell(text: &str, start: usize, end: usize, own_unit: bool, tables: &Table
         row_label: trimmed(text, label_start..row_end),
         label: trimmed(text, cell_start..start),
         column: column.unwrap_or(start..start),
+        bracketed,
     })
 }
 
 /// Whether `c` may start a figure of a space-split row.
 fn starts_figure(c: char) -> bool {
-    c.is_ascii_digit() || c == '-' || c == '+'
+    c.is_ascii_digit() || c == '-' || c == '+' || c == '('
 }
 
 /// Whether `s` is a figure as a table prints it: a sign, digits with
 /// thousands commas and decimals, and a percent or per-mille sign or
 /// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
 fn is_figure(s: &str) -> bool {
+    // Accounts print a negative amount in brackets: `(12,417)`.
+    let s = s
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(s);
     let s = s.strip_prefix(['-', '+']).unwrap_or(s);
     let body = s.trim_end_matches(['%', '‰']);
     let body = body.strip_suffix("个百分点").unwrap_or(body);
@@ -282,34 +301,52 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
 /// ([`space_row`]); a bare figure needs a unit from its label or the
 /// table's `单位:` line.
 fn space_cell(
-    text: &str,
+    ix: &Index,
     line: Range<usize>,
     fig: Range<usize>,
     own_unit: bool,
     tables: &Tables,
 ) -> Option<Cell> {
+    let text = ix.text;
     let toks = space_row(text, line.clone())?;
     if !toks[1..].contains(&fig) {
         return None;
     }
     let row_label = toks[0].clone();
+    let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
+    let column = space_header(ix, line.clone(), k, toks.len());
     let stated = if own_unit {
         None
     } else {
+        // As in a table split by `|`: a column of changes (`同比增减(个百分点)`)
+        // states its unit before the row's label, any other column after it
+        // (`GDP(亿元)`, a line of units `千港元 千港元`).
         let label = &text[row_label.clone()];
-        let unit = paren_unit(label, tables)
+        let column_unit = column.clone().and_then(|c| header_unit(&text[c], tables));
+        let (change_column, other_column) = match column_unit {
+            Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
+            u => (None, u),
+        };
+        let unit = change_column
+            .or_else(|| paren_unit(label, tables))
             .or_else(|| unit_ending(label, tables))
+            .or(other_column)
             .or_else(|| unit_line(text, line.start, tables))?;
         Some(unit.into())
     };
-    let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
-    let column = space_header(text, line.clone(), k, toks.len()).unwrap_or(fig.start..fig.start);
     Some(Cell {
         stated,
         row_label,
         label: fig.start..fig.start,
-        column,
+        column: column.unwrap_or(fig.start..fig.start),
+        bracketed: false,
     })
+}
+
+/// The unit a column's header states: in its last bracket (`GDP(亿元)`,
+/// `增速(%)`), or as the whole header (`千港元`, a line of units).
+fn header_unit(header: &str, tables: &Tables) -> Option<StatedUnit> {
+    paren_unit(header, tables).or_else(|| unit_at(header, tables).filter(|u| u.len == header.len()))
 }
 
 /// A unit word of two chars or more that ends a row's label (`门急诊人次`).
@@ -382,14 +419,19 @@ fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<us
 
 /// The header of the figure `k` (counted from 0 after the label) of a
 /// space-split row at `row`: the line right above the table's rows, split
-/// by spaces, with one word per figure (its label column dropped or glued to
-/// the first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell.
-fn space_header(text: &str, row: Range<usize>, k: usize, cells: usize) -> Option<Range<usize>> {
+/// by spaces (those normalisation dropped between words too: `千港元千港元`),
+/// with one word per figure (its label column dropped or glued to the
+/// first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell.
+fn space_header(ix: &Index, row: Range<usize>, k: usize, cells: usize) -> Option<Range<usize>> {
+    let text = ix.text;
     for line in lines_above(text, row.start) {
         let line = line?;
         if space_row(text, line.clone()).is_some() {
             continue;
         }
+        let lo = ix.joins.partition_point(|&j| j <= line.start);
+        let hi = ix.joins.partition_point(|&j| j < line.end);
+        let joins = &ix.joins[lo..hi];
         let words: Vec<Range<usize>> = text[line.clone()]
             .split(' ')
             .scan(line.start, |at, w| {
@@ -397,6 +439,7 @@ fn space_header(text: &str, row: Range<usize>, k: usize, cells: usize) -> Option
                 *at += w.len() + 1;
                 Some(r)
             })
+            .flat_map(|r| split_at_joins(r, joins))
             .filter(|r| !r.is_empty())
             .collect();
         return match words.len() {
@@ -406,6 +449,18 @@ fn space_header(text: &str, row: Range<usize>, k: usize, cells: usize) -> Option
         };
     }
     None
+}
+
+/// The word `r` split where normalisation dropped a space inside it.
+fn split_at_joins(r: Range<usize>, joins: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = r.start;
+    for &j in joins.iter().filter(|&&j| r.start < j && j < r.end) {
+        out.push(from..j);
+        from = j;
+    }
+    out.push(from..r.end);
+    out
 }
 
 /// The unit of the nearest `单位:` before the row at `row_start` (within
@@ -487,7 +542,7 @@ mod tests {
     fn unit_of(text: &str, number: &str) -> Option<(String, f64, String, String)> {
         let t = Tables::new(&Options::default()).unwrap();
         let start = text.find(number).unwrap();
-        cell(text, start, start + number.len(), false, &t).map(|c| {
+        cell(&Index::of(text), start, start + number.len(), false, &t).map(|c| {
             let s = c.stated.unwrap();
             (
                 s.unit,
@@ -520,11 +575,11 @@ mod tests {
         let t = Tables::new(&Options::default()).unwrap();
         let text = "单位:百万元\n项目 上年 本年比上年增减 前年\n营业收入 15,862 4.33% 14,577\n";
         let at = text.find("4.33%").unwrap();
-        let c = cell(text, at, at + "4.33%".len(), true, &t).unwrap();
+        let c = cell(&Index::of(text), at, at + "4.33%".len(), true, &t).unwrap();
         assert_eq!(&text[c.column], "本年比上年增减");
         let text = "单位:元\n项目|2024年|增减(%)\n总资产|7,426.27|12.81\n";
         let at = text.find("12.81").unwrap();
-        let c = cell(text, at, at + "12.81".len(), false, &t).unwrap();
+        let c = cell(&Index::of(text), at, at + "12.81".len(), false, &t).unwrap();
         assert_eq!(&text[c.column], "增减(%)");
     }
 
@@ -544,7 +599,7 @@ mod tests {
         let t = Tables::new(&Options::default()).unwrap();
         let text = "门急诊人次1,486,273 1,398,514 6.28%\n平均住院日(天) 7.6 8.1 -6.17%\n";
         let at = |n: &str| text.find(n).unwrap();
-        let cell_of = |n: &str, own: bool| cell(text, at(n), at(n) + n.len(), own, &t);
+        let cell_of = |n: &str, own: bool| cell(&Index::of(text), at(n), at(n) + n.len(), own, &t);
         // The label glued to the first figure by normalisation is split off.
         let c = cell_of("1,486,273", false).unwrap();
         assert_eq!(c.stated.map(|s| s.unit), Some("人次".into()));
