@@ -274,22 +274,19 @@ impl Mentions {
 
     /// The mentions `entities` with their main province.
     fn new(entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
-        let regions = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Region)
-            .map(|e| e.normalized.as_str());
-        // A text naming places only inside names (`商水县民政局…全县`) is at
-        // home where those are; not where its exchange or bank is
-        // (`上海证券交易所`).
-        let in_names = || {
-            let names = entities
-                .iter()
-                .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::School))
-                .filter(|e| !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)))
-                .filter_map(|e| gaz.place_of_name(&e.normalized));
-            gaz.main_province_of(names)
-        };
-        let main_province = gaz.main_province_of(regions).or_else(in_names);
+        // Places named alone, and those that start the names of bodies and
+        // schools (`婺源县委`, `商水县民政局…全县`): not where a company,
+        // its exchange or bank is (`上海证券交易所`, `江西绿野茶业有限公司`).
+        let places = entities.iter().filter_map(|e| match e.kind {
+            EntityKind::Region => Some(e.normalized.as_str()),
+            EntityKind::Org | EntityKind::School
+                if !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)) =>
+            {
+                gaz.place_of_name(&e.normalized)
+            }
+            _ => None,
+        });
+        let main_province = gaz.main_province_of(places);
         Mentions {
             entities,
             main_province,

@@ -81,7 +81,7 @@ const NOT_BEFORE: &[(char, &str)] = &[
         "举创主承开兴督包合协代帮筹操照好试严查难快首公民在新停停",
     ),
     ('署', "部签公连"),
-    ('处', "之到各此好难用益长短远近深高住办相共独四随妙"),
+    ('处', "之到各此好难用益长短远近深高住办相共独四随妙地"),
     (
         '厂',
         "工建出进开办停全本该返回在化一二两三四五六七八九十各每",
@@ -230,6 +230,12 @@ pub(crate) fn find(
         }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(suffix);
         let (from, _) = extend_left(text, s, stops, 24);
+        // A stop inside a place's name is none (东至|县统计局, 东至 a county).
+        let k = anchors.regions.partition_point(|r| r.0 < from);
+        let from = match k.checked_sub(1).map(|k| anchors.regions[k]) {
+            Some((rs, re)) if from < re && re <= s => rs,
+            _ => from,
+        };
         let from = from.max(low);
         let at = |from: usize| -> Option<Option<usize>> {
             if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
@@ -731,6 +737,12 @@ mod tests {
         assert_eq!(
             orgs("宜昌市中医医院开诊", &["宜昌市"], &[], false),
             ["宜昌市中医医院"]
+        );
+        // 地处 is "lies in", no office; a stop inside a place's name is none.
+        assert!(orgs("桃溪镇地处婺源县东北部", &["桃溪镇", "婺源县"], &[], false).is_empty());
+        assert_eq!(
+            orgs("东至县统计局发布", &["东至县"], &[], false),
+            ["东至县统计局"]
         );
     }
 

@@ -312,20 +312,25 @@ impl Gazetteer {
         }
     }
 
-    /// The province most of `names` are in (for the resolver).
+    /// The province most of `names` (in text order) are in, for the
+    /// resolver; of two named as often, the one named first.
     pub(crate) fn main_province_of<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<u32> {
-        let mut votes: Votes = HashMap::default();
+        // Per province: how often it is named, and where first.
+        let mut votes: HashMap<u32, (usize, usize), FastHash> = HashMap::default();
         // Names repeat: each is resolved once.
         let mut seen: HashMap<&str, u32, FastHash> = HashMap::default();
-        for n in names {
+        for (i, n) in names.enumerate() {
             let province = *seen
                 .entry(n)
                 .or_insert_with(|| self.resolve(n, None).map_or(0, |p| p.province));
             if province != 0 {
-                *votes.entry(province).or_default() += 1;
+                votes.entry(province).or_insert((0, i)).0 += 1;
             }
         }
-        top(votes)
+        votes
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.1 .1.cmp(&a.1 .1)))
+            .map(|(p, _)| p)
     }
 
     /// The place of the division with `code`, if the gazetteer has it.

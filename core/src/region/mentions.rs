@@ -85,6 +85,14 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 let Some(id) = gaz.pick(forms, &text[s..e], main) else {
                     continue;
                 };
+                // 大渡口镇, 永川乡: a short form before a town's suffix is
+                // the town's own name (the town suffix reads it whole).
+                let short = forms
+                    .iter()
+                    .any(|f| matches!(*f, Form::Name { region, short: true } if region == id));
+                if short && text[e..].starts_with(['镇', '乡']) {
+                    continue;
+                }
                 let r = &gaz.regions[id as usize];
                 let province = r.code / 10000;
                 // A district right after its city: one mention (重庆市江北区).

@@ -225,6 +225,14 @@ impl Resolver {
             let n = mentions.get(p).copied().unwrap_or(0);
             n > 1 && n > top_district_mentions
         };
+        // The province named before a place (`辽宁外贸…大连"压舱石"`): the
+        // headline speaks of the province first.
+        let province_before = |at: usize| {
+            events
+                .iter()
+                .take_while(|e| e.0 < at)
+                .any(|e| matches!(e.1, Event::Province(_)))
+        };
         // Also inside a body's name: `宜蘭縣政府…全縣`.
         let city_county = || {
             places.iter().find_map(|&(at, ref p, _)| {
@@ -235,26 +243,49 @@ impl Resolver {
         // Hong Kong's, Macau's and Taiwan's reports speak of the whole; a
         // district is their subject only where the headline or lead names it.
         let whole_first = main.is_some_and(|m| SPEAKS_AS_WHOLE.contains(&m));
-        let spoken = events.iter().find_map(|&(at, ref ev)| match ev {
-            Event::District(d) if about(at, d) && (!whole_first || at < LEAD_BYTES) => {
-                Some((Some(d.to_string()), Height::District))
-            }
-            // A city named alone in the headline or lead, before any of its
-            // districts, and named again more often than any district
-            // (`广州"海空双港"成绩单`… 广州港…): the text speaks as the city, not
-            // as a dateline's (`新华社杭州电`) or a meeting's place.
-            Event::Prefecture(p) if at < LEAD_BYTES && city_first(p) => {
-                Some((Some(p.to_string()), Height::City))
-            }
-            Event::City => Some((city.clone(), Height::City)),
-            Event::Own if top_district.is_some() => Some((top_district.clone(), Height::District)),
-            // `全县` where no county of the home province is named: a
-            // county that stands at city level (Taiwan's 宜蘭縣) named in the
-            // lead or again.
-            Event::Own => city_county().map(|c| (Some(c.to_string()), Height::City)),
-            Event::OwnProvince => Some((province.clone(), Height::Province)),
-            _ => None,
+        let spoken = events.iter().find_map(|&(at, ref ev)| {
+            let s = match ev {
+                Event::District(d) if about(at, d) && (!whole_first || at < LEAD_BYTES) => {
+                    Some((Some(d.to_string()), Height::District))
+                }
+                // A city named alone in the headline or lead, before any of its
+                // districts, and named again more often than any district
+                // (`广州"海空双港"成绩单`… 广州港…): the text speaks as the city, not
+                // as a dateline's (`新华社杭州电`) or a meeting's place.
+                Event::Prefecture(p)
+                    if at < LEAD_BYTES && city_first(p) && !province_before(at) =>
+                {
+                    Some((Some(p.to_string()), Height::City))
+                }
+                // A yardstick (`占全省耕地面积的近一半`, `居全市第一`) says
+                // nothing of what the text speaks as.
+                Event::City | Event::Own | Event::OwnProvince if compares(text, at) => None,
+                Event::City => Some((city.clone(), Height::City)),
+                Event::Own if top_district.is_some() => {
+                    Some((top_district.clone(), Height::District))
+                }
+                // `全县` where no county of the home province is named: a
+                // county that stands at city level (Taiwan's 宜蘭縣) named in the
+                // lead or again.
+                Event::Own => city_county().map(|c| (Some(c.to_string()), Height::City)),
+                Event::OwnProvince => Some((province.clone(), Height::Province)),
+                _ => None,
+            };
+            s.map(|s| (at, s))
         });
+        // A text that speaks of the country (`,全国新建…`, `我国累计…`)
+        // before it speaks as a province or a city (a provincial speaker's
+        // `全省` later in a national press conference) is national.
+        let national_at = events
+            .iter()
+            .find(|&&(at, ref ev)| {
+                matches!(ev, Event::Nation) && !compares(text, at) && opens_clause(text, at)
+            })
+            .map(|e| e.0);
+        let spoken = match (spoken, national_at) {
+            (Some((at, _)), Some(n)) if n < at => None,
+            (s, _) => s.map(|s| s.1),
+        };
         // `全国` as a yardstick (`位居全国第5`, `高于全国`) says nothing of
         // what the text speaks as; `在全国范围内`, `为全国培养` do.
         let national = events
@@ -470,8 +501,11 @@ fn frames(text: &str, at: usize) -> bool {
 /// Whether the marker at `at` opens its clause (`,全国居民…`), where it is
 /// the subject of what follows and not a word of a name (`全国文明校园`).
 fn opens_clause(text: &str, at: usize) -> bool {
+    // A time frame may stand first (`2024年全国…`, `今年全国…`, `全年全省…`).
     let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
-    let before = before.strip_suffix("全年").unwrap_or(before);
+    let before = before
+        .strip_suffix(['今', '去', '当', '同', '明', '全'])
+        .unwrap_or(before);
     before
         .chars()
         .next_back()
@@ -617,6 +651,36 @@ mod tests {
         assert_eq!(r.region_at(text.find("5.5%").unwrap()), Some("岳阳市"));
         assert_eq!(r.region_at(text.find("300亿").unwrap()), Some("湖南省"));
         assert_eq!(r.region_at(text.find("1个").unwrap()), Some("湖南省"));
+    }
+
+    #[test]
+    fn who_speaks_first() {
+        // A county named only by its bureau at the foot; a town named as a
+        // district elsewhere is a town (大渡口镇 of 东至县, not 大渡口区).
+        let (r, text) = resolver(
+            "全县经济简析\n全年地区生产总值236.8亿元。大渡口镇产值38.4亿元。\n东至县统计局\n",
+        );
+        assert_eq!(r.default_region(), Some("东至县"));
+        assert_eq!(r.region_at(text.find("38.4").unwrap()), Some("东至县"));
+        // The province in the headline before its city: a province's text.
+        let (r, _) = resolver(
+            "前三季度辽宁外贸稳中有升 大连作用凸显\n全省进出口5781.4亿元。大连市进出口3402.7亿元,占全省的58.9%。大连市领跑。\n",
+        );
+        assert_eq!(r.default_region(), Some("辽宁省"));
+        // The country spoken of before a provincial speaker's 全省; a
+        // yardstick (占全省) says nothing of what the text speaks as.
+        let (r, _) = resolver(
+            "国务院新闻办公室举行发布会。\n周庆林:今年全国新建高标准农田4612万亩,我国累计建成10.3亿亩。\n马振宇:黑龙江全省建成1.2亿亩。\n",
+        );
+        assert_eq!(r.default_region(), Some("中国"));
+        let (r, _) = resolver(
+            "本报北京12月28日电 今年新建高标准农田8560万亩。甘肃累计建成2500万亩,占全省耕地面积的近一半。\n",
+        );
+        assert_ne!(r.default_region(), Some("北京市"));
+        // Of two provinces named as often, the one named first is home.
+        let (r, _) =
+            resolver("桃溪镇工作总结\n在婺源县委领导下,全镇产值9.86亿元。上海、杭州游客增加。\n");
+        assert_ne!(r.default_region(), Some("上海市"));
     }
 
     #[test]
