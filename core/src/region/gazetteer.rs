@@ -346,10 +346,17 @@ impl Gazetteer {
     }
 
     /// The place a body's or school's name starts with (`长沙银行` → `长沙`),
-    /// past the party's `中共` (`中共山西省委` → `山西省`).
+    /// past the party's `中共` (`中共山西省委` → `山西省`); of a chain of
+    /// places, the last (`西安市雁塔区教育局` → `雁塔区`).
     pub(crate) fn place_of_name<'a>(&self, name: &'a str) -> Option<&'a str> {
         let name = name.strip_prefix("中共").unwrap_or(name);
-        self.prefix_len(name).map(|l| &name[..l])
+        let mut at = 0;
+        let mut place = None;
+        while let Some(l) = self.prefix_len(&name[at..]) {
+            place = Some(&name[at..at + l]);
+            at += l;
+        }
+        place
     }
 
     /// The region name (full or short) that `text` starts with, if any.

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::ends::{Break, Ends};
-use super::gazetteer::{top, Gazetteer, Level, Place};
+use super::gazetteer::{Gazetteer, Level, Place};
 use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
@@ -38,6 +38,9 @@ enum Event<'a> {
     Prefecture(&'a str),
     /// A province is named.
     Province(&'a str),
+    /// A city or district of another province opens a clause
+    /// (`湘西州接待游客…` in a text set in 恩施).
+    Elsewhere(&'a str),
     /// `我市` / `全市` / `本市`.
     City,
     /// `我区` / `全区` / `我县` / `全县`.
@@ -138,6 +141,11 @@ impl Resolver {
                 EntityKind::School | EntityKind::Org => {
                     gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main))
                 }
+                // The report a text is taken from (`摘自《西安市雁塔区…政府工作
+                // 报告》`), in its lead.
+                EntityKind::Work if e.start < LEAD_BYTES => {
+                    gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main))
+                }
                 _ => None,
             };
             if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
@@ -170,6 +178,9 @@ impl Resolver {
                 _ if p.is_district() && home(p) => Event::District(p.full),
                 Level::Prefecture if home(p) && *region => Event::Prefecture(p.full),
                 Level::Province if *region => Event::Province(p.full),
+                _ if *region && p.province != 0 && !home(p) && opens_clause(text, *at) => {
+                    Event::Elsewhere(p.full)
+                }
                 _ => continue,
             };
             events.push((*at, ev));
@@ -326,6 +337,10 @@ impl Resolver {
                 (!region && at < LEAD_BYTES && home(p)).then(|| (Some(p.full.to_string()), level))
             })
         };
+        // A company's results speak of the company: a marker places only
+        // its own clause (`山东全省…`).
+        let spoken = spoken.filter(|_| !disclosure);
+        let national = national.filter(|_| !disclosure);
         let (default, height) = spoken
             .or(national)
             .or_else(named)
@@ -353,6 +368,17 @@ impl Resolver {
                     r.push_scope(at, ends.after(Break::Sentence, at), d);
                 }
                 Event::Prefecture(p) if height < Height::City => {
+                    r.push_scope(at, ends.after(Break::Sentence, at), p);
+                }
+                // Another city of the province, or a place of another, that
+                // opens its clause claims its sentence (`广州…`, in a
+                // text about 深圳).
+                Event::Prefecture(p)
+                    if r.default.as_deref() != Some(*p) && opens_clause(text, at) =>
+                {
+                    r.push_scope(at, ends.after(Break::Sentence, at), p);
+                }
+                Event::Elsewhere(p) => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
                 Event::Province(p) if height == Height::Nation => {
@@ -527,13 +553,18 @@ fn city_name(
     most_named(cities).or_else(|| gaz.province_name(main).map(str::to_owned))
 }
 
-/// The name that stands most often among `names` (ties: the smaller name).
+/// The name that stands most often among `names`, in text order (ties: the
+/// one named first).
 fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counts: HashMap<&str, usize, FastHash> = HashMap::default();
-    for n in names {
-        *counts.entry(n).or_default() += 1;
+    // Per name: how often it stands, and where first.
+    let mut counts: HashMap<&str, (usize, usize), FastHash> = HashMap::default();
+    for (i, n) in names.enumerate() {
+        counts.entry(n).or_insert((0, i)).0 += 1;
     }
-    top(counts).map(str::to_owned)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.1 .1.cmp(&a.1 .1)))
+        .map(|(n, _)| n.to_owned())
 }
 
 #[cfg(test)]
@@ -681,6 +712,32 @@ mod tests {
         let (r, _) =
             resolver("桃溪镇工作总结\n在婺源县委领导下,全镇产值9.86亿元。上海、杭州游客增加。\n");
         assert_ne!(r.default_region(), Some("上海市"));
+        // The report a text is taken from names its district; of two
+        // districts named as often, the first.
+        let (r, _) = resolver(
+            "(摘自《西安市雁塔区2024年政府工作报告》)\n全区生产总值2416.3亿元。我区与西安高新区共建科学城,西安高新区营收2.6万亿元。雁塔区作为城区之一。\n",
+        );
+        assert_eq!(r.default_region(), Some("雁塔区"));
+        // News of a company's results: no place, but a marker's clause.
+        let (r, text) = resolver(
+            "总部位于青岛市崂山区的海晟智能发布年报,归属于上市公司股东的净利润7.92亿元,基本每股收益1.46元。山东全省产业集群营收1.2万亿元。\n",
+        );
+        assert_eq!(r.default_region(), None);
+        assert_eq!(r.region_at(text.find("1.2万").unwrap()), Some("山东省"));
+        // Places of other provinces, and other cities, that open a clause
+        // claim their sentence.
+        let (r, text) = resolver(
+            "年会在恩施召开。\n恩施州接待游客8215.6万人次。湘西州接待游客5870万人次;重庆黔江区接待游客1964万人次。全州旅游收入86.4亿元。\n",
+        );
+        assert_eq!(
+            r.region_at(text.find("5870").unwrap()),
+            Some("湘西土家族苗族自治州")
+        );
+        assert_eq!(r.region_at(text.find("1964").unwrap()), Some("黔江区"));
+        assert_eq!(
+            r.region_at(text.find("86.4").unwrap()),
+            Some("恩施土家族苗族自治州")
+        );
     }
 
     #[test]
