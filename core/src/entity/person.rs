@@ -9,7 +9,7 @@
 //! an honorific (陈国樑议员, 周振邦先生); a speaker may follow 的
 //! (来自农业农村厅的韦建峰介绍).
 
-use crate::text::Needle;
+use crate::text::{Needle, Needles};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -107,6 +107,13 @@ const FUNCTION: &[char] = &[
 
 /// In [`PersonTables`]' surnames: the char is a surname.
 const SINGLE: u8 = 1;
+/// In [`PersonTables`]' surnames: the char is one of the
+/// [`COMMON_SURNAMES`] most frequent surnames.
+const COMMON: u8 = 4;
+/// How many of the most frequent surnames (surnames.txt is in order) count
+/// as common: a label that opens a line (`来源:`, `公路:`) is a speaker only
+/// with one of them.
+const COMMON_SURNAMES: usize = 200;
 /// In [`PersonTables`]' surnames: a surname of two chars starts with the char.
 const COMPOUND: u8 = 2;
 
@@ -129,10 +136,13 @@ impl PersonTables {
     pub(crate) fn new() -> PersonTables {
         let mut surnames = HashMap::default();
         let mut compound = HashSet::default();
-        for s in words(SURNAMES) {
+        for (i, s) in words(SURNAMES).enumerate() {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) => *surnames.entry(c).or_default() |= SINGLE,
+                (Some(c), None) => {
+                    let common = if i < COMMON_SURNAMES { COMMON } else { 0 };
+                    *surnames.entry(c).or_default() |= SINGLE | common;
+                }
                 (Some(c), Some(_)) => {
                     *surnames.entry(c).or_default() |= COMPOUND;
                     compound.insert(s);
@@ -147,6 +157,14 @@ impl PersonTables {
             title_words: titles().map(|t| t.0).collect(),
             stop: WordSet::new(STOP),
         }
+    }
+
+    /// Whether `name` starts with a common surname ([`COMMON_SURNAMES`]).
+    fn common_surname(&self, name: &str) -> bool {
+        name.chars()
+            .next()
+            .and_then(|c| self.surnames.get(&c))
+            .is_some_and(|k| k & COMMON != 0)
     }
 
     /// Byte length of the surname `s` starts with, if any.
@@ -220,13 +238,15 @@ pub(crate) fn find(
     for m in titles {
         let weak = t.weak[m.word as usize];
         if !weak {
-            if let Some(s) = name_before(&cx, m.start, false) {
+            if let Some(s) = name_before(&cx, m.start, After::Title) {
                 out.push((s, m.start));
             }
         }
         names_after_title(&cx, m.end, weak, &mut out);
     }
     speakers(&cx, verbs, &mut out);
+    honoured(&cx, &mut out);
+    speaker_labels(&cx, &mut out);
     credits(norm, t, &mut out);
     bylines(norm, t, &mut out);
     out.sort_unstable();
@@ -311,13 +331,29 @@ fn clause_start(text: &str, at: usize) -> bool {
     }
 }
 
+/// What stands right after a name that [`name_before`] looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// A title (王建国 | 局长).
+    Title,
+    /// A verb of speech (刘洋 | 介绍).
+    Speech,
+    /// An honorific (李咏恩 | 女士): the name may also follow a word that
+    /// joins names (陈志鸿先生及李咏恩 | 女士).
+    Honorific,
+}
+
+/// Chars that join the names of a list (陈志鸿先生及李咏恩女士).
+const NAME_JOINERS: &[char] = &['及', '和', '与', '、'];
+
 /// The start of a name of two or three chars that ends at `at` and starts
 /// a clause, if one does (…，刘洋 | 介绍; 。王建国 | 局长): three chars first.
 /// A name may also follow a space (观光科 许雅婷 | 科长); one of three chars
 /// the office it works in, before a title (统计处陈怡君 | 科长), or 的 after
-/// a body's name, before a verb of speech (`speech`: 来自农业农村厅的韦建峰 |
-/// 介绍).
-fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
+/// a body's name, before a verb of speech (来自农业农村厅的韦建峰 | 介绍);
+/// one before an honorific, a word that joins names ([`After`]).
+fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
+    let speech = after == After::Speech;
     let (text, t) = (cx.norm.text.as_str(), cx.t);
     // Where names of one, two and three chars would start.
     let mut starts = [0; 3];
@@ -341,6 +377,8 @@ fn name_before(cx: &Cx, at: usize, speech: bool) -> Option<usize> {
         let three = name.chars().count() == 3;
         let bound = clause_start(text, s)
             || cx.norm.joined_at(s)
+            || (after == After::Honorific
+                && char_before(text, s).is_some_and(|c| NAME_JOINERS.contains(&c)))
             || (three
                 && char_before(text, s).is_some_and(|c| {
                     if speech {
@@ -372,8 +410,59 @@ fn speakers(cx: &Cx, verbs: &[Found], out: &mut Vec<(usize, usize)>) {
         {
             continue;
         }
-        if let Some(s) = name_before(cx, at, true) {
+        if let Some(s) = name_before(cx, at, After::Speech) {
             out.push((s, at));
+        }
+    }
+}
+
+/// Names before an honorific that starts no longer word (李咏恩女士, 马先生
+/// is a form of address): at the start of a clause or after a word that
+/// joins names (陈志鸿先生及李咏恩女士).
+fn honoured(cx: &Cx, out: &mut Vec<(usize, usize)>) {
+    static HONORIFICS: Needles = Needles::computed(|| vec!["先生", "女士"]);
+    let text = cx.norm.text.as_str();
+    for (at, _) in HONORIFICS.find_iter(text) {
+        if let Some(s) = name_before(cx, at, After::Honorific) {
+            out.push((s, at));
+        }
+    }
+}
+
+/// The speakers of a transcript: a name that opens a line before a colon,
+/// or before its office in brackets and a colon (`周庆林:`, `孟晓川(国务院
+/// 新闻办公室新闻发言人):`).
+fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
+    let text = cx.norm.text.as_str();
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    for s in starts {
+        let line = &text[s..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let n: usize = line
+            .chars()
+            .take(4)
+            .take_while(|&c| is_cjk(c))
+            .map(char::len_utf8)
+            .sum();
+        let name = &line[..n];
+        let labelled = match line[n..].chars().next() {
+            Some(':') => true,
+            Some('(') => line[n..]
+                .find(')')
+                .is_some_and(|k| line[n + k + 1..].starts_with(':')),
+            _ => false,
+        };
+        let chars = name.chars().count();
+        if labelled
+            && (2..=3).contains(&chars)
+            && cx.t.common_surname(name)
+            && cx.t.is_name(name)
+            && !ADDRESS.ends_at(name, name.len())
+            && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
+            && cx.gaz.prefix_len(name).is_none()
+        {
+            out.push((s, s + n));
         }
     }
 }
@@ -706,6 +795,23 @@ mod tests {
         assert!(persons("培养智慧教师,教师成长,学生全面发展").is_empty());
         assert!(persons("以前大学生毕业都不回乡").is_empty());
         assert_eq!(persons("家长刘芳说,"), ["刘芳"]);
+    }
+
+    #[test]
+    fn transcripts_and_honorifics() {
+        // The speakers of a transcript open their lines.
+        assert_eq!(
+            persons("孟晓川(国务院新闻办公室新闻发言人):\n各位记者。\n周庆林:\n大家好!"),
+            ["孟晓川", "周庆林"]
+        );
+        // Labels that are words are none (来 and 公 are rare surnames).
+        assert!(persons("来源:统计局\n公路:120公里\n地址:人民路").is_empty());
+        // A name before 先生 or 女士 after a word that joins names.
+        assert_eq!(
+            persons("执行董事陈志鸿先生及李咏恩女士;另据王晓燕女士介绍"),
+            ["陈志鸿", "李咏恩", "王晓燕"]
+        );
+        assert!(persons("张先生和李女士").is_empty());
     }
 
     #[test]
