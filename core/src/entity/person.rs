@@ -69,6 +69,11 @@ pub(crate) static SPEECH_VERBS: LazyLock<Vec<&str>> =
 static CLAUSE_START: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_clause_start.txt")));
 
+/// Two-char verbs (from jieba's dictionary) that may follow a name of a
+/// surname and two given chars right after a title (主任顾立新审定).
+static VERBS_AFTER: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_verbs.txt")));
+
 /// Honorifics and kin words after a name (周振邦先生, 周雨桐父女): what
 /// stands there may follow a name.
 static AFTER: LazyLock<WordSet> =
@@ -570,10 +575,12 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
             && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c));
         // A dateline may follow a reporter's name (记者林志豪台北28日电).
         let dateline = gaz.prefix_len(&text[e..]).is_some();
+        // 书记俞春生牵头: a surname and two given chars, then a verb.
+        let verb = name[sl..].chars().count() == 2 && starts_verb(text, e);
         let follows = if strict {
             char_at(text, e).map_or(true, |c| !is_name_char(c)) || starts_word(&AFTER, text, e)
         } else {
-            follows_name(cx, e) || dateline
+            follows_name(cx, e) || dateline || verb
         };
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
@@ -600,6 +607,15 @@ fn follows_name(cx: &Cx, at: usize) -> bool {
                 || cx.strong.binary_search(&at).is_ok()
                 || starts_word(&AFTER, &norm.text, at)
         }
+    }
+}
+
+/// Whether a two-char verb of [`VERBS_AFTER`] starts at `at`.
+fn starts_verb(text: &str, at: usize) -> bool {
+    let mut cs = text[at..].char_indices();
+    match (cs.next(), cs.next()) {
+        (Some(_), Some((i, c))) => VERBS_AFTER.contains(&text[at..at + i + c.len_utf8()]),
+        _ => false,
     }
 }
 
@@ -788,6 +804,10 @@ mod tests {
         assert_eq!(persons("县议会议长黄俊德受访时表示,"), ["黄俊德"]);
         assert_eq!(persons("苗绣传承人李阿英带着绣娘增收"), ["李阿英"]);
         assert_eq!(persons("返乡青年余佳琪正对着镜头介绍"), ["余佳琪"]);
+        // A verb after a name of a surname and two given chars.
+        assert_eq!(persons("校长韩晓岚统筹全校工作"), ["韩晓岚"]);
+        assert_eq!(persons("党支部书记俞春生牵头成立合作社"), ["俞春生"]);
+        assert!(persons("书记高度重视,区长任双组长,局长一行调研").is_empty());
     }
 
     #[test]
