@@ -851,6 +851,12 @@ mod tests {
                 &[(Region, "湘西")],
             ),
             ("据长沙银行公告,", &[(Org, "长沙银行")], &[(Region, "长沙")]),
+            (
+                // A lake, a town named like a district elsewhere.
+                "洪泽湖水质保持Ⅲ类,大渡口镇产值增长。",
+                &[(Region, "大渡口镇")],
+                &[(Region, "洪泽"), (Region, "大渡口")],
+            ),
         ]);
     }
 

@@ -93,6 +93,11 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 if short && text[e..].starts_with(['镇', '乡']) {
                     continue;
                 }
+                // 洪泽湖, 秦岭: a short form before a lake, river or
+                // mountain names the feature.
+                if short && text[e..].starts_with(NATURE) {
+                    continue;
+                }
                 let r = &gaz.regions[id as usize];
                 let province = r.code / 10000;
                 // A district right after its city: one mention (重庆市江北区).
@@ -114,6 +119,10 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     }
     hits
 }
+
+/// Chars after a division's short form that make it the name of a natural
+/// feature (洪泽湖, 巢湖 stay a lake).
+const NATURE: &[char] = &['湖', '河', '岭', '峡', '岛'];
 
 /// Chars after 乡 that make a word of it (乡村, 乡镇, 乡亲).
 const AFTER_XIANG: &[char] = &[

@@ -384,6 +384,9 @@ impl Resolver {
                 Event::Province(p) if height == Height::Nation => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
+                // A yardstick (`排名全省第一`, `占全国的10.7%`) leaves the
+                // place named before it its figures.
+                Event::City | Event::OwnProvince | Event::Nation if compares(text, at) => {}
                 Event::City if city_doc => {
                     if let Some(c) = &city {
                         r.push_scope(at, ends.after(Break::Paragraph, at), c);
@@ -511,7 +514,9 @@ pub(crate) fn whole_of(text: &str, at: usize) -> Option<u32> {
 
 /// Words right before a marker that make it the yardstick of a ranking or
 /// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`).
-const COMPARE_BEFORE: [&str; 9] = ["居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于"];
+const COMPARE_BEFORE: [&str; 13] = [
+    "居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于", "排名", "领跑", "领先", "高出",
+];
 
 /// Whether the marker at `at` is a yardstick, not a scope (`在全国范围内`,
 /// `为全国培养`).
@@ -738,6 +743,15 @@ mod tests {
             r.region_at(text.find("86.4").unwrap()),
             Some("恩施土家族苗族自治州")
         );
+        // A yardstick leaves the place named before it its figures.
+        let (r, text) = resolver(
+            "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
+        );
+        assert_eq!(r.region_at(text.find("323").unwrap()), Some("盐城市"));
+        assert_eq!(r.region_at(text.find("82.6").unwrap()), Some("江苏省"));
+        let (r, text) =
+            resolver("全国上半年GDP增长5.2%。\n广东上半年GDP超过7万亿元,占全国比重约为10.7%。\n");
+        assert_eq!(r.region_at(text.find("10.7").unwrap()), Some("广东省"));
     }
 
     #[test]
