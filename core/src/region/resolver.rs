@@ -358,8 +358,14 @@ impl Resolver {
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
         let county_city = district_doc && r.default.as_deref().is_some_and(|d| d.ends_with('市'));
+        // The province named last: a national text's `全省` is its (a
+        // provincial speaker's `黑龙江是…,全省建成…`).
+        let mut last_province: Option<&str> = None;
         for (at, ev) in &events {
             let at = *at;
+            if let Event::Province(p) = ev {
+                last_province = Some(p);
+            }
             match ev {
                 Event::District(d) if city_doc => {
                     r.push_scope(at, ends.after(Break::Paragraph, at), d);
@@ -401,6 +407,11 @@ impl Resolver {
                 }
                 Event::OwnProvince if height == Height::Province => {
                     if let Some(p) = &province {
+                        r.push_scope(at, ends.after(Break::Paragraph, at), p);
+                    }
+                }
+                Event::OwnProvince if height == Height::Nation => {
+                    if let Some(p) = last_province {
                         r.push_scope(at, ends.after(Break::Paragraph, at), p);
                     }
                 }
@@ -709,6 +720,10 @@ mod tests {
             "国务院新闻办公室举行发布会。\n周庆林:今年全国新建高标准农田4612万亩,我国累计建成10.3亿亩。\n马振宇:黑龙江全省建成1.2亿亩。\n",
         );
         assert_eq!(r.default_region(), Some("中国"));
+        let (r, text) = resolver(
+            "国务院新闻办公室举行发布会。\n周庆林:全国新建高标准农田4612万亩。\n马振宇:黑龙江是商品粮基地。去年全省新建高标准农田1050万亩,投入资金96亿元。\n",
+        );
+        assert_eq!(r.region_at(text.find("96亿").unwrap()), Some("黑龙江省"));
         let (r, _) = resolver(
             "本报北京12月28日电 今年新建高标准农田8560万亩。甘肃累计建成2500万亩,占全省耕地面积的近一半。\n",
         );
