@@ -260,7 +260,7 @@ impl Gazetteer {
     pub(crate) fn resolve<'a>(&'a self, name: &'a str, main: Option<u32>) -> Option<Place<'a>> {
         if let Some(k) = self.trie.get(name, 0).filter(|&k| self.is_name(k)) {
             let id = self.pick(&self.forms[k as usize], name, main)?;
-            return Some(self.place(id));
+            return Some(self.renamed(name, id));
         }
         let mut last: Option<(usize, usize, u32)> = None;
         let mut pos = 0;
@@ -289,11 +289,28 @@ impl Gazetteer {
                 Form::Town => return None,
             }
         }
-        let (_, end, id) = last?;
+        let (start, end, id) = last?;
         if end != name.len() {
             return None;
         }
-        Some(self.place(id))
+        Some(self.renamed(&name[start..end], id))
+    }
+
+    /// The place of region `id` named `name`: a county or county-level
+    /// city renamed a district since the data was made keeps the name the
+    /// text gives it (`长乐区`, not the former `长乐市`).
+    fn renamed<'a>(&'a self, name: &'a str, id: u32) -> Place<'a> {
+        let place = self.place(id);
+        let former =
+            name.ends_with('区') && !place.full.ends_with('区') && place.level == Level::County;
+        if former {
+            Place {
+                full: name,
+                ..place
+            }
+        } else {
+            place
+        }
     }
 
     /// The place of region `id`.
@@ -463,6 +480,9 @@ mod tests {
         assert_eq!(g.resolve("江北区", cq).unwrap().province, 50);
         assert_eq!(g.resolve("江北区", Some(33)).unwrap().province, 33);
         assert_eq!(g.resolve("重庆", None).unwrap().full, "重庆市");
+        // A county-level city renamed a district keeps the text's name.
+        assert_eq!(g.resolve("长乐区", None).unwrap().full, "长乐区");
+        assert_eq!(g.resolve("福州市长乐区", None).unwrap().full, "长乐区");
         let zone = g.resolve("重庆高新区", None).unwrap();
         assert!(zone.is_district() && zone.full == "重庆高新区");
         assert_eq!(g.resolve("重庆市江北区", None).unwrap().full, "江北区");

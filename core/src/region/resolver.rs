@@ -410,6 +410,19 @@ impl Resolver {
                         r.push_scope(at, ends.after(Break::Paragraph, at), p);
                     }
                 }
+                // In a city's text of an autonomous region, 全区 is the
+                // region (`同期全区接待游客…` in 日喀则).
+                Event::Own
+                    if height <= Height::City
+                        && !district_doc
+                        && own_district(at)
+                        && !compares(text, at)
+                        && province.as_deref().is_some_and(|p| p.ends_with("自治区")) =>
+                {
+                    if let Some(p) = &province {
+                        r.push_scope(at, ends.after(Break::Clause, at), p);
+                    }
+                }
                 Event::OwnProvince if height == Height::Nation => {
                     if let Some(p) = last_province {
                         r.push_scope(at, ends.after(Break::Paragraph, at), p);
@@ -524,9 +537,11 @@ pub(crate) fn whole_of(text: &str, at: usize) -> Option<u32> {
 }
 
 /// Words right before a marker that make it the yardstick of a ranking or
-/// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`).
-const COMPARE_BEFORE: [&str; 13] = [
+/// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`, `建成全疆
+/// 重要的…基地`).
+const COMPARE_BEFORE: [&str; 17] = [
     "居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于", "排名", "领跑", "领先", "高出",
+    "建成", "成为", "打造", "创建",
 ];
 
 /// Whether the marker at `at` is a yardstick, not a scope (`在全国范围内`,
@@ -758,6 +773,13 @@ mod tests {
             r.region_at(text.find("86.4").unwrap()),
             Some("恩施土家族苗族自治州")
         );
+        // In a city's text of an autonomous region, 全区 is the region;
+        // 占全区的 is a yardstick.
+        let (r, text) = resolver(
+            "日喀则市旅游持续升温。\n日喀则市接待游客612万人次。同期全区接待游客3520万人次,日喀则市接待量占全区的17.4%。\n",
+        );
+        assert_eq!(r.region_at(text.find("3520").unwrap()), Some("西藏自治区"));
+        assert_eq!(r.region_at(text.find("17.4").unwrap()), Some("日喀则市"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
