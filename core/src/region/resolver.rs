@@ -391,8 +391,18 @@ impl Resolver {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
                 // A yardstick (`排名全省第一`, `占全国的10.7%`) leaves the
-                // place named before it its figures.
-                Event::City | Event::OwnProvince | Event::Nation if compares(text, at) => {}
+                // place named before it its figures, except its own level
+                // (`略高于全港的73%`, `高于全国平均的18%`).
+                Event::City | Event::OwnProvince | Event::Nation if compares(text, at) => {
+                    let whole = match ev {
+                        Event::City => city.as_deref(),
+                        Event::OwnProvince => province.as_deref(),
+                        _ => nation.as_deref(),
+                    };
+                    if let Some(w) = whole.filter(|_| own_level(text, at)) {
+                        r.push_scope(at, ends.after(Break::Clause, at), w);
+                    }
+                }
                 Event::City if city_doc => {
                     if let Some(c) = &city {
                         r.push_scope(at, ends.after(Break::Paragraph, at), c);
@@ -548,6 +558,21 @@ const COMPARE_BEFORE: [&str; 17] = [
 /// `为全国培养`).
 fn compares(text: &str, at: usize) -> bool {
     COMPARE_BEFORE.iter().any(|w| text[..at].ends_with(w))
+}
+
+/// Whether the two-char marker at `at`, after a word of comparison, is
+/// followed by its own level (`高于全国平均的18%`, `略高于全港的73%`), not
+/// by the gap (`高于全国0.4个百分点`).
+fn own_level(text: &str, at: usize) -> bool {
+    let compared = ["高于", "低于", "快于", "慢于", "比", "较"]
+        .iter()
+        .any(|w| text[..at].ends_with(w));
+    let rest = &text[at + "全国".len()..];
+    let rest = rest
+        .strip_prefix("平均水平")
+        .or_else(|| rest.strip_prefix("平均"))
+        .unwrap_or(rest);
+    compared && rest.starts_with('的')
 }
 
 /// Whether the marker at `at` only frames a narrower region's figure.
@@ -789,6 +814,12 @@ mod tests {
         let (r, text) =
             resolver("全国上半年GDP增长5.2%。\n广东上半年GDP超过7万亿元,占全国比重约为10.7%。\n");
         assert_eq!(r.region_at(text.find("10.7").unwrap()), Some("广东省"));
+        // The yardstick's own level is its figure; the gap is the subject's.
+        let (r, text) = resolver(
+            "全国上半年GDP增长5.2%。\n广东增长4.1%,低于全国的5.2%;江苏增长5.6%,高于全国0.4个百分点。\n",
+        );
+        assert_eq!(r.region_at(text.rfind("5.2%").unwrap()), Some("中国"));
+        assert_eq!(r.region_at(text.find("0.4").unwrap()), Some("江苏省"));
     }
 
     #[test]
