@@ -299,6 +299,49 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_line_of_several_units_gives_each_column_its_own() {
+        let got = |text: &str| -> Vec<(f64, String)> {
+            metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
+        };
+        // One unit per header word, in order.
+        assert_eq!(
+            got("单位:人;处;%\n乡镇 服务人数 据点 涵盖率\n彰化市 5,412 38 91.2\n"),
+            [
+                (5412.0, "人".into()),
+                (38.0, "处".into()),
+                (91.2, "%".into())
+            ]
+        );
+        // Fewer units than columns: rates take the percent, the rest the
+        // one unit left, or the one their header names.
+        assert_eq!(
+            got("单位:亿元,%\n县 工业增速 消费总额 消费增速\n临泉县 9.8 186.5 6.1\n"),
+            [
+                (9.8, "%".into()),
+                (18_650_000_000.0, "元".into()),
+                (6.1, "%".into())
+            ]
+        );
+        assert_eq!(
+            got("单位:万人 亿元 %\n市州 参保人数 基金收入 基金支出 支付比例\n兰州市 398.62 112.47 104.35 78.1\n")
+                .iter()
+                .map(|m| m.1.as_str())
+                .collect::<Vec<_>>(),
+            ["人", "元", "元", "%"]
+        );
+        // A column of units after the label.
+        assert_eq!(
+            got("指标 单位 2022年 2023年\n发电量 亿千瓦时 1,975.1 2,103.6\n员工总数 人 34,872 34,518\n"),
+            [
+                (197_510_000_000.0, "千瓦时".into()),
+                (210_360_000_000.0, "千瓦时".into()),
+                (34_872.0, "人".into()),
+                (34_518.0, "人".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn reads_the_figures_of_a_flattened_table() {
         let text = "主要会计数据\n单位：万元　币种：人民币\n\
             营业收入｜本报告期 356,842.17｜上年同期 402,115.63｜增减(%) -11.26\n\

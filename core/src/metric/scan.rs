@@ -194,7 +194,7 @@ fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 /// The byte length of a sign written right before the number at `at`:
 /// `-`, `−` or `负` (`净利润-3亿元`, `增长−5%`, `为负5%`), `零下` before
 /// a temperature, or `+` (`增速为+5.2%`). A dash after a digit or letter joins a range or a code
-/// (`2-3门`, `A-1`) and is not a sign; nor is `负` of `正负`, `胜负`.
+/// (`2-3门`, `A-1`) and is not a sign; nor is `负` of `正负`, `胜负`, `减负`.
 fn sign_before(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let mut chars = before.chars().rev();
@@ -209,7 +209,11 @@ fn sign_before(text: &str, at: usize) -> usize {
                 c.len_utf8()
             }
         }
-        '负' if !matches!(prev, Some('正' | '胜' | '抱' | '担' | '自' | '欺')) => {
+        '负' if !matches!(
+            prev,
+            Some('正' | '胜' | '抱' | '担' | '自' | '欺' | '减' | '辜' | '重')
+        ) =>
+        {
             c.len_utf8()
         }
         '下' if prev == Some('零') => "零下".len(),

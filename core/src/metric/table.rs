@@ -155,7 +155,10 @@ pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Table
         .or(change_column)
         .or_else(|| paren_unit(&text[label_start..row_end], tables))
         .or(other_column)
-        .or_else(|| unit_line(text, line_start, tables))?;
+        .or_else(|| {
+            let header = column.clone().map(|c| &text[c]);
+            unit_line(text, line_start, header, None, tables)
+        })?;
     Some(Cell {
         stated: Some(stated.into()),
         row_label: trimmed(text, label_start..row_end),
@@ -312,7 +315,9 @@ fn space_cell(
     if !toks[1..].contains(&fig) {
         return None;
     }
-    let row_label = toks[0].clone();
+    // A column of units after the label (`发电量 亿千瓦时 1,862.4`, `员工总数
+    // 人 35,406`), its space dropped as stray: split off where it was.
+    let (row_label, unit_cell) = unit_column(ix, toks[0].clone(), tables);
     let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
     let column = space_header(ix, line.clone(), k, toks.len());
     let stated = if own_unit {
@@ -328,10 +333,16 @@ fn space_cell(
             u => (None, u),
         };
         let unit = change_column
+            .or(unit_cell)
             .or_else(|| paren_unit(label, tables))
             .or_else(|| unit_ending(label, tables))
             .or(other_column)
-            .or_else(|| unit_line(text, line.start, tables))?;
+            .or_else(|| {
+                // The header read, it has one word per figure of the row.
+                let header = column.clone().map(|c| &text[c]);
+                let columns = header.map(|_| (k, toks.len() - 1));
+                unit_line(text, line.start, header, columns, tables)
+            })?;
         Some(unit.into())
     };
     Some(Cell {
@@ -349,12 +360,46 @@ fn header_unit(header: &str, tables: &Tables) -> Option<StatedUnit> {
     paren_unit(header, tables).or_else(|| unit_at(header, tables).filter(|u| u.len == header.len()))
 }
 
-/// A unit word of two chars or more that ends a row's label (`门急诊人次`).
-fn unit_ending(label: &str, tables: &Tables) -> Option<StatedUnit> {
-    let (n, _) = tables.units().longest_ending_at(label, label.len())?;
-    let word = &label[label.len() - n..];
-    (word.chars().count() >= 2).then(|| unit_at(word, tables))?
+/// The row label `label` and the unit of a cell of units right after it
+/// (`发电量|亿千瓦时`, `清洁能源装机占比|%`): the label split at the last
+/// space normalisation dropped in it, where what follows is a unit whole.
+fn unit_column(
+    ix: &Index,
+    label: Range<usize>,
+    tables: &Tables,
+) -> (Range<usize>, Option<StatedUnit>) {
+    let last_join = ix
+        .joins
+        .get(..ix.joins.partition_point(|&j| j < label.end))
+        .and_then(|j| j.last())
+        .filter(|&&j| j > label.start);
+    if let Some(&j) = last_join {
+        let tail = &ix.text[j..label.end];
+        if let Some(u) = unit_at(tail, tables).filter(|u| u.len == tail.len()) {
+            return (label.start..j, Some(u));
+        }
+    }
+    (label, None)
 }
+
+/// A unit of two chars or more that ends a row's label (`门急诊人次`), with
+/// a multiplier before it (`发电量亿千瓦时`, `供电煤耗克/千瓦时`): the
+/// longest end of the label read whole as a unit.
+fn unit_ending(label: &str, tables: &Tables) -> Option<StatedUnit> {
+    label
+        .char_indices()
+        .rev()
+        .take(MAX_UNIT_CHARS)
+        .filter_map(|(i, _)| {
+            let word = &label[i..];
+            unit_at(word, tables).filter(|u| u.len == word.len() && word.chars().count() >= 2)
+        })
+        .last()
+}
+
+/// The longest unit, multiplier included, read at the end of a row's label
+/// (`克/千瓦时`), in chars.
+const MAX_UNIT_CHARS: usize = 8;
 
 /// `r` without spaces at either end.
 fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
@@ -463,10 +508,86 @@ fn split_at_joins(r: Range<usize>, joins: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
-/// The unit of the nearest `单位:` before the row at `row_start` (within
-/// [`UNIT_LINE_REACH`] bytes). What follows the unit on that line
-/// (`单位:元 币种:人民币`, its space dropped as stray) is left alone.
-fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit> {
+/// The unit the nearest `单位:` line before the row at `row_start` (within
+/// [`UNIT_LINE_REACH`] bytes) gives the figure under `header`. A line of
+/// one unit gives it to every figure (`单位:元 币种:人民币`: what follows
+/// the unit is left alone). A line of several (`单位:亿元,%`, `單位:人;處;%`)
+/// gives the k-th of `columns` (the figure's place and the number of
+/// figures, where the header has one word per figure and the line one unit
+/// per word); else a rate's header (`增速`, `涵盖率`) takes the percent, and
+/// another the one unit left, or the one its header names (`参保人数`: 人;
+/// `基金收入`: money). Where none fits, nothing: no figure gets another
+/// column's unit.
+fn unit_line(
+    text: &str,
+    row_start: usize,
+    header: Option<&str>,
+    columns: Option<(usize, usize)>,
+    tables: &Tables,
+) -> Option<StatedUnit> {
+    let mut units = line_units(text, row_start, tables)?;
+    if units.len() == 1 {
+        return units.pop();
+    }
+    if let Some((k, n)) = columns.filter(|&(_, n)| n == units.len()) {
+        return (k < n).then(|| units.swap_remove(k));
+    }
+    let header = header?;
+    let (rates, others): (Vec<StatedUnit>, Vec<StatedUnit>) = units
+        .into_iter()
+        .partition(|u| u.kind == QuantityKind::Percent);
+    let mut pick = if RATE_HEADS.iter().any(|w| header.contains(w)) {
+        rates
+    } else if others.len() == 1 {
+        others
+    } else {
+        let named: Vec<StatedUnit> = others
+            .iter()
+            .filter(|u| u.name.chars().next().is_some_and(|c| header.contains(c)))
+            .cloned()
+            .collect();
+        if named.len() == 1 {
+            named
+        } else if MONEY_HEADS.iter().any(|w| header.contains(w)) {
+            others
+                .into_iter()
+                .filter(|u| u.kind == QuantityKind::Money)
+                .collect()
+        } else {
+            Vec::new()
+        }
+    };
+    (pick.len() == 1).then(|| pick.swap_remove(0))
+}
+
+/// Words of a column's header that make its figures rates (in %).
+const RATE_HEADS: &[&str] = &[
+    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅", "增减",
+];
+
+/// Words of a column's header that make its figures sums of money.
+const MONEY_HEADS: &[&str] = &[
+    "收入",
+    "支出",
+    "金额",
+    "费用",
+    "资金",
+    "总额",
+    "投资",
+    "产值",
+    "增加值",
+    "进出口",
+    "出口",
+    "进口",
+    "营收",
+    "利润",
+    "余额",
+];
+
+/// The units of the nearest `单位:` line before `row_start`, in order
+/// (`单位:亿元人民币,%`): each after an optional currency word, split by
+/// spaces, commas, `、` or `;`, up to the first word that is no unit.
+fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<StatedUnit>> {
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
     let mut end = row_start;
     // A unit, not the body that fills a form in (填报单位:人民医院).
@@ -477,14 +598,30 @@ fn unit_line(text: &str, row_start: usize, tables: &Tables) -> Option<StatedUnit
         }
         end = k;
     };
-    let rest = text[at..].trim_start_matches(' ');
-    // `单位:人民币百万元`, `單位:新臺幣仟元`: a currency word before the unit
-    // stays outside it, as before a figure (`新臺幣386億元` is in 元).
-    let after_currency = tables
-        .currency_before
-        .longest_at(rest, 0)
-        .and_then(|(n, _)| unit_at(&rest[n..], tables));
-    after_currency.or_else(|| unit_at(rest, tables))
+    let line = &text[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let mut units = Vec::new();
+    let mut rest = line;
+    loop {
+        rest = rest.trim_start_matches([' ', ',', '、', ';']);
+        // `单位:人民币百万元`, `單位:新臺幣仟元`: a currency word before the
+        // unit stays outside it, as before a figure (`新臺幣386億元` is in 元).
+        let skip = |r: &str| {
+            tables
+                .currency_before
+                .longest_at(r, 0)
+                .map_or(0, |(n, _)| n)
+        };
+        let n = skip(rest);
+        let Some(u) = unit_at(&rest[n..], tables) else {
+            break;
+        };
+        rest = &rest[n + u.len..];
+        // `亿元人民币`: the currency word after it.
+        rest = &rest[skip(rest)..];
+        units.push(u);
+    }
+    (!units.is_empty()).then_some(units)
 }
 
 impl From<StatedUnit> for Stated {
@@ -498,6 +635,7 @@ impl From<StatedUnit> for Stated {
 }
 
 /// A unit as a table states it, read by [`unit_at`].
+#[derive(Clone)]
 struct StatedUnit {
     /// The unit reported.
     name: String,
