@@ -852,6 +852,19 @@ mod tests {
             ),
             ("据长沙银行公告,", &[(Org, "长沙银行")], &[(Region, "长沙")]),
             (
+                // A body named by what it does, a national federation, a
+                // customs district; a town right after its county.
+                "甘肃省医疗保障局、中国电力企业联合会和阜阳海关发布,彰化縣和美鎮居民受惠。",
+                &[
+                    (Org, "甘肃省医疗保障局"),
+                    (Org, "中国电力企业联合会"),
+                    (Org, "阜阳海关"),
+                    (Region, "彰化县"),
+                    (Region, "和美镇"),
+                ],
+                &[(Region, "甘肃省"), (Region, "美镇")],
+            ),
+            (
                 // A lake, a town named like a district elsewhere.
                 "洪泽湖水质保持Ⅲ类,大渡口镇产值增长。",
                 &[(Region, "大渡口镇")],

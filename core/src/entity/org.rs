@@ -239,8 +239,9 @@ pub(crate) fn find(
         let from = from.max(low);
         let at = |from: usize| -> Option<Option<usize>> {
             if let Some((a, by_region)) = anchor(text, from, s, &known, anchors) {
-                // 全国三级公立医院 is a kind of body the country has, no name.
-                if NATIONAL.starts_at(text, a) && t.generic.ends_at(text, s) {
+                // 全国三级公立医院 is a kind of body the country has, no name
+                // (中国企业联合会 is one).
+                if text[a..].starts_with("全国") && t.generic.ends_at(text, s) {
                     return Some(None);
                 }
                 // A government is named by its region (国务院政府 is no body),
@@ -628,11 +629,14 @@ fn anchor(
             .iter()
             .take_while(|&&(st, _)| st < s)
             .filter(|&&(_, en)| {
+                // A verb that names what a body does stands in its name
+                // (甘肃省医疗保障局); another ends the name before it.
                 let gap_ok = || {
                     text[en..s].chars().count() <= MAX_GAP
-                        && !text[en..s]
-                            .char_indices()
-                            .any(|(i, c)| a.verbs.ends_at(text, en + i + c.len_utf8()))
+                        && !text[en..s].char_indices().any(|(i, c)| {
+                            let end = en + i + c.len_utf8();
+                            a.verbs.ends_at(text, end) && !BODY_VERBS.ends_at(text, end)
+                        })
                 };
                 (en <= s && gap_ok()) || Some(en) == shared
             })

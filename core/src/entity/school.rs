@@ -269,6 +269,9 @@ mod tests {
 
     #[test]
     fn generic_phrases_are_not_schools() {
+        // A verb before a school word: a count, or the school after it.
+        assert!(schools("该县共有幼儿园86所").is_empty());
+        assert_eq!(schools("毕业生升入湖南文理学院"), ["湖南文理学院"]);
         assert!(schools("全市中小学、特色学校、农村小学和5所学校").is_empty());
         assert!(schools("小学生和大学生").is_empty());
     }

@@ -4,7 +4,7 @@
 //! towns and streets), and runs of one-char province abbreviations (京津冀).
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
-use crate::text::{char_at, char_before, extend_left, overlaps_any, Found, WordList};
+use crate::text::{char_at, char_before, extend_left, is_cjk, overlaps_any, Found, WordList};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -160,7 +160,17 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     }
     let longest = if mongolian { 6 } else { 3 };
     let (start, bounded) = extend_left(text, s, &gaz.town_stops, longest);
-    let start = if last_end <= s && last_end > start {
+    // Right after a region, where a stop leaves one char (彰化县和美镇: 和
+    // is no conjunction before a one-char name), the town's name is all
+    // that stands between.
+    let one_left = text[start..s].chars().count() < 2;
+    let joined = |from: usize| {
+        from < start
+            && one_left
+            && text[from..s].chars().count() <= longest
+            && text[from..s].chars().all(is_cjk)
+    };
+    let start = if last_end <= s && (last_end > start || joined(last_end)) {
         last_end
     } else {
         start
