@@ -17,8 +17,11 @@ use crate::text::{
 use crate::{Change, QuantityKind};
 
 /// Words of a table header or cell label that make its figures changes
-/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比增长`).
-const CHANGE_COLUMNS: [&str; 4] = ["增减", "增长", "比上年", "同比"];
+/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`): the sign says which way.
+const CHANGE_COLUMNS: [&str; 3] = ["增减", "比上年", "同比"];
+/// Words of a table header or cell label that make its figures rises, as
+/// `增长-4.8%` is one with a negative value (`同比增长`, `增速`).
+const RISE_COLUMNS: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
@@ -179,10 +182,11 @@ impl<'a> Reader<'a> {
         let label = &text[cell.label.clone()];
         // A column or cell of changes (`本年比上年增减(%)`, `增减(%)`): the
         // sign says which way; else a change word of the cell's label.
-        let changes = [label, &text[cell.column.clone()]]
-            .iter()
-            .any(|w| CHANGE_COLUMNS.iter().any(|c| w.contains(c)));
-        let change = if changes {
+        let heads = [label, &text[cell.column.clone()]];
+        let says = |words: &[&str]| heads.iter().any(|w| words.iter().any(|c| w.contains(c)));
+        let change = if says(&RISE_COLUMNS) {
+            Change::Increase
+        } else if says(&CHANGE_COLUMNS) {
             if m.value < 0.0 {
                 Change::Decrease
             } else {
@@ -224,7 +228,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Increase or decrease, from a change verb right before the quantity
-    /// (`增长12%`, `比上年增加了442亩`), a multiple of an earlier year
+    /// (`增长12%`, `比上年增加了442亩`), a multiple of the year before
     /// (`是上年的2.3倍`) or a change rate (`增幅达8%`); and the byte length
     /// of the verb (0 for none, a multiple or a rate).
     fn change(&self, m: &Judged) -> (Change, usize) {
@@ -251,14 +255,13 @@ impl<'a> Reader<'a> {
             }
         }
         let cs = segment::clause_start(self.ix, m.start);
-        // `是上年的2.3倍`, `为2020年的5倍`: a multiple of an earlier year.
+        // `是上年的2.3倍`: a multiple of the year before, a growth. A
+        // multiple of another time (`是2021年的2.4倍`, `是去年同期的2倍多`)
+        // or thing compares levels: no change.
         if m.unit == "倍" {
             let before = &text[cs..m.start];
             if let Some(base) = before.strip_suffix('的') {
-                let earlier = base.ends_with(['年', '期'])
-                    || base.ends_with("年末")
-                    || base.ends_with("年底");
-                if earlier && (base.contains('是') || base.contains('为')) {
+                if base.ends_with("上年") && (base.contains('是') || base.contains('为')) {
                     return (Change::Increase, 0);
                 }
             }

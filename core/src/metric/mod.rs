@@ -342,6 +342,24 @@ mod tests {
     }
 
     #[test]
+    fn rise_columns_rise_and_change_columns_go_by_sign() {
+        let got: Vec<(f64, Change)> =
+            metrics("单位:%\n地区 增速 同比\n阜南县 -3.6 -4.7\n临泉县 9.8 6.2\n")
+                .into_iter()
+                .map(|m| (m.1, m.4))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                (-3.6, Change::Increase),
+                (-4.7, Change::Decrease),
+                (9.8, Change::Increase),
+                (6.2, Change::Increase),
+            ]
+        );
+    }
+
+    #[test]
     fn reads_the_figures_of_a_flattened_table() {
         let text = "主要会计数据\n单位：万元　币种：人民币\n\
             营业收入｜本报告期 356,842.17｜上年同期 402,115.63｜增减(%) -11.26\n\
@@ -438,6 +456,10 @@ mod tests {
         let change = |text: &str| metrics(text)[0].4;
         assert_eq!(change("出口额是上年的2.3倍。"), Change::Increase);
         assert_eq!(change("相当于全国平均的1.5倍。"), Change::None);
+        // A multiple of another time compares levels.
+        assert_eq!(change("人数是二〇二一年的2.4倍。"), Change::None);
+        assert_eq!(change("销量是去年同期的2倍多。"), Change::None);
+        assert_eq!(change("药品平均降价53%以上。"), Change::Decrease);
         // A natural growth rate states a level; 起降 is no fall.
         assert_eq!(change("人口自然增长率为-1.35‰。"), Change::None);
         assert_eq!(change("航班起降49.7万架次。"), Change::None);
