@@ -51,16 +51,17 @@ OPEN_FLOORS = {
     ("entities", "ALL"): 0.90,
 }
 
-# The blind reports (tests/blind: 32 reports in four sets, each written by
-# someone who saw neither the code nor the open corpus; each set measured once
-# before any rule was drawn from it, see tests/blind/README.md). Floors below
-# the measured scores (metrics_full 0.985, change 0.982, region 0.959,
-# entities 0.880), to catch regressions on texts the rules were not written from.
+# The blind reports (tests/blind: 84 reports, eight sets of eight and a region
+# suite of twenty, each written by someone who saw neither the code nor the
+# open corpus; each set measured once before any rule was drawn from it, see
+# tests/blind/README.md). Floors below the measured scores (metrics_full
+# 0.989, change 0.989, region 0.954, entities 0.895), to catch regressions on
+# texts the rules were not written from.
 BLIND_FLOORS = {
-    ("metrics_full", "f1"): 0.975,
-    ("metric_attributes", "change"): 0.97,
+    ("metrics_full", "f1"): 0.98,
+    ("metric_attributes", "change"): 0.98,
     ("metric_attributes", "region"): 0.945,
-    ("entities", "ALL"): 0.86,
+    ("entities", "ALL"): 0.87,
 }
 
 FLOORS = {
