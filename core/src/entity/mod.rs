@@ -865,6 +865,13 @@ mod tests {
                 &[(Region, "甘肃省"), (Region, "美镇")],
             ),
             (
+                // A bankers' association after its members' word; a bank's
+                // accounts are no bank.
+                "全港市民注意,出售銀行戶口屬違法,香港銀行公會表示。",
+                &[(Org, "香港银行公会")],
+                &[(Org, "香港银行"), (Org, "出售银行")],
+            ),
+            (
                 // A lake, a town named like a district elsewhere.
                 "洪泽湖水质保持Ⅲ类,大渡口镇产值增长。",
                 &[(Region, "大渡口镇")],

@@ -98,9 +98,9 @@ const NOT_AFTER_CHANG: &[char] = &['房', '商', '矿', '区', '家', '址', '�
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
 const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
 /// Chars after a head of two chars or more that make it part of a longer word
-/// (银行业, 集团化, 公司制, 协会会员).
+/// (银行业, 集团化, 公司制, 协会会员, 银行户口, 银行账户).
 const NOT_AFTER_LONG: &[char] = &[
-    '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员',
+    '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员', '户', '账',
 ];
 /// Verbs that name what a body does, right before its head (保障厅,
 /// 管理局, 监督局, 服务中心).
