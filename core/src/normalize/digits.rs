@@ -52,32 +52,57 @@ pub fn thousands_gap(
         .take_while(u8::is_ascii_digit)
         .count();
     let lead = text.len() - digits;
+    // A cell of a table whose cells are set apart by two spaces or more
+    // (`港岛  3 412  4 187`): a plain space inside it groups thousands.
+    let orig_lead = orig[..at]
+        .char_indices()
+        .rev()
+        .nth(digits.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let before = &orig[..orig_lead];
+    let in_cell = before.ends_with('\u{3000}') || before.ends_with("  ");
     let before_ok = if last_group == text.len().checked_sub(3) && digits >= 3 {
         // Digits since the last separator: one whole group.
         true
     } else {
         (1..=3).contains(&digits)
             && !text[..lead].ends_with(['.', ','])
-            // A plain space: the number starts after a word, not a cell.
-            && (!plain || char_before(text, lead).map_or(true, is_cjk))
+            // A plain space: the number starts after a word or in a cell,
+            // not after one space in a row (`12 105 110 118`).
+            && (!plain || in_cell || char_before(text, lead).map_or(true, is_cjk))
     };
     if !before_ok {
         return false;
     }
+    // The cell ends at a full-width space or two spaces or more (the next
+    // cell), or, in a cell, at its line's end.
+    let cell_end = |r: &str| {
+        r.starts_with('\u{3000}')
+            || (r.chars().take(2).all(is_hspace) && r.chars().count() >= 2)
+            || (in_cell && (r.is_empty() || r.starts_with(['\n', '\r'])))
+    };
     // A plain space splits thousands (`約30 400個`, Hong Kong's usage) only
     // where at most two more groups and then a word or a clause's
     // punctuation follow, not in a row of figures (`12 105 110 118` of a
     // table, ending its line, is read cell by cell).
-    let mut rest = orig[after..].chars().map(fold_width);
+    let mut pos = after;
     let mut groups = 0;
     loop {
-        if rest.by_ref().take(3).filter(char::is_ascii_digit).count() != 3 {
+        let group: Vec<char> = orig[pos..].chars().take(3).collect();
+        if group.len() != 3 || !group.iter().all(|&c| fold_width(c).is_ascii_digit()) {
             return false;
         }
+        pos += group.iter().map(|c| c.len_utf8()).sum::<usize>();
         groups += 1;
-        return match rest.next() {
+        if plain && cell_end(&orig[pos..]) {
+            return true;
+        }
+        return match first(&orig[pos..]) {
             Some(c) if c.is_ascii_digit() => false,
-            Some(' ') if plain && groups < MAX_PLAIN_GROUPS => continue,
+            Some(' ') if plain && groups < MAX_PLAIN_GROUPS => {
+                pos += orig[pos..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             Some(c) if plain => is_cjk(c) || CLAUSE_PUNCT.contains(c),
             None => !plain,
             _ => true,
@@ -194,6 +219,11 @@ mod tests {
         assert!(!plain("1,486 273人"));
         assert!(!plain("卫生院15 120 138 142个"));
         assert!(!plain("幼儿园12 105 110 118\n"));
+        // Cells set apart by full-width spaces: a plain space in a cell.
+        assert!(plain("港島\u{3000}\u{3000}3 412\u{3000}\u{3000}4 187\n"));
+        let at = "港島\u{3000}\u{3000}3 412\u{3000}\u{3000}4".len();
+        let orig = "港島\u{3000}\u{3000}3 412\u{3000}\u{3000}4 187\n";
+        assert!(thousands_gap("港岛3412  4", None, orig, at, at + 1));
     }
 
     fn spaced(orig: &str) -> Option<&str> {
