@@ -236,13 +236,18 @@ impl Resolver {
             let n = mentions.get(p).copied().unwrap_or(0);
             n > 1 && n > top_district_mentions
         };
-        // The province named before a place (`辽宁外贸…大连"压舱石"`): the
-        // headline speaks of the province first.
+        // The province named before a city, and its `全省` in the lead
+        // (`辽宁外贸…大连"压舱石"`, then `全省货物贸易…`): a province's text,
+        // not the city's (`江苏首个零碳产业园在盐城投用` is the city's).
+        let province_lead = markers
+            .iter()
+            .any(|&(i, m)| i < LEAD_BYTES && m == Marker::Province && !compares(text, i));
         let province_before = |at: usize| {
-            events
-                .iter()
-                .take_while(|e| e.0 < at)
-                .any(|e| matches!(e.1, Event::Province(_)))
+            province_lead
+                && events
+                    .iter()
+                    .take_while(|e| e.0 < at)
+                    .any(|e| matches!(e.1, Event::Province(_)))
         };
         // Also inside a body's name: `宜蘭縣政府…全縣`.
         let city_county = || {
@@ -293,8 +298,12 @@ impl Resolver {
                 matches!(ev, Event::Nation) && !compares(text, at) && opens_clause(text, at)
             })
             .map(|e| e.0);
+        // Not where the headline names a place (`湖南省…统计公报`, then
+        // `我国经济回升向好,全省上下…`): the text speaks as that place.
+        let headline = text.find('\n').unwrap_or(text.len());
+        let placed = places.iter().any(|&(at, _, _)| at < headline);
         let spoken = match (spoken, national_at) {
-            (Some((at, _)), Some(n)) if n < at => None,
+            (Some((at, _)), Some(n)) if n < at && !placed => None,
             (s, _) => s.map(|s| s.1),
         };
         // `全国` as a yardstick (`位居全国第5`, `高于全国`) says nothing of
@@ -754,6 +763,17 @@ mod tests {
             "前三季度辽宁外贸稳中有升 大连作用凸显\n全省进出口5781.4亿元。大连市进出口3402.7亿元,占全省的58.9%。大连市领跑。\n",
         );
         assert_eq!(r.default_region(), Some("辽宁省"));
+        // A headline that names the place wins over 我国 in the lead.
+        let (r, _) = resolver(
+            "湖南省2023年国民经济和社会发展统计公报\n2023年,面对复杂严峻的外部环境,我国经济回升向好,全省上下认真贯彻。\n全年地区生产总值50012.9亿元。\n",
+        );
+        assert_eq!(r.default_region(), Some("湖南省"));
+        // A province named before its city, without 全省 in the lead: the
+        // city's news.
+        let (r, _) = resolver(
+            "江苏首个零碳产业园在盐城投用\n盐城市零碳产业园总投资120亿元。盐城新能源装机容量达1800万千瓦。\n",
+        );
+        assert_eq!(r.default_region(), Some("盐城市"));
         // The country spoken of before a provincial speaker's 全省; a
         // yardstick (占全省) says nothing of what the text speaks as.
         let (r, _) = resolver(
