@@ -438,11 +438,14 @@ fn honoured(cx: &Cx, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// The speakers of a transcript: a name that opens a line before a colon,
-/// or before its office in brackets and a colon (`周庆林:`, `孟晓川(国务院
-/// 新闻办公室新闻发言人):`).
+/// The speakers of a transcript: a name that opens a line before its
+/// office in brackets and a colon (`孟晓川(国务院新闻办公室新闻发言人):`), or
+/// before a colon where the text names the same person elsewhere (`周庆林:`
+/// after `副部长周庆林介绍…`); not a form's label (`时间:`, `金额:`).
 fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
+    let named: HashSet<&str, FastHash> = out.iter().map(|&(s, e)| &text[s..e]).collect();
+    let mut found = Vec::new();
     let starts =
         std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     for s in starts {
@@ -456,7 +459,7 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
             .sum();
         let name = &line[..n];
         let labelled = match line[n..].chars().next() {
-            Some(':') => true,
+            Some(':') => named.contains(name),
             Some('(') => line[n..]
                 .find(')')
                 .is_some_and(|k| line[n + k + 1..].starts_with(':')),
@@ -471,9 +474,10 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
             && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
             && cx.gaz.prefix_len(name).is_none()
         {
-            out.push((s, s + n));
+            found.push((s, s + n));
         }
     }
+    out.extend(found);
 }
 
 /// Chars before 称 that make a word of it (名称, 简称, 号称, 声称).
@@ -825,11 +829,12 @@ mod tests {
     fn transcripts_and_honorifics() {
         // The speakers of a transcript open their lines.
         assert_eq!(
-            persons("孟晓川(国务院新闻办公室新闻发言人):\n各位记者。\n周庆林:\n大家好!"),
-            ["孟晓川", "周庆林"]
+            persons("孟晓川(国务院新闻办公室新闻发言人):\n请副部长周庆林介绍。\n周庆林:\n大家好!"),
+            ["孟晓川", "周庆林", "周庆林"]
         );
         // Labels that are words are none (来 and 公 are rare surnames).
         assert!(persons("来源:统计局\n公路:120公里\n地址:人民路").is_empty());
+        assert!(persons("时间:2024年3月5日\n金额:35.6万元\n项目:农田建设").is_empty());
         // A name before 先生 or 女士 after a word that joins names.
         assert_eq!(
             persons("执行董事陈志鸿先生及李咏恩女士;另据王晓燕女士介绍"),
