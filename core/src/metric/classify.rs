@@ -157,8 +157,14 @@ fn quantity(
         si: None,
         cell: None,
     };
-    if cell.as_ref().is_some_and(|c| c.bracketed) {
-        // `(12,417)`: an amount in brackets is negative.
+    let money = |c: &table::Cell| {
+        c.stated
+            .as_ref()
+            .is_some_and(|s| s.kind == QuantityKind::Money)
+    };
+    if cell.as_ref().is_some_and(|c| c.bracketed && money(c)) {
+        // `(12,417)`: an amount in brackets is negative (a count in
+        // brackets is a part, `其中:女生 (5,936)`).
         j.start -= 1;
         j.end += 1;
         j.value = -j.value;

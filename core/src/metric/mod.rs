@@ -342,12 +342,65 @@ mod tests {
     }
 
     #[test]
+    fn units_of_a_line_that_do_not_pair_with_the_columns() {
+        let got = |text: &str| -> Vec<(f64, String)> {
+            metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
+        };
+        // Columns of years: the rows say which unit (a rate, an amount).
+        assert_eq!(
+            got(
+                "单位:亿元,%\n指标 2023年 2022年\n地区生产总值 1256.3 1180.6\n城镇化率 61.7 60.2\n"
+            )
+            .iter()
+            .map(|m| m.1.as_str())
+            .collect::<Vec<_>>(),
+            ["元", "元", "%", "%"]
+        );
+        // Headers that disagree with the units' order.
+        assert_eq!(
+            got("单位:万元,%\n项目 占比 金额\n教育支出 18.6 35620\n"),
+            [(18.6, "%".into()), (356_200_000.0, "元".into())]
+        );
+        // 增减额 is an amount; a stray space inside a header word.
+        assert_eq!(
+            got("单位:万元、%\n项目 本年预算数 增减额 增减率\n支出 36210 590 1.7\n")
+                .iter()
+                .map(|m| m.1.as_str())
+                .collect::<Vec<_>>(),
+            ["元", "元", "%"]
+        );
+        assert_eq!(
+            got("地区生产总值(亿元) 增速(%) 人均 可支配收入(元)\n南宁市 5469.1 4.0 45780\n")
+                .iter()
+                .map(|m| m.1.as_str())
+                .collect::<Vec<_>>(),
+            ["元", "%", "元"]
+        );
+        // A note's number is no figure; a count in brackets is a part.
+        assert!(
+            got("单位:万元\n项目 附注 本期金额 上期金额\n营业收入 (1) 12,417 11,326\n")
+                .iter()
+                .all(|m| m.0 > 0.0)
+        );
+        assert_eq!(
+            got("单位:人\n学段 在校生数 其中:女生\n小学 12,417 (5,936)\n")[1],
+            (5936.0, "人".into())
+        );
+    }
+
+    #[test]
     fn rise_columns_rise_and_change_columns_go_by_sign() {
         let got: Vec<(f64, Change)> =
             metrics("单位:%\n地区 增速 同比\n阜南县 -3.6 -4.7\n临泉县 9.8 6.2\n")
                 .into_iter()
                 .map(|m| (m.1, m.4))
                 .collect();
+        // A header naming firms that fell is a count, no change.
+        let firms: Vec<Change> = metrics("单位:家\n行业 企业数 其中:负增长企业\n制造业 356 42\n")
+            .into_iter()
+            .map(|m| m.4)
+            .collect();
+        assert_eq!(firms, [Change::None, Change::None]);
         assert_eq!(
             got,
             [

@@ -157,7 +157,8 @@ pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Table
         .or(other_column)
         .or_else(|| {
             let header = column.clone().map(|c| &text[c]);
-            unit_line(text, line_start, header, None, tables)
+            let row = &text[label_start..row_end];
+            unit_line(text, line_start, header, row, None, tables)
         })?;
     Some(Cell {
         stated: Some(stated.into()),
@@ -178,10 +179,12 @@ fn starts_figure(c: char) -> bool {
 /// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
 fn is_figure(s: &str) -> bool {
     // Accounts print a negative amount in brackets: `(12,417)`.
-    let s = s
-        .strip_prefix('(')
-        .and_then(|s| s.strip_suffix(')'))
-        .unwrap_or(s);
+    // Not a note's number (`(1)` of a 附注 column).
+    let s = match s.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        Some(inner) if inner.contains([',', '.']) || inner.len() >= 3 => inner,
+        Some(_) => return false,
+        None => s,
+    };
     let s = s.strip_prefix(['-', '+']).unwrap_or(s);
     let body = s.trim_end_matches(['%', '‰']);
     let body = body.strip_suffix("个百分点").unwrap_or(body);
@@ -341,7 +344,7 @@ fn space_cell(
                 // The header read, it has one word per figure of the row.
                 let header = column.clone().map(|c| &text[c]);
                 let columns = header.map(|_| (k, toks.len() - 1));
-                unit_line(text, line.start, header, columns, tables)
+                unit_line(text, line.start, header, label, columns, tables)
             })?;
         Some(unit.into())
     };
@@ -476,22 +479,27 @@ fn space_header(ix: &Index, row: Range<usize>, k: usize, cells: usize) -> Option
         }
         let lo = ix.joins.partition_point(|&j| j <= line.start);
         let hi = ix.joins.partition_point(|&j| j < line.end);
-        let joins = &ix.joins[lo..hi];
-        let words: Vec<Range<usize>> = text[line.clone()]
-            .split(' ')
-            .scan(line.start, |at, w| {
-                let r = *at..*at + w.len();
-                *at += w.len() + 1;
-                Some(r)
-            })
-            .flat_map(|r| split_at_joins(r, joins))
-            .filter(|r| !r.is_empty())
-            .collect();
-        return match words.len() {
+        // Split by the spaces kept; where the words do not pair with the
+        // cells, by those normalisation dropped too (a stray space inside
+        // a header word is one of them: `人均 可支配收入(元)`).
+        let split = |joins: &[usize]| -> Vec<Range<usize>> {
+            text[line.clone()]
+                .split(' ')
+                .scan(line.start, |at, w| {
+                    let r = *at..*at + w.len();
+                    *at += w.len() + 1;
+                    Some(r)
+                })
+                .flat_map(|r| split_at_joins(r, joins))
+                .filter(|r| !r.is_empty())
+                .collect()
+        };
+        let pick = |words: Vec<Range<usize>>| match words.len() {
             n if n == cells => words.get(k + 1).cloned(),
             n if n + 1 == cells => words.get(k).cloned(),
             _ => None,
         };
+        return pick(split(&[])).or_else(|| pick(split(&ix.joins[lo..hi])));
     }
     None
 }
@@ -522,6 +530,7 @@ fn unit_line(
     text: &str,
     row_start: usize,
     header: Option<&str>,
+    row: &str,
     columns: Option<(usize, usize)>,
     tables: &Tables,
 ) -> Option<StatedUnit> {
@@ -529,26 +538,36 @@ fn unit_line(
     if units.len() == 1 {
         return units.pop();
     }
+    // Headers of periods (`2023年 2022年`, `本期 同期`) say nothing of
+    // their figures: the rows do (`城镇化率 61.7 60.2`).
+    let subject = header.filter(|h| !is_period(h)).unwrap_or(row);
+    let rate = RATE_HEADS.iter().any(|w| subject.contains(w));
+    // One unit per header word, where each agrees with its header.
     if let Some((k, n)) = columns.filter(|&(_, n)| n == units.len()) {
-        return (k < n).then(|| units.swap_remove(k));
+        let agrees = header.is_some_and(|h| !is_period(h))
+            && units
+                .get(k)
+                .is_some_and(|u| (u.kind == QuantityKind::Percent) == rate);
+        if agrees {
+            return (k < n).then(|| units.swap_remove(k));
+        }
     }
-    let header = header?;
     let (rates, others): (Vec<StatedUnit>, Vec<StatedUnit>) = units
         .into_iter()
         .partition(|u| u.kind == QuantityKind::Percent);
-    let mut pick = if RATE_HEADS.iter().any(|w| header.contains(w)) {
+    let mut pick = if rate {
         rates
     } else if others.len() == 1 {
         others
     } else {
         let named: Vec<StatedUnit> = others
             .iter()
-            .filter(|u| u.name.chars().next().is_some_and(|c| header.contains(c)))
+            .filter(|u| u.name.chars().next().is_some_and(|c| subject.contains(c)))
             .cloned()
             .collect();
         if named.len() == 1 {
             named
-        } else if MONEY_HEADS.iter().any(|w| header.contains(w)) {
+        } else if MONEY_HEADS.iter().any(|w| subject.contains(w)) {
             others
                 .into_iter()
                 .filter(|u| u.kind == QuantityKind::Money)
@@ -560,9 +579,25 @@ fn unit_line(
     (pick.len() == 1).then(|| pick.swap_remove(0))
 }
 
+/// Whether a column's header names a period (`2023年`, `本期`, `上年同期`,
+/// `1-10月`), not what its figures measure.
+fn is_period(header: &str) -> bool {
+    let h = header.trim();
+    let dated = h.bytes().any(|b| b.is_ascii_digit()) && h.ends_with(['年', '月', '季', '期']);
+    dated
+        || PERIOD_HEADS
+            .iter()
+            .any(|w| h.starts_with(w) && h.ends_with(['期', '年', '数']))
+}
+
+/// Words that open a header of a period (`本期`, `上年同期`, `本年预算数`).
+const PERIOD_HEADS: &[&str] = &[
+    "本期", "上期", "同期", "上年", "本年", "去年", "今年", "当期",
+];
+
 /// Words of a column's header that make its figures rates (in %).
 const RATE_HEADS: &[&str] = &[
-    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅", "增减",
+    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅",
 ];
 
 /// Words of a column's header that make its figures sums of money.

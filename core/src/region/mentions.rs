@@ -87,15 +87,21 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 };
                 // 大渡口镇, 永川乡: a short form before a town's suffix is
                 // the town's own name (the town suffix reads it whole).
+                // Only a county's short form: 浙江乡村, 成都乡村, 佛山镇街
+                // keep their place.
                 let short = forms
                     .iter()
-                    .any(|f| matches!(*f, Form::Name { region, short: true } if region == id));
-                if short && text[e..].starts_with(['镇', '乡']) {
+                    .any(|f| matches!(*f, Form::Name { region, short: true } if region == id))
+                    && gaz.regions[id as usize].level == Level::County;
+                let town_word = char_at(text, e + '镇'.len_utf8())
+                    .is_some_and(|c| AFTER_XIANG.contains(&c) || c == '街');
+                if short && text[e..].starts_with(['镇', '乡']) && !town_word {
                     continue;
                 }
-                // 洪泽湖, 秦岭: a short form before a lake, river or
-                // mountain names the feature.
-                if short && text[e..].starts_with(NATURE) {
+                // 洪泽湖: a county's short form before a lake, river or
+                // ridge names the feature, unless a place's name starts
+                // there (天津河西区).
+                if short && text[e..].starts_with(NATURE) && gaz.prefix_len(&text[e..]).is_none() {
                     continue;
                 }
                 let r = &gaz.regions[id as usize];

@@ -72,11 +72,24 @@ static DISCLOSURE_CUES: Needles =
 /// is at its head (`证券代码`, `本公司董事会保证`).
 const DISCLOSURE_HEAD_BYTES: usize = 4096;
 
-/// Whether `text` opens as a company's own disclosure, whose figures
-/// belong to no place ([`DISCLOSURE_CUES`] in its head).
-fn is_disclosure(text: &str) -> bool {
+/// Words of a company's results or report that government texts use too
+/// (`每股收益`, `社会责任报告`), found in one pass.
+static COMPANY_REPORT_CUES: Needles =
+    Needles::list(include_str!("../../data/entity/company_report_cues.txt"));
+
+/// Whether `text` opens as a company's own disclosure or report, whose
+/// figures belong to no place: [`DISCLOSURE_CUES`] in its head, or
+/// [`COMPANY_REPORT_CUES`] where no marker of a place (`全市`, `全省`,
+/// `我县`) of `markers` stands in its lead.
+fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
     let head = &text[..floor_char(text, DISCLOSURE_HEAD_BYTES.min(text.len()))];
+    let placed = || {
+        markers.iter().any(|&(i, m)| {
+            i < LEAD_BYTES && matches!(m, Marker::City | Marker::Own | Marker::Province)
+        })
+    };
     DISCLOSURE_CUES.find_iter(head).next().is_some()
+        || (COMPANY_REPORT_CUES.find_iter(head).next().is_some() && !placed())
 }
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
@@ -154,7 +167,7 @@ impl Resolver {
         }
         // A company's own disclosure speaks of the company, not of the
         // places of its plants and branches: only `全国`, `全省`… place it.
-        let disclosure = is_disclosure(text);
+        let disclosure = is_disclosure(text, markers);
         if disclosure {
             places.clear();
         }
@@ -408,8 +421,10 @@ impl Resolver {
                         Event::OwnProvince => province.as_deref(),
                         _ => nation.as_deref(),
                     };
-                    if let Some(w) = whole.filter(|_| own_level(text, at)) {
-                        r.push_scope(at, ends.after(Break::Clause, at), w);
+                    if let Some(end) = own_level(text, at) {
+                        if let Some(w) = whole {
+                            r.push_scope(at, end, w);
+                        }
                     }
                 }
                 Event::City if city_doc => {
@@ -569,10 +584,10 @@ fn compares(text: &str, at: usize) -> bool {
     COMPARE_BEFORE.iter().any(|w| text[..at].ends_with(w))
 }
 
-/// Whether the two-char marker at `at`, after a word of comparison, is
-/// followed by its own level (`高于全国平均的18%`, `略高于全港的73%`), not
-/// by the gap (`高于全国0.4个百分点`).
-fn own_level(text: &str, at: usize) -> bool {
+/// Where the figure of its own level ends, if the two-char marker at `at`,
+/// after a word of comparison, is followed by one (`高于全国平均的18%`,
+/// `略高于全港的73%`), not by the gap (`高于全国0.4个百分点`).
+fn own_level(text: &str, at: usize) -> Option<usize> {
     let compared = ["高于", "低于", "快于", "慢于", "比", "较"]
         .iter()
         .any(|w| text[..at].ends_with(w));
@@ -581,7 +596,14 @@ fn own_level(text: &str, at: usize) -> bool {
         .strip_prefix("平均水平")
         .or_else(|| rest.strip_prefix("平均"))
         .unwrap_or(rest);
-    compared && rest.starts_with('的')
+    // The figure right after 的 (`全国的66.2%`), not a noun (`全国的平均水平
+    // 高出0.3个百分点`, a gap); it alone (`…的66.2%低10个百分点`).
+    let figure = rest.strip_prefix('的')?;
+    let len = figure
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%'))
+        .count();
+    (compared && len > 0).then(|| text.len() - figure.len() + len)
 }
 
 /// Whether the marker at `at` only frames a narrower region's figure.
@@ -800,7 +822,7 @@ mod tests {
         assert_eq!(r.default_region(), Some("雁塔区"));
         // News of a company's results: no place, but a marker's clause.
         let (r, text) = resolver(
-            "总部位于青岛市崂山区的海晟智能发布年报,归属于上市公司股东的净利润7.92亿元,基本每股收益1.46元。山东全省产业集群营收1.2万亿元。\n",
+            "总部位于青岛市崂山区的海晟智能发布年报,报告期内公司实现营业收入68.4亿元,同比增长18.6%,归属于上市公司股东的净利润7.92亿元,基本每股收益1.46元。\n公司海外业务收入28.5亿元,占营业收入的41.7%,同比提高6.2个百分点;研发投入5.1亿元。\n山东全省产业集群营收1.2万亿元。\n",
         );
         assert_eq!(r.default_region(), None);
         assert_eq!(r.region_at(text.find("1.2万").unwrap()), Some("山东省"));
@@ -834,6 +856,17 @@ mod tests {
         let (r, text) =
             resolver("全国上半年GDP增长5.2%。\n广东上半年GDP超过7万亿元,占全国比重约为10.7%。\n");
         assert_eq!(r.region_at(text.find("10.7").unwrap()), Some("广东省"));
+        // A city's report on its companies' CSR reports is the city's.
+        let (r, _) = resolver(
+            "苏州市2023年企业社会责任建设情况\n全市已有326家企业发布社会责任报告,较上年增加41家。\n",
+        );
+        assert_eq!(r.default_region(), Some("苏州市"));
+        let (r, text) = resolver(
+            "德阳市2023年统计公报\n全市城镇化率达到56.2%,较全省的平均水平低2.1个百分点,较全国的66.2%低10个百分点。\n",
+        );
+        assert_eq!(r.region_at(text.find("2.1").unwrap()), Some("德阳市"));
+        assert_eq!(r.region_at(text.find("66.2").unwrap()), Some("中国"));
+        assert_eq!(r.region_at(text.find("10个").unwrap()), Some("德阳市"));
         // The yardstick's own level is its figure; the gap is the subject's.
         let (r, text) = resolver(
             "全国上半年GDP增长5.2%。\n广东增长4.1%,低于全国的5.2%;江苏增长5.6%,高于全国0.4个百分点。\n",
