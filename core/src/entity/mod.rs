@@ -865,6 +865,12 @@ mod tests {
                 &[(Region, "甘肃省"), (Region, "美镇")],
             ),
             (
+                // A pronoun after a stop is no town's name.
+                "平阳县和本镇联动,永嘉县与我镇签订协议,安吉县和乡镇两级。",
+                &[(Region, "平阳县"), (Region, "永嘉县")],
+                &[(Region, "和本镇"), (Region, "与我镇"), (Region, "和乡镇")],
+            ),
+            (
                 // A bankers' association after its members' word; a bank's
                 // accounts are no bank.
                 "全港市民注意,出售銀行戶口屬違法,香港銀行公會表示。",

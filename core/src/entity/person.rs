@@ -100,6 +100,13 @@ const NOT_GIVEN_AFTER_TITLE: &[char] = &[
     '子',
 ];
 
+/// Chars that end words of government prose, not given names, after a
+/// title and before a verb (项目化, 全方位, 全链条, 包片区, 全流程).
+const NOT_GIVEN_LAST: &[char] = &[
+    '化', '位', '条', '程', '区', '面', '性', '式', '型', '度', '类', '级', '口', '片', '域', '项',
+    '段', '点', '线', '链', '盘', '局', '制', '责',
+];
+
 /// Chars that start a verb of speech (说, 表示, 介绍): after a name they
 /// confirm it even behind a common-noun title (家长王丽说).
 const SPEECH: &[char] = &['说', '表', '介', '告', '认', '坦', '笑', '感', '回', '谈'];
@@ -583,8 +590,14 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
             && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c));
         // A dateline may follow a reporter's name (记者林志豪台北28日电).
         let dateline = gaz.prefix_len(&text[e..]).is_some();
-        // 书记俞春生牵头: a surname and two given chars, then a verb.
-        let verb = name[sl..].chars().count() == 2 && starts_verb(text, e);
+        // 书记俞春生牵头: a common surname and two given chars, then a verb;
+        // not a word of government prose (项目化推进, 全方位统筹, 包片区负责,
+        // 常态化开展: 化, 位, 区 end words, not given names).
+        let verb = name[sl..].chars().count() == 2
+            && starts_verb(text, e)
+            && t.common_surname(name)
+            && !name.ends_with(NOT_GIVEN_LAST)
+            && !name[sl..].contains(NOT_GIVEN);
         let follows = if strict {
             char_at(text, e).map_or(true, |c| !is_name_char(c)) || starts_word(&AFTER, text, e)
         } else {
@@ -816,6 +829,7 @@ mod tests {
         assert_eq!(persons("校长韩晓岚统筹全校工作"), ["韩晓岚"]);
         assert_eq!(persons("党支部书记俞春生牵头成立合作社"), ["俞春生"]);
         assert!(persons("书记高度重视,区长任双组长,局长一行调研").is_empty());
+        assert!(persons("镇长项目化推进,书记全方位统筹,主任包片区负责").is_empty());
     }
 
     #[test]

@@ -576,9 +576,13 @@ fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
 }
 
 /// `对折` right after 打 (`一律打对折`): a discount to half, 50 %. Alone it
-/// folds something in two (`将纸对折`).
+/// folds something in two (`将纸对折`); after a negation it is a figure of
+/// speech (`落实不能打对折`).
 fn half_off(text: &str, at: usize) -> Option<Judged> {
-    text[..at].ends_with('打').then(|| Judged {
+    // `不能打对折`, `不打对折`: a figure of speech (do things by half).
+    let before = text[..at].strip_suffix('打')?;
+    let negated = before.ends_with(['不', '能', '会', '别', '要', '得']);
+    (!negated).then(|| Judged {
         value: 50.0,
         unit: "%".into(),
         kind: QuantityKind::Percent,

@@ -270,13 +270,14 @@ impl<'a> Reader<'a> {
             }
         }
         let cs = segment::clause_start(self.ix, m.start);
-        // `是上年的2.3倍`: a multiple of the year before, a growth. A
+        // `是上年的2.3倍`, `为去年的1.2倍`: a multiple of the year before, a growth. A
         // multiple of another time (`是2021年的2.4倍`, `是去年同期的2倍多`)
         // or thing compares levels: no change.
         if m.unit == "倍" {
             let before = &text[cs..m.start];
             if let Some(base) = before.strip_suffix('的') {
-                if base.ends_with("上年") && (base.contains('是') || base.contains('为')) {
+                let year_before = base.ends_with("上年") || base.ends_with("去年");
+                if year_before && (base.contains('是') || base.contains('为')) {
                     return (Change::Increase, 0);
                 }
             }

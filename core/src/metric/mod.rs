@@ -513,6 +513,9 @@ mod tests {
         assert_eq!(change("人数是二〇二一年的2.4倍。"), Change::None);
         assert_eq!(change("销量是去年同期的2倍多。"), Change::None);
         assert_eq!(change("药品平均降价53%以上。"), Change::Decrease);
+        assert_eq!(change("粮食产量为去年的1.2倍。"), Change::Increase);
+        // A fraction of an inch is no share (and not read at all).
+        assert!(metrics("阀门口径约1/2英寸。").is_empty());
         // A natural growth rate states a level; 起降 is no fall.
         assert_eq!(change("人口自然增长率为-1.35‰。"), Change::None);
         assert_eq!(change("航班起降49.7万架次。"), Change::None);

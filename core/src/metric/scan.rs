@@ -163,12 +163,22 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
 /// `约1/4`, `占1/3`), or before `的` or an approximation word (`1/4的学生`,
 /// `1/3以上`); not a knockout round (`1/4决赛`) or a page (`第1/2页`).
 fn speaks_of_share(text: &str, at: usize, end: usize, tables: &Tables) -> bool {
+    // A date (`截至3/31的统计`, `于10/28的下午`) or a size in a unit
+    // (`约1/2英寸`, `约1/50亩`) is no share.
+    let dated = DATE_BEFORE.iter().any(|w| text[..at].ends_with(w))
+        || ["的上午", "的下午", "的晚", "的早"]
+            .iter()
+            .any(|w| text[end..].starts_with(w));
+    let sized = tables.units().longest_at(text, end).is_some();
     let before = text[..at].ends_with(SHARE_BEFORE)
         || tables.approx_before.longest_ending_at(text, at).is_some();
     let after =
         text[end..].starts_with('的') || tables.approx_after.longest_at(text, end).is_some();
-    before || after
+    (before || after) && !dated && !sized
 }
+
+/// Words before `N/M` that make it a date (`截至3/31`, `于10/28`).
+const DATE_BEFORE: &[&str] = &["截至", "截止", "于", "至", "到", "从", "自", "在"];
 
 /// Chars right before `N/M` that make it a share (`占1/3`, `达1/4`).
 const SHARE_BEFORE: &[char] = &['占', '达'];

@@ -126,6 +126,10 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     hits
 }
 
+/// Chars that, left alone before a town's suffix after a stop, make a
+/// pronoun or a word of places (本镇, 我镇, 该镇, 乡镇, 各镇), not a name.
+const NOT_TOWN_NAME: &str = "本我此该各全每乡城村镇县市区其某他这那两三";
+
 /// Chars after a division's short form that make it the name of a natural
 /// feature (洪泽湖, 巢湖 stay a lake).
 const NATURE: &[char] = &['湖', '河', '岭', '峡', '岛'];
@@ -169,7 +173,9 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     // Right after a region, where a stop leaves one char (彰化县和美镇: 和
     // is no conjunction before a one-char name), the town's name is all
     // that stands between.
-    let one_left = text[start..s].chars().count() < 2;
+    // Not a pronoun or a word of places left (和本镇, 与我镇, 和乡镇, 及各镇).
+    let one_left = text[start..s].chars().count() < 2
+        && !text[start..s].starts_with(|c: char| NOT_TOWN_NAME.contains(c));
     let joined = |from: usize| {
         from < start
             && one_left
