@@ -145,6 +145,9 @@ impl Resolver {
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
         let mut places: Vec<(usize, Place, bool)> = Vec::new();
+        // Places that open a list (`成都、重庆游客…`): where visitors come
+        // from, not what the clause is about.
+        let mut listed: Vec<usize> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         for e in entities {
@@ -163,6 +166,9 @@ impl Resolver {
             };
             if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
                 places.push((e.start, p, e.kind == EntityKind::Region));
+                if text[e.end..].starts_with('、') {
+                    listed.push(e.start);
+                }
             }
         }
         // A company's own disclosure speaks of the company, not of the
@@ -191,7 +197,12 @@ impl Resolver {
                 _ if p.is_district() && home(p) => Event::District(p.full),
                 Level::Prefecture if home(p) && *region => Event::Prefecture(p.full),
                 Level::Province if *region => Event::Province(p.full),
-                _ if *region && p.province != 0 && !home(p) && opens_clause(text, *at) => {
+                _ if *region
+                    && p.province != 0
+                    && !home(p)
+                    && opens_clause(text, *at)
+                    && !listed.contains(at) =>
+                {
                     Event::Elsewhere(p.full)
                 }
                 _ => continue,
@@ -380,6 +391,14 @@ impl Resolver {
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
         let county_city = district_doc && r.default.as_deref().is_some_and(|d| d.ends_with('市'));
+        // A district named earlier in the sentence of `at` (`堆龙德庆区…,
+        // 全区新增…` is the district's 全区).
+        let district_before = |at: usize| {
+            let from = text[..at].rfind(['。', '\n', '!', '?', ';']).unwrap_or(0);
+            events
+                .iter()
+                .any(|&(e, ref ev)| from <= e && e < at && matches!(ev, Event::District(_)))
+        };
         // The province named last: a national text's `全省` is its (a
         // provincial speaker's `黑龙江是…,全省建成…`).
         let mut last_province: Option<&str> = None;
@@ -402,7 +421,9 @@ impl Resolver {
                 // opens its clause claims its sentence (`广州…`, in a
                 // text about 深圳).
                 Event::Prefecture(p)
-                    if r.default.as_deref() != Some(*p) && opens_clause(text, at) =>
+                    if r.default.as_deref() != Some(*p)
+                        && opens_clause(text, at)
+                        && !listed.contains(&at) =>
                 {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
@@ -446,11 +467,19 @@ impl Resolver {
                 }
                 // In a city's text of an autonomous region, 全区 is the
                 // region (`同期全区接待游客…` in 日喀则).
+                // `我县`, `全县` in a county's text take back the sentence
+                // from a place named before (`杭州市帮扶资金到位后,我县新建…`).
+                Event::Own if district_doc && !compares(text, at) => {
+                    if let Some(d) = r.default.clone() {
+                        r.push_scope(at, ends.after(Break::Sentence, at), &d);
+                    }
+                }
                 Event::Own
                     if height <= Height::City
                         && !district_doc
                         && own_district(at)
                         && !compares(text, at)
+                        && !district_before(at)
                         && province.as_deref().is_some_and(|p| p.ends_with("自治区")) =>
                 {
                     if let Some(p) = &province {
@@ -847,6 +876,20 @@ mod tests {
         );
         assert_eq!(r.region_at(text.find("3520").unwrap()), Some("西藏自治区"));
         assert_eq!(r.region_at(text.find("17.4").unwrap()), Some("日喀则市"));
+        // A list of places is where visitors come from; 我县 takes the
+        // sentence back; a district's own 全区.
+        let (r, text) = resolver(
+            "宜宾市商务局\n全市社会消费品零售总额1562.3亿元。成都、重庆游客占全市接待游客总量的62%,全年接待游客6120万人次。\n",
+        );
+        assert_eq!(r.region_at(text.find("6120").unwrap()), Some("宜宾市"));
+        let (r, text) = resolver(
+            "台江县东西部协作工作总结\n今年,全县协作取得新成效。杭州市帮扶资金到位后,我县新建产业项目12个。\n",
+        );
+        assert_eq!(r.region_at(text.find("12个").unwrap()), Some("台江县"));
+        let (r, text) = resolver(
+            "拉萨市2023年经济社会发展情况\n全市地区生产总值达到850.6亿元。其中,堆龙德庆区积极承接产业转移,全区新增市场主体3260户。\n",
+        );
+        assert_eq!(r.region_at(text.find("3260").unwrap()), Some("堆龙德庆区"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
