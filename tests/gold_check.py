@@ -51,16 +51,16 @@ OPEN_FLOORS = {
     ("entities", "ALL"): 0.90,
 }
 
-# The blind reports (tests/blind: 84 reports, eight sets of eight and a region
+# The blind reports (tests/blind: 92 reports, nine sets of eight and a region
 # suite of twenty, each written by someone who saw neither the code nor the
 # open corpus; each set measured once before any rule was drawn from it, see
 # tests/blind/README.md). Floors below the measured scores (metrics_full
-# 0.989, change 0.989, region 0.954, entities 0.895), to catch regressions on
+# 0.988, change 0.985, region 0.951, entities 0.898), to catch regressions on
 # texts the rules were not written from.
 BLIND_FLOORS = {
     ("metrics_full", "f1"): 0.98,
-    ("metric_attributes", "change"): 0.98,
-    ("metric_attributes", "region"): 0.945,
+    ("metric_attributes", "change"): 0.975,
+    ("metric_attributes", "region"): 0.94,
     ("entities", "ALL"): 0.87,
 }
 
