@@ -70,7 +70,7 @@ static DISCLOSURE_CUES: Needles =
 
 /// How far into a text [`is_disclosure`] looks: a disclosure says what it
 /// is at its head (`证券代码`, `本公司董事会保证`).
-const DISCLOSURE_HEAD_BYTES: usize = 4096;
+const DISCLOSURE_HEAD_BYTES: usize = 1536;
 
 /// Words of a company's results or report that government texts use too
 /// (`每股收益`, `社会责任报告`), found in one pass.
@@ -89,7 +89,7 @@ fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
         })
     };
     DISCLOSURE_CUES.find_iter(head).next().is_some()
-        || (COMPANY_REPORT_CUES.find_iter(head).next().is_some() && !placed())
+        || (!placed() && COMPANY_REPORT_CUES.find_iter(head).next().is_some())
 }
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
