@@ -865,6 +865,17 @@ mod tests {
                 &[(Region, "甘肃省"), (Region, "美镇")],
             ),
             (
+                // A town whose name ends like a county's short form (丰镇);
+                // 资源 is a word; a department's verb after it (下达).
+                "据孝丰镇卫生院统计,完成广西壮族自治区人力资源和社会保障厅下达任务,确保县第二人民医院投用。",
+                &[
+                    (Org, "孝丰镇卫生院"),
+                    (Org, "广西壮族自治区人力资源和社会保障厅"),
+                    (Org, "县第二人民医院"),
+                ],
+                &[(Region, "资源"), (Org, "确保县第二人民医院")],
+            ),
+            (
                 // A pronoun after a stop is no town's name.
                 "平阳县和本镇联动,永嘉县与我镇签订协议,安吉县和乡镇两级。",
                 &[(Region, "平阳县"), (Region, "永嘉县")],

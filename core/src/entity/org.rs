@@ -382,7 +382,13 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
         let office = (c == '办' && next == Some('公'))
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)))
             || (c == '厂' && next.is_some_and(|n| NOT_AFTER_CHANG.contains(&n)));
-        return !bad_before && !office && !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n));
+        // 厅下达, 局下发: a verb after the body, not 局下属.
+        let verb = ["下达", "下发", "下拨"]
+            .iter()
+            .any(|w| text[e..].starts_with(w));
+        return !bad_before
+            && !office
+            && (verb || !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n)));
     }
     // 法院法官, 法院法警: the next word starts with 法.
     let person = text[e..].starts_with("法官") || text[e..].starts_with("法警");

@@ -83,6 +83,14 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                     continue;
                 }
                 let Some(id) = gaz.pick(forms, &text[s..e], main) else {
+                    // A county's short form that is no place here but ends
+                    // in a town's suffix (丰镇 of 孝丰镇): the town's.
+                    if let Some(t) = text[s..e].strip_suffix(['镇', '乡']) {
+                        if let Some(h) = town(gaz, text, s + t.len(), e, last_end) {
+                            last_end = h.end;
+                            hits.push(h);
+                        }
+                    }
                     continue;
                 };
                 // 大渡口镇, 永川乡: a short form before a town's suffix is
