@@ -39,8 +39,10 @@ pub(crate) fn markers(text: &str) -> Vec<(usize, Marker)> {
     // Each marker is two chars and none starts with the second char of
     // another (see the tests), so they never overlap: one pass finds them
     // all.
+    // 全州县 is a county (of 桂林), no 全州 of an autonomous prefecture.
     WORDS
         .find_iter(text)
+        .filter(|&(at, k)| !(MARKERS[k].0 == "全州" && text[at + "全州".len()..].starts_with('县')))
         .map(|(at, k)| (at, MARKERS[k].1))
         .collect()
 }

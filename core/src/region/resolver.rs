@@ -374,7 +374,24 @@ impl Resolver {
         // its own clause (`山东全省…`).
         let spoken = spoken.filter(|_| !disclosure);
         let national = national.filter(|_| !disclosure);
-        let (default, height) = spoken
+        // A text across provinces (a pipeline from 江西 through 湖南 to 广西)
+        // that speaks as no place (no `全县`, `全市`, `全省`): national, not
+        // the place of its opening scene.
+        let mut per_province: HashMap<u32, usize, FastHash> = HashMap::default();
+        for (_, p, region) in &places {
+            if *region && p.province != 0 && !SPEAKS_AS_WHOLE.contains(&p.province) {
+                *per_province.entry(p.province).or_default() += 1;
+            }
+        }
+        let total: usize = per_province.values().sum();
+        let top = per_province.values().copied().max().unwrap_or(0);
+        let speaks = markers
+            .iter()
+            .any(|&(_, m)| matches!(m, Marker::City | Marker::Own | Marker::Province));
+        let across = (per_province.len() >= 3 && top * 2 < total && !speaks && !disclosure)
+            .then(|| (nation.clone(), Height::Nation));
+        let (default, height) = across
+            .or(spoken)
             .or(national)
             .or_else(named)
             .or_else(in_name)
@@ -890,6 +907,12 @@ mod tests {
             "拉萨市2023年经济社会发展情况\n全市地区生产总值达到850.6亿元。其中,堆龙德庆区积极承接产业转移,全区新增市场主体3260户。\n",
         );
         assert_eq!(r.region_at(text.find("3260").unwrap()), Some("堆龙德庆区"));
+        // A feature across provinces, opening on a county's scene (全州县
+        // is no 全州 marker): national.
+        let (r, _) = resolver(
+            "清晨,广西全州县黄洞村的管道施工现场一片忙碌。\n管道西起江西省赣州市,途经湖南省永州市,南抵广西壮族自治区桂林市,全长1126公里,总投资约218亿元。江西段、湖南段已完工。\n",
+        );
+        assert_eq!(r.default_region(), Some("中国"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
