@@ -332,22 +332,16 @@ impl Gazetteer {
     /// The province most of `names` (in text order) are in, for the
     /// resolver; of two named as often, the one named first.
     pub(crate) fn main_province_of<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<u32> {
-        // Per province: how often it is named, and where first.
-        let mut votes: HashMap<u32, (usize, usize), FastHash> = HashMap::default();
         // Names repeat: each is resolved once.
         let mut seen: HashMap<&str, u32, FastHash> = HashMap::default();
-        for (i, n) in names.enumerate() {
-            let province = *seen
-                .entry(n)
-                .or_insert_with(|| self.resolve(n, None).map_or(0, |p| p.province));
-            if province != 0 {
-                votes.entry(province).or_insert((0, i)).0 += 1;
-            }
-        }
-        votes
-            .into_iter()
-            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.1 .1.cmp(&a.1 .1)))
-            .map(|(p, _)| p)
+        let provinces = names
+            .map(|n| {
+                *seen
+                    .entry(n)
+                    .or_insert_with(|| self.resolve(n, None).map_or(0, |p| p.province))
+            })
+            .filter(|&p| p != 0);
+        top_first(provinces)
     }
 
     /// The place of the division with `code`, if the gazetteer has it.
@@ -461,6 +455,20 @@ pub(super) fn top<K: Ord>(votes: impl IntoIterator<Item = (K, usize)>) -> Option
     votes
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
+/// The key that stands most often in `keys`, in text order (ties: the one
+/// that stands first): the home province, the district a text names most.
+pub(super) fn top_first<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = K>) -> Option<K> {
+    // Per key: how often it stands, and where first.
+    let mut counts: HashMap<K, (usize, usize), FastHash> = HashMap::default();
+    for (i, k) in keys.enumerate() {
+        counts.entry(k).or_insert((0, i)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.1 .1.cmp(&a.1 .1)))
         .map(|(k, _)| k)
 }
 

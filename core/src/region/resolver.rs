@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::ends::{Break, Ends};
-use super::gazetteer::{Gazetteer, Level, Place};
+use super::gazetteer::{top_first, Gazetteer, Level, Place};
 use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
@@ -689,15 +689,7 @@ fn city_name(
 /// The name that stands most often among `names`, in text order (ties: the
 /// one named first).
 fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
-    // Per name: how often it stands, and where first.
-    let mut counts: HashMap<&str, (usize, usize), FastHash> = HashMap::default();
-    for (i, n) in names.enumerate() {
-        counts.entry(n).or_insert((0, i)).0 += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.1 .1.cmp(&a.1 .1)))
-        .map(|(n, _)| n.to_owned())
+    top_first(names).map(str::to_owned)
 }
 
 #[cfg(test)]
