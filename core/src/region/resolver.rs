@@ -146,7 +146,7 @@ impl Resolver {
         // a school or organisation: `长沙银行` says nothing of the figures).
         let mut places: Vec<(usize, Place, bool)> = Vec::new();
         // Places that open a list (`成都、重庆游客…`): where visitors come
-        // from, not what the clause is about.
+        // from, not what the clause is about. Ascending, as the entities are.
         let mut listed: Vec<usize> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
@@ -171,6 +171,7 @@ impl Resolver {
                 }
             }
         }
+        debug_assert!(listed.windows(2).all(|w| w[0] < w[1]));
         // A company's own disclosure speaks of the company, not of the
         // places of its plants and branches: only `全国`, `全省`… place it.
         let disclosure = is_disclosure(text, markers);
@@ -201,7 +202,7 @@ impl Resolver {
                     && p.province != 0
                     && !home(p)
                     && opens_clause(text, *at)
-                    && !listed.contains(at) =>
+                    && listed.binary_search(at).is_err() =>
                 {
                     Event::Elsewhere(p.full)
                 }
@@ -410,11 +411,23 @@ impl Resolver {
         let county_city = district_doc && r.default.as_deref().is_some_and(|d| d.ends_with('市'));
         // A district named earlier in the sentence of `at` (`堆龙德庆区…,
         // 全区新增…` is the district's 全区).
+        // The sentence breaks are found once, on first need, and the events
+        // (ascending) searched by position: a text of many `全区` and no
+        // break stays linear.
+        let breaks: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
         let district_before = |at: usize| {
-            let from = text[..at].rfind(['。', '\n', '!', '?', ';']).unwrap_or(0);
-            events
+            let breaks = breaks.get_or_init(|| {
+                text.match_indices(['。', '\n', '!', '?', ';'])
+                    .map(|(i, _)| i)
+                    .collect()
+            });
+            let k = breaks.partition_point(|&b| b < at);
+            let from = k.checked_sub(1).map_or(0, |k| breaks[k]);
+            let first = events.partition_point(|e| e.0 < from);
+            events[first..]
                 .iter()
-                .any(|&(e, ref ev)| from <= e && e < at && matches!(ev, Event::District(_)))
+                .take_while(|e| e.0 < at)
+                .any(|e| matches!(e.1, Event::District(_)))
         };
         // The province named last: a national text's `全省` is its (a
         // provincial speaker's `黑龙江是…,全省建成…`).
@@ -440,7 +453,7 @@ impl Resolver {
                 Event::Prefecture(p)
                     if r.default.as_deref() != Some(*p)
                         && opens_clause(text, at)
-                        && !listed.contains(&at) =>
+                        && listed.binary_search(&at).is_err() =>
                 {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
@@ -482,8 +495,6 @@ impl Resolver {
                         r.push_scope(at, ends.after(Break::Paragraph, at), p);
                     }
                 }
-                // In a city's text of an autonomous region, 全区 is the
-                // region (`同期全区接待游客…` in 日喀则).
                 // `我县`, `全县` in a county's text take back the sentence
                 // from a place named before (`杭州市帮扶资金到位后,我县新建…`).
                 Event::Own if district_doc && !compares(text, at) => {
@@ -491,6 +502,8 @@ impl Resolver {
                         r.push_scope(at, ends.after(Break::Sentence, at), &d);
                     }
                 }
+                // In a city's text of an autonomous region, 全区 is the
+                // region (`同期全区接待游客…` in 日喀则).
                 Event::Own
                     if height <= Height::City
                         && !district_doc
