@@ -146,11 +146,8 @@ pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Table
     // column's unit yields to the row's (`员工人数(人)` under `本期金额(元)`).
     let column = text[line_start..cell_start].matches(is_cell_break).count();
     let column = column_header(text, line_start, column);
-    let column_unit = column.clone().and_then(|c| paren_unit(&text[c], tables));
-    let (change_column, other_column) = match column_unit {
-        Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
-        u => (None, u),
-    };
+    let (change_column, other_column) =
+        by_kind(column.clone().and_then(|c| paren_unit(&text[c], tables)));
     let stated = paren_unit(&text[cell_start..start], tables)
         .or(change_column)
         .or_else(|| paren_unit(&text[label_start..row_end], tables))
@@ -330,11 +327,8 @@ fn space_cell(
         // states its unit before the row's label, any other column after it
         // (`GDP(亿元)`, a line of units `千港元 千港元`).
         let label = &text[row_label.clone()];
-        let column_unit = column.clone().and_then(|c| header_unit(&text[c], tables));
-        let (change_column, other_column) = match column_unit {
-            Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
-            u => (None, u),
-        };
+        let (change_column, other_column) =
+            by_kind(column.clone().and_then(|c| header_unit(&text[c], tables)));
         let unit = change_column
             .or(unit_cell)
             .or_else(|| paren_unit(label, tables))
@@ -355,6 +349,15 @@ fn space_cell(
         column: column.unwrap_or(fig.start..fig.start),
         bracketed: false,
     })
+}
+
+/// A column's unit as a column of changes' (a percent, which comes before
+/// the row label's) or as another column's (which yields to it).
+fn by_kind(unit: Option<StatedUnit>) -> (Option<StatedUnit>, Option<StatedUnit>) {
+    match unit {
+        Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
+        u => (None, u),
+    }
 }
 
 /// The unit a column's header states: in its last bracket (`GDP(亿元)`,
