@@ -253,6 +253,20 @@ fn field<'a>(table: &str, row: &[&'a str], i: usize) -> Result<&'a str> {
     row.get(i).copied().ok_or_else(|| bad(table, row))
 }
 
+/// The words of the two-column `table` (`data`), each with whether its
+/// second column is the first of `labels` (true) or the second (false).
+fn flags(table: &str, data: &'static str, labels: [&str; 2]) -> Result<Lexicon<bool>> {
+    let mut out = Lexicon::default();
+    for row in rows(data) {
+        let flag = field(table, &row, 1)?;
+        if flag != labels[0] && flag != labels[1] {
+            return Err(bad(table, &row));
+        }
+        out.insert(row[0], flag == labels[0]);
+    }
+    Ok(out)
+}
+
 impl Tables {
     /// The embedded tables plus the options' extra units.
     pub fn new(options: &Options) -> Result<Tables> {
@@ -391,22 +405,8 @@ impl Embedded {
                 _ => return Err(bad("duration_cues", &row)),
             };
         }
-        let mut rank_moves = Lexicon::default();
-        for row in rows(RANK_MOVES) {
-            match field("rank_moves", &row, 1)? {
-                "always" => rank_moves.insert(row[0], true),
-                "ranked" => rank_moves.insert(row[0], false),
-                _ => return Err(bad("rank_moves", &row)),
-            };
-        }
-        let mut borrow = Lexicon::default();
-        for row in rows(BORROW) {
-            match field("borrow", &row, 1)? {
-                "share" => borrow.insert(row[0], true),
-                "any" => borrow.insert(row[0], false),
-                _ => return Err(bad("borrow", &row)),
-            };
-        }
+        let rank_moves = flags("rank_moves", RANK_MOVES, ["always", "ranked"])?;
+        let borrow = flags("borrow", BORROW, ["share", "any"])?;
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
         let period = Periods::new(&period)?;
         Ok(Embedded {
