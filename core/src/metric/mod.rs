@@ -229,6 +229,11 @@ mod tests {
             .collect()
     }
 
+    /// The value and unit of each metric of `text`.
+    fn got(text: &str) -> Vec<(f64, String)> {
+        metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
+    }
+
     #[test]
     fn reads_a_report_sentence() {
         let m = metrics("2022年,某某区新增学位3200个,投入资金2.3亿元,比上年增长12.5%。");
@@ -300,9 +305,6 @@ mod tests {
 
     #[test]
     fn a_unit_line_of_several_units_gives_each_column_its_own() {
-        let got = |text: &str| -> Vec<(f64, String)> {
-            metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
-        };
         // One unit per header word, in order.
         assert_eq!(
             got("单位:人;处;%\n乡镇 服务人数 据点 涵盖率\n彰化市 5,412 38 91.2\n"),
@@ -343,9 +345,6 @@ mod tests {
 
     #[test]
     fn units_of_a_line_that_do_not_pair_with_the_columns() {
-        let got = |text: &str| -> Vec<(f64, String)> {
-            metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
-        };
         // Columns of years: the rows say which unit (a rate, an amount).
         assert_eq!(
             got(
