@@ -78,7 +78,7 @@ pub fn thousands_gap(
     // cell), or, in a cell, at its line's end.
     let cell_end = |r: &str| {
         r.starts_with('\u{3000}')
-            || (r.chars().take(2).all(is_hspace) && r.chars().count() >= 2)
+            || r.chars().take(2).filter(|&c| is_hspace(c)).count() == 2
             || (in_cell && (r.is_empty() || r.starts_with(['\n', '\r'])))
     };
     // A plain space splits thousands (`約30 400個`, Hong Kong's usage) only
