@@ -187,7 +187,7 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     let joined = |from: usize| {
         from < start
             && one_left
-            && text[from..s].chars().count() <= longest
+            && text[from..s].chars().take(longest + 1).count() <= longest
             && text[from..s].chars().all(is_cjk)
     };
     let start = if last_end <= s && (last_end > start || joined(last_end)) {
