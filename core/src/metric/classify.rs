@@ -369,6 +369,9 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         Some(' ') => !in_table && digit(before.next()),
         // A percent-encoding or a query value (`%28`, `id=5`, `&n=3`).
         Some('%' | '=' | '&' | '@') => true,
+        // The last side of a product of sizes (`5×3米`, `1200*600毫米`):
+        // the unit belongs to the product, not to this number alone.
+        Some('×' | '*') => digit(before.next()),
         // An indicator's acronym before an amount or a rate (`GDP15,612.7亿元`,
         // `CPI2.1%`), not a model or a standard (`ISO9001`, `PM2.5`).
         Some(c) if c.is_ascii_uppercase() => {

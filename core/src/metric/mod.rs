@@ -169,8 +169,8 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
 }
 
 /// Where a quantity starts with a word rather than a numeral: `万分之`
-/// (N per ten thousand), `首位` and `榜首` (first place) and `打对折` (half
-/// off), in text order.
+/// (N per ten thousand), `万余` and `万多` (ten thousand and more), `首位`
+/// and `榜首` (first place) and `打对折` (half off), in text order.
 fn word_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out: Vec<usize> = memchr::memmem::find_iter(bytes, "首".as_bytes())
@@ -181,11 +181,15 @@ fn word_starts(text: &str) -> Vec<usize> {
         })
         .collect();
     out.extend(memchr::memmem::find_iter(bytes, "打对折".as_bytes()).map(|i| i + '打'.len_utf8()));
-    let fractions = memchr::memmem::find_iter(bytes, "万分之".as_bytes());
+    // `万分之`, `万余`, `万多`: one pass for the 万 that may start them.
+    let wan = memchr::memmem::find_iter(bytes, "万".as_bytes()).filter(|&i| {
+        let rest = &text[i + '万'.len_utf8()..];
+        rest.starts_with("分之") || rest.starts_with(['余', '多'])
+    });
     if out.is_empty() {
-        return fractions.collect();
+        return wan.collect();
     }
-    out.extend(fractions);
+    out.extend(wan);
     out.sort_unstable();
     out
 }

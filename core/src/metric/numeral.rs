@@ -21,6 +21,9 @@ pub struct Num {
     pub chars: usize,
     /// Starts with 百 or 千 (`百余门`), a vague round figure.
     pub leading_round: bool,
+    /// Two neighbouring digits name a range (`七八百`, `三四万`, `十七八`,
+    /// `三五个`): the value is its lower end.
+    pub neighbours: bool,
 }
 
 impl Num {
@@ -106,7 +109,7 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
         return Some(parse_arabic(text.as_bytes(), at));
     }
     if first == '万' {
-        return ten_thousandths(text, at);
+        return lone_wan(text, at);
     }
     if is_capital(first) {
         // A lone financial numeral is a word part (`队伍`, `大陆`) unless a
@@ -122,18 +125,23 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
     parse_chinese(text, at)
 }
 
-/// The denominator of `万分之N` (N per ten thousand) at `at`: `万` counts
-/// 10⁴ only before `分之`; alone it is a multiplier, never a number.
-fn ten_thousandths(text: &str, at: usize) -> Option<Num> {
+/// `万` read as a number at `at`: the denominator of `万分之N` (N per ten
+/// thousand), or ten thousand and more before `余` or `多` (`万余元`,
+/// `万多人`, a vague round figure like `千余名`). Alone `万` is a
+/// multiplier, never a number.
+fn lone_wan(text: &str, at: usize) -> Option<Num> {
     let end = at + '万'.len_utf8();
-    text[end..].starts_with("分之").then_some(Num {
+    let rest = &text[end..];
+    let odd = rest.starts_with(['余', '多']);
+    (odd || rest.starts_with("分之")).then_some(Num {
         end,
         int: 1e4,
         scale: 0,
         chinese: true,
         digits_only: false,
         chars: 1,
-        leading_round: false,
+        leading_round: odd,
+        neighbours: false,
     })
 }
 
@@ -175,6 +183,7 @@ fn parse_arabic(bytes: &[u8], at: usize) -> Num {
         digits_only: scale == 0 && !grouped,
         chars: i - at,
         leading_round: false,
+        neighbours: false,
     }
 }
 
@@ -187,7 +196,8 @@ fn thousands_group_at(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Reads a Chinese numeral at `at`: `十八`, `三千五百`, `一万`, `二〇二二`.
-/// Stops before a digit that cannot continue the number (`十四五` reads `十四`).
+/// Stops before a digit that cannot continue the number (`十一五` reads
+/// `十一`); two neighbouring digits read as a range ([`Num::neighbours`]).
 fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     let (mut total, mut section, mut digit) = (0f64, 0f64, None::<f64>);
     let mut seq = 0f64; // the digits read as a plain sequence (二〇二二)
@@ -195,10 +205,24 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     let mut chars = 0;
     let mut end = at;
     let mut leading_round = false;
+    let mut neighbours = false;
+    let mut prev = None::<(usize, char)>;
     for (i, c) in text[at..].char_indices() {
         if let Some(d) = chinese_digit(c) {
             let place_holder = powers && d == 0 && digit.is_none(); // 一百零五
-            if digit.is_some() && powers {
+            if let Some((_, p)) = prev.filter(|_| digit.is_some() && !neighbours) {
+                // `七八百`, `十七八`: the second digit only closes a range,
+                // unless more digits run on (`一二三`, a code).
+                let runs_on = char_at(text, at + i + c.len_utf8()).and_then(chinese_digit);
+                if are_neighbours(p, c, !powers) && runs_on.is_none() && (powers || seq < 10.0) {
+                    neighbours = true;
+                    chars += 1;
+                    end = at + i + c.len_utf8();
+                    prev = Some((i, c));
+                    continue;
+                }
+            }
+            if digit.is_some() && (powers || neighbours) {
                 break;
             }
             if !place_holder {
@@ -237,6 +261,7 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
         }
         chars += 1;
         end = at + i + c.len_utf8();
+        prev = Some((i, c));
     }
     if chars == 0 {
         return None;
@@ -245,7 +270,7 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     let mut scale = 0;
     // `三点五`, `一百二十点二五`: decimals after 点, read digit by digit. A
     // number with 万 or 亿 inside (`一万点五`) is not a form reports use.
-    if total == 0.0 {
+    if total == 0.0 && !neighbours {
         if let Some(rest) = text[end..].strip_prefix('点') {
             let decimals: Vec<u32> = rest.chars().map_while(chinese_digit).collect();
             if !decimals.is_empty() {
@@ -263,10 +288,32 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
         int,
         scale,
         chinese: true,
-        digits_only: !powers && scale == 0,
+        digits_only: !powers && scale == 0 && !neighbours,
         chars,
         leading_round,
+        neighbours,
     })
+}
+
+/// Whether the digits `a` and `b`, written in this order, name a range
+/// (`七八`, `三四`), not a run of digits; `三五` names a few where it
+/// opens the numeral (`三五个`, not the plan of `十三五`).
+fn are_neighbours(a: char, b: char, opens: bool) -> bool {
+    let (Some(x), Some(y)) = (ordinary_digit(a), ordinary_digit(b)) else {
+        return false;
+    };
+    (x >= 1 && y == x + 1) || (opens && (x, y) == (3, 5))
+}
+
+/// The value of an ordinary Chinese digit from one to nine (`一两天`,
+/// `两三个`; `〇` and the financial forms never name a range).
+fn ordinary_digit(c: char) -> Option<u32> {
+    matches!(
+        c,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+    .then(|| chinese_digit(c))
+    .flatten()
 }
 
 /// What a fraction is reported as.
@@ -347,7 +394,8 @@ mod tests {
         assert_eq!(val("一万余").0, 10000.0);
         assert_eq!(val("一百零五").0, 105.0);
         assert_eq!(val("二〇二二年").0, 2022.0);
-        assert_eq!(val("十四五"), (14.0, "十四".len()));
+        assert_eq!(val("十一五"), (11.0, "十一".len()));
+        assert_eq!(val("十三五"), (13.0, "十三".len()));
         assert_eq!(val("三亿五千万").0, 350_000_000.0);
         assert!(parse("百余门", 0).unwrap().leading_round);
         assert!(parse("一个", 0).unwrap().is_lone_one());
@@ -356,6 +404,32 @@ mod tests {
         assert_eq!(val("一百二十点二五万").0, 120.25);
         assert_eq!(val("零点五").0, 0.5);
         assert_eq!(val("两点").0, 2.0);
+    }
+
+    #[test]
+    fn neighbouring_digits_name_a_range() {
+        fn range(s: &str) -> Option<(f64, bool, &str)> {
+            parse(s, 0).map(|n| (n.value(), n.neighbours, &s[..n.end]))
+        }
+        assert_eq!(range("七八百名"), Some((700.0, true, "七八百")));
+        assert_eq!(range("三四万元"), Some((30000.0, true, "三四万")));
+        assert_eq!(range("二三十家"), Some((20.0, true, "二三十")));
+        assert_eq!(range("十七八个"), Some((17.0, true, "十七八")));
+        assert_eq!(range("一百二三十人"), Some((120.0, true, "一百二三十")));
+        assert_eq!(range("三五个"), Some((3.0, true, "三五")));
+        // Runs of digits, a plan and sequences that are no neighbours.
+        assert_eq!(range("一二三号"), Some((123.0, false, "一二三")));
+        assert_eq!(range("二〇二三年"), Some((2023.0, false, "二〇二三")));
+        assert_eq!(range("七五折"), Some((75.0, false, "七五")));
+        assert_eq!(range("一两个"), Some((1.0, true, "一两")));
+        assert_eq!(range("两三天"), Some((2.0, true, "两三")));
+    }
+
+    #[test]
+    fn ten_thousand_and_more() {
+        assert_eq!(val("万余元").0, 10000.0);
+        assert!(parse("万多人", 0).unwrap().leading_round);
+        assert!(parse("万人空巷", 0).is_none());
     }
 
     #[test]

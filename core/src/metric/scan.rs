@@ -74,7 +74,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         num,
         num_end: num.end,
         value: num.value(),
-        range: false,
+        range: num.neighbours,
         fraction: false,
         multiplied: false,
         unit: None,
@@ -116,13 +116,20 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         r.end = n.end;
         read_unit(text, &mut r, tables);
     } else {
-        read_range(text, &mut r);
+        read_range(
+            text,
+            &mut r,
+            sign_before(text, at) > 0 && !text[..at].ends_with('+'),
+        );
         read_unit(text, &mut r, tables);
     }
-    if r.unit.is_some() {
+    if let Some(unit) = r.unit {
         if let Some((len, &a)) = tables.approx_after.longest_at(text, r.end) {
             r.approx = a;
             r.end += len;
+        } else if unit.more_after && more_at(text, r.end) {
+            r.approx = Approx::Over;
+            r.end += '多'.len_utf8();
         }
     }
     let sign = sign_before(text, at);
@@ -155,7 +162,34 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         }
     }
     currency_before(text, &mut r, tables);
+    temperature_scale(text, &mut r, tables);
     Some(r)
+}
+
+/// Whether a `多` that ends the figure stands at `at` (`增长一倍多。`,
+/// `三成多的`), not one that starts a word (`一倍多元化`).
+fn more_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix('多') else {
+        return false;
+    };
+    rest.chars()
+        .next()
+        .map_or(true, |c| !is_cjk(c) || matches!(c, '的' | '了'))
+}
+
+/// Words before a figure in `度` that name its scale.
+const SCALES: [(&str, &str); 2] = [("摄氏", "℃"), ("华氏", "℉")];
+
+/// A figure in `度` after `摄氏` or `华氏` (`华氏九十八点六度`) is in that
+/// scale.
+fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
+    if !r.unit.is_some_and(|u| u.unit == "度") {
+        return;
+    }
+    let before = &text[..r.num_start];
+    if let Some(&(_, unit)) = SCALES.iter().find(|(word, _)| before.ends_with(word)) {
+        r.unit = tables.units().get(unit).or(r.unit);
+    }
 }
 
 /// Whether `N/M` from `at` to `end` stands as a share: after an
@@ -251,8 +285,10 @@ fn mixed(text: &str, whole: &Num) -> Option<Num> {
     })
 }
 
-/// Reads the upper end of a range after the first number, if any.
-fn read_range(text: &str, r: &mut Reading) {
+/// Reads the upper end of a range after the first number, if any; the
+/// first number is `negative` where a minus sign stands before it
+/// (`-5~3℃`).
+fn read_range(text: &str, r: &mut Reading, negative: bool) {
     let Some(c) = char_at(text, r.num.end) else {
         return;
     };
@@ -261,7 +297,8 @@ fn read_range(text: &str, r: &mut Reading) {
     }
     let hi_at = r.num.end + c.len_utf8();
     if let Some(hi) = numeral::parse(text, hi_at) {
-        if hi.chinese == r.num.chinese && hi.value() > r.value {
+        let low = if negative { -r.value } else { r.value };
+        if hi.chinese == r.num.chinese && hi.value() > low {
             r.range = true;
             r.num_end = hi.end;
             r.end = hi.end;
@@ -352,9 +389,13 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 } else if let Some((tenths, len)) =
                     tenths_after(text, pos, unit, r.num.chinese, tables)
                 {
-                    // `四成二`: 42 %.
+                    // `四成二`: 42 %; `两块五`: spoken money, 2.5 元.
                     carried = tenths * unit.scale / 10.0;
                     pos += len;
+                    if unit.unit == "块" {
+                        r.compound = true;
+                        r.unit = tables.units().get("元");
+                    }
                 } else if unit.unit == "元" || unit.unit == "块" {
                     // `八元六角`, `三块五毛`: spoken money.
                     if let Some((len, cents)) = jiao_fen(&text[pos..]) {
@@ -418,11 +459,14 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 }
 
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
-/// ending at `pos`, and its length, as in `四成二` (42 %), `七成五以上`, `1成5`: a digit one
-/// to nine in the number's own script where the figure ends (punctuation,
-/// 的, an approximation word, or a word joining the next figure in 成),
-/// not one that starts the next word or number (`六成三甲医院`, `三成一线城市`,
-/// `近八成五星级酒店`, `三成一至三年级`, `近6成5G基站`, `1成50`).
+/// ending at `pos`, and its length, as in `四成二` (42 %), `七成五以上`, `1成5`,
+/// `一米八` (1.8 米); after a Chinese numeral a second digit counts hundredths
+/// (`一米八五`, 1.85 米): the tenths are returned as `8.5`. A digit counts
+/// only from one to nine, in the number's own script, where the figure ends
+/// (punctuation, 的, an approximation word, or a word joining the next
+/// figure in 成), not one that starts the next word or number (`六成三甲医院`,
+/// `三成一线城市`, `近八成五星级酒店`, `三成一至三年级`, `近6成5G基站`, `1成50`,
+/// `两块五花肉`).
 fn tenths_after(
     text: &str,
     pos: usize,
@@ -433,18 +477,19 @@ fn tenths_after(
     if !unit.tenths_after {
         return None;
     }
-    let digit = char_at(text, pos).filter(|&c| c != '两')?;
     // `四成二` in Chinese numerals, `1成5` in Arabic.
-    let d = if chinese {
-        numeral::chinese_digit(digit)
-    } else {
-        digit.to_digit(10)
+    let digit_at = |at: usize| {
+        let c = char_at(text, at).filter(|&c| c != '两')?;
+        let d = if chinese {
+            numeral::chinese_digit(c)
+        } else {
+            c.to_digit(10)
+        };
+        d.filter(|&d| d > 0).map(|d| (f64::from(d), c.len_utf8()))
     };
-    let d = d.filter(|&d| d > 0)?;
-    let after = pos + digit.len_utf8();
     // A joiner counts where another figure in 成 follows it (`两成二及一成一`,
     // `四成二至四成五`), not a word (`三成一至三年级`).
-    let joined = |c: char| {
+    let joined = |after: usize, c: char| {
         let next = &text[after + c.len_utf8()..];
         let digits = next
             .chars()
@@ -453,12 +498,20 @@ fn tenths_after(
             .sum::<usize>();
         digits > 0 && next[digits..].starts_with('成')
     };
-    let ends = char_at(text, after).map_or(true, |c| {
-        (!is_cjk(c) && !c.is_ascii_alphanumeric())
-            || c == '的'
-            || ((LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)) && joined(c))
-    }) || tables.approx_after.longest_at(text, after).is_some();
-    ends.then_some((f64::from(d), digit.len_utf8()))
+    let ends = |after: usize| {
+        char_at(text, after).map_or(true, |c| {
+            (!is_cjk(c) && !c.is_ascii_alphanumeric())
+                || c == '的'
+                || ((LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)) && joined(after, c))
+        }) || tables.approx_after.longest_at(text, after).is_some()
+    };
+    let (d, len) = digit_at(pos)?;
+    if chinese {
+        if let Some((d2, len2)) = digit_at(pos + len).filter(|&(_, l)| ends(pos + len + l)) {
+            return Some((d + d2 / 10.0, len + len2));
+        }
+    }
+    ends(pos + len).then_some((d, len))
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more

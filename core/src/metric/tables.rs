@@ -33,6 +33,9 @@ pub struct Unit {
     /// A Chinese digit right after the unit counts its tenths (`四成二` =
     /// 4.2成 = 42 %).
     pub tenths_after: bool,
+    /// `多` right after the unit means more than the figure (`增长一倍多`,
+    /// `三成多`).
+    pub more_after: bool,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -52,6 +55,7 @@ impl Unit {
             decimal_only: false,
             arabic_only: false,
             tenths_after: false,
+            more_after: false,
             si: None,
         }
     }
@@ -334,6 +338,7 @@ impl Embedded {
                     None if opt == "decimal_only" => unit.decimal_only = true,
                     None if opt == "arabic_only" => unit.arabic_only = true,
                     None if opt == "tenths_after" => unit.tenths_after = true,
+                    None if opt == "more_after" => unit.more_after = true,
                     None if opt == "per_only" => per_only = true,
                     _ => return Err(bad("units", &row)),
                 }
