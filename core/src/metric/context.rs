@@ -16,15 +16,6 @@ use crate::text::{
 };
 use crate::{Change, QuantityKind};
 
-/// Words of a table header or cell label that make its figures changes
-/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`): the sign says which way.
-const CHANGE_COLUMNS: [&str; 3] = ["增减", "比上年", "同比"];
-/// Words of a table header or cell label that make its figures rises, as
-/// `增长-4.8%` is one with a negative value (`同比增长`, `增速`).
-const RISE_COLUMNS: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
-/// What may follow a change word at the end of a header (`增减比例`,
-/// `增长率`, `增减额`).
-const CHANGE_MEASURES: [&str; 5] = ["率", "比例", "幅度", "额", "金额"];
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
@@ -186,22 +177,10 @@ impl<'a> Reader<'a> {
         // A column or cell of changes (`本年比上年增减(%)`, `增减(%)`): the
         // sign says which way; else a change word of the cell's label.
         let heads = [label, &text[cell.column.clone()]];
-        // The header ends with the word, or with the word and what it
-        // measures (`同比增长(%)`, `增减比例`, `增长率`), not a noun after
-        // it (`负增长企业` counts firms).
-        let says = |words: &[&str]| {
-            heads.iter().any(|h| {
-                let h = h.split('(').next().unwrap_or(h).trim_end();
-                words.iter().any(|w| {
-                    h.ends_with(w)
-                        || h.find(w)
-                            .is_some_and(|i| CHANGE_MEASURES.contains(&&h[i + w.len()..]))
-                })
-            })
-        };
-        let change = if says(&RISE_COLUMNS) {
+        let says = |words: &[&str]| heads.iter().any(|h| table::header_says(h, words));
+        let change = if says(&table::RISE_COLUMNS) {
             Change::Increase
-        } else if says(&CHANGE_COLUMNS) {
+        } else if says(&table::CHANGE_COLUMNS) {
             if m.value < 0.0 {
                 Change::Decrease
             } else {

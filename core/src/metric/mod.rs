@@ -308,6 +308,55 @@ mod tests {
     }
 
     #[test]
+    fn space_split_tables_align_their_columns_from_the_right() {
+        // A column of rises without a unit is in percent, not in the row's
+        // unit; its change goes by the header (`增长-6.1` is a rise).
+        let m = metrics("指标 年末存栏 比上年末增长\n鸡(万只) 56.2 3.4\n鸭(万只) 12.8 -6.1\n");
+        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        assert_eq!(
+            read,
+            [
+                (562_000.0, "只", Change::None),
+                (3.4, "%", Change::Increase),
+                (128_000.0, "只", Change::None),
+                (-6.1, "%", Change::Increase),
+            ]
+        );
+        // A header over a label and its unit column (`指标 单位`), and a
+        // change column named `按年变幅`: the sign says which way.
+        let m = metrics(
+            "项目\u{3000}单位\u{3000}全年\u{3000}按年变幅(%)\n\
+             入境旅客\u{3000}万人次\u{3000}3,412.5\u{3000}-4.2\n",
+        );
+        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        assert_eq!(
+            read,
+            [
+                (34_125_000.0, "人次", Change::None),
+                (-4.2, "%", Change::Decrease)
+            ]
+        );
+        // Two label columns, then the figures; a row with one figure among
+        // cells of no value keeps its column.
+        assert_eq!(
+            got("单位:股\n股东名称 股东性质 持股数量 持股比例(%)\n\
+                 某某投资有限公司 国有法人 12,500,000 8.25\n"),
+            [(12_500_000.0, "股".into()), (8.25, "%".into())]
+        );
+        assert_eq!(
+            got("单位:元\n项目 本期 本期增减(%) 累计 累计增减(%)\n\
+                 营业收入 1,200.50 3.2 5,600.00 -1.5\n\
+                 投资收益 不适用 不适用 -820.75 不适用\n")[4..],
+            [(-820.75, "元".into())]
+        );
+        // A multiplier alone in brackets scales the unit the label ends with.
+        assert_eq!(
+            got("服务项目 2023年 2024年\n门诊人次(萬) 310.2 325.7\n"),
+            [(3_102_000.0, "人次".into()), (3_257_000.0, "人次".into())]
+        );
+    }
+
+    #[test]
     fn a_unit_line_of_several_units_gives_each_column_its_own() {
         // One unit per header word, in order.
         assert_eq!(

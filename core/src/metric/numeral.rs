@@ -111,6 +111,11 @@ pub fn parse(text: &str, at: usize) -> Option<Num> {
     if first == '万' {
         return lone_wan(text, at);
     }
+    if text[at..].starts_with("一一") {
+        // `一一对应`, `唯一一条`: one by one, or the 一 of a word and an
+        // article; no number.
+        return None;
+    }
     if is_capital(first) {
         // A lone financial numeral is a word part (`队伍`, `大陆`) unless a
         // numeral or the money unit follows (`伍佰`, `伍元`).
@@ -400,6 +405,7 @@ mod tests {
         assert!(parse("百余门", 0).unwrap().leading_round);
         assert!(parse("一个", 0).unwrap().is_lone_one());
         assert!(parse("万众", 0).is_none());
+        assert!(parse("一一条", 0).is_none());
         assert_eq!(val("三点五个").0, 3.5);
         assert_eq!(val("一百二十点二五万").0, 120.25);
         assert_eq!(val("零点五").0, 0.5);

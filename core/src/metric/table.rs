@@ -69,6 +69,30 @@ pub struct Stated {
     pub scale: f64,
 }
 
+/// Words of a table header or cell label that make its figures changes
+/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`, `按年變幅`): the sign
+/// says which way.
+pub const CHANGE_COLUMNS: [&str; 5] = ["增减", "比上年", "同比", "变幅", "变动"];
+/// Words of a table header or cell label that make its figures rises, as
+/// `增长-4.8%` is one with a negative value (`同比增长`, `增速`); without a
+/// unit of their own, their figures are in percent (`比上年末增长`).
+pub const RISE_COLUMNS: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
+/// What may follow a change word at the end of a header (`增减比例`,
+/// `增长率`, `增减额`, `增减变动幅度`).
+const CHANGE_MEASURES: [&str; 7] = ["率", "比例", "幅度", "额", "金额", "变动幅度", "变动"];
+
+/// Whether the header or label `h` ends with one of `words`, or with one
+/// and what it measures (`同比增长(%)`, `增减比例`, `增长率`), not a noun
+/// after it (`负增长企业` counts firms).
+pub fn header_says(h: &str, words: &[&str]) -> bool {
+    let h = h.split('(').next().unwrap_or(h).trim_end();
+    words.iter().any(|w| {
+        h.ends_with(w)
+            || h.find(w)
+                .is_some_and(|i| CHANGE_MEASURES.contains(&&h[i + w.len()..]))
+    })
+}
+
 /// Cells of a table that hold no value (not applicable, left empty).
 const NO_VALUE: &[&str] = &["不适用", "-", "—", "——", "--", "/", "无", "N/A"];
 
@@ -146,14 +170,13 @@ pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Table
     // column's unit yields to the row's (`员工人数(人)` under `本期金额(元)`).
     let column = text[line_start..cell_start].matches(is_cell_break).count();
     let column = column_header(text, line_start, column);
-    let (change_column, other_column) =
-        by_kind(column.clone().and_then(|c| paren_unit(&text[c], tables)));
+    let header = column.clone().map(|c| &text[c]);
+    let (change_column, other_column) = column_units(header, tables);
     let stated = paren_unit(&text[cell_start..start], tables)
         .or(change_column)
         .or_else(|| paren_unit(&text[label_start..row_end], tables))
         .or(other_column)
         .or_else(|| {
-            let header = column.clone().map(|c| &text[c]);
             let row = &text[label_start..row_end];
             unit_line(text, line_start, header, row, None, tables)
         })?;
@@ -211,19 +234,44 @@ fn is_count_up(text: &str, cells: &[Range<usize>]) -> bool {
 fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = line.start;
+    // Words before the first figure label the row (one column or more:
+    // `江南产业发展基金(有限合伙) 境内非国有法人 315,000,000 7.00`).
+    let mut in_label = true;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            let (label, figures) = match out.is_empty().then(|| glued_figure(t)).flatten() {
+            in_label &= !is_figure(t) && !NO_VALUE.contains(&t);
+            let (label, figures) = match in_label.then(|| glued_figure(t)).flatten() {
                 Some(i) => (Some(at..at + i), at + i),
-                None if out.is_empty() => (Some(at..at + t.len()), at + t.len()),
+                None if in_label => (Some(at..at + t.len()), at + t.len()),
                 None => (None, at),
             };
-            out.extend(label);
+            if let Some(label) = label {
+                push_label(text, label, &mut out);
+            }
+            in_label &= figures == at + t.len();
             split_no_value(text, figures..at + t.len(), &mut out);
         }
         at += t.len() + 1;
     }
     out
+}
+
+/// Pushes the row label `label` of `text` onto `out`, and after it the
+/// cells of no value that normalisation glued to it (`现金流量净额不适用不适用`:
+/// the spaces between CJK words are dropped), so that the cells keep their
+/// columns.
+fn push_label(text: &str, mut label: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut glued = Vec::new();
+    while let Some(w) = NO_VALUE
+        .iter()
+        .filter(|w| w.chars().count() > 1 && !w.is_ascii())
+        .find(|w| text[label.clone()].ends_with(*w) && label.len() > w.len())
+    {
+        glued.push(label.end - w.len()..label.end);
+        label.end -= w.len();
+    }
+    out.push(label);
+    out.extend(glued.into_iter().rev());
 }
 
 /// Pushes the token `tok` of `text` onto `out`, split around the words of
@@ -285,7 +333,19 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
     if line.len() > MAX_SPACE_ROW {
         return None;
     }
-    let toks = tokens(text, line);
+    let mut toks = tokens(text, line);
+    // Several words before the figures make one label.
+    let words = toks
+        .iter()
+        .take_while(|t| {
+            let t = &text[(*t).clone()];
+            !is_figure(t) && !NO_VALUE.contains(&t)
+        })
+        .count();
+    if words > 1 {
+        let label = toks[0].start..toks[words - 1].end;
+        toks.splice(..words, [label]);
+    }
     let (label, cells) = toks.split_first()?;
     // A cell without a value (`不适用`, `-`) may stand among the figures.
     let figures: Vec<Range<usize>> = cells
@@ -293,7 +353,9 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
         .filter(|c| !NO_VALUE.contains(&&text[(*c).clone()]))
         .cloned()
         .collect();
-    let row = figures.len() >= 2
+    // A row may hold one figure among cells without a value (`经营活动产生的
+    // 现金流量净额 不适用 不适用 -3,418,562,907.64 不适用`).
+    let row = (figures.len() >= 2 || (figures.len() == 1 && cells.len() >= 2))
         && !is_figure(&text[label.clone()])
         && figures.iter().all(|c| is_figure(&text[c.clone()]))
         && !is_count_up(text, &figures);
@@ -327,8 +389,8 @@ fn space_cell(
         // states its unit before the row's label, any other column after it
         // (`GDP(亿元)`, a line of units `千港元 千港元`).
         let label = &text[row_label.clone()];
-        let (change_column, other_column) =
-            by_kind(column.clone().and_then(|c| header_unit(&text[c], tables)));
+        let header = column.clone().map(|c| &text[c]);
+        let (change_column, other_column) = column_units(header, tables);
         let unit = change_column
             .or(unit_cell)
             .or_else(|| paren_unit(label, tables))
@@ -336,7 +398,6 @@ fn space_cell(
             .or(other_column)
             .or_else(|| {
                 // The header read, it has one word per figure of the row.
-                let header = column.clone().map(|c| &text[c]);
                 let columns = header.map(|_| (k, toks.len() - 1));
                 unit_line(text, line.start, header, label, columns, tables)
             })?;
@@ -351,11 +412,17 @@ fn space_cell(
     })
 }
 
-/// A column's unit as a column of changes' (a percent, which comes before
-/// the row label's) or as another column's (which yields to it).
-fn by_kind(unit: Option<StatedUnit>) -> (Option<StatedUnit>, Option<StatedUnit>) {
-    match unit {
+/// The unit a column's `header` states, as a column of changes' (a
+/// percent, which comes before the row label's) or as another column's
+/// (which yields to it). A column of rises that states none is in percent
+/// (`比上年末增长` under a row `羊(万只)`).
+fn column_units(header: Option<&str>, tables: &Tables) -> (Option<StatedUnit>, Option<StatedUnit>) {
+    let Some(header) = header else {
+        return (None, None);
+    };
+    match header_unit(header, tables) {
         Some(u) if u.kind == QuantityKind::Percent => (Some(u), None),
+        None if header_says(header, &RISE_COLUMNS) => (unit_at("%", tables), None),
         u => (None, u),
     }
 }
@@ -414,12 +481,23 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
     start..(r.end - (s.len() - s.trim_end().len())).max(start)
 }
 
-/// The unit of the last parenthesis of `label` that holds one (`(元/股)`, `(%)`).
+/// The unit of the last parenthesis of `label` that holds one (`(元/股)`,
+/// `(%)`), or a multiplier alone over the unit that ends the words before
+/// it (`出院人次(萬)`: ten thousand 人次).
 fn paren_unit(label: &str, tables: &Tables) -> Option<StatedUnit> {
     let close = label.rfind(')')?;
     let open = label[..close].rfind('(')?;
     let inside = label[open + 1..close].trim();
-    unit_at(inside, tables).filter(|u| u.len == inside.len())
+    unit_at(inside, tables)
+        .filter(|u| u.len == inside.len())
+        .or_else(|| {
+            let (len, &factor) = tables.multipliers.longest_at(inside, 0)?;
+            let unit = unit_ending(&label[..open], tables).filter(|_| len == inside.len())?;
+            Some(StatedUnit {
+                scale: unit.scale * factor,
+                ..unit
+            })
+        })
 }
 
 /// The lines above the row at `row_start`, nearest first, within
@@ -497,10 +575,13 @@ fn space_header(ix: &Index, row: Range<usize>, k: usize, cells: usize) -> Option
                 .filter(|r| !r.is_empty())
                 .collect()
         };
-        let pick = |words: Vec<Range<usize>>| match words.len() {
-            n if n == cells => words.get(k + 1).cloned(),
-            n if n + 1 == cells => words.get(k).cloned(),
-            _ => None,
+        // The figures fill the last columns: a header may give the label one
+        // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
+        // over a label and its unit).
+        let pick = |words: Vec<Range<usize>>| {
+            (words.len() + 1 >= cells)
+                .then(|| words.get(k + 1 + words.len() - cells).cloned())
+                .flatten()
         };
         return pick(split(&[])).or_else(|| pick(split(&ix.joins[lo..hi])));
     }
@@ -600,7 +681,7 @@ const PERIOD_HEADS: &[&str] = &[
 
 /// Words of a column's header that make its figures rates (in %).
 const RATE_HEADS: &[&str] = &[
-    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅",
+    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅", "强度",
 ];
 
 /// Words of a column's header that make its figures sums of money.
