@@ -18,6 +18,9 @@ use crate::{Error, Result};
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
 /// Divisions the division codes leave out (Taiwan, Hong Kong), same columns.
 const REGIONS_EXTRA: &str = include_str!("../../data/entity/regions_extra.tsv");
+/// Divisions set up or renamed after the data of [`REGIONS`], each with the
+/// code of the one it renames (`data/entity/regions_since.tsv`).
+const REGIONS_SINCE: &str = include_str!("../../data/entity/regions_since.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const FOREIGN_CITIES: &str = include_str!("../../data/entity/foreign_cities.txt");
@@ -130,13 +133,30 @@ impl Gazetteer {
     /// Parses the embedded data and builds the trie.
     fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
+        // A renamed division takes its new code, name and short form; its
+        // old name stays one of its names (texts written before the change).
+        let mut renamed: HashMap<u32, Division, FastHash> = HashMap::default();
+        let mut since = Vec::new();
+        for line in words(REGIONS_SINCE) {
+            let d = Division::parse(line)?;
+            match line.split('\t').nth(3).filter(|r| !r.is_empty()) {
+                Some(old) => {
+                    let old: u32 = old.parse().map_err(|_| bad_data(line))?;
+                    renamed.insert(old, d);
+                }
+                None => since.push(d),
+            }
+        }
+        let mut divisions = Vec::new();
         for line in words(REGIONS).chain(words(REGIONS_EXTRA)) {
-            let mut cols = line.split('\t');
-            let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
-                (Some(c), Some(n), s) => (c, n, s.unwrap_or("")),
-                _ => return Err(bad_data(line)),
-            };
-            let code: u32 = code.parse().map_err(|_| bad_data(line))?;
+            let d = Division::parse(line)?;
+            divisions.push(match renamed.remove(&d.code) {
+                Some(new) => (new, Some(d.name)),
+                None => (d, None),
+            });
+        }
+        divisions.extend(since.into_iter().map(|d| (d, None)));
+        for (Division { code, name, short }, old_name) in divisions {
             let level = if code % 10000 == 0 {
                 Level::Province
             } else if code % 100 == 0 {
@@ -145,6 +165,13 @@ impl Gazetteer {
                 Level::County
             };
             let id = b.region(name, code, level);
+            if let Some(old) = old_name {
+                let region = Form::Name {
+                    region: id,
+                    short: false,
+                };
+                b.alias(old, region);
+            }
             if short.is_empty() {
                 if level == Level::County && name.ends_with('县') {
                     // 赣县 → 赣县区, renamed since the data was made.
@@ -472,6 +499,30 @@ pub(super) fn top_first<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = K>) 
         .map(|(k, _)| k)
 }
 
+/// One row of a division table: `code<TAB>name<TAB>short`.
+struct Division<'a> {
+    /// The 6-digit division code.
+    code: u32,
+    /// The full name.
+    name: &'a str,
+    /// The name without its administrative suffix (empty where too short).
+    short: &'a str,
+}
+
+impl<'a> Division<'a> {
+    /// Parses a row of `regions.tsv`, `regions_extra.tsv` or
+    /// `regions_since.tsv` (whose fourth column is read apart).
+    fn parse(line: &'a str) -> Result<Division<'a>> {
+        let mut cols = line.split('\t');
+        let (code, name, short) = match (cols.next(), cols.next(), cols.next()) {
+            (Some(c), Some(n), s) => (c, n, s.unwrap_or("")),
+            _ => return Err(bad_data(line)),
+        };
+        let code = code.parse().map_err(|_| bad_data(line))?;
+        Ok(Division { code, name, short })
+    }
+}
+
 fn bad_data(line: &str) -> Error {
     Error::InvalidOptions(format!("bad gazetteer line {line:?}"))
 }
@@ -507,5 +558,23 @@ mod tests {
         assert_eq!(g.province_name(50), Some("重庆市"));
         assert_eq!(g.province_name(0), None);
         assert!(std::ptr::eq(g, Gazetteer::shared().unwrap()), "built once");
+    }
+
+    #[test]
+    fn divisions_renamed_since_the_codes_take_their_new_names() {
+        let g = Gazetteer::shared().unwrap();
+        // A county become a city: its old name and its short form lead to
+        // the new name and code.
+        for name in ["无为市", "无为县", "无为"] {
+            let p = g.resolve(name, Some(34)).unwrap();
+            assert_eq!((p.full, p.code), ("无为市", 340281), "{name}");
+        }
+        // A district set up since: new, the county it replaced kept for
+        // texts written before.
+        assert_eq!(g.resolve("湾沚区", None).unwrap().code, 340210);
+        assert_eq!(g.resolve("芜湖县", None).unwrap().code, 340221);
+        // A prefecture renamed (那曲地区 → 那曲市), its counties re-coded.
+        assert_eq!(g.resolve("那曲地区", None).unwrap().full, "那曲市");
+        assert_eq!(g.resolve("安多县", None).unwrap().code, 540624);
     }
 }
