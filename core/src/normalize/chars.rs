@@ -157,13 +157,25 @@ pub fn plain_len(s: &str, marks: &BmpSet, base: usize, noted: &mut Vec<usize>) -
     let changes = &*ch.bmp;
     let mut rest = s.as_bytes();
     loop {
-        let (word, last, len) = match *rest {
-            // Three-byte chars first: most chars of a report are.
-            [x, y, z, ..] if x & 0xf0 == 0xe0 => {
-                (usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f), z, 3)
+        // Three-byte chars in a loop of their own: most chars of a report
+        // are, in long runs.
+        while let [x, y, z, ref tail @ ..] = *rest {
+            if x & 0xf0 != 0xe0 {
+                break;
             }
-            [x, ..] if x < 0x80 => (usize::from(x >> 6), x, 1),
-            [x, y, ..] if x < 0xe0 => (usize::from(x & 0x1f), y, 2),
+            let word = usize::from(x & 0x0f) << 6 | usize::from(y & 0x3f);
+            if changes.has_at(word, z) {
+                return s.len() - rest.len();
+            }
+            if marks.has_at(word, z) {
+                noted.push(base + s.len() - rest.len());
+            }
+            rest = tail;
+        }
+        // The char's word and last byte, and the bytes after it.
+        let (word, last, tail) = match *rest {
+            [x, ref tail @ ..] if x < 0x80 => (usize::from(x >> 6), x, tail),
+            [x, y, ref tail @ ..] if x < 0xe0 => (usize::from(x & 0x1f), y, tail),
             [] => break,
             _ => {
                 // Four bytes: outside the BMP, never a mark.
@@ -182,7 +194,7 @@ pub fn plain_len(s: &str, marks: &BmpSet, base: usize, noted: &mut Vec<usize>) -
         if marks.has_at(word, last) {
             noted.push(base + s.len() - rest.len());
         }
-        rest = &rest[len..];
+        rest = tail;
     }
     s.len() - rest.len()
 }
@@ -227,6 +239,49 @@ mod tests {
             .map(|m| 10 + s.find(m).unwrap() + m.len() - m.chars().last().unwrap().len_utf8())
             .collect();
         assert_eq!(noted, want);
+    }
+
+    #[test]
+    fn plain_runs_agree_with_the_char_rules_on_random_text() {
+        const MARKS: BmpSet = BmpSet::EMPTY
+            .with('1')
+            .with('、')
+            .with('一')
+            .with(',')
+            .with('é');
+        // Traditional and simplified chars, full-width forms, spaces between
+        // digits and CJK, control chars, combining marks, two- and four-byte
+        // chars.
+        let alphabet: Vec<char> =
+            "数说總投資億元万亿一、。,1２３ \t\u{3000}\u{a0}\u{2009}\0\u{1}\u{85}\u{feff}\u{301}é©(（）“”%５abc\n😀𠵾💡"
+                .chars()
+                .collect();
+        let stops =
+            |c: char| is_hspace(c) || is_dropped(c) || fold(c) != c || matches!(c, '(' | '（');
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let len = (seed >> 59) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let want = s
+                .char_indices()
+                .find(|&(_, c)| stops(c))
+                .map_or(s.len(), |(i, _)| i);
+            let want_noted: Vec<usize> = s[..want]
+                .char_indices()
+                .filter(|&(_, c)| MARKS.has(c))
+                .map(|(i, _)| 7 + i)
+                .collect();
+            let mut noted = Vec::new();
+            assert_eq!(plain_len(&s, &MARKS, 7, &mut noted), want, "{s:?}");
+            assert_eq!(noted, want_noted, "{s:?}");
+        }
     }
 
     #[test]

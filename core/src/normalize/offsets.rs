@@ -9,15 +9,24 @@ use crate::{entity, metric, Entity, Metric, Span};
 
 /// The public records of `metrics` and `entities` (each list in text
 /// order), their spans and texts taken from the original text of `norm`.
+/// The two lists are mapped in one walk along the text, interleaved by
+/// start (the entities' spans are set aside until their records are
+/// made), so that the char counter and the offset cursor pass over the
+/// text once, not once per list.
 pub(crate) fn to_original(
     norm: &Normalized,
     metrics: Vec<metric::Draft>,
     entities: Vec<entity::Draft>,
 ) -> (Vec<Metric>, Vec<Entity>) {
     let mut map = Mapper::new(norm);
+    let mut entity_spans = Vec::with_capacity(entities.len());
+    let mut entity_ranges = entities.iter().map(|d| (d.start, d.end)).peekable();
     let metrics = metrics
         .into_iter()
         .map(|d| {
+            while let Some((s, e)) = entity_ranges.next_if(|&(s, _)| s < d.start) {
+                entity_spans.push(map.span(s, e));
+            }
             let (span, text) = map.span(d.start, d.end);
             Metric {
                 span,
@@ -37,25 +46,23 @@ pub(crate) fn to_original(
             }
         })
         .collect();
-    let mut map = Mapper::new(norm);
+    entity_spans.extend(entity_ranges.map(|(s, e)| map.span(s, e)));
     let entities = entities
         .into_iter()
-        .map(|d| {
-            let (span, text) = map.span(d.start, d.end);
-            Entity {
-                span,
-                kind: d.kind,
-                text,
-                normalized: d.normalized,
-                code: d.code,
-                canonical: d.canonical,
-            }
+        .zip(entity_spans)
+        .map(|(d, (span, text))| Entity {
+            span,
+            kind: d.kind,
+            text,
+            normalized: d.normalized,
+            code: d.code,
+            canonical: d.canonical,
         })
         .collect();
     (metrics, entities)
 }
 
-/// Maps the spans of one list. Lists arrive in text order, so one char
+/// Maps the spans of the drafts. They arrive in text order, so one char
 /// counter and one offset cursor walked along the text count each byte
 /// about once, without a sort.
 struct Mapper<'n, 'a> {

@@ -8,6 +8,7 @@
 //! clause after `全市`/`我市`. [`Resolver::region_at`] is a binary search.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::ends::{Break, Ends};
 use super::gazetteer::{top_first, Gazetteer, Level, Place};
@@ -15,7 +16,7 @@ use super::markers::Marker;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
-use crate::text::{char_before, floor_char, FastHash, Needles};
+use crate::text::{char_before, floor_char, words, FastHash, Needles};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -63,34 +64,47 @@ enum Height {
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
 
-/// Words that mark a company's own disclosure (`证券代码`, `本公司`),
-/// found in one pass.
-static DISCLOSURE_CUES: Needles =
-    Needles::list(include_str!("../../data/entity/disclosure_cues.txt"));
+/// Words that mark a company's own disclosure (`证券代码`, `本公司`).
+const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
+
+/// How many words [`DISCLOSURE_CUES`] holds: the first of [`COMPANY_CUES`].
+static DISCLOSURE_WORDS: LazyLock<usize> = LazyLock::new(|| words(DISCLOSURE_CUES).count());
 
 /// How far into a text [`is_disclosure`] looks: a disclosure says what it
 /// is at its head (`证券代码`, `本公司董事会保证`).
 const DISCLOSURE_HEAD_BYTES: usize = 1536;
 
-/// Words of a company's results or report that government texts use too
-/// (`每股收益`, `社会责任报告`), found in one pass.
-static COMPANY_REPORT_CUES: Needles =
-    Needles::list(include_str!("../../data/entity/company_report_cues.txt"));
+/// The words of [`DISCLOSURE_CUES`], then words of a company's results or
+/// report that government texts use too (`每股收益`, `社会责任报告`), found
+/// in one pass (no word of one list overlaps a word of the other).
+static COMPANY_CUES: Needles = Needles::list(COMPANY_CUES_DATA);
+
+/// The word list of [`COMPANY_CUES`].
+const COMPANY_CUES_DATA: &str = concat!(
+    include_str!("../../data/entity/disclosure_cues.txt"),
+    include_str!("../../data/entity/company_report_cues.txt")
+);
 
 /// Whether `text` opens as a company's own disclosure or report, whose
-/// figures belong to no place: [`DISCLOSURE_CUES`] in its head, or
-/// [`COMPANY_REPORT_CUES`] where no marker of a place (`全市`, `全省`,
-/// `我县`) of `markers` stands in its lead.
+/// figures belong to no place: [`DISCLOSURE_CUES`] in its head, or a word
+/// of a company's report ([`COMPANY_CUES`]) where no marker of a place
+/// (`全市`, `全省`, `我县`) of `markers` stands in its lead. The head is
+/// searched once for both kinds of word.
 fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
     let head = &text[..floor_char(text, DISCLOSURE_HEAD_BYTES.min(text.len()))];
-    let placed = || {
-        markers.iter().any(|&(i, m)| {
-            i < LEAD_BYTES && matches!(m, Marker::City | Marker::Own | Marker::Province)
-        })
-    };
-    DISCLOSURE_CUES.find_iter(head).next().is_some()
-        || (!placed() && COMPANY_REPORT_CUES.find_iter(head).next().is_some())
+    let placed = markers.iter().any(|&(i, m)| {
+        i < LEAD_BYTES && matches!(m, Marker::City | Marker::Own | Marker::Province)
+    });
+    let mut report = false;
+    for (_, k) in COMPANY_CUES.find_iter(head) {
+        if k < *DISCLOSURE_WORDS {
+            return true;
+        }
+        report = !placed;
+    }
+    report
 }
+
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
 /// not its subject.
@@ -962,6 +976,31 @@ mod tests {
         // A dateline is where the story was filed, not what it is about.
         let (r, text) = resolver("(中央社记者王明台北28日电)行政院今天通过预算,全国失业率3.4%。");
         assert_eq!(r.region_at(text.find("3.4").unwrap()), Some("台湾省"));
+    }
+
+    #[test]
+    fn company_cues_never_overlap_so_one_pass_finds_them_all() {
+        let all: Vec<&str> = words(COMPANY_CUES_DATA).collect();
+        assert_eq!(
+            &all[..*DISCLOSURE_WORDS],
+            words(DISCLOSURE_CUES).collect::<Vec<_>>()
+        );
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                assert!(i == j || !a.contains(b), "{a} holds {b}");
+                let overlaps = (1..a.len())
+                    .filter(|&k| a.is_char_boundary(k))
+                    .any(|k| b.starts_with(&a[k..]));
+                assert!(!overlaps, "{a} ends with the start of {b}");
+            }
+        }
+        let head = |s: &str| is_disclosure(s, &[]);
+        assert!(head("证券代码:600000 本公司"));
+        assert!(head("2023年每股收益0.5元"));
+        assert!(!head("全市新增学位8660个"));
+        let placed = [(0, Marker::City)];
+        assert!(!is_disclosure("全市每股收益", &placed));
+        assert!(is_disclosure("全市每股收益,本集团", &placed));
     }
 
     #[test]
