@@ -64,6 +64,10 @@ enum Height {
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
 
+/// How far back (bytes) a place named in a marker's paragraph makes the
+/// marker its own (`仁怀市…全市`).
+const LOCAL_REACH: usize = 600;
+
 /// Words that mark a company's own disclosure (`证券代码`, `本公司`).
 const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
 
@@ -390,8 +394,10 @@ impl Resolver {
         let spoken = spoken.filter(|_| !disclosure);
         let national = national.filter(|_| !disclosure);
         // A text across provinces (a pipeline from 江西 through 湖南 to 广西)
-        // that speaks as no place (no `全县`, `全市`, `全省`): national, not
-        // the place of its opening scene.
+        // that speaks as no place (no `全县`, `全市`, `全省` but after a
+        // place named in its paragraph: a county official's `全县` speaks
+        // for the county named there): national, not the place of its
+        // opening scene.
         let mut per_province: HashMap<u32, usize, FastHash> = HashMap::default();
         for (_, p, region) in &places {
             if *region && p.province != 0 && !SPEAKS_AS_WHOLE.contains(&p.province) {
@@ -400,9 +406,24 @@ impl Resolver {
         }
         let total: usize = per_province.values().sum();
         let top = per_province.values().copied().max().unwrap_or(0);
-        let speaks = markers
-            .iter()
-            .any(|&(_, m)| matches!(m, Marker::City | Marker::Own | Marker::Province));
+        // The place named last before `at` in its paragraph (within
+        // LOCAL_REACH bytes), alone or in a body's name (`平江县水利局`): a
+        // `全市`, `全县` after it speaks for it.
+        let local_place = |at: usize| {
+            let from = floor_char(text, at.saturating_sub(LOCAL_REACH));
+            let para =
+                memchr::memrchr(b'\n', &text.as_bytes()[from..at]).map_or(from, |i| from + i);
+            let first = places.partition_point(|p| p.0 < para);
+            places[first..]
+                .iter()
+                .take_while(|p| p.0 < at)
+                .filter(|(_, p, _)| p.province != 0)
+                .last()
+                .map(|(_, p, _)| p)
+        };
+        let speaks = markers.iter().any(|&(at, m)| {
+            matches!(m, Marker::City | Marker::Own | Marker::Province) && local_place(at).is_none()
+        });
         let across = (per_province.len() >= 3 && top * 2 < total && !speaks && !disclosure)
             .then(|| (nation.clone(), Height::Nation));
         let (default, height) = across
@@ -528,6 +549,16 @@ impl Resolver {
                 {
                     if let Some(p) = &province {
                         r.push_scope(at, ends.after(Break::Clause, at), p);
+                    }
+                }
+                // In a national text, `全市`, `全县` after a city or county
+                // named in their paragraph speak for it (`仁怀市是白酒主产区,
+                // 全市白酒企业…`).
+                Event::City | Event::Own if height == Height::Nation => {
+                    let place = local_place(at)
+                        .filter(|p| matches!(p.level, Level::Prefecture | Level::County));
+                    if let Some(p) = place {
+                        r.push_scope(at, ends.after(Break::Paragraph, at), p.full);
                     }
                 }
                 Event::OwnProvince if height == Height::Nation => {
@@ -932,6 +963,14 @@ mod tests {
             "清晨,广西全州县黄洞村的管道施工现场一片忙碌。\n管道西起江西省赣州市,途经湖南省永州市,南抵广西壮族自治区桂林市,全长1126公里,总投资约218亿元。江西段、湖南段已完工。\n",
         );
         assert_eq!(r.default_region(), Some("中国"));
+        // A county official's 全县 speaks for the county named in its
+        // paragraph, and keeps such a feature national.
+        let (r, text) = resolver(
+            "新华社长沙电 一条河流经湖南、湖北、江西三省,全长820公里。\n三省每年共同出资3亿元。\n平江县水利局负责人说,近三年全县新建污水处理站21座。\n通城县、修水县也已完工。流域内水质达标率保持100%。\n",
+        );
+        assert_eq!(r.default_region(), Some("中国"));
+        assert_eq!(r.region_at(text.find("21座").unwrap()), Some("平江县"));
+        assert_eq!(r.region_at(text.find("100%").unwrap()), Some("中国"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
