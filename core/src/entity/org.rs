@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::region::Gazetteer;
 use crate::text::{
@@ -576,7 +576,12 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
     for (&short, &i) in &ids {
         patterns[i] = short;
     }
-    let Ok(ac) = AhoCorasick::new(&patterns) else {
+    // The plain automaton: a text is searched once, too short a time to
+    // repay compiling a faster one.
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns)
+    else {
         return;
     };
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];

@@ -453,11 +453,12 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
     let named: HashSet<&str, FastHash> = out.iter().map(|&(s, e)| &text[s..e]).collect();
     let mut found = Vec::new();
-    let starts =
-        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-    for s in starts {
-        let line = &text[s..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
+    // Each line from where the last one ended: the text is searched for
+    // line breaks once.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut s = 0;
+    for end in ends {
+        let line = &text[s..end];
         let n: usize = line
             .chars()
             .take(4)
@@ -483,6 +484,7 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
         {
             found.push((s, s + n));
         }
+        s = end + 1;
     }
     out.extend(found);
 }

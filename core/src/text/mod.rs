@@ -15,6 +15,7 @@ mod needle;
 /// range joiners).
 pub(crate) mod punct;
 mod spans;
+mod starts;
 mod trie;
 mod wordlist;
 mod wordset;

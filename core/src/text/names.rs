@@ -18,7 +18,9 @@ static STOPS_INSIDE: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/left_stops_inside.txt")));
 
 /// Whether a word of `stops` ends at `at`, and no word of [`STOPS_INSIDE`]
-/// does (…协和|医院 is no boundary after 和).
+/// does (…协和|医院 is no boundary after 和). Always inlined into the walk:
+/// the bit test of `stops`, which most offsets fail, then costs no call.
+#[inline(always)]
 fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
     stops.ends_at(text, at) && !STOPS_INSIDE.ends_at(text, at)
 }

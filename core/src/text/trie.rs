@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::bits::{has, set, CharSet};
 use super::hash::FastHash;
+use super::starts::Starts;
 use crate::cancel::Checkpoint;
 
 /// One word of a list found in a text.
@@ -24,8 +24,6 @@ const DENSE: usize = 0x1_0000;
 /// The most lists a trie holds (a walk marks the lists it found a word
 /// of in the bits of a `u32`).
 const MAX_LISTS: usize = 32;
-/// Log2 of the number of bits of the pair filter.
-const PAIR_BITS: u32 = 20;
 
 /// One node: where its edges and its list ends are stored.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,14 +43,8 @@ struct Node {
 pub(crate) struct Trie {
     /// The root's child for each BMP char, 0 where there is none.
     root: Vec<u32>,
-    /// The first chars of every word (8 KB, on the heap): a word can start
-    /// only at one of them…
-    firsts: Box<CharSet<1024>>,
-    /// …where the next two chars have their bit [`pair_bit`] set (that of
-    /// the first two chars of a word)…
-    pairs: Vec<u64>,
-    /// …or where the next char may be a whole word (8 KB, on the heap).
-    singles: Box<CharSet<1024>>,
+    /// Where a word may start: where the scan walks the trie.
+    starts: Starts,
     nodes: Vec<Node>,
     /// `(code point, child)` edges, grouped by node.
     edges: Vec<(u32, u32)>,
@@ -72,26 +64,13 @@ impl Trie {
     {
         let mut children: HashMap<(u32, char), u32, FastHash> = HashMap::default();
         let mut ends: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
-        let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
-        let mut singles = Box::<CharSet<1024>>::default();
-        let mut firsts = Box::<CharSet<1024>>::default();
+        let mut starts = Starts::new();
         let mut n_lists = 0;
         for (k, list) in lists.into_iter().enumerate() {
             assert!(k < MAX_LISTS, "a trie holds at most {MAX_LISTS} lists");
             n_lists = k + 1;
             for (i, w) in list.into_iter().enumerate() {
-                let mut cs = w.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(a), Some(b)) => {
-                        firsts.add(a);
-                        set(&mut pairs, pair_bit(u32::from(a), u32::from(b)));
-                    }
-                    (Some(a), None) => {
-                        firsts.add(a);
-                        singles.add(a);
-                    }
-                    _ => {}
-                }
+                starts.add(w);
                 let mut node = 0u32;
                 for c in w.chars() {
                     let next = ends.len() as u32;
@@ -113,9 +92,7 @@ impl Trie {
         edges.sort_unstable();
         let mut t = Trie {
             root: vec![0; DENSE],
-            firsts,
-            pairs,
-            singles,
+            starts,
             nodes: vec![Node::default(); ends.len()],
             edges: Vec::with_capacity(edges.len()),
             ends: Vec::new(),
@@ -182,7 +159,7 @@ impl Trie {
         let mut best: Vec<(usize, u32)> = vec![(0, 0); self.lists];
         let bytes = text.as_bytes();
         let mut checkpoint = Checkpoint::default();
-        let mut at = self.next_start(bytes, 0);
+        let mut at = self.starts.next(bytes, 0);
         while let Some((p, len)) = at {
             // Asked where a word may start, not at every char: a text
             // where none may start is scanned in a blink anyway.
@@ -201,35 +178,9 @@ impl Trie {
                 });
                 next[k] = end;
             }
-            at = self.next_start(bytes, p + len);
+            at = self.starts.next(bytes, p + len);
         }
         out
-    }
-
-    /// The first char at or after byte `p` of `bytes` (a char boundary)
-    /// where a word may start, and its length in bytes. Each char is
-    /// decoded once and costs a bit test; the pair filter is asked only
-    /// where a word starts with the char.
-    #[inline]
-    fn next_start(&self, bytes: &[u8], mut p: usize) -> Option<(usize, usize)> {
-        if p >= bytes.len() {
-            return None;
-        }
-        let (mut a, mut len) = decode(bytes, p);
-        loop {
-            let q = p + len;
-            if q >= bytes.len() {
-                let single = self.firsts.may_hold_code(a) && self.singles.may_hold_code(a);
-                return single.then_some((p, len));
-            }
-            let (b, b_len) = decode(bytes, q);
-            if self.firsts.may_hold_code(a)
-                && (self.singles.may_hold_code(a) || has(&self.pairs, pair_bit(a, b)))
-            {
-                return Some((p, len));
-            }
-            (p, a, len) = (q, b, b_len);
-        }
     }
 
     /// Sets `best[k]` to the end and index of the longest word of list `k`
@@ -284,14 +235,6 @@ impl Trie {
         }
         self.ends(node).iter().find(|e| e.0 == list).map(|e| e.1)
     }
-}
-
-/// The bit of the pair filter for a word starting with the chars of code
-/// points `a`, `b`.
-#[inline]
-fn pair_bit(a: u32, b: u32) -> usize {
-    let key = (u64::from(a) << 21) | u64::from(b);
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PAIR_BITS)) as usize
 }
 
 /// The code point of the char starting at byte `p` of the UTF-8 `bytes`
