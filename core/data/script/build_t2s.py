@@ -4,9 +4,10 @@
 Usage: build_t2s.py OPENCC_DICTIONARY_DIR > t2s.tsv
 
 OPENCC_DICTIONARY_DIR is OpenCC's data/dictionary directory, holding
-TSCharacters.txt (traditional → simplified candidates) and STCharacters.txt
-(simplified → traditional candidates). Both are `key<TAB>value value…` with
-`#` comment lines.
+TSCharacters.txt (traditional → simplified candidates), STCharacters.txt
+(simplified → traditional candidates), HKVariants.txt and TWVariants.txt
+(standard traditional chars → their Hong Kong and Taiwan forms). All are
+`key<TAB>value value…` with `#` comment lines.
 
 A traditional char T with candidates C1 C2 … is folded only where the fold
 can never change a simplified text:
@@ -19,6 +20,10 @@ can never change a simplified text:
 
 T folds to its first candidate in the Basic Multilingual Plane, or to its
 first candidate where none is (勣 → 绩, not the rarer 𪟝).
+
+A Hong Kong or Taiwan form V of a standard char T (衞 of 衛, 説 of 說)
+folds as T does, under the same rules (V is no simplified char, no key kept
+as it is).
 
 Output: `trad<TAB>simp` lines sorted by code point, after a short header.
 """
@@ -70,6 +75,25 @@ def build(ts, st):
     return pairs, skipped
 
 
+def variants(pairs, ts, st, tables):
+    """(variant, simp) pairs for the Hong Kong and Taiwan forms of chars
+    (`衞` of 衛, `説` of 說, `閲` of 閱): each variant V of a standard
+    traditional char T folds as T does, where V is not itself simplified (a
+    key of STCharacters or a candidate of TSCharacters), not already folded
+    and not kept as it is by OpenCC."""
+    fold = dict(pairs)
+    simplified = set(st) | {c for cands in ts.values() for c in cands}
+    out = {}
+    for table in tables:
+        for std, forms in table.items():
+            simp = fold.get(std, std if std in st else None)
+            for v in forms:
+                if (simp is not None and len(v) == 1 and v != std and v != simp
+                        and v not in fold and v not in simplified and v not in ts):
+                    out.setdefault(v, simp)
+    return sorted(out.items(), key=lambda p: ord(p[0]))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -77,9 +101,14 @@ def main():
     ts = load(os.path.join(d, "TSCharacters.txt"))
     st = load(os.path.join(d, "STCharacters.txt"))
     pairs, skipped = build(ts, st)
+    hk_tw = [load(os.path.join(d, f)) for f in ("HKVariants.txt", "TWVariants.txt")]
+    extra = variants(pairs, ts, st, hk_tw)
+    print(f"{len(extra)} Hong Kong and Taiwan variants: {''.join(v for v, _ in extra)}", file=sys.stderr)
+    pairs = sorted(pairs + extra, key=lambda p: ord(p[0]))
     out = sys.stdout
     out.write("# Traditional → simplified chars folded for matching: trad<TAB>simp.\n")
-    out.write("# Derived from OpenCC's TSCharacters.txt and STCharacters.txt\n")
+    out.write("# Derived from OpenCC's TSCharacters.txt, STCharacters.txt, HKVariants.txt\n")
+    out.write("# and TWVariants.txt\n")
     out.write("# (https://github.com/BYVoid/OpenCC, Apache-2.0); see README.md.\n")
     for t, s in pairs:
         out.write(f"{t}\t{s}\n")
