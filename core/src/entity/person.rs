@@ -266,6 +266,9 @@ pub(crate) fn find(
     out
 }
 
+/// The longest aside in brackets (chars) between a title and its name.
+const ASIDE_CHARS: usize = 8;
+
 /// What the finders read: the text, the word lists, and where the titles
 /// that are no common nouns start.
 struct Cx<'a, 'n> {
@@ -285,6 +288,26 @@ struct Cx<'a, 'n> {
 /// (旅客高峰期, 联系人为何人).
 fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
+    // An aside in brackets after the title (`会计机构负责人(会计主管人员)
+    // 何志鹏保证`): the name follows it.
+    let aside = text[at..]
+        .strip_prefix('(')
+        .and_then(|rest| {
+            rest.find([')', '(', '\n'])
+                .filter(|&i| rest[i..].starts_with(')'))
+        })
+        .filter(|&i| !weak && text[at + 1..at + 1 + i].chars().count() <= ASIDE_CHARS);
+    let at = aside.map_or(at, |i| at + 1 + i + 1);
+    // A signature: the title ends its line, the name stands alone on the
+    // next (`醫管局主席\n梁錦輝`).
+    if !weak && text[at..].starts_with('\n') {
+        let s = at + 1;
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[s..]).map_or(text.len(), |i| s + i);
+        if let Some(e) = after_title(cx, s, true).filter(|&e| text[e..line_end].trim().is_empty()) {
+            out.push((s, e));
+        }
+        return;
+    }
     let (at, colon, strict) = match char_at(text, at) {
         Some(':') => (at + 1, true, false),
         Some('为') if !weak => (at + '为'.len_utf8(), false, true),
@@ -716,11 +739,28 @@ fn may_hold_names(text: &str, start: usize, end: usize, joins: &[usize]) -> bool
     let first = &text[start..inside[0]];
     let list = first.chars().count() <= 4 && first.chars().all(is_cjk);
     let seps = memchr::memchr2_iter(b'/', b':', &text.as_bytes()[start..end]).map(|k| start + k);
+    // A byline word glued to the first name, the next set apart
+    // (`(记者吴乐天 杨芸)`): the word ends two to four chars before a join.
+    let glued = |p: usize| {
+        let mut q = p;
+        (0..4).any(|n| {
+            q = prev_char_start(text, q)
+                .filter(|&q| q >= start)
+                .unwrap_or(start);
+            n >= 1 && BYLINE.ends_at(&text[start..q], q - start)
+        })
+    };
     list || inside
         .iter()
         .copied()
         .chain(seps)
         .any(|p| BYLINE.ends_at(&text[start..p], p - start))
+        || inside.iter().any(|&p| glued(p))
+}
+
+/// The start of the char before byte `at` of `text`, if any.
+fn prev_char_start(text: &str, at: usize) -> Option<usize> {
+    text[..at].char_indices().next_back().map(|(i, _)| i)
 }
 
 /// Names among the tokens of one line.
@@ -761,16 +801,27 @@ fn names_in_line(
             .is_some_and(|&(a, b, c)| c && t.is_name(&text[a..b]))
     };
     for (k, &(s, e, cjk)) in merged.iter().enumerate() {
-        if !cjk || !BYLINE.ends_at(&text[s..e], e - s) {
+        if !cjk {
             continue;
         }
-        // The name may follow a slash or colon (文/张三, 记者:李四).
-        let sep = merged
-            .get(k + 1)
-            .is_some_and(|&(a, _, c)| !c && text[a..].starts_with(['/', ':']));
-        let at = if sep { k + 2 } else { k + 1 };
-        if is_name(at) {
-            out.push((merged[at].0, merged[at].1));
+        // The name may follow a slash or colon (文/张三, 记者:李四), or the
+        // byline word with no space (`记者吴乐天 杨芸`).
+        let first = if BYLINE.ends_at(&text[s..e], e - s) {
+            let sep = merged
+                .get(k + 1)
+                .is_some_and(|&(a, _, c)| !c && text[a..].starts_with(['/', ':']));
+            let at = if sep { k + 2 } else { k + 1 };
+            is_name(at).then(|| (at, (merged[at].0, merged[at].1)))
+        } else {
+            text[s..e]
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| s + i)
+                .find(|&i| BYLINE.contains(&text[s..i]) && t.is_name(&text[i..e]))
+                .map(|i| (k, (i, e)))
+        };
+        if let Some((at, name)) = first {
+            out.push(name);
             // More reporters in one byline (记者 王新宇 吴晓苗）), the run
             // ending at punctuation, a byline word or the line's end.
             let more = (at + 1..merged.len())
@@ -816,6 +867,23 @@ mod tests {
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()
+    }
+
+    #[test]
+    fn names_set_apart_from_their_titles() {
+        // A byline word glued to the first name, the second set apart.
+        assert_eq!(
+            persons("新华社贵阳11月20日电(记者吴乐天\u{3000}杨芸)初冬时节"),
+            ["吴乐天", "杨芸"]
+        );
+        // An aside in brackets between the title and the name.
+        assert_eq!(
+            persons("会计机构负责人(会计主管人员)何志鹏保证季度报告真实"),
+            ["何志鹏"]
+        );
+        // A signature: the name alone on the line after its title.
+        assert_eq!(persons("医管局主席\n梁锦辉\n\n一、财务概况"), ["梁锦辉"]);
+        assert!(persons("医管局主席\n梁锦辉等人出席会议\n").is_empty());
     }
 
     #[test]
