@@ -641,9 +641,12 @@ fn anchor(
             .take_while(|&&(st, _)| st < s)
             .filter(|&&(_, en)| {
                 // A verb that names what a body does stands in its name
-                // (甘肃省医疗保障局); another ends the name before it.
+                // (甘肃省医疗保障局); another ends the name before it. A
+                // conjunction right after the anchor joins two names
+                // (医务卫生局及卫生署), not one.
                 let gap_ok = || {
                     text[en..s].chars().count() <= MAX_GAP
+                        && !text[en..s].starts_with(['及', '和', '与', '、', '或'])
                         && !text[en..s].char_indices().any(|(i, c)| {
                             let end = en + i + c.len_utf8();
                             a.verbs.ends_at(text, end) && !BODY_VERBS.ends_at(text, end)
@@ -758,6 +761,24 @@ mod tests {
         assert_eq!(
             orgs("东至县统计局发布", &["东至县"], &[], false),
             ["东至县统计局"]
+        ); // Courts by their short names, councils; a conjunction after a body
+           // starts another name.
+        assert_eq!(
+            orgs(
+                "长沙中院审结案件,长沙知识产权法庭受理",
+                &["长沙"],
+                &[],
+                false
+            ),
+            ["长沙中院", "长沙知识产权法庭"]
+        );
+        assert_eq!(
+            orgs("函送屏东县议会审议", &["屏东县"], &[], false),
+            ["屏东县议会"]
+        );
+        assert_eq!(
+            orgs("配合医务卫生局及卫生署推行", &[], &[], false),
+            ["医务卫生局"]
         );
     }
 
