@@ -61,6 +61,19 @@ enum Height {
     District,
 }
 
+/// Ends of the names of bodies with a jurisdiction (courts, governments
+/// and their departments): their figures are their place's.
+const JURISDICTION_ENDS: [&str; 8] = [
+    "法院",
+    "中院",
+    "法庭",
+    "检察院",
+    "政府",
+    "局",
+    "委员会",
+    "委",
+];
+
 /// How far (bytes) into a text its headline and lead reach.
 const LEAD_BYTES: usize = 300;
 
@@ -166,6 +179,11 @@ impl Resolver {
         // Places that open a list (`成都、重庆游客…`): where visitors come
         // from, not what the clause is about. Ascending, as the entities are.
         let mut listed: Vec<usize> = Vec::new();
+        // Places that start the name of a body with a jurisdiction (`长沙中院`,
+        // `长沙知识产权法庭`, `长沙市教育局`): its figures are its place's, as
+        // a region's are. A company's (`长沙银行`) or a facility's (`长沙黄花
+        // 国际机场`) say nothing of the place. Ascending.
+        let mut bodies: Vec<usize> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         for e in entities {
@@ -183,6 +201,10 @@ impl Resolver {
                 _ => None,
             };
             if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
+                if e.kind == EntityKind::Org && JURISDICTION_ENDS.iter().any(|w| name.ends_with(w))
+                {
+                    bodies.push(e.start);
+                }
                 places.push((e.start, p, e.kind == EntityKind::Region));
                 if text[e.end..].starts_with('、') {
                     listed.push(e.start);
@@ -214,7 +236,13 @@ impl Resolver {
         for (at, p, region) in &places {
             let ev = match p.level {
                 _ if p.is_district() && home(p) => Event::District(p.full),
-                Level::Prefecture if home(p) && *region => Event::Prefecture(p.full),
+                Level::Prefecture
+                    if home(p)
+                        && (*region
+                            || (bodies.binary_search(at).is_ok() && opens_clause(text, *at))) =>
+                {
+                    Event::Prefecture(p.full)
+                }
                 Level::Province if *region => Event::Province(p.full),
                 _ if *region
                     && p.province != 0
@@ -723,6 +751,8 @@ fn opens_clause(text: &str, at: usize) -> bool {
     let before = before
         .strip_suffix(['今', '去', '当', '同', '明', '全'])
         .unwrap_or(before);
+    // `其中长沙中院…`: among them, the place is the clause's subject.
+    let before = before.strip_suffix("其中").unwrap_or(before);
     before
         .chars()
         .next_back()
@@ -971,6 +1001,12 @@ mod tests {
         assert_eq!(r.default_region(), Some("中国"));
         assert_eq!(r.region_at(text.find("21座").unwrap()), Some("平江县"));
         assert_eq!(r.region_at(text.find("100%").unwrap()), Some("中国"));
+        // A court's figures are its city's; an airport's stay the province's.
+        let (r, text) = resolver(
+            "湖南省高级人民法院工作报告\n全省法院审结案件52万件,其中长沙中院审结破产案件186件。长沙黄花国际机场旅客吞吐量2231万人次。\n",
+        );
+        assert_eq!(r.region_at(text.find("186件").unwrap()), Some("长沙市"));
+        assert_eq!(r.region_at(text.find("2231").unwrap()), Some("湖南省"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
