@@ -93,14 +93,17 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                     }
                     continue;
                 };
-                // 大渡口镇, 永川乡: a short form before a town's suffix is
-                // the town's own name (the town suffix reads it whole).
-                // Only a county's short form: 浙江乡村, 成都乡村, 佛山镇街
-                // keep their place.
+                // 大渡口镇, 永川乡, 潮州镇 (of 屏东县): a short form of a
+                // county or a city before a town's suffix is the town's own
+                // name (the town suffix reads it whole); not a province's,
+                // nor a word (成都乡村, 佛山镇街 keep their place).
                 let short = forms
                     .iter()
                     .any(|f| matches!(*f, Form::Name { region, short: true } if region == id))
-                    && gaz.regions[id as usize].level == Level::County;
+                    && matches!(
+                        gaz.regions[id as usize].level,
+                        Level::County | Level::Prefecture
+                    );
                 let town_word = char_at(text, e + '镇'.len_utf8())
                     .is_some_and(|c| AFTER_XIANG.contains(&c) || c == '街');
                 if short && text[e..].starts_with(['镇', '乡']) && !town_word {
@@ -400,6 +403,10 @@ mod tests {
             assert!(found(g, generic).is_empty(), "{generic}");
         }
         assert_eq!(found(g, "练集镇杨楼村低保户"), ["练集镇", "杨楼村"]);
+        // A city's short form before 镇 names a town (Pingtung's 潮州镇,
+        // not Guangdong's 潮州市); a word keeps its place (成都乡村).
+        assert_eq!(found(g, "屏东县潮州镇的农户"), ["屏东县", "潮州镇"]);
+        assert_eq!(found(g, "成都乡村旅游"), ["成都"]);
     }
 
     #[test]
