@@ -32,9 +32,23 @@ impl Num {
         self.int / 10f64.powi(self.scale)
     }
 
-    /// Applies a multiplier (`万`, `亿`).
+    /// Applies a multiplier (`万`, `亿`) or a fraction of the unit (`毛钱`:
+    /// 0.1 元). A factor below one divides by its inverse where that is a
+    /// whole number, so that `三毛钱` is 0.3 and not 0.30000000000000004.
     pub fn multiply(&mut self, factor: f64) {
-        self.int *= factor;
+        let inverse = (1.0 / factor).round();
+        if factor < 1.0 && inverse * factor == 1.0 {
+            self.int /= inverse;
+        } else {
+            self.int *= factor;
+        }
+    }
+
+    /// Appends `digits` (a run of `count` decimal digits read after the
+    /// unit: `一米八二`) as further decimals, exactly.
+    pub fn append_decimals(&mut self, digits: f64, count: i32) {
+        self.int = self.int * 10f64.powi(count) + digits;
+        self.scale += count;
     }
 
     /// A lone `一`, which is far more often a word part than a count.

@@ -390,7 +390,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                     tenths_after(text, pos, unit, r.num.chinese, tables)
                 {
                     // `四成二`: 42 %; `两块五`: spoken money, 2.5 元.
-                    carried = tenths * unit.scale / 10.0;
+                    let (digits, count) = tenths;
+                    r.num.append_decimals(digits, count);
                     pos += len;
                     if unit.unit == "块" {
                         r.compound = true;
@@ -459,9 +460,10 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
 }
 
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
-/// ending at `pos`, and its length, as in `四成二` (42 %), `七成五以上`, `1成5`,
-/// `一米八` (1.8 米); after a Chinese numeral a second digit counts hundredths
-/// (`一米八五`, 1.85 米): the tenths are returned as `8.5`. A digit counts
+/// ending at `pos`, as in `四成二` (42 %), `七成五以上`, `1成5`, `一米八`
+/// (1.8 米); after a Chinese numeral a second digit counts hundredths
+/// (`一米八五`, 1.85 米). Returns the digits as a number with their count
+/// (`(85.0, 2)`), and their length. A digit counts
 /// only from one to nine, in the number's own script, where the figure ends
 /// (punctuation, 的, an approximation word, or a word joining the next
 /// figure in 成), not one that starts the next word or number (`六成三甲医院`,
@@ -473,7 +475,7 @@ fn tenths_after(
     unit: &Unit,
     chinese: bool,
     tables: &Tables,
-) -> Option<(f64, usize)> {
+) -> Option<((f64, i32), usize)> {
     if !unit.tenths_after {
         return None;
     }
@@ -508,10 +510,10 @@ fn tenths_after(
     let (d, len) = digit_at(pos)?;
     if chinese {
         if let Some((d2, len2)) = digit_at(pos + len).filter(|&(_, l)| ends(pos + len + l)) {
-            return Some((d + d2 / 10.0, len + len2));
+            return Some(((d * 10.0 + d2, 2), len + len2));
         }
     }
-    ends(pos + len).then_some((d, len))
+    ends(pos + len).then_some(((d, 1), len))
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more
