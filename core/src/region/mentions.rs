@@ -407,6 +407,8 @@ mod tests {
         // not Guangdong's 潮州市); a word keeps its place (成都乡村).
         assert_eq!(found(g, "屏东县潮州镇的农户"), ["屏东县", "潮州镇"]);
         assert_eq!(found(g, "成都乡村旅游"), ["成都"]);
+        // 其中 bounds a town's name on the left.
+        assert_eq!(found(g, "其中惠安堡镇种植8.1万亩"), ["惠安堡镇"]);
     }
 
     #[test]
