@@ -14,7 +14,7 @@ mod school;
 mod work;
 
 use crate::text::{overlaps_any, words, Found, Trie, WordSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -248,6 +248,9 @@ pub(crate) struct Draft {
     pub canonical: Option<String>,
 }
 
+/// The longest first line (bytes) read as a text's issuer.
+const ISSUER_BYTES: usize = 120;
+
 /// Heads of commercial names, whose place says nothing of a text's home.
 const COMMERCIAL: [&str; 5] = ["公司", "集团", "银行", "交易所", "行"];
 
@@ -272,25 +275,63 @@ impl Mentions {
         }
     }
 
-    /// The mentions `entities` with their main province.
-    fn new(entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
-        // Places named alone, and those that start the names of bodies and
-        // schools (`婺源县委`, `商水县民政局…全县`): not where a company,
-        // its exchange or bank is (`上海证券交易所`, `江西绿野茶业有限公司`).
-        let places = entities.iter().filter_map(|e| match e.kind {
-            EntityKind::Region => Some(e.normalized.as_str()),
-            EntityKind::Org | EntityKind::School
-                if !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)) =>
-            {
-                gaz.place_of_name(&e.normalized)
-            }
-            _ => None,
+    /// The mentions `entities` of `text` with their main province.
+    fn new(text: &str, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
+        // A body that issues the text on its short first line (`澳門特別行政區
+        // 政府統計暨普查局`, then visitors from 香港 and 内地) names its home.
+        let first_line = text.find('\n').filter(|&n| n <= ISSUER_BYTES);
+        let issuer = first_line.and_then(|n| {
+            entities
+                .iter()
+                .take_while(|e| e.end <= n)
+                .filter(|e| e.kind == EntityKind::Org)
+                .find_map(|e| home_place(e, gaz))
+                .and_then(|p| gaz.main_province_of(std::iter::once(p)))
         });
-        let main_province = gaz.main_province_of(places);
+        let main_province = issuer
+            .or_else(|| gaz.main_province_of(entities.iter().filter_map(|e| home_place(e, gaz))))
+            .or_else(|| home_currency(text));
         Mentions {
             entities,
             main_province,
         }
+    }
+}
+
+/// Currencies that name a text's home where it names no place, with the
+/// province each names (`data/entity/home_currencies.tsv`).
+static HOME_CURRENCIES: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
+    words(include_str!("../../data/entity/home_currencies.tsv"))
+        .filter_map(|l| {
+            let (word, code) = l.split_once('\t')?;
+            Some((word, code.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// The home of a text that names no place, by the currency it counts in
+/// (`新台币` of a Taiwan central bank release): the one named first.
+fn home_currency(text: &str) -> Option<u32> {
+    HOME_CURRENCIES
+        .iter()
+        .filter_map(|&(word, code)| text.find(word).map(|at| (at, code)))
+        .min()
+        .map(|(_, code)| code)
+}
+
+/// The place that a mention says the text is at home in: a region named
+/// alone, or one that starts the name of a body or a school (`婺源县委`,
+/// `商水县民政局…全县`); not where a company, its exchange or bank is
+/// (`上海证券交易所`, `江西绿野茶业有限公司`).
+fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
+    match e.kind {
+        EntityKind::Region => Some(e.normalized.as_str()),
+        EntityKind::Org | EntityKind::School
+            if !COMMERCIAL.iter().any(|c| e.normalized.ends_with(c)) =>
+        {
+            gaz.place_of_name(&e.normalized)
+        }
+        _ => None,
     }
 }
 
@@ -366,7 +407,7 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     let gaz = tables.shared.gazetteer;
-    let mut found = Mentions::new(resolve(text, cands, &tables.stops), gaz);
+    let mut found = Mentions::new(text, resolve(text, cands, &tables.stops), gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found
 }
@@ -379,7 +420,7 @@ pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Mar
     let found = Words(tables.shared.place_words().scan(text));
     let (cands, _) = places(text, &found, tables, markers);
     let entities = resolve(text, cands, &tables.stops);
-    Mentions::new(entities, tables.shared.gazetteer)
+    Mentions::new(text, entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,

@@ -392,7 +392,13 @@ impl Resolver {
                 Event::Prefecture(p) if about_named(at, p) => {
                     Some((Some(p.to_string()), Height::City))
                 }
-                Event::Province(p) if about(at, p) => Some((Some(p.to_string()), Height::Province)),
+                // A Hong Kong, Macau or Taiwan text speaks as its own whole,
+                // not as the places its visitors or trade come from.
+                Event::Province(p)
+                    if about(at, p) && (!whole_first || province.as_deref() == Some(*p)) =>
+                {
+                    Some((Some(p.to_string()), Height::Province))
+                }
                 _ => None,
             })
         };
@@ -1007,6 +1013,17 @@ mod tests {
         );
         assert_eq!(r.region_at(text.find("186件").unwrap()), Some("长沙市"));
         assert_eq!(r.region_at(text.find("2231").unwrap()), Some("湖南省"));
+        // A Macau release naming visitors from 香港: Macau's, by its issuer.
+        let (r, text) = resolver(
+            "澳門特別行政區政府統計暨普查局\n新聞稿\n第二季入境旅客共961萬人次。香港旅客增加5.2%,香港留宿旅客佔三成。\n",
+        );
+        assert_eq!(
+            r.region_at(text.find("961").unwrap()),
+            Some("澳门特别行政区")
+        );
+        // A release that names no place, counting in 新臺幣: Taiwan's.
+        let (r, text) = resolver("中央銀行新聞稿\n8月底M2餘額為新臺幣62兆4,873億元。\n");
+        assert_eq!(r.region_at(text.find("62").unwrap()), Some("台湾省"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
