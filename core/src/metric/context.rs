@@ -50,6 +50,8 @@ pub struct Reader<'a> {
     ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
+    /// The clause of the quantity at hand, looked up once for every read of it.
+    clause: Range<usize>,
     /// The periods of the sentence (a buffer kept between sentences).
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
@@ -73,6 +75,7 @@ impl<'a> Reader<'a> {
             ix,
             tables,
             sentence: 0..0,
+            clause: 0..0,
             periods: Vec::new(),
             last_period: None,
             prev_at: None,
@@ -109,6 +112,7 @@ impl<'a> Reader<'a> {
         if let Some(cell) = &m.cell {
             return self.read_cell(m, cell);
         }
+        self.clause = segment::clause_start(self.ix, m.start)..segment::clause_end(self.ix, m.end);
         let (mut change, verb) = self.change(m);
         if change == Change::None && self.joined_to_previous(m, prev_end) {
             // `分别增长16.5%和22.1%`: the second figure shares the verb.
@@ -239,8 +243,7 @@ impl<'a> Reader<'a> {
                 return (c, len + m.start - at);
             }
         }
-        let ce = segment::clause_end(self.ix, m.end);
-        if let Some(rest) = text[m.end..ce].strip_prefix("的速度") {
+        if let Some(rest) = text[m.end..self.clause.end].strip_prefix("的速度") {
             let verb = rest
                 .char_indices()
                 .find_map(|(i, _)| self.tables.change_verbs.longest_at(rest, i));
@@ -248,7 +251,7 @@ impl<'a> Reader<'a> {
                 return (c, 0);
             }
         }
-        let cs = segment::clause_start(self.ix, m.start);
+        let cs = self.clause.start;
         // `是上年的2.3倍`, `为去年的1.2倍`: a multiple of the year before, a growth. A
         // multiple of another time (`是2021年的2.4倍`, `是去年同期的2倍多`)
         // or thing compares levels: no change.
@@ -308,7 +311,7 @@ impl<'a> Reader<'a> {
         pieces: &mut Vec<Range<usize>>,
     ) -> Parts {
         let text = self.norm.text.as_str();
-        let raw_start = segment::clause_start(self.ix, m.start);
+        let raw_start = self.clause.start;
         let mut cs = raw_start;
         // Items further back than the indicator may reach cannot change it:
         // stop there, so that a list of thousands stays linear. (Counting
@@ -411,7 +414,7 @@ impl<'a> Reader<'a> {
     /// The clause part after the quantity, trimmed.
     fn right_part(&self, m: &Judged, next_start: usize) -> Range<usize> {
         let text = self.norm.text.as_str();
-        let mut ce = segment::clause_end(self.ix, m.end);
+        let mut ce = self.clause.end;
         while text[ce..].starts_with('、') {
             let ns = ce + '、'.len_utf8();
             let ne = segment::clause_end(self.ix, ns);
