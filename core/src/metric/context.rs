@@ -1,6 +1,7 @@
 //! What surrounds a quantity: its indicator (what is measured), whether it
 //! is a change, and the period it refers to.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::classify::Judged;
@@ -52,6 +53,9 @@ pub struct Reader<'a> {
     sentence: Range<usize>,
     /// The clause of the quantity at hand, looked up once for every read of it.
     clause: Range<usize>,
+    /// The last left part trimmed, and what it trimmed to: the change and
+    /// the indicator of a quantity mostly trim the same one.
+    left: Cell<Option<(Range<usize>, Range<usize>)>>,
     /// The periods of the sentence (a buffer kept between sentences).
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
@@ -76,6 +80,7 @@ impl<'a> Reader<'a> {
             tables,
             sentence: 0..0,
             clause: 0..0,
+            left: Cell::new(None),
             periods: Vec::new(),
             last_period: None,
             prev_at: None,
@@ -264,7 +269,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let left = self.trim(cs..m.start);
+        let left = self.trim_left(cs..m.start);
         let rate = self
             .tables
             .change_rates
@@ -343,7 +348,7 @@ impl<'a> Reader<'a> {
             .borrow
             .longest_at(&text[..m.start], cs)
             .is_some_and(|(_, &share)| !share || m.kind == QuantityKind::Percent);
-        let mut left = self.trim(cs..m.start);
+        let mut left = self.trim_left(cs..m.start);
         while let Some(p) = self
             .periods
             .iter()
@@ -443,6 +448,16 @@ impl<'a> Reader<'a> {
     fn is_plain_item(&self, r: Range<usize>) -> bool {
         let s = &self.norm.text[r];
         char_count(s) <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// [`Reader::trim`] of `r`, a part before a quantity, remembered for the next call.
+    fn trim_left(&self, r: Range<usize>) -> Range<usize> {
+        let trimmed = match self.left.take() {
+            Some((from, to)) if from == r => to,
+            _ => self.trim(r.clone()),
+        };
+        self.left.set(Some((r, trimmed.clone())));
+        trimmed
     }
 
     /// `r` without the trim words and unbalanced brackets at its ends.
