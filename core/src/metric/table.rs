@@ -87,9 +87,14 @@ const CHANGE_MEASURES: [&str; 7] = ["率", "比例", "幅度", "额", "金额", 
 pub fn header_says(h: &str, words: &[&str]) -> bool {
     let h = h.split('(').next().unwrap_or(h).trim_end();
     words.iter().any(|w| {
+        // The word's first place in `h`, followed by a measure that ends
+        // `h`: such an ending is looked for first, as most headers have none.
         h.ends_with(w)
-            || h.find(w)
-                .is_some_and(|i| CHANGE_MEASURES.contains(&&h[i + w.len()..]))
+            || CHANGE_MEASURES.iter().any(|m| {
+                h.strip_suffix(m)
+                    .and_then(|b| b.strip_suffix(w))
+                    .is_some_and(|b| h.find(w) == Some(b.len()))
+            })
     })
 }
 
@@ -795,6 +800,24 @@ fn unit_at(s: &str, tables: &Tables) -> Option<StatedUnit> {
 mod tests {
     use super::*;
     use crate::Options;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The measure looked for at the end first agrees with the plain
+        /// reading: the word's first place, followed by a measure alone.
+        #[test]
+        fn header_says_is_the_first_place_test(h in "[增减长速比上年同变动幅度率例额金负企业(%) ]{0,12}") {
+            for words in [&CHANGE_COLUMNS[..], &RISE_COLUMNS[..]] {
+                let t = h.split('(').next().unwrap_or(&h).trim_end();
+                let plain = words.iter().any(|w| {
+                    t.ends_with(w)
+                        || t.find(w)
+                            .is_some_and(|i| CHANGE_MEASURES.contains(&&t[i + w.len()..]))
+                });
+                prop_assert_eq!(header_says(&h, words), plain);
+            }
+        }
+    }
 
     fn unit_of(text: &str, number: &str) -> Option<(String, f64, String, String)> {
         let t = Tables::new(&Options::default()).unwrap();
