@@ -49,8 +49,15 @@ pub struct Judged {
     pub cell: Option<table::Cell>,
 }
 
-/// Judges `r`; `None` when it is not a metric.
-pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -> Option<Judged> {
+/// Judges `r`; `None` when it is not a metric. `rows` holds the lines of
+/// `ix` read as table rows so far.
+pub fn judge(
+    ix: &Index,
+    r: &Reading,
+    tables: &Tables,
+    sentence: Range<usize>,
+    rows: &mut table::Rows,
+) -> Option<Judged> {
     let text = ix.text;
     // A value that f64 cannot hold (`九` followed by 39 `亿`) is not reported:
     // no output ever carries an infinite or NaN value.
@@ -60,7 +67,7 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
     if is_place_name(text, r) {
         return None;
     }
-    let cell = table_cell(ix, r, tables);
+    let cell = table_cell(ix, r, tables, rows);
     let labelled = label_unit(text, r, tables);
     if is_code(text, r, cell.is_some() || labelled.is_some()) {
         return None;
@@ -77,8 +84,13 @@ pub fn judge(ix: &Index, r: &Reading, tables: &Tables, sentence: Range<usize>) -
 
 /// The table cell of a number written in digits (not a year), if it ends a
 /// cell of a row whose unit is stated, or stands in a row split by spaces
-/// with or without its own unit ([`table`]).
-fn table_cell(ix: &Index, r: &Reading, tables: &Tables) -> Option<table::Cell> {
+/// with or without its own unit ([`table`]), its rows read through `rows`.
+fn table_cell(
+    ix: &Index,
+    r: &Reading,
+    tables: &Tables,
+    rows: &mut table::Rows,
+) -> Option<table::Cell> {
     let plain =
         !r.multiplied && !r.range && !r.fraction && !r.num.chinese && r.approx == Approx::Exact;
     // Written like a year (the test of `is_date_or_period`), and one.
@@ -86,7 +98,7 @@ fn table_cell(ix: &Index, r: &Reading, tables: &Tables) -> Option<table::Cell> {
     if !plain || year {
         return None;
     }
-    table::cell(ix, r.start, r.end, r.unit.is_some(), tables)
+    table::cell(ix, r.start, r.end, r.unit.is_some(), tables, rows)
 }
 
 /// Whether a Chinese numeral and its unit start the name of a place that
@@ -651,9 +663,10 @@ mod tests {
         let ix = Index::of(text);
         let mut out = Vec::new();
         let mut pos = 0;
+        let mut rows = table::Rows::default();
         while let Some(at) = ix.numbers.first_from(pos) {
             let r = scan::read(text, at, &t).unwrap();
-            match judge(&ix, &r, &t, 0..text.len()) {
+            match judge(&ix, &r, &t, 0..text.len(), &mut rows) {
                 Some(j) => {
                     out.push((text[j.start..j.end].to_owned(), j.value, j.unit));
                     pos = j.end.max(r.num_end);

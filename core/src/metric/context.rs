@@ -1,6 +1,7 @@
 //! What surrounds a quantity: its indicator (what is measured), whether it
 //! is a change, and the period it refers to.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::classify::Judged;
@@ -50,6 +51,11 @@ pub struct Reader<'a> {
     ix: &'a Index<'a>,
     tables: &'a Tables,
     sentence: Range<usize>,
+    /// The clause of the quantity at hand, looked up once for every read of it.
+    clause: Range<usize>,
+    /// The last left part trimmed, and what it trimmed to: the change and
+    /// the indicator of a quantity mostly trim the same one.
+    left: Cell<Option<(Range<usize>, Range<usize>)>>,
     /// The periods of the sentence (a buffer kept between sentences).
     periods: Vec<Range<usize>>,
     /// The last period read, with its original text.
@@ -73,6 +79,8 @@ impl<'a> Reader<'a> {
             ix,
             tables,
             sentence: 0..0,
+            clause: 0..0,
+            left: Cell::new(None),
             periods: Vec::new(),
             last_period: None,
             prev_at: None,
@@ -109,6 +117,7 @@ impl<'a> Reader<'a> {
         if let Some(cell) = &m.cell {
             return self.read_cell(m, cell);
         }
+        self.clause = segment::clause_start(self.ix, m.start)..segment::clause_end(self.ix, m.end);
         let (mut change, verb) = self.change(m);
         if change == Change::None && self.joined_to_previous(m, prev_end) {
             // `分别增长16.5%和22.1%`: the second figure shares the verb.
@@ -239,8 +248,7 @@ impl<'a> Reader<'a> {
                 return (c, len + m.start - at);
             }
         }
-        let ce = segment::clause_end(self.ix, m.end);
-        if let Some(rest) = text[m.end..ce].strip_prefix("的速度") {
+        if let Some(rest) = text[m.end..self.clause.end].strip_prefix("的速度") {
             let verb = rest
                 .char_indices()
                 .find_map(|(i, _)| self.tables.change_verbs.longest_at(rest, i));
@@ -248,7 +256,7 @@ impl<'a> Reader<'a> {
                 return (c, 0);
             }
         }
-        let cs = segment::clause_start(self.ix, m.start);
+        let cs = self.clause.start;
         // `是上年的2.3倍`, `为去年的1.2倍`: a multiple of the year before, a growth. A
         // multiple of another time (`是2021年的2.4倍`, `是去年同期的2倍多`)
         // or thing compares levels: no change.
@@ -261,7 +269,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let left = self.trim(cs..m.start);
+        let left = self.trim_left(cs..m.start);
         let rate = self
             .tables
             .change_rates
@@ -308,7 +316,7 @@ impl<'a> Reader<'a> {
         pieces: &mut Vec<Range<usize>>,
     ) -> Parts {
         let text = self.norm.text.as_str();
-        let raw_start = segment::clause_start(self.ix, m.start);
+        let raw_start = self.clause.start;
         let mut cs = raw_start;
         // Items further back than the indicator may reach cannot change it:
         // stop there, so that a list of thousands stays linear. (Counting
@@ -340,7 +348,7 @@ impl<'a> Reader<'a> {
             .borrow
             .longest_at(&text[..m.start], cs)
             .is_some_and(|(_, &share)| !share || m.kind == QuantityKind::Percent);
-        let mut left = self.trim(cs..m.start);
+        let mut left = self.trim_left(cs..m.start);
         while let Some(p) = self
             .periods
             .iter()
@@ -411,7 +419,7 @@ impl<'a> Reader<'a> {
     /// The clause part after the quantity, trimmed.
     fn right_part(&self, m: &Judged, next_start: usize) -> Range<usize> {
         let text = self.norm.text.as_str();
-        let mut ce = segment::clause_end(self.ix, m.end);
+        let mut ce = self.clause.end;
         while text[ce..].starts_with('、') {
             let ns = ce + '、'.len_utf8();
             let ne = segment::clause_end(self.ix, ns);
@@ -440,6 +448,16 @@ impl<'a> Reader<'a> {
     fn is_plain_item(&self, r: Range<usize>) -> bool {
         let s = &self.norm.text[r];
         char_count(s) <= LIST_ITEM_CHARS && !s.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// [`Reader::trim`] of `r`, a part before a quantity, remembered for the next call.
+    fn trim_left(&self, r: Range<usize>) -> Range<usize> {
+        let trimmed = match self.left.take() {
+            Some((from, to)) if from == r => to,
+            _ => self.trim(r.clone()),
+        };
+        self.left.set(Some((r, trimmed.clone())));
+        trimmed
     }
 
     /// `r` without the trim words and unbalanced brackets at its ends.

@@ -143,6 +143,7 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
     let words = word_starts(text);
     let mut starts = merged(ix.numbers.all(), &words);
     let mut checkpoint = Checkpoint::default();
+    let mut rows = table::Rows::default();
     while let Some(at) = starts.find(|&at| at >= pos) {
         if checkpoint.stop_at(at) {
             break;
@@ -158,7 +159,7 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
             if r.end > sentence.end || at < sentence.start {
                 sentence = segment::sentence_start(ix, at)..segment::sentence_end(ix, r.end);
             }
-            if let Some(j) = classify::judge(ix, &r, tables, sentence.clone()) {
+            if let Some(j) = classify::judge(ix, &r, tables, sentence.clone(), &mut rows) {
                 next = next.max(j.end);
                 out.push(j);
             }

@@ -23,6 +23,7 @@
 //! the unit of its label (`(天)`, a unit word ending it: `人次`) or of the
 //! table's `单位:` line.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::index::Index;
@@ -69,6 +70,24 @@ pub struct Stated {
     pub scale: f64,
 }
 
+/// The lines of a text read as rows of a space-split table so far
+/// ([`space_row`] of each, by its range): every figure of a row reads its
+/// row and the lines above it, and each is read once.
+#[derive(Debug, Default)]
+pub struct Rows {
+    read: HashMap<(usize, usize), Option<Vec<Range<usize>>>>,
+}
+
+impl Rows {
+    /// [`space_row`] of `line` of `text`, read once.
+    fn of(&mut self, text: &str, line: Range<usize>) -> Option<&[Range<usize>]> {
+        self.read
+            .entry((line.start, line.end))
+            .or_insert_with(|| space_row(text, line))
+            .as_deref()
+    }
+}
+
 /// Words of a table header or cell label that make its figures changes
 /// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`, `按年變幅`): the sign
 /// says which way.
@@ -87,9 +106,14 @@ const CHANGE_MEASURES: [&str; 7] = ["率", "比例", "幅度", "额", "金额", 
 pub fn header_says(h: &str, words: &[&str]) -> bool {
     let h = h.split('(').next().unwrap_or(h).trim_end();
     words.iter().any(|w| {
+        // The word's first place in `h`, followed by a measure that ends
+        // `h`: such an ending is looked for first, as most headers have none.
         h.ends_with(w)
-            || h.find(w)
-                .is_some_and(|i| CHANGE_MEASURES.contains(&&h[i + w.len()..]))
+            || CHANGE_MEASURES.iter().any(|m| {
+                h.strip_suffix(m)
+                    .and_then(|b| b.strip_suffix(w))
+                    .is_some_and(|b| h.find(w) == Some(b.len()))
+            })
     })
 }
 
@@ -103,8 +127,16 @@ fn is_cell_break(c: char) -> bool {
 
 /// The cell of the number `start..end` (sign included, with its unit where
 /// `own_unit`) of `text`: a bare number that ends a cell of a table row
-/// whose unit is stated, or any figure of a row split by spaces.
-pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Tables) -> Option<Cell> {
+/// whose unit is stated, or any figure of a row split by spaces; `rows`
+/// holds the lines of `ix` read as space-split rows so far.
+pub fn cell(
+    ix: &Index,
+    start: usize,
+    end: usize,
+    own_unit: bool,
+    tables: &Tables,
+    rows: &mut Rows,
+) -> Option<Cell> {
     let text = ix.text;
     // The number ends its cell or its line, or a figure follows after a
     // space (checked first: most numbers do none of these). An amount in
@@ -147,7 +179,7 @@ pub fn cell(ix: &Index, start: usize, end: usize, own_unit: bool, tables: &Table
         None => return None,
     };
     if own_unit || !ends_cell || !text[line_start..line_end].contains(is_cell_break) {
-        return space_cell(ix, line_start..line_end, start..end, own_unit, tables)
+        return space_cell(ix, line_start..line_end, start..end, own_unit, tables, rows)
             .map(|c| Cell { bracketed, ..c });
     }
     // The number is not in the first cell, which names the row; a row may
@@ -363,25 +395,27 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
 }
 
 /// The cell of the figure `fig` in the line `line` of a space-split table
-/// ([`space_row`]); a bare figure needs a unit from its label or the
-/// table's `单位:` line.
+/// ([`space_row`], read through `rows`); a bare figure needs a unit from
+/// its label or the table's `单位:` line.
 fn space_cell(
     ix: &Index,
     line: Range<usize>,
     fig: Range<usize>,
     own_unit: bool,
     tables: &Tables,
+    rows: &mut Rows,
 ) -> Option<Cell> {
     let text = ix.text;
-    let toks = space_row(text, line.clone())?;
+    let toks = rows.of(text, line.clone())?;
     if !toks[1..].contains(&fig) {
         return None;
     }
+    let (label, cells) = (toks[0].clone(), toks.len());
+    let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
     // A column of units after the label (`发电量 亿千瓦时 1,862.4`, `员工总数
     // 人 35,406`), its space dropped as stray: split off where it was.
-    let (row_label, unit_cell) = unit_column(ix, toks[0].clone(), tables);
-    let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
-    let column = space_header(ix, line.clone(), k, toks.len());
+    let (row_label, unit_cell) = unit_column(ix, label, tables);
+    let column = space_header(ix, rows, line.clone(), k, cells);
     let stated = if own_unit {
         None
     } else {
@@ -398,7 +432,7 @@ fn space_cell(
             .or(other_column)
             .or_else(|| {
                 // The header read, it has one word per figure of the row.
-                let columns = header.map(|_| (k, toks.len() - 1));
+                let columns = header.map(|_| (k, cells - 1));
                 unit_line(text, line.start, header, label, columns, tables)
             })?;
         Some(unit.into())
@@ -550,12 +584,19 @@ fn column_header(text: &str, row_start: usize, column: usize) -> Option<Range<us
 /// space-split row at `row`: the line right above the table's rows, split
 /// by spaces (those normalisation dropped between words too: `千港元千港元`),
 /// with one word per figure (its label column dropped or glued to the
-/// first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell.
-fn space_header(ix: &Index, row: Range<usize>, k: usize, cells: usize) -> Option<Range<usize>> {
+/// first: `项目2024年 2023年 本年比上年增减 2022年`) or one per cell. The
+/// lines above are read as rows through `rows`.
+fn space_header(
+    ix: &Index,
+    rows: &mut Rows,
+    row: Range<usize>,
+    k: usize,
+    cells: usize,
+) -> Option<Range<usize>> {
     let text = ix.text;
     for line in lines_above(text, row.start) {
         let line = line?;
-        if space_row(text, line.clone()).is_some() {
+        if rows.of(text, line.clone()).is_some() {
             continue;
         }
         let lo = ix.joins.partition_point(|&j| j <= line.start);
@@ -795,11 +836,37 @@ fn unit_at(s: &str, tables: &Tables) -> Option<StatedUnit> {
 mod tests {
     use super::*;
     use crate::Options;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The measure looked for at the end first agrees with the plain
+        /// reading: the word's first place, followed by a measure alone.
+        #[test]
+        fn header_says_is_the_first_place_test(h in "[增减长速比上年同变动幅度率例额金负企业(%) ]{0,12}") {
+            for words in [&CHANGE_COLUMNS[..], &RISE_COLUMNS[..]] {
+                let t = h.split('(').next().unwrap_or(&h).trim_end();
+                let plain = words.iter().any(|w| {
+                    t.ends_with(w)
+                        || t.find(w)
+                            .is_some_and(|i| CHANGE_MEASURES.contains(&&t[i + w.len()..]))
+                });
+                prop_assert_eq!(header_says(&h, words), plain);
+            }
+        }
+    }
 
     fn unit_of(text: &str, number: &str) -> Option<(String, f64, String, String)> {
         let t = Tables::new(&Options::default()).unwrap();
         let start = text.find(number).unwrap();
-        cell(&Index::of(text), start, start + number.len(), false, &t).map(|c| {
+        cell(
+            &Index::of(text),
+            start,
+            start + number.len(),
+            false,
+            &t,
+            &mut Rows::default(),
+        )
+        .map(|c| {
             let s = c.stated.unwrap();
             (
                 s.unit,
@@ -832,11 +899,27 @@ mod tests {
         let t = Tables::new(&Options::default()).unwrap();
         let text = "单位:百万元\n项目 上年 本年比上年增减 前年\n营业收入 15,862 4.33% 14,577\n";
         let at = text.find("4.33%").unwrap();
-        let c = cell(&Index::of(text), at, at + "4.33%".len(), true, &t).unwrap();
+        let c = cell(
+            &Index::of(text),
+            at,
+            at + "4.33%".len(),
+            true,
+            &t,
+            &mut Rows::default(),
+        )
+        .unwrap();
         assert_eq!(&text[c.column], "本年比上年增减");
         let text = "单位:元\n项目|2024年|增减(%)\n总资产|7,426.27|12.81\n";
         let at = text.find("12.81").unwrap();
-        let c = cell(&Index::of(text), at, at + "12.81".len(), false, &t).unwrap();
+        let c = cell(
+            &Index::of(text),
+            at,
+            at + "12.81".len(),
+            false,
+            &t,
+            &mut Rows::default(),
+        )
+        .unwrap();
         assert_eq!(&text[c.column], "增减(%)");
     }
 
@@ -852,11 +935,39 @@ mod tests {
     }
 
     #[test]
+    fn rows_read_once_give_every_figure_its_cell() {
+        let t = Tables::new(&Options::default()).unwrap();
+        let text = "单位:万元\n指标 2024年 2023年 增长(%)\n收入 1,486 1,398 6.28\n\
+                    支出 1,200 1,100 9.09\n结余 286 298 -4.03\n";
+        let ix = Index::of(text);
+        let mut rows = Rows::default();
+        let mut cells = 0;
+        // Each figure after a space, in text order, as the metric stage reads them.
+        for (at, _) in text.match_indices(' ') {
+            let at = at + 1;
+            let len = text[at..].find([' ', '\n']).unwrap();
+            let fresh = cell(&ix, at, at + len, false, &t, &mut Rows::default());
+            cells += usize::from(fresh.is_some());
+            assert_eq!(cell(&ix, at, at + len, false, &t, &mut rows), fresh);
+        }
+        assert_eq!(cells, 9);
+    }
+
+    #[test]
     fn rows_split_by_spaces() {
         let t = Tables::new(&Options::default()).unwrap();
         let text = "门急诊人次1,486,273 1,398,514 6.28%\n平均住院日(天) 7.6 8.1 -6.17%\n";
         let at = |n: &str| text.find(n).unwrap();
-        let cell_of = |n: &str, own: bool| cell(&Index::of(text), at(n), at(n) + n.len(), own, &t);
+        let cell_of = |n: &str, own: bool| {
+            cell(
+                &Index::of(text),
+                at(n),
+                at(n) + n.len(),
+                own,
+                &t,
+                &mut Rows::default(),
+            )
+        };
         // The label glued to the first figure by normalisation is split off.
         let c = cell_of("1,486,273", false).unwrap();
         assert_eq!(c.stated.map(|s| s.unit), Some("人次".into()));
