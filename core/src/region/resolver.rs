@@ -330,10 +330,38 @@ impl Resolver {
         // Hong Kong's, Macau's and Taiwan's reports speak of the whole; a
         // district is their subject only where the headline or lead names it.
         let whole_first = main.is_some_and(|m| SPEAKS_AS_WHOLE.contains(&m));
+        // The city of two districts of it named in the sentence of `at`
+        // (`岳麓校区(位于长沙市岳麓区)和望城校区(位于长沙市望城区)`): a
+        // subject that spans them is the city's, unless the text speaks as
+        // a district (`全区`, `我县`).
+        let own_voice = markers.iter().any(|&(_, m)| m == Marker::Own);
+        let spanned_city = |at: usize, d: &str| {
+            if own_voice {
+                return None;
+            }
+            let from = floor_char(text, at.saturating_sub(LOCAL_REACH));
+            let to = floor_char(text, (at + LOCAL_REACH).min(text.len()));
+            let start = text[from..at]
+                .rfind(['。', '\n'])
+                .map_or(from, |i| from + i);
+            let end = text[at..to].find(['。', '\n']).map_or(to, |i| at + i);
+            let first = places.partition_point(|p| p.0 < start);
+            let in_sentence = || places[first..].iter().take_while(|p| p.0 < end);
+            let this = in_sentence().find(|(_, p, _)| p.full == d)?.1.code / 100;
+            in_sentence()
+                .any(|(_, p, region)| {
+                    *region && p.is_district() && p.full != d && p.code / 100 == this
+                })
+                .then(|| gaz.by_code(this * 100).map(|c| c.full.to_string()))
+                .flatten()
+        };
         let spoken = events.iter().find_map(|&(at, ref ev)| {
             let s = match ev {
                 Event::District(d) if about(at, d) && (!whole_first || at < LEAD_BYTES) => {
-                    Some((Some(d.to_string()), Height::District))
+                    Some(match spanned_city(at, d) {
+                        Some(c) => (Some(c), Height::City),
+                        None => (Some(d.to_string()), Height::District),
+                    })
                 }
                 // A city named alone in the headline or lead, before any of its
                 // districts, and named again more often than any district
@@ -1024,6 +1052,11 @@ mod tests {
         // A release that names no place, counting in 新臺幣: Taiwan's.
         let (r, text) = resolver("中央銀行新聞稿\n8月底M2餘額為新臺幣62兆4,873億元。\n");
         assert_eq!(r.region_at(text.find("62").unwrap()), Some("台湾省"));
+        // A school on two campuses in two districts of a city: the city's.
+        let (r, text) = resolver(
+            "某某大学本科教学质量报告\n学校现有岳麓校区(位于长沙市岳麓区)和望城校区(位于长沙市望城区)两个校区,在校生33268人。\n",
+        );
+        assert_eq!(r.region_at(text.find("33268").unwrap()), Some("长沙市"));
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
