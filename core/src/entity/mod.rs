@@ -368,9 +368,12 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     // Bare years of the Republic of China (`113年`) are read in a text
-    // that names a place of Taiwan; Hong Kong's and Macau's bodies by their
-    // short names (入境处, 保安局; 旅游局) in one that names a place there.
-    let taiwan = provinces.contains(&region::TAIWAN);
+    // that names a place of Taiwan or counts in its currency (a central
+    // bank's release names no place); Hong Kong's and Macau's bodies by
+    // their short names (入境处, 保安局; 旅游局) in one that names a place
+    // there.
+    let taiwan = provinces.contains(&region::TAIWAN)
+        || memchr::memmem::find(text.as_bytes(), "新台币".as_bytes()).is_some();
     let says = |whole: u32| {
         markers
             .iter()
@@ -617,6 +620,17 @@ mod tests {
 
     fn has(v: &[(EntityKind, String)], kind: EntityKind, name: &str) -> bool {
         v.iter().any(|(k, n)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn republic_years_in_a_text_counting_in_new_taiwan_dollars() {
+        let v = ents(
+            "中央銀行新聞稿\n114年8月M2餘額為新臺幣62兆元,113年8月為60兆元。\n",
+            &Options::default(),
+        );
+        for month in ["2025-08", "2024-08"] {
+            assert!(has(&v, EntityKind::Date, month), "{month}");
+        }
     }
 
     #[test]

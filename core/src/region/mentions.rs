@@ -59,7 +59,7 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     let mut hits: Vec<Hit> = Vec::new();
     // Where the last region mention ended, to join zones onto it.
     let mut last_end = usize::MAX;
-    for m in found {
+    for (k, m) in found.iter().enumerate() {
         let (s, e) = (m.start, m.end);
         let forms = &gaz.forms[m.word as usize];
         match forms[0] {
@@ -106,7 +106,13 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                     );
                 let town_word = char_at(text, e + '镇'.len_utf8())
                     .is_some_and(|c| AFTER_XIANG.contains(&c) || c == '街');
-                if short && text[e..].starts_with(['镇', '乡']) && !town_word {
+                // An ethnic township's suffix (平乐瑶族乡) follows its name.
+                let ethnic = found.get(k + 1).is_some_and(|n| {
+                    n.start == e
+                        && matches!(gaz.forms[n.word as usize][0], Form::Town)
+                        && text[n.start..n.end].ends_with("族乡")
+                });
+                if short && (text[e..].starts_with(['镇', '乡']) && !town_word || ethnic) {
                     continue;
                 }
                 // 洪泽湖: a county's short form before a lake, river or
@@ -407,6 +413,12 @@ mod tests {
         // not Guangdong's 潮州市); a word keeps its place (成都乡村).
         assert_eq!(found(g, "屏东县潮州镇的农户"), ["屏东县", "潮州镇"]);
         assert_eq!(found(g, "成都乡村旅游"), ["成都"]);
+        // Ethnic townships: the name, the nationality, 乡 (平乐 is also a
+        // county's short form).
+        assert_eq!(
+            found(g, "乡镇:平乐瑶族乡、江洲瑶族乡"),
+            ["平乐瑶族乡", "江洲瑶族乡"]
+        );
         // 其中 bounds a town's name on the left.
         assert_eq!(found(g, "其中惠安堡镇种植8.1万亩"), ["惠安堡镇"]);
     }
