@@ -489,8 +489,9 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
 fn is_quantity(name: &str) -> bool {
     const APPROX_START: &[char] = &['约', '逾', '超', '近', '数', '几'];
     const NUMERALS: &str = "一二两三四五六七八九十百千万";
-    // Spans of time too: 十年医院 of `过去十年医院数量…`.
-    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天'];
+    // Spans of time too: 十年医院 of `过去十年医院数量…`; and sets of
+    // bodies counted with 大 (五大银行, 四大行).
+    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天', '大'];
     if name.starts_with(APPROX_START) {
         return true;
     }
@@ -679,6 +680,7 @@ mod quantity_tests {
         assert!(is_quantity("约七成"));
         assert!(is_quantity("三家"));
         assert!(is_quantity("过去十年"));
+        assert!(is_quantity("份五大银行"));
         assert!(!is_quantity("宁德时代新能源科技"));
         assert!(!is_quantity("中国人民"));
     }
