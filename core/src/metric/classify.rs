@@ -182,7 +182,10 @@ fn quantity(
         j.value = -j.value;
     }
     if let Some(s) = cell.as_ref().and_then(|c| c.stated.as_ref()) {
-        j.value *= s.scale;
+        // On the digits, so that 2.18 under `亿立方米` is 218000000, not
+        // 218000000.00000003.
+        let digits = 10f64.powi(r.num.scale);
+        j.value = (j.value * digits).round() * s.scale / digits;
         j.kind = s.kind;
         j.unit = s.unit.clone();
         j.cell = cell;

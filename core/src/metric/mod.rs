@@ -358,6 +358,23 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_line_may_name_what_each_unit_is_for() {
+        // `降水量为毫米,水资源量为亿立方米`: each column takes the unit of
+        // what its header measures; the cells scale exactly.
+        assert_eq!(
+            got(
+                "单位:降水量为毫米,水资源量为亿立方米\n地区 降水量 地表水资源量 水资源总量\n\
+                 兰州市 296.4 2.18 2.65\n"
+            ),
+            [
+                (296.4, "毫米".into()),
+                (218_000_000.0, "立方米".into()),
+                (265_000_000.0, "立方米".into())
+            ]
+        );
+    }
+
+    #[test]
     fn a_unit_line_of_several_units_gives_each_column_its_own() {
         // One unit per header word, in order.
         assert_eq!(

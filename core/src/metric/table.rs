@@ -663,6 +663,15 @@ fn unit_line(
     if units.len() == 1 {
         return units.pop();
     }
+    // Units named for what they measure go to the columns whose header
+    // names it (`降水量为毫米` to `降水量`; `水资源量为亿立方米` to
+    // `地表水资源量` and `水资源总量`), and to no other.
+    if units[0].label.is_some() {
+        let header = header?;
+        return units
+            .into_iter()
+            .find(|u| u.label.as_deref().is_some_and(|l| names_label(header, l)));
+    }
     // Headers of periods (`2023年 2022年`, `本期 同期`) say nothing of
     // their figures: the rows do (`城镇化率 61.7 60.2`).
     let subject = header.filter(|h| !is_period(h)).unwrap_or(row);
@@ -760,6 +769,9 @@ fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<State
     };
     let line = &text[at..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
+    if let Some(labelled) = labelled_units(line, tables) {
+        return Some(labelled);
+    }
     let mut units = Vec::new();
     let mut rest = line;
     loop {
@@ -784,6 +796,36 @@ fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<State
     (!units.is_empty()).then_some(units)
 }
 
+/// Whether a column's `header` names what `label` measures: it holds the
+/// label, or starts the label's first two chars and ends with its last
+/// (`水资源总量` for `水资源量`).
+fn names_label(header: &str, label: &str) -> bool {
+    let head = &label[..label.char_indices().nth(2).map_or(label.len(), |(i, _)| i)];
+    let last = label.chars().next_back();
+    header.contains(label) || (header.contains(head) && header.chars().next_back() == last)
+}
+
+/// The units of a `单位:` line that names what each is for
+/// (`单位:降水量为毫米,水资源量为亿立方米`), each with its label, where every
+/// part of the line is `label为unit`.
+fn labelled_units(line: &str, tables: &Tables) -> Option<Vec<StatedUnit>> {
+    if !line.contains('为') {
+        return None;
+    }
+    line.split([',', ';', '、'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (label, unit) = part.split_once('为')?;
+            let u = unit_at(unit, tables).filter(|u| u.len == unit.len())?;
+            (!label.is_empty()).then(|| StatedUnit {
+                label: Some(label.to_owned()),
+                ..u
+            })
+        })
+        .collect()
+}
+
 impl From<StatedUnit> for Stated {
     fn from(u: StatedUnit) -> Stated {
         Stated {
@@ -805,6 +847,8 @@ struct StatedUnit {
     scale: f64,
     /// Its byte length in the text.
     len: usize,
+    /// What it is for, where a `单位:` line says (`降水量` of `降水量为毫米`).
+    label: Option<String>,
 }
 
 /// The unit a table states at the start of `s`: a unit word (`元`, `%`,
@@ -829,6 +873,7 @@ fn unit_at(s: &str, tables: &Tables) -> Option<StatedUnit> {
         kind: u.kind,
         scale: scale * u.scale,
         len,
+        label: None,
     })
 }
 
