@@ -288,9 +288,10 @@ impl Mentions {
                 .find_map(|e| home_place(e, gaz))
                 .and_then(|p| gaz.main_province_of(std::iter::once(p)))
         });
+        let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
             .or_else(|| gaz.main_province_of(entities.iter().filter_map(|e| home_place(e, gaz))))
-            .or_else(|| home_currency(text));
+            .or_else(|| home_currency(text).filter(|_| !named_place));
         Mentions {
             entities,
             main_province,
@@ -309,12 +310,23 @@ static HOME_CURRENCIES: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The home of a text that names no place, by the currency it counts in
-/// (`新台币` of a Taiwan central bank release): the one named first.
+/// The home of a text that names no place, by the currency it counts an
+/// amount in (`新台币62兆元` of a Taiwan central bank release; not the other
+/// side of an exchange rate, `人民币对港元汇率`): the one named first.
 fn home_currency(text: &str) -> Option<u32> {
+    let counts = |word: &str, at: usize| {
+        let numeral =
+            |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千万亿兆".contains(c);
+        text[at + word.len()..].chars().next().is_some_and(numeral)
+            || text[..at].chars().next_back().is_some_and(numeral)
+    };
     HOME_CURRENCIES
         .iter()
-        .filter_map(|&(word, code)| text.find(word).map(|at| (at, code)))
+        .filter_map(|&(word, code)| {
+            text.match_indices(word)
+                .find(|&(at, _)| counts(word, at))
+                .map(|(at, _)| (at, code))
+        })
         .min()
         .map(|(_, code)| code)
 }

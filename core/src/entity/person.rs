@@ -722,7 +722,14 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
                 continue;
             }
             let e = token_end(norm, at);
-            tokens.push((at, e, true));
+            // `杨芸报道`: the byline's closing word is no part of the name.
+            let name_end = text[at..e].strip_suffix("报道").map_or(e, |n| at + n.len());
+            if name_end > at && name_end < e {
+                tokens.push((at, name_end, true));
+                tokens.push((name_end, e, false));
+            } else {
+                tokens.push((at, e, true));
+            }
             at = e;
         }
         names_in_line(text, t, &tokens, out);
@@ -817,7 +824,7 @@ fn names_in_line(
                 .char_indices()
                 .skip(1)
                 .map(|(i, _)| s + i)
-                .find(|&i| BYLINE.contains(&text[s..i]) && t.is_name(&text[i..e]))
+                .find(|&i| BYLINE.ends_at(&text[s..i], i - s) && t.is_name(&text[i..e]))
                 .map(|i| (k, (i, e)))
         };
         if let Some((at, name)) = first {
@@ -874,6 +881,11 @@ mod tests {
         // A byline word glued to the first name, the second set apart.
         assert_eq!(
             persons("新华社贵阳11月20日电(记者吴乐天\u{3000}杨芸)初冬时节"),
+            ["吴乐天", "杨芸"]
+        );
+        // Names after a byline word, the last before 报道.
+        assert_eq!(
+            persons("本报记者吴乐天\u{3000}杨芸报道:全市新增就业3.2万人。"),
             ["吴乐天", "杨芸"]
         );
         // An aside in brackets between the title and the name.

@@ -350,6 +350,14 @@ mod tests {
                  投资收益 不适用 不适用 -820.75 不适用\n")[4..],
             [(-820.75, "元".into())]
         );
+        // A column of what was added (`比上年末增加`): changes by sign, in
+        // the row's unit.
+        let m = metrics(
+            "指标 年末余额 比上年末增加\n各项存款(亿元) 560.2 35.6\n各项贷款(亿元) 420.8 -28.1\n",
+        );
+        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        assert_eq!(read[1], (3_560_000_000.0, "元", Change::Increase));
+        assert_eq!(read[3], (-2_810_000_000.0, "元", Change::Decrease));
         // A multiplier alone in brackets scales the unit the label ends with.
         assert_eq!(
             got("服务项目 2023年 2024年\n门诊人次(萬) 310.2 325.7\n"),

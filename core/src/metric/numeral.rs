@@ -255,6 +255,12 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
             if digit.is_some() && !powers && seq >= 10.0 {
                 break; // 二〇二二万 is not a number we read
             }
+            // A 十, 百 or 千 right after another power takes no digit of its
+            // own: it starts the unit (`两万千瓦时`, `七八千千瓦时`), not
+            // the number (万亿 and 亿万 multiply, and are read as such).
+            if p < 1e4 && digit.is_none() && prev.is_some_and(|(_, c)| chinese_power(c).is_some()) {
+                break;
+            }
             if chars == 0 && p > 10.0 {
                 leading_round = true;
             }
@@ -284,6 +290,16 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
     }
     if chars == 0 {
         return None;
+    }
+    // Two digits in a row, no 〇 (`五一`, `三二`), are no number read as a
+    // run (`两块五一斤` is 五 and 一斤, not 51 斤), except a discount's
+    // (`七五折`): the first digit alone is.
+    let pair = !powers && !neighbours && chars == 2 && seq >= 11.0 && seq % 10.0 != 0.0;
+    if pair && !text[end..].starts_with('折') {
+        let first = text[at..].chars().next().map_or(0, char::len_utf8);
+        digit = Some((seq / 10.0).floor());
+        chars = 1;
+        end = at + first;
     }
     let mut int = total + section + digit.unwrap_or(0.0);
     let mut scale = 0;

@@ -295,10 +295,20 @@ fn read_range(text: &str, r: &mut Reading, negative: bool) {
     if !RANGE_JOINERS.contains(&c) {
         return;
     }
-    let hi_at = r.num.end + c.len_utf8();
+    let mut hi_at = r.num.end + c.len_utf8();
+    // The upper end may be negative too (`-10~-5℃`).
+    let hi_sign = char_at(text, hi_at).filter(|&s| negative && (s == '-' || s == '−'));
+    if let Some(s) = hi_sign {
+        hi_at += s.len_utf8();
+    }
     if let Some(hi) = numeral::parse(text, hi_at) {
         let low = if negative { -r.value } else { r.value };
-        if hi.chinese == r.num.chinese && hi.value() > low {
+        let high = if hi_sign.is_some() {
+            -hi.value()
+        } else {
+            hi.value()
+        };
+        if hi.chinese == r.num.chinese && high > low {
             r.range = true;
             r.num_end = hi.end;
             r.end = hi.end;
@@ -500,12 +510,21 @@ fn tenths_after(
             .sum::<usize>();
         digits > 0 && next[digits..].starts_with('成')
     };
+    // A price per one of a unit may follow (`两块五一斤`).
+    let per_one = |after: usize| {
+        text[after..].starts_with('一')
+            && tables
+                .units()
+                .longest_at(text, after + '一'.len_utf8())
+                .is_some()
+    };
     let ends = |after: usize| {
         char_at(text, after).map_or(true, |c| {
             (!is_cjk(c) && !c.is_ascii_alphanumeric())
                 || c == '的'
                 || ((LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)) && joined(after, c))
         }) || tables.approx_after.longest_at(text, after).is_some()
+            || per_one(after)
     };
     let (d, len) = digit_at(pos)?;
     if chinese {
@@ -701,8 +720,17 @@ fn jiao_fen(whole: &str) -> Option<(usize, f64)> {
     let mut len = dl + unit.len_utf8();
     let mut value = jiao / 10.0;
     if let Some((fl, fen)) = digit(&rest[len..]) {
-        if rest[len + fl..].starts_with('分') {
+        // `8元6毛5分`, and spoken `一块二毛五` where the figure ends.
+        let tail = &rest[len + fl..];
+        let spoken = tail
+            .chars()
+            .next()
+            .map_or(true, |c| !is_cjk(c) && !c.is_ascii_alphanumeric());
+        if tail.starts_with('分') {
             len += fl + '分'.len_utf8();
+            value += fen / 100.0;
+        } else if spoken {
+            len += fl;
             value += fen / 100.0;
         }
     }

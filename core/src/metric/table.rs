@@ -89,9 +89,9 @@ impl Rows {
 }
 
 /// Words of a table header or cell label that make its figures changes
-/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`, `按年變幅`): the sign
-/// says which way.
-pub const CHANGE_COLUMNS: [&str; 5] = ["增减", "比上年", "同比", "变幅", "变动"];
+/// (`增减(%)`, `本年比上年增减`, `增减比例`, `同比`, `按年變幅`, `比上年末增加`):
+/// the sign says which way.
+pub const CHANGE_COLUMNS: [&str; 6] = ["增减", "比上年", "同比", "变幅", "变动", "增加"];
 /// Words of a table header or cell label that make its figures rises, as
 /// `增长-4.8%` is one with a negative value (`同比增长`, `增速`); without a
 /// unit of their own, their figures are in percent (`比上年末增长`).

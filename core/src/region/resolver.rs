@@ -61,6 +61,24 @@ enum Height {
     District,
 }
 
+/// Words after a place that make it where people come from, not what the
+/// clause is about (`深圳市旅客`, `广东籍`).
+const VISITORS: [&str; 5] = ["旅客", "游客", "访客", "客人", "籍"];
+
+/// Whether the place named `name` at `at` (its mention may be a short form)
+/// is followed by a word of [`VISITORS`].
+fn origin_of_visitors(text: &str, at: usize, name: &str) -> bool {
+    let rest = &text[at..];
+    // The mention is the full name or a prefix of it (深圳 of 深圳市).
+    let len = rest
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&i| name.starts_with(&rest[..i]))
+        .last()
+        .unwrap_or(0);
+    VISITORS.iter().any(|w| rest[len..].starts_with(w))
+}
+
 /// Ends of the names of bodies with a jurisdiction (courts, governments
 /// and their departments): their figures are their place's.
 const JURISDICTION_ENDS: [&str; 8] = [
@@ -244,11 +262,14 @@ impl Resolver {
                     Event::Prefecture(p.full)
                 }
                 Level::Province if *region => Event::Province(p.full),
+                // Not where visitors come from (`深圳市旅客500萬人次` counts
+                // visitors to 香港).
                 _ if *region
                     && p.province != 0
                     && !home(p)
                     && opens_clause(text, *at)
-                    && listed.binary_search(at).is_err() =>
+                    && listed.binary_search(at).is_err()
+                    && !origin_of_visitors(text, *at, p.full) =>
                 {
                     Event::Elsewhere(p.full)
                 }
@@ -347,10 +368,20 @@ impl Resolver {
             let end = text[at..to].find(['。', '\n']).map_or(to, |i| at + i);
             let first = places.partition_point(|p| p.0 < start);
             let in_sentence = || places[first..].iter().take_while(|p| p.0 < end);
-            let this = in_sentence().find(|(_, p, _)| p.full == d)?.1.code / 100;
+            let (at_d, place) = in_sentence()
+                .find(|(_, p, _)| p.full == d)
+                .map(|(a, p, _)| (*a, p))?;
+            let this = place.code / 100;
+            // Named together, with no figure of either between them (not
+            // `岳麓区新建学校5所,雨花区新建学校7所`).
             in_sentence()
-                .any(|(_, p, region)| {
-                    *region && p.is_district() && p.full != d && p.code / 100 == this
+                .any(|&(a, ref p, region)| {
+                    let (x, y) = (a.min(at_d), a.max(at_d));
+                    region
+                        && p.is_district()
+                        && p.full != d
+                        && p.code / 100 == this
+                        && !text[x..y].bytes().any(|b| b.is_ascii_digit())
                 })
                 .then(|| gaz.by_code(this * 100).map(|c| c.full.to_string()))
                 .flatten()
@@ -445,6 +476,9 @@ impl Resolver {
                     Height::District
                 } else if p.level == Level::Prefecture {
                     Height::City
+                } else if p.level == Level::Province {
+                    // `湖南省统计局关于…统计公报`.
+                    Height::Province
                 } else {
                     return None;
                 };
@@ -1057,6 +1091,30 @@ mod tests {
             "某某大学本科教学质量报告\n学校现有岳麓校区(位于长沙市岳麓区)和望城校区(位于长沙市望城区)两个校区,在校生33268人。\n",
         );
         assert_eq!(r.region_at(text.find("33268").unwrap()), Some("长沙市"));
+        // Two districts each with its own figure stay apart; visitors from
+        // a city are the visited place's; an issuer's long first line; the
+        // other side of an exchange rate names no home.
+        for (text, figure, want) in [
+            (
+                "2023年长沙市岳麓区新建学校5所,雨花区新建学校7所。\n",
+                "5所",
+                Some("岳麓区"),
+            ),
+            (
+                "香港特別行政區政府統計處\n2023年訪港旅客3,400萬人次,其中深圳市旅客500萬人次。\n",
+                "500",
+                Some("香港特别行政区"),
+            ),
+            (
+                "湖南省统计局关于2023年国民经济和社会发展的统计公报\n全年地区生产总值50012亿元。\n",
+                "50012",
+                Some("湖南省"),
+            ),
+            ("人民币对港元汇率中间价全年下跌2.1%。\n", "2.1", None),
+        ] {
+            let (r, t) = resolver(text);
+            assert_eq!(r.region_at(t.find(figure).unwrap()), want, "{text}");
+        }
         // A yardstick leaves the place named before it its figures.
         let (r, text) = resolver(
             "全省空气质量持续改善。\n盐城市空气质量综合指数排名全省第一,优良天数达323天。全省优良天数比例82.6%。\n",
