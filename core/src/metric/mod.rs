@@ -350,6 +350,11 @@ mod tests {
                  投资收益 不适用 不适用 -820.75 不适用\n")[4..],
             [(-820.75, "元".into())]
         );
+        // A change column in percentage points: 百分点 is no 百 over 分.
+        assert_eq!(
+            got("指标 2023年 2022年 增减变动(百分点)\n资本充足率(%) 13.5 12.8 0.7\n")[2],
+            (0.7, "百分点".into())
+        );
         // A column of what was added (`比上年末增加`): changes by sign, in
         // the row's unit.
         let m = metrics(

@@ -858,8 +858,17 @@ fn unit_at(s: &str, tables: &Tables) -> Option<StatedUnit> {
         Some((len, &f)) if len < s.len() => (f, len),
         _ => (1.0, 0),
     };
-    let (n, u) = tables.units().longest_at(s, len)?;
-    len += n;
+    // A unit that starts like a multiplier reads whole where it is longer
+    // (`百分点` is no 百 over `分`).
+    let whole = tables.units().longest_at(s, 0);
+    let scaled = tables.units().longest_at(s, len).map(|(n, u)| (len + n, u));
+    let (scale, (end, u)) = match (whole, scaled) {
+        (Some((w, u)), Some((n, _))) if w >= n => (1.0, (w, u)),
+        (_, Some(found)) => (scale, found),
+        (Some((w, u)), None) => (1.0, (w, u)),
+        (None, None) => return None,
+    };
+    len = end;
     let mut name = u.unit.clone();
     if let Some((n, per)) = s[len..]
         .strip_prefix('/')
