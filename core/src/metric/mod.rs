@@ -239,6 +239,11 @@ mod tests {
         metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
     }
 
+    /// The value, unit and change of each metric of `text`.
+    fn changes(text: &str) -> Vec<(f64, String, Change)> {
+        metrics(text).into_iter().map(|m| (m.1, m.2, m.4)).collect()
+    }
+
     #[test]
     fn reads_a_report_sentence() {
         let m = metrics("2022年,某某区新增学位3200个,投入资金2.3亿元,比上年增长12.5%。");
@@ -312,29 +317,27 @@ mod tests {
     fn space_split_tables_align_their_columns_from_the_right() {
         // A column of rises without a unit is in percent, not in the row's
         // unit; its change goes by the header (`增长-6.1` is a rise).
-        let m = metrics("指标 年末存栏 比上年末增长\n鸡(万只) 56.2 3.4\n鸭(万只) 12.8 -6.1\n");
-        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        let read = changes("指标 年末存栏 比上年末增长\n鸡(万只) 56.2 3.4\n鸭(万只) 12.8 -6.1\n");
         assert_eq!(
             read,
             [
-                (562_000.0, "只", Change::None),
-                (3.4, "%", Change::Increase),
-                (128_000.0, "只", Change::None),
-                (-6.1, "%", Change::Increase),
+                (562_000.0, "只".into(), Change::None),
+                (3.4, "%".into(), Change::Increase),
+                (128_000.0, "只".into(), Change::None),
+                (-6.1, "%".into(), Change::Increase),
             ]
         );
         // A header over a label and its unit column (`指标 单位`), and a
         // change column named `按年变幅`: the sign says which way.
-        let m = metrics(
+        let read = changes(
             "项目\u{3000}单位\u{3000}全年\u{3000}按年变幅(%)\n\
              入境旅客\u{3000}万人次\u{3000}3,412.5\u{3000}-4.2\n",
         );
-        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
         assert_eq!(
             read,
             [
-                (34_125_000.0, "人次", Change::None),
-                (-4.2, "%", Change::Decrease)
+                (34_125_000.0, "人次".into(), Change::None),
+                (-4.2, "%".into(), Change::Decrease)
             ]
         );
         // Two label columns, then the figures; a row with one figure among
@@ -357,12 +360,11 @@ mod tests {
         );
         // A column of what was added (`比上年末增加`): changes by sign, in
         // the row's unit.
-        let m = metrics(
+        let read = changes(
             "指标 年末余额 比上年末增加\n各项存款(亿元) 560.2 35.6\n各项贷款(亿元) 420.8 -28.1\n",
         );
-        let read: Vec<(f64, &str, Change)> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
-        assert_eq!(read[1], (3_560_000_000.0, "元", Change::Increase));
-        assert_eq!(read[3], (-2_810_000_000.0, "元", Change::Decrease));
+        assert_eq!(read[1], (3_560_000_000.0, "元".into(), Change::Increase));
+        assert_eq!(read[3], (-2_810_000_000.0, "元".into(), Change::Decrease));
         // A multiplier alone in brackets scales the unit the label ends with.
         assert_eq!(
             got("服务项目 2023年 2024年\n门诊人次(萬) 310.2 325.7\n"),

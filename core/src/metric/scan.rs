@@ -68,6 +68,9 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
     if num.end == at + '零'.len_utf8() && text[at..].starts_with('零') {
         return None;
     }
+    // The sign before the number (its length), and whether it is a minus.
+    let sign = sign_before(text, at);
+    let negative = sign > 0 && !text[..at].ends_with('+');
     let mut r = Reading {
         start: at,
         num_start: at,
@@ -116,11 +119,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         r.end = n.end;
         read_unit(text, &mut r, tables);
     } else {
-        read_range(
-            text,
-            &mut r,
-            sign_before(text, at) > 0 && !text[..at].ends_with('+'),
-        );
+        read_range(text, &mut r, negative);
         read_unit(text, &mut r, tables);
     }
     if let Some(unit) = r.unit {
@@ -132,10 +131,9 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             r.end += '多'.len_utf8();
         }
     }
-    let sign = sign_before(text, at);
     if sign > 0 {
         r.signed = true;
-        if !text[..at].ends_with('+') {
+        if negative {
             r.value = -r.value;
         }
         r.start = at - sign;

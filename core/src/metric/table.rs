@@ -226,6 +226,12 @@ fn starts_figure(c: char) -> bool {
     c.is_ascii_digit() || c == '-' || c == '+' || c == '('
 }
 
+/// Whether the token `t` is a cell's content, a figure or a word of no
+/// value, not a word of a row's label.
+fn is_cell_content(t: &str) -> bool {
+    is_figure(t) || NO_VALUE.contains(&t)
+}
+
 /// Whether `s` is a figure as a table prints it: a sign, digits with
 /// thousands commas and decimals, and a percent or per-mille sign or
 /// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
@@ -271,7 +277,7 @@ fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut in_label = true;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            in_label &= !is_figure(t) && !NO_VALUE.contains(&t);
+            in_label &= !is_cell_content(t);
             let (label, figures) = match in_label.then(|| glued_figure(t)).flatten() {
                 Some(i) => (Some(at..at + i), at + i),
                 None if in_label => (Some(at..at + t.len()), at + t.len()),
@@ -369,10 +375,7 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
     // Several words before the figures make one label.
     let words = toks
         .iter()
-        .take_while(|t| {
-            let t = &text[(*t).clone()];
-            !is_figure(t) && !NO_VALUE.contains(&t)
-        })
+        .take_while(|t| !is_cell_content(&text[(*t).clone()]))
         .count();
     if words > 1 {
         let label = toks[0].start..toks[words - 1].end;
@@ -951,30 +954,37 @@ mod tests {
     #[test]
     fn the_header_of_a_figure_column() {
         let t = Tables::new(&Options::default()).unwrap();
-        let text = "单位:百万元\n项目 上年 本年比上年增减 前年\n营业收入 15,862 4.33% 14,577\n";
-        let at = text.find("4.33%").unwrap();
-        let c = cell(
-            &Index::of(text),
-            at,
-            at + "4.33%".len(),
-            true,
-            &t,
-            &mut Rows::default(),
-        )
-        .unwrap();
-        assert_eq!(&text[c.column], "本年比上年增减");
-        let text = "单位:元\n项目|2024年|增减(%)\n总资产|7,426.27|12.81\n";
-        let at = text.find("12.81").unwrap();
-        let c = cell(
-            &Index::of(text),
-            at,
-            at + "12.81".len(),
-            false,
-            &t,
-            &mut Rows::default(),
-        )
-        .unwrap();
-        assert_eq!(&text[c.column], "增减(%)");
+        // The header over `number` in `text`, a figure with its unit or not.
+        let column = |text: &'static str, number: &str, own_unit: bool| {
+            let at = text.find(number).unwrap();
+            let end = at + number.len();
+            let c = cell(
+                &Index::of(text),
+                at,
+                end,
+                own_unit,
+                &t,
+                &mut Rows::default(),
+            )
+            .unwrap();
+            &text[c.column]
+        };
+        assert_eq!(
+            column(
+                "单位:百万元\n项目 上年 本年比上年增减 前年\n营业收入 15,862 4.33% 14,577\n",
+                "4.33%",
+                true
+            ),
+            "本年比上年增减"
+        );
+        assert_eq!(
+            column(
+                "单位:元\n项目|2024年|增减(%)\n总资产|7,426.27|12.81\n",
+                "12.81",
+                false
+            ),
+            "增减(%)"
+        );
     }
 
     #[test]

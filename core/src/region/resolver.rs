@@ -355,6 +355,12 @@ impl Resolver {
         // (`岳麓校区(位于长沙市岳麓区)和望城校区(位于长沙市望城区)`): a
         // subject that spans them is the city's, unless the text speaks as
         // a district (`全区`, `我县`).
+        // The places named in `start..end` (`places` is in text order).
+        let places_in = |start: usize, end: usize| {
+            let first = places.partition_point(|p| p.0 < start);
+            let n = places[first..].partition_point(|p| p.0 < end);
+            &places[first..first + n]
+        };
         let own_voice = markers.iter().any(|&(_, m)| m == Marker::Own);
         let spanned_city = |at: usize, d: &str| {
             if own_voice {
@@ -366,8 +372,7 @@ impl Resolver {
                 .rfind(['。', '\n'])
                 .map_or(from, |i| from + i);
             let end = text[at..to].find(['。', '\n']).map_or(to, |i| at + i);
-            let first = places.partition_point(|p| p.0 < start);
-            let in_sentence = || places[first..].iter().take_while(|p| p.0 < end);
+            let in_sentence = || places_in(start, end).iter();
             let (at_d, place) = in_sentence()
                 .find(|(_, p, _)| p.full == d)
                 .map(|(a, p, _)| (*a, p))?;
@@ -509,12 +514,10 @@ impl Resolver {
             let from = floor_char(text, at.saturating_sub(LOCAL_REACH));
             let para =
                 memchr::memrchr(b'\n', &text.as_bytes()[from..at]).map_or(from, |i| from + i);
-            let first = places.partition_point(|p| p.0 < para);
-            places[first..]
+            places_in(para, at)
                 .iter()
-                .take_while(|p| p.0 < at)
-                .filter(|(_, p, _)| p.province != 0)
-                .last()
+                .rev()
+                .find(|(_, p, _)| p.province != 0)
                 .map(|(_, p, _)| p)
         };
         let speaks = markers.iter().any(|&(at, m)| {
