@@ -28,8 +28,12 @@ def short_form(name, nations):
                 while changed:
                     changed = False
                     for n in nations:
-                        if base.endswith(n) and len(base) > len(n):
-                            base, changed = base[: -len(n)], True
+                        # 新疆维吾尔自治区, 伊犁哈萨克自治州: the name
+                        # may drop the 族 of the nationality.
+                        for form in (n, n[:-1] if n.endswith("族") else n):
+                            if base.endswith(form) and len(base) - len(form) >= 2:
+                                base, changed = base[: -len(form)], True
+                                break
                     if base.endswith("各族"):
                         base, changed = base[:-2], True
             return base if len(base) >= 2 else ""

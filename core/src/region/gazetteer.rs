@@ -250,10 +250,9 @@ impl Gazetteer {
     }
 
     /// The region a form stands for in a document about `main`, if plausible.
+    /// Names in the stop list are not refused here: [`super::mentions()`]
+    /// takes them only in a list of places.
     pub(super) fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
-        if self.stops.contains(surface) {
-            return None;
-        }
         let mut best: Option<(u32, (bool, Level))> = None;
         for f in forms {
             let Form::Name { region, short } = *f else {

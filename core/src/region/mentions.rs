@@ -59,6 +59,8 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     let mut hits: Vec<Hit> = Vec::new();
     // Where the last region mention ended, to join zones onto it.
     let mut last_end = usize::MAX;
+    // Names that are words too (丽江, 长治), kept only in a list of places.
+    let mut listed: Vec<Hit> = Vec::new();
     for (k, m) in found.iter().enumerate() {
         let (s, e) = (m.start, m.end);
         let forms = &gaz.forms[m.word as usize];
@@ -82,7 +84,16 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 if in_word(text, s, e) {
                     continue;
                 }
-                let Some(id) = gaz.pick(forms, &text[s..e], main) else {
+                let stopped = gaz.stops.contains(&text[s..e]);
+                let picked = gaz.pick(forms, &text[s..e], main);
+                if let (true, Some(id)) = (stopped, picked) {
+                    listed.push(Hit {
+                        start: s,
+                        end: e,
+                        province: gaz.regions[id as usize].code / 10000,
+                    });
+                }
+                let Some(id) = picked.filter(|_| !stopped) else {
                     // A county's short form that is no place here but ends
                     // in a town's suffix (丰镇 of 孝丰镇): the town's.
                     if let Some(t) = text[s..e].strip_suffix(['镇', '乡']) {
@@ -140,7 +151,50 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
             }
         }
     }
+    if !listed.is_empty() {
+        join_lists(text, &mut hits, listed);
+    }
     hits
+}
+
+/// Adds the names of `listed` (names that are words too: 丽江, 长治, 大同;
+/// in text order) that stand in a list of places, next to another place
+/// across a `、` (大理、丽江、香格里拉; 太原、大同、长治三个中级法院), keeping
+/// `hits` in text order.
+fn join_lists(text: &str, hits: &mut Vec<Hit>, listed: Vec<Hit>) {
+    const COMMA: &str = "、";
+    let joined = |a_end: usize, b_start: usize| {
+        a_end + COMMA.len() == b_start && &text[a_end..b_start] == COMMA
+    };
+    // Whether a mention of `hits` stands right before or after `l`.
+    let named_beside = |l: &Hit, before: bool| {
+        let k = hits.partition_point(|x| x.start < l.start);
+        if before {
+            k > 0 && joined(hits[k - 1].end, l.start)
+        } else {
+            hits.get(k).is_some_and(|h| joined(l.end, h.start))
+        }
+    };
+    let mut take = vec![false; listed.len()];
+    // A chain of listed names joins from any named place in it: forwards
+    // from a place before it, backwards from one after it.
+    for k in 0..listed.len() {
+        let prev = k > 0 && take[k - 1] && joined(listed[k - 1].end, listed[k].start);
+        take[k] = prev || named_beside(&listed[k], true);
+    }
+    for k in (0..listed.len()).rev() {
+        let next = take.get(k + 1) == Some(&true) && joined(listed[k].end, listed[k + 1].start);
+        take[k] |= next || named_beside(&listed[k], false);
+    }
+    let before = hits.len();
+    for (h, _) in listed.into_iter().zip(take).filter(|(_, t)| *t) {
+        if !overlaps_any(&hits[..before], |x: &Hit| (x.start, x.end), h.start, h.end) {
+            hits.push(h);
+        }
+    }
+    if hits.len() > before {
+        hits.sort_by_key(|h| h.start);
+    }
 }
 
 /// Chars that, left alone before a town's suffix after a stop, make a
@@ -366,6 +420,22 @@ mod tests {
             found(g, "重庆南岸风光好,南岸区学校多。"),
             ["重庆南岸", "南岸区"]
         );
+    }
+
+    #[test]
+    fn names_that_are_words_count_in_a_list_of_places() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(g, "列车串联大理、丽江、香格里拉等景区。"),
+            ["大理", "丽江", "香格里拉"]
+        );
+        assert_eq!(
+            found(g, "长治、大同、太原三个中级法院辖区。"),
+            ["长治", "大同", "太原"]
+        );
+        assert!(found(g, "长治久安,世界大同。").is_empty());
+        // 新疆维吾尔自治区 is 新疆 for short.
+        assert_eq!(found(g, "新疆棉花产量增长。"), ["新疆"]);
     }
 
     #[test]
