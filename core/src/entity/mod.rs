@@ -853,6 +853,11 @@ mod tests {
                 &[],
             ),
             (
+                "粵港澳大灣區建设提速。",
+                &[(Region, "粤港澳大湾区")],
+                &[(Region, "粤"), (Region, "港")],
+            ),
+            (
                 // Hong Kong's bodies by their short names, in a Hong Kong text.
                 "香港入境處處長表示,入境處與保安局及海關合作。",
                 &[(Org, "入境处"), (Org, "保安局"), (Org, "海关")],

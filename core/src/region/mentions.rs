@@ -320,7 +320,14 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         } else {
             n >= 3 || (n == 2 && counted)
         };
-        if list {
+        // 粤港澳大湾区: the run and the area word name one area.
+        if let Some(area) = RUN_AREAS.find_at(text, at, |_| n >= 2) {
+            add.push(Hit {
+                start: run[0].start,
+                end: at + area.len(),
+                province: 0,
+            });
+        } else if list {
             add.extend(run.iter().map(|f| Hit {
                 start: f.start,
                 end: f.end,
@@ -341,6 +348,11 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
 /// provinces (川渝地区, 京津两市, 川渝等).
 static RUN_FOLLOWERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/region_run_followers.txt")));
+
+/// Words after a run of abbreviations that make one named area of the run
+/// and the word (粤港澳大湾区).
+static RUN_AREAS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/region_run_areas.txt")));
 
 /// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
 /// start there (其中国家级, 高中国际部).
