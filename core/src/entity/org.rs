@@ -81,6 +81,7 @@ const NOT_BEFORE: &[(char, &str)] = &[
         "举创主承开兴督包合协代帮筹操照好试严查难快首公民在新停停",
     ),
     ('署', "部签公连"),
+    ('司', "公上各"),
     ('处', "之到各此好难用益长短远近深高住办相共独四随妙地"),
     (
         '厂',
@@ -97,6 +98,8 @@ const NOT_AFTER_ONE: &[char] = &[
 const NOT_AFTER_CHANG: &[char] = &['房', '商', '矿', '区', '家', '址', '容', '貌'];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
 const NOT_AFTER_CHU: &[char] = &['于', '在', '置', '境', '罚', '世', '事'];
+/// Chars after 司 that make a word of it (司机, 司令, 司空见惯).
+const NOT_AFTER_SI: &[char] = &['机', '令', '空', '仪', '炉', '马'];
 /// Chars after a head of two chars or more that make it part of a longer word
 /// (银行业, 集团化, 公司制, 协会会员, 银行户口, 银行账户).
 const NOT_AFTER_LONG: &[char] = &[
@@ -198,7 +201,18 @@ pub(crate) fn find(
     for m in suffixes {
         let (s, e) = (m.start, m.end);
         let low = floor;
-        if let Some((a, _)) = last.filter(|&(_, b)| b == s) {
+        // The name right before: one found here, or one known by name
+        // (香港联合交易所|有限公司).
+        let before = last.filter(|&(_, b)| b == s).or_else(|| {
+            let k = known.partition_point(|&(ks, _)| ks < s);
+            known[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .find(|&&(_, ke)| ke == s)
+                .copied()
+        });
+        if let Some((a, _)) = before {
             if CHAIN.contains(&text[s..e]) || text[s..e].ends_with("公司") {
                 out.push((a, e));
                 last = Some((a, e));
@@ -381,7 +395,8 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
         let bad_before = bad_before && !text[..s].ends_with("科技创新");
         let office = (c == '办' && next == Some('公'))
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)))
-            || (c == '厂' && next.is_some_and(|n| NOT_AFTER_CHANG.contains(&n)));
+            || (c == '厂' && next.is_some_and(|n| NOT_AFTER_CHANG.contains(&n)))
+            || (c == '司' && next.is_some_and(|n| NOT_AFTER_SI.contains(&n)));
         // 厅下达, 局下发: a verb after the body, not 局下属.
         let verb = ["下达", "下发", "下拨"]
             .iter()
@@ -457,10 +472,14 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
     {
         start += len;
     }
-    // 为全资子公司|华晟精工(嘉兴)有限公司: the company word of the phrase
-    // before is not part of the name.
-    while let Some(c) = COMPANY.iter().find(|&&c| text[start..s].starts_with(c)) {
-        start += c.len();
+    // 为全资子公司|华晟精工(嘉兴)有限公司, 附属公司|恒汇冷链(深圳)有限公司:
+    // the company word of the phrase before is not part of the name.
+    if let Some((k, c)) = COMPANY
+        .iter()
+        .filter_map(|&c| text[start..s].rfind(c).map(|k| (k, c)))
+        .max()
+    {
+        start += k + c.len();
     }
     let name = &text[start..s];
     if t.generic_whole.contains(name) {
