@@ -148,6 +148,8 @@ fn quantity(
         }
         // `下降一个百分点`, `增长一倍`, `提升一成`, but not `一成不变`.
         QuantityKind::Percent | QuantityKind::Ratio => !text[r.end..].starts_with('不'),
+        // An age (`满一周岁`), not a year (`一年来`).
+        QuantityKind::Duration => u.unit == "岁",
         _ => false,
     });
     if r.num.is_lone_one() && !r.multiplied && !r.fraction && !r.compound && !measured {
@@ -489,7 +491,8 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
         let opening = ["首", "前"].iter().any(|w| text[..r.start].ends_with(w));
         // `截至6月30日止六个月`: the period a report covers.
         let until = text[..r.start].ends_with('止');
-        return r.range || until || (u.unit == "个月" && opening);
+        // An age range (`3-6岁`, `十七八岁`) is an age, no period.
+        return (r.range && u.unit != "岁") || until || (u.unit == "个月" && opening);
     }
     let year = r.num.digits_only && r.num.chars == 4;
     let after = &text[r.end..];
@@ -514,7 +517,7 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
     // A fraction of a year or of an age is a span (`缩短至5.3年`, `0.6岁`).
     changed
         || r.value.fract() != 0.0
-        || r.unit.is_some_and(|u| u.unit != "年" && u.unit != "岁")
+        || r.unit.is_some_and(|u| u.unit != "年")
         || tables
             .duration_before
             .longest_ending_at(text, r.start)
@@ -709,7 +712,15 @@ mod tests {
         assert_eq!(judged("连续8年开展")[0].2, "年");
         assert_eq!(judged("优良天数328天")[0].2, "天");
         assert_eq!(judged("浓度32微克/立方米")[0].2, "微克/立方米");
-        assert!(judged("九年义务教育,60岁以上老人").is_empty());
+        assert!(judged("九年义务教育").is_empty());
+        // An age is a (borderline) quantity: the guideline's optional kind.
+        assert_eq!(
+            judged("60岁以上老人")[0],
+            ("60岁以上".into(), 60.0, "岁".into())
+        );
+        assert_eq!(judged("十七八岁的孩子")[0].1, 17.0);
+        assert_eq!(judged("年逾七旬")[0], ("逾七旬".into(), 70.0, "岁".into()));
+        assert_eq!(judged("满一周岁")[0].1, 1.0);
         assert_eq!(
             judged("特色课程百余门")[0],
             ("百余门".into(), 100.0, "门".into())
