@@ -155,6 +155,9 @@ fn quantity(
     if r.num.is_lone_one() && !r.multiplied && !r.fraction && !r.compound && !measured {
         return None;
     }
+    if r.num.chinese && in_idiom(text, r, tables) {
+        return None;
+    }
     let vague = r.vague;
     if vague && r.approx == Approx::Exact {
         return None;
@@ -206,7 +209,7 @@ fn quantity(
             {
                 return None;
             }
-            if is_minutes_or_fen(text, r, u) || is_cohort(r, u) {
+            if is_minutes_or_fen(text, r, u) || is_cohort(r, u) || is_page_counter(text, r, u) {
                 return None;
             }
             if u.kind == QuantityKind::Duration
@@ -351,6 +354,25 @@ fn is_cohort(r: &Reading, u: &Unit) -> bool {
     u.unit == "届" && r.num.digits_only && r.num.chars == 4 && !r.num.chinese
 }
 
+/// A page counter (`第3页 共10页`, `共5页/第1页`): `N页` next to a `第N页`
+/// a few chars away counts no pages of anything.
+fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
+    const REACH: usize = 8 * 3;
+    if u.unit != "页" {
+        return false;
+    }
+    let from = floor_char(text, r.start.saturating_sub(REACH));
+    let to = floor_char(text, (r.end + REACH).min(text.len()));
+    let ordinal_page = |part: &str| {
+        part.match_indices('第').any(|(i, _)| {
+            let rest = &part[i + '第'.len_utf8()..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits > 0 && rest[digits..].starts_with('页')
+        })
+    };
+    ordinal_page(&text[from..r.start]) || ordinal_page(&text[r.end..to])
+}
+
 /// Chars that end the name of a site or facility built in phases.
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
@@ -407,7 +429,9 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         Some('-') => r.unit.is_none(),
         // A rate per population (`8.26/10万`): the unit starts with `/`.
         Some('/') if r.unit.is_some_and(|u| u.unit.starts_with('/')) => false,
-        Some(c) if c.is_ascii_alphabetic() => r.unit.is_none(),
+        // A letter after the number is a code's (`5G`, `K9`), unless it
+        // multiplied the number (`月薪12k`).
+        Some(c) if c.is_ascii_alphabetic() => r.unit.is_none() && !r.multiplied,
         Some(c) => glue(c),
         None => false,
     };
@@ -610,6 +634,28 @@ fn half_off(text: &str, at: usize) -> Option<Judged> {
         ..ranked(at, at + "对折".len(), 50.0)
     })
 }
+
+/// Whether the Chinese numeral of `r` stands inside a set phrase of
+/// [`Tables::idioms`] (`他三番五次上门`, `九牛一毛`), which starts at most
+/// [`IDIOM_LEAD`] chars before it.
+fn in_idiom(text: &str, r: &Reading, tables: &Tables) -> bool {
+    let starts = text[..r.num_start]
+        .char_indices()
+        .rev()
+        .take(IDIOM_LEAD)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(r.num_start));
+    starts.into_iter().any(|at| {
+        tables
+            .idioms
+            .longest_at(text, at)
+            .is_some_and(|(len, _)| at + len > r.num_start)
+    })
+}
+
+/// How far before a numeral a set phrase holding it may start, in chars
+/// (`九牛一毛`: three).
+const IDIOM_LEAD: usize = 4;
 
 /// The unit implied by the nouns around a bare number (`13.5万留守儿童`,
 /// `注册用户超过15万`, `访问量约1680万`), with the end of the noun when it

@@ -96,9 +96,9 @@ pub fn is_capital(c: char) -> bool {
 }
 
 /// The Chinese chars a number can start with, financial numerals included.
-pub const CHINESE_STARTS: [char; 27] = [
+pub const CHINESE_STARTS: [char; 30] = [
     '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '壹',
-    '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '佰', '仟',
+    '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '佰', '仟', '廿', '卅', '卌',
 ];
 
 /// Whether a number can start with `c`.
@@ -106,6 +106,18 @@ pub fn starts_number(c: char) -> bool {
     c.is_ascii_digit()
         || chinese_digit(c).is_some()
         || matches!(c, '十' | '百' | '千' | '拾' | '佰' | '仟')
+        || tens(c).is_some()
+}
+
+/// The value of a char that writes a whole number of tens: `廿` (twenty),
+/// `卅` (thirty), `卌` (forty), as in `廿四本`.
+fn tens(c: char) -> Option<f64> {
+    Some(match c {
+        '廿' => 20.0,
+        '卅' => 30.0,
+        '卌' => 40.0,
+        _ => return None,
+    })
 }
 
 /// Whether `c` can be part of a number (to skip to the end of a run after a
@@ -248,6 +260,14 @@ fn parse_chinese(text: &str, at: usize) -> Option<Num> {
                 seq = seq * 10.0 + f64::from(d);
                 digit = Some(if digit.is_some() { seq } else { f64::from(d) });
             }
+        } else if let Some(t) = tens(c) {
+            // `廿四` is 二十四: the tens of a section that holds none yet.
+            if digit.is_some() || section % 100.0 != 0.0 {
+                break;
+            }
+            section += t;
+            powers = true;
+            seq = 0.0;
         } else if let Some(p) = chinese_power(c) {
             if chars == 0 && p >= 1e4 {
                 return None;

@@ -179,15 +179,59 @@ fn more_at(text: &str, at: usize) -> bool {
 const SCALES: [(&str, &str); 2] = [("摄氏", "℃"), ("华氏", "℉")];
 
 /// A figure in `度` after `摄氏` or `华氏` (`华氏九十八点六度`) is in that
-/// scale.
+/// scale; one whose clause speaks of heat or cold ([`Tables::degree_cues`]:
+/// `最高气温三十六度`, `发烧到39度`, `40度的温水`) is in degrees Celsius,
+/// unless a word there makes it another degree (`空调用电12度`, `52度白酒`).
 fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
-    if !r.unit.is_some_and(|u| u.unit == "度") {
+    // `一度` is mostly the adverb (`一度飙升`).
+    if !r.unit.is_some_and(|u| u.unit == "度") || r.num.is_lone_one() {
         return;
     }
     let before = &text[..r.num_start];
     if let Some(&(_, unit)) = SCALES.iter().find(|(word, _)| before.ends_with(word)) {
         r.unit = tables.units().get(unit).or(r.unit);
+        return;
     }
+    let from = clause_reach(text[..r.start].char_indices().rev(), r.start, DEGREE_BEFORE);
+    let to = clause_reach(
+        text[r.end..].char_indices().map(|(i, c)| (r.end + i, c)),
+        r.end,
+        DEGREE_AFTER,
+    );
+    let (from, to) = (from.min(r.start), to.max(r.end));
+    let mut heat = false;
+    for (i, _) in text[from..to].char_indices() {
+        match tables.degree_cues.longest_at(&text[..to], from + i) {
+            Some((_, false)) => return,
+            Some((_, true)) => heat = true,
+            None => {}
+        }
+    }
+    if heat {
+        r.unit = tables.units().get("℃").or(r.unit);
+    }
+}
+
+/// Chars looked at before a figure in `度` for a word of what it measures.
+const DEGREE_BEFORE: usize = 15;
+/// Chars looked at after it.
+const DEGREE_AFTER: usize = 6;
+
+/// How far `chars` (walking away from `at`, with their offsets) reach in
+/// at most `n` chars before a clause ends: the offset of the last char
+/// taken's far side.
+fn clause_reach(chars: impl Iterator<Item = (usize, char)>, at: usize, n: usize) -> usize {
+    let mut reach = at;
+    for (i, c) in chars.take(n) {
+        if matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '\n'
+        ) {
+            break;
+        }
+        reach = if i < at { i } else { i + c.len_utf8() };
+    }
+    reach
 }
 
 /// Whether `N/M` from `at` to `end` stands as a share: after an
@@ -220,11 +264,22 @@ const SHARE_BEFORE: &[char] = &['占', '达'];
 /// Before a number with its unit (`新臺幣386億元`, `人民币2亿元`,
 /// `港币50亿元`) the word stays outside the quantity, whose unit is the one
 /// written after the number, as annotators read it.
+///
+/// `起` after a price (`HK$388起`, `年薪60W起`) says "from": it is no
+/// measure word of cases there, and the quantity ends before it.
 fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
+    let currency = tables.currency_before.longest_ending_at(text, r.start);
+    let from = r.unit.is_some_and(|u| u.unit == "起" && r.per.is_none())
+        && text[..r.end].ends_with('起')
+        && (currency.is_some() || text[..r.end - '起'.len_utf8()].ends_with(['k', 'K', 'w', 'W']));
+    if from {
+        r.end -= '起'.len_utf8();
+        r.unit = None;
+    }
     if r.fraction || r.unit.is_some() {
         return;
     }
-    let Some((len, unit)) = tables.currency_before.longest_ending_at(text, r.start) else {
+    let Some((len, unit)) = currency else {
         return;
     };
     if let Some(u) = tables.units().get(unit) {
@@ -525,6 +580,11 @@ fn tenths_after(
             || per_one(after)
     };
     let (d, len) = digit_at(pos)?;
+    // `七斤二两`, `三亩五分`: the tenth may be named.
+    if let Some(w) = unit.tenth.filter(|w| text[pos + len..].starts_with(*w)) {
+        let len = len + w.len();
+        return ends(pos + len).then_some(((d, 1), len));
+    }
     if chinese {
         if let Some((d2, len2)) = digit_at(pos + len).filter(|&(_, l)| ends(pos + len + l)) {
             return Some(((d * 10.0 + d2, 2), len + len2));
@@ -678,8 +738,9 @@ fn next_part(text: &str, pos: usize, factor: f64, tables: &Tables) -> Option<Num
 }
 
 /// `k`/`K` (thousand) and `w`/`W` (ten thousand) after an Arabic number in
-/// web text, where a Chinese unit follows (`3.5w元`, `12k人`): the length
-/// and the factor.
+/// web text, where a Chinese unit follows (`3.5w元`, `12k人`) or the figure
+/// ends (`月薪12k。`, `预算8k左右`, `年薪60W起`: the nouns around name its
+/// unit), not before a word (`4K电视`): the length and the factor.
 fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Option<(usize, f64)> {
     if r.num.chinese || r.multiplied {
         return None;
@@ -689,12 +750,19 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
         'w' | 'W' => 1e4,
         _ => return None,
     };
-    let (_, unit) = tables.units().longest_at(text, pos + 1)?;
-    unit.unit
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_ascii())
-        .then_some((1, factor))
+    let after = pos + 1;
+    let ends = match char_at(text, after) {
+        None => true,
+        Some(c) => {
+            !(c.is_alphanumeric() || c == '.')
+                || ["左右", "起", "以上", "以下", "多"]
+                    .iter()
+                    .any(|w| text[after..].starts_with(w))
+        }
+    };
+    let unit = tables.units().longest_at(text, after).map(|(_, u)| u);
+    let chinese_unit = unit.is_some_and(|u| u.unit.chars().next().is_some_and(|c| !c.is_ascii()));
+    (chinese_unit || ends).then_some((1, factor))
 }
 
 /// Jiao and fen after `元` (`八元六角`, `8元6毛5分`): their length and their

@@ -33,6 +33,9 @@ pub struct Unit {
     /// A Chinese digit right after the unit counts its tenths (`四成二` =
     /// 4.2成 = 42 %).
     pub tenths_after: bool,
+    /// The word that names the tenth of the unit, which may follow the
+    /// tenths digit (`两` of 斤: `七斤二两` = 7.2 斤; `分` of 亩: `三亩五分`).
+    pub tenth: Option<&'static str>,
     /// `多` right after the unit means more than the figure (`增长一倍多`,
     /// `三成多`).
     pub more_after: bool,
@@ -55,6 +58,7 @@ impl Unit {
             decimal_only: false,
             arabic_only: false,
             tenths_after: false,
+            tenth: None,
             more_after: false,
             si: None,
         }
@@ -144,6 +148,8 @@ pub struct Embedded {
     pub form_bodies: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
+    /// Set phrases whose numerals count nothing (`三番五次`, `九牛一毛`).
+    pub idioms: Lexicon<()>,
     /// Words that look like a unit but are not one.
     pub not_units: Lexicon<()>,
     /// Words trimmed from the start of an indicator.
@@ -154,6 +160,9 @@ pub struct Embedded {
     pub duration_before: Lexicon<()>,
     /// Words right after a duration that show it measures a span of time.
     pub duration_after: Lexicon<()>,
+    /// Words near a figure in `度` that make it a temperature (`true`:
+    /// `气温`, `发烧`) or keep it another degree (`false`: `用电`, `倾斜`).
+    pub degree_cues: Lexicon<bool>,
     /// Words opening a clause that borrows the previous figure's subject,
     /// with whether they do so only for shares (`占`).
     pub borrow: Lexicon<bool>,
@@ -237,8 +246,10 @@ const RANK_MOVES: &str = include_str!("../../data/metric/rank_moves.txt");
 const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
+const IDIOMS: &str = include_str!("../../data/metric/idioms.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
 const DURATION_CUES: &str = include_str!("../../data/metric/duration_cues.tsv");
+const DEGREE_CUES: &str = include_str!("../../data/metric/degree_cues.tsv");
 const BORROW: &str = include_str!("../../data/metric/borrow.tsv");
 const LIST_VERBS: &str = include_str!("../../data/metric/list_verbs.txt");
 const PERIOD: &str = include_str!("../../data/metric/period.txt");
@@ -328,6 +339,10 @@ impl Embedded {
             for opt in row.get(2).map_or("", |s| s).split_whitespace() {
                 match opt.split_once('=') {
                     Some(("unit", u)) => unit.unit = u.to_owned(),
+                    Some(("tenth", w)) => {
+                        unit.tenths_after = true;
+                        unit.tenth = Some(w);
+                    }
                     Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
                     Some(("si", si)) => {
                         unit.si = Some(Si::parse(si).ok_or_else(|| bad("units", &row))?)
@@ -410,6 +425,7 @@ impl Embedded {
                 _ => return Err(bad("duration_cues", &row)),
             };
         }
+        let degree_cues = flags("degree_cues", DEGREE_CUES, ["temperature", "other"])?;
         let rank_moves = flags("rank_moves", RANK_MOVES, ["always", "ranked"])?;
         let borrow = flags("borrow", BORROW, ["share", "any"])?;
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
@@ -435,10 +451,12 @@ impl Embedded {
             form_bodies: word_list(FORM_BODIES),
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),
+            idioms: word_list(IDIOMS),
             trim_start,
             trim_end,
             duration_before,
             duration_after,
+            degree_cues,
             borrow,
             list_verbs: word_list(LIST_VERBS),
             period,
