@@ -78,6 +78,8 @@ pub(crate) fn extract(
     let mut reader = context::Reader::new(norm, &ix, tables);
     let mut out = Vec::with_capacity(found.len());
     let mut checkpoint = Checkpoint::default();
+    let starts: Vec<usize> = found.iter().map(|q| q.start).collect();
+    let respective = regions.respective(&starts);
     for i in 0..found.len() {
         let q = &found[i];
         if checkpoint.stop_at(q.start) {
@@ -85,7 +87,7 @@ pub(crate) fn extract(
         }
         let prev_end = if i > 0 { found[i - 1].end } else { 0 };
         let next_start = found.get(i + 1).map_or(norm.text.len(), |n| n.start);
-        let region = regions.region_at(q.start);
+        let region = respective[i].or_else(|| regions.region_at(q.start));
         let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
         let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
         // Nothing reads the unit or the SI value of a quantity once it is

@@ -43,8 +43,34 @@ pub(crate) fn markers(text: &str) -> Vec<(usize, Marker)> {
     WORDS
         .find_iter(text)
         .filter(|&(at, k)| !(MARKERS[k].0 == "全州" && text[at + "全州".len()..].starts_with('县')))
+        .filter(|&(at, k)| !in_other_words(text, at, MARKERS[k].0))
         .map(|(at, k)| (at, MARKERS[k].1))
         .collect()
+}
+
+/// Chars after a marker that make a word of its second char (资本|市场,
+/// 全|区域): no marker stands there.
+const WORD_AFTER: &[char] = &['场', '值', '面', '域', '间', '块', '别'];
+
+/// Chars before `本` or `全` that make a word of it (资本, 日本, 成本; 安全,
+/// 完全, 健全), per first char.
+const WORD_BEFORE: &[(char, &str)] = &[
+    ('本', "资成根基日样版文剧课账范标"),
+    ('全', "安完健齐周保万"),
+];
+
+/// Whether the marker `word` at `at` is the end and start of other words
+/// (`资本市场`, `日本市场`, `安全区域`), not a marker.
+fn in_other_words(text: &str, at: usize, word: &str) -> bool {
+    let after = text[at + word.len()..].chars().next();
+    if after.is_some_and(|c| WORD_AFTER.contains(&c)) {
+        return true;
+    }
+    let first = word.chars().next();
+    let before = text[..at].chars().next_back();
+    WORD_BEFORE
+        .iter()
+        .any(|&(c, list)| Some(c) == first && before.is_some_and(|b| list.contains(b)))
 }
 
 impl Marker {
@@ -87,6 +113,8 @@ mod tests {
             .collect();
         assert_eq!(kinds, [City, City, Own, Own, DistrictCount]);
         assert!(speaks_as_city(&markers("全市我市本市全区")));
+        // Words across a marker: 资本|市场, 日本|市场, 安全|区域.
+        assert!(markers("资本市场回暖,日本市场,安全区域").is_empty());
         assert!(!speaks_as_city(&markers("全市我市本市全区我区")));
         for (w, _) in MARKERS.iter() {
             assert_eq!(w.chars().count(), 2, "{w}");

@@ -11,6 +11,7 @@ mod gazetteer;
 mod markers;
 mod mentions;
 mod resolver;
+mod respective;
 
 pub(crate) use gazetteer::{abbreviation_code, abbreviations, Gazetteer};
 pub(crate) use markers::{markers, speaks_as_city, Marker};

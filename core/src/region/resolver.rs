@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use super::ends::{Break, Ends};
 use super::gazetteer::{top_first, Gazetteer, Level, Place};
 use super::markers::Marker;
+use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
@@ -28,6 +29,9 @@ pub struct Resolver {
     /// Counts of districts (`11个区`): stretches that belong to the city.
     counts: Vec<(usize, usize, usize)>,
     names: Vec<String>,
+    /// Lists of places a `分别` spreads over the figures of its clause:
+    /// `(分别, clause end, name indices)`, ascending.
+    respective: Vec<(usize, usize, Vec<usize>)>,
 }
 
 /// Something in the text that says which region it is about.
@@ -204,6 +208,9 @@ impl Resolver {
         let mut bodies: Vec<usize> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
+        // Where each place stands (start, end, name, named as a REGION), for
+        // lists a `分别` spreads.
+        let mut spans: Vec<(usize, usize, &str, bool)> = Vec::new();
         for e in entities {
             let name = e.normalized.as_str();
             let place = match e.kind {
@@ -224,7 +231,13 @@ impl Resolver {
                     bodies.push(e.start);
                 }
                 places.push((e.start, p, e.kind == EntityKind::Region));
-                if text[e.end..].starts_with('、') {
+                spans.push((e.start, e.end, p.full, e.kind == EntityKind::Region));
+                // The last of the list too (`济南、青岛、烟台三个片区`), and
+                // one before 等 (`威海、潍坊、滨州等港口合计`).
+                let last_of_list = spans.len() >= 2
+                    && spans[spans.len() - 2].1 + '、'.len_utf8() == e.start
+                    && text[..e.start].ends_with('、');
+                if text[e.end..].starts_with(['、', '等']) || last_of_list {
                     listed.push(e.start);
                 }
             }
@@ -538,7 +551,14 @@ impl Resolver {
             scopes: Vec::new(),
             counts: Vec::new(),
             names: Vec::new(),
+            respective: Vec::new(),
         };
+        if !disclosure {
+            for l in respective::lists(text, &spans) {
+                let names = l.places.iter().map(|n| r.name_index(n)).collect();
+                r.respective.push((l.at, l.end, names));
+            }
+        }
         let mut ends = Ends::new(text);
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
@@ -563,6 +583,7 @@ impl Resolver {
                 .take_while(|e| e.0 < at)
                 .any(|e| matches!(e.1, Event::District(_)))
         };
+        let in_list = |at: usize| listed.binary_search(&at).is_ok();
         // The province named last: a national text's `全省` is its (a
         // provincial speaker's `黑龙江是…,全省建成…`).
         let mut last_province: Option<&str> = None;
@@ -575,10 +596,12 @@ impl Resolver {
                 Event::District(d) if city_doc => {
                     r.push_scope(at, ends.after(Break::Paragraph, at), d);
                 }
-                Event::District(d) if height < Height::City => {
+                // A list of places (`济南、青岛、烟台三个片区`) speaks of them
+                // together: its figures stay the text's.
+                Event::District(d) if height < Height::City && !in_list(at) => {
                     r.push_scope(at, ends.after(Break::Sentence, at), d);
                 }
-                Event::Prefecture(p) if height < Height::City => {
+                Event::Prefecture(p) if height < Height::City && !in_list(at) => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
                 // Another city of the province, or a place of another, that
@@ -731,6 +754,24 @@ impl Resolver {
             }
         }
         self.scopes.push((start, end, idx));
+    }
+
+    /// The regions a `分别` gives the figures starting at `starts` (normalised
+    /// offsets, ascending), one by one in order, where its clause holds as
+    /// many figures as its list names places (`烟台市、日照市进出口分别增长
+    /// 6.5%和9.8%`); `None` elsewhere.
+    pub fn respective(&self, starts: &[usize]) -> Vec<Option<&str>> {
+        let mut out = vec![None; starts.len()];
+        for (at, end, names) in &self.respective {
+            let first = starts.partition_point(|&s| s < *at);
+            let n = starts[first..].partition_point(|&s| s < *end);
+            if n == names.len() {
+                for (k, &name) in names.iter().enumerate() {
+                    out[first + k] = Some(self.names[name].as_str());
+                }
+            }
+        }
+        out
     }
 
     /// The region the text as a whole is about.
@@ -954,6 +995,21 @@ mod tests {
         assert_eq!(r.default_region(), Some("沙湾市"));
         let (r, _) = resolver("北上广深等大城市房价上涨5%。新兴市场国家经济增长4.2%。");
         assert_eq!(r.default_region(), None);
+    }
+
+    #[test]
+    fn fenbie_spreads_a_list_of_places() {
+        let (r, text) = resolver(
+            "山东省商务厅发布数据。全省进出口增长5%。烟台市、日照市进出口分别增长6.5%和9.8%。济南、青岛、烟台三个片区实现进出口4126亿元。",
+        );
+        let at = |w: &str| text.find(w).unwrap();
+        let starts = [at("6.5%"), at("9.8%")];
+        assert_eq!(r.respective(&starts), [Some("烟台市"), Some("日照市")]);
+        // Three figures for a list of two: none is spread.
+        let starts = [at("6.5%"), at("和9.8") + 3, at("9.8%")];
+        assert!(r.respective(&starts).iter().all(Option::is_none));
+        // A list's sum is the province's, not its last place's.
+        assert_eq!(r.region_at(at("4126")), Some("山东省"));
     }
 
     #[test]
