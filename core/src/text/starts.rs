@@ -72,15 +72,19 @@ impl Starts {
     /// starts at once: the scan spends less on calls than on chars.
     pub(crate) fn fill(&self, bytes: &[u8], mut p: usize, out: &mut [usize]) -> (usize, usize) {
         let mut n = 0;
+        if out.is_empty() {
+            return (0, p);
+        }
         // Whole windows while eight bytes are left, then padded ones.
-        let whole = bytes.len().saturating_sub(7);
-        while p < whole && n < out.len() {
-            let w = u64::from_le_bytes(bytes[p..p + 8].try_into().unwrap());
-            match self.at(w) {
+        while let Some(&window) = bytes.get(p..).and_then(<[u8]>::first_chunk::<8>) {
+            match self.at(u64::from_le_bytes(window)) {
                 Ok(a) => {
                     out[n] = p;
                     n += 1;
                     p += a;
+                    if n == out.len() {
+                        return (n, p);
+                    }
                 }
                 Err(a) => p += a,
             }

@@ -44,7 +44,7 @@ struct Node {
 #[derive(Debug)]
 pub(crate) struct Trie {
     /// The root's child for each BMP char, 0 where there is none.
-    root: Vec<u32>,
+    root: Box<[u32; DENSE]>,
     /// Where a word may start: where the scan walks the trie.
     starts: Starts,
     nodes: Vec<Node>,
@@ -93,7 +93,7 @@ impl Trie {
             .collect();
         edges.sort_unstable();
         let mut t = Trie {
-            root: vec![0; DENSE],
+            root: vec![0; DENSE].try_into().expect("DENSE entries"),
             starts,
             nodes: vec![Node::default(); ends.len()],
             edges: Vec::with_capacity(edges.len()),
@@ -123,7 +123,8 @@ impl Trie {
     #[inline]
     fn child(&self, node: u32, c: u32) -> Option<u32> {
         if node == 0 && (c as usize) < DENSE {
-            return Some(self.root[c as usize]).filter(|&n| n != 0);
+            // Below DENSE: read without a bounds check.
+            return Some(self.root[c as u16 as usize]).filter(|&n| n != 0);
         }
         self.edge(self.nodes[node as usize], c)
     }
@@ -160,10 +161,10 @@ impl Trie {
             .map(|_| Vec::with_capacity(text.len() / 256))
             .collect();
         // Per list: where its next word may start.
-        let mut next = vec![0usize; self.lists];
+        let mut next = [0usize; MAX_LISTS];
         // Per list: the longest word from the current start (where the
         // walk's mask has its bit).
-        let mut best: Vec<(usize, u32)> = vec![(0, 0); self.lists];
+        let mut best = [(0usize, 0u32); MAX_LISTS];
         let bytes = text.as_bytes();
         let mut checkpoint = Checkpoint::default();
         // Where words may start, found a batch at a time.
@@ -201,7 +202,13 @@ impl Trie {
     /// at byte `p` of `bytes`, for the lists whose `next` start is not past
     /// `p`; the mask of the lists (bit `k`) that have one.
     #[inline]
-    fn walk(&self, bytes: &[u8], p: usize, next: &[usize], best: &mut [(usize, u32)]) -> u32 {
+    fn walk(
+        &self,
+        bytes: &[u8],
+        p: usize,
+        next: &[usize; MAX_LISTS],
+        best: &mut [(usize, u32); MAX_LISTS],
+    ) -> u32 {
         let (c, len) = decode(bytes, p);
         let Some(mut node) = self.child(0, c) else {
             return 0;
@@ -212,9 +219,11 @@ impl Trie {
             // Each node on the way is read once, for its ends and its edges.
             let n = self.nodes[node as usize];
             for &(list, word) in &self.ends[n.ends as usize..(n.ends + n.n_ends) as usize] {
-                if p >= next[list as usize] {
-                    best[list as usize] = (end, word);
-                    found |= 1 << list;
+                // Below MAX_LISTS: read without a bounds check.
+                let k = list as usize % MAX_LISTS;
+                if p >= next[k] {
+                    best[k] = (end, word);
+                    found |= 1 << k;
                 }
             }
             if n.n_edges == 0 || end >= bytes.len() {
