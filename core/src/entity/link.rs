@@ -24,46 +24,62 @@ const LINK_WINDOW: usize = 256;
 /// Fills `code` and `canonical` of `entities`, whose REGION mentions are
 /// mostly in the province `main`.
 pub fn link(entities: &mut [Draft], gaz: &Gazetteer, main: Option<u32>) {
-    let regions = region_links(entities, gaz, main);
-    for (e, (code, canonical)) in entities
-        .iter_mut()
-        .filter(|e| e.kind == EntityKind::Region)
-        .zip(regions)
-    {
-        e.code = code;
-        e.canonical = canonical;
+    for (k, place) in region_places(entities, gaz, main) {
+        let (code, canonical) = match place {
+            Place::First(None) => (None, None),
+            Place::First(Some((code, full))) => ((code != 0).then(|| code_text(code)), Some(full)),
+            Place::Again(first) => (
+                entities[first].code.clone(),
+                entities[first].canonical.clone(),
+            ),
+        };
+        entities[k].code = code;
+        entities[k].canonical = canonical;
     }
     for (k, full) in full_names(entities) {
         entities[k].canonical = Some(full);
     }
 }
 
-/// The code and official name of each REGION of `entities`, in order.
-fn region_links(
-    entities: &[Draft],
-    gaz: &Gazetteer,
-    main: Option<u32>,
-) -> Vec<(Option<String>, Option<String>)> {
+/// The place of a REGION mention, by the first mention of its name.
+enum Place {
+    /// The first mention of the name: its division code and official
+    /// name, if the gazetteer knows it.
+    First(Option<(u32, String)>),
+    /// A name already mentioned, first by the mention of this index.
+    Again(usize),
+}
+
+/// The place of each REGION of `entities`, with its index, in order.
+fn region_places(entities: &[Draft], gaz: &Gazetteer, main: Option<u32>) -> Vec<(usize, Place)> {
     // Region names repeat: each is resolved once.
-    let mut resolved: HashMap<&str, (Option<String>, Option<String>), FastHash> =
-        HashMap::default();
+    let mut first: HashMap<&str, usize, FastHash> = HashMap::default();
     entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Region)
-        .map(|e| {
-            resolved
-                .entry(&e.normalized)
-                .or_insert_with(|| {
-                    let place = gaz.resolve(&e.normalized, main).or_else(|| {
-                        abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code))
-                    });
-                    place.map_or((None, None), |p| {
-                        let code = (p.code != 0).then(|| format!("{:06}", p.code));
-                        (code, Some(p.full.to_owned()))
-                    })
-                })
-                .clone()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Region)
+        .map(|(k, e)| match first.entry(&e.normalized) {
+            Entry::Occupied(o) => (k, Place::Again(*o.get())),
+            Entry::Vacant(v) => {
+                v.insert(k);
+                let place = gaz.resolve(&e.normalized, main).or_else(|| {
+                    abbreviation_code(&e.normalized).and_then(|code| gaz.by_code(code))
+                });
+                (k, Place::First(place.map(|p| (p.code, p.full.to_owned()))))
+            }
         })
+        .collect()
+}
+
+/// A division code as written: six digits (`format!("{code:06}")`,
+/// without the formatting machinery).
+fn code_text(code: u32) -> String {
+    if code >= 1_000_000 {
+        return code.to_string();
+    }
+    [100_000, 10_000, 1_000, 100, 10, 1]
+        .iter()
+        .map(|&d| char::from(b'0' + (code / d % 10) as u8))
         .collect()
 }
 
@@ -150,7 +166,7 @@ fn stands_for(short: &str, long: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::stands_for;
+    use super::{code_text, stands_for};
     use crate::{EntityKind, Extractor};
 
     #[test]
@@ -160,6 +176,13 @@ mod tests {
         // A body and its department are two bodies.
         assert!(!stands_for("教育部", "教育部基础教育司"));
         assert!(!stands_for("重庆", "重庆市第十八中学"));
+    }
+
+    #[test]
+    fn codes_are_six_digits() {
+        for code in [0, 7, 130_000, 510_703, 999_999, 1_000_000, u32::MAX] {
+            assert_eq!(code_text(code), format!("{code:06}"));
+        }
     }
 
     #[test]

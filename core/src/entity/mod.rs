@@ -541,10 +541,12 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Draft> {
     cands.sort_by_key(|c| c.start);
     let mut out = Vec::with_capacity(cands.len());
     let mut cluster: Vec<Candidate> = Vec::new();
+    // The work lists of the clusters, made once for all of them.
+    let mut scratch = Scratch::default();
     let mut cluster_end = 0;
     for c in cands {
         if c.start >= cluster_end && !cluster.is_empty() {
-            resolve_cluster(text, &mut cluster, &mut out);
+            resolve_cluster(text, &mut cluster, &mut scratch, &mut out);
         }
         cluster_end = if cluster.is_empty() {
             c.end
@@ -553,13 +555,28 @@ fn resolve_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Draft> {
         };
         cluster.push(c);
     }
-    resolve_cluster(text, &mut cluster, &mut out);
+    resolve_cluster(text, &mut cluster, &mut scratch, &mut out);
     out
+}
+
+/// The work lists of [`resolve_cluster`], kept from one cluster to the
+/// next so that they are allocated once per text.
+#[derive(Default)]
+struct Scratch {
+    /// Disjoint spans taken so far.
+    taken: Vec<(usize, usize)>,
+    /// Whether each mention is kept.
+    keep: Vec<bool>,
 }
 
 /// Resolves the overlaps of one cluster (see [`resolve_overlaps`]) and adds
 /// the mentions kept to `out`, in text order; empties `cluster`.
-fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Draft>) {
+fn resolve_cluster(
+    text: &str,
+    cluster: &mut Vec<Candidate>,
+    scratch: &mut Scratch,
+    out: &mut Vec<Draft>,
+) {
     if cluster.len() > 1 {
         cluster.sort_by_key(|c| {
             (
@@ -569,9 +586,10 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, out: &mut Vec<Draft
                 c.start,
             )
         });
-        // Disjoint spans taken so far, and whether each mention is kept.
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        let mut keep = vec![false; cluster.len()];
+        let Scratch { taken, keep } = scratch;
+        taken.clear();
+        keep.clear();
+        keep.resize(cluster.len(), false);
         for (k, c) in cluster.iter().enumerate() {
             let clash = taken
                 .iter()

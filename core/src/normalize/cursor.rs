@@ -1,7 +1,7 @@
 //! Mapping offsets of the folded text back to the original.
 
 use super::Normalized;
-use crate::text::char_at;
+use crate::text::{floor_char, utf8_len};
 
 /// Maps normalised offsets back to the original, remembering where the last
 /// offset was: offsets asked for in text order cost a step or two each, and
@@ -72,12 +72,13 @@ impl<'n, 'a> Cursor<'n, 'a> {
                 return glosses[k].1;
             }
         }
-        let prev = self.norm.text[..norm]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i);
+        let prev = floor_char(&self.norm.text, norm - 1);
         let o = self.orig_start(prev);
-        o + char_at(self.norm.orig, o).map_or(0, char::len_utf8)
+        // The length of the char at `o`, read from its first byte.
+        match self.norm.orig.as_bytes().get(o) {
+            Some(&lead) if self.norm.orig.is_char_boundary(o) => o + utf8_len(lead),
+            _ => o,
+        }
     }
 
     /// Whether the normalised range `start..end` is, white space aside,

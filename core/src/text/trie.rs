@@ -21,6 +21,8 @@ pub(crate) struct Found {
 
 /// Chars the root reaches through its dense table (the BMP).
 const DENSE: usize = 0x1_0000;
+/// How many places where a word may start the scan asks for at once.
+const STARTS_BATCH: usize = 64;
 /// The most lists a trie holds (a walk marks the lists it found a word
 /// of in the bits of a `u32`).
 const MAX_LISTS: usize = 32;
@@ -42,7 +44,7 @@ struct Node {
 #[derive(Debug)]
 pub(crate) struct Trie {
     /// The root's child for each BMP char, 0 where there is none.
-    root: Vec<u32>,
+    root: Box<[u32; DENSE]>,
     /// Where a word may start: where the scan walks the trie.
     starts: Starts,
     nodes: Vec<Node>,
@@ -91,7 +93,7 @@ impl Trie {
             .collect();
         edges.sort_unstable();
         let mut t = Trie {
-            root: vec![0; DENSE],
+            root: vec![0; DENSE].try_into().expect("DENSE entries"),
             starts,
             nodes: vec![Node::default(); ends.len()],
             edges: Vec::with_capacity(edges.len()),
@@ -121,9 +123,15 @@ impl Trie {
     #[inline]
     fn child(&self, node: u32, c: u32) -> Option<u32> {
         if node == 0 && (c as usize) < DENSE {
-            return Some(self.root[c as usize]).filter(|&n| n != 0);
+            // Below DENSE: read without a bounds check.
+            return Some(self.root[c as u16 as usize]).filter(|&n| n != 0);
         }
-        let n = self.nodes[node as usize];
+        self.edge(self.nodes[node as usize], c)
+    }
+
+    /// The child by `c` of the node `n`, if any.
+    #[inline(always)]
+    fn edge(&self, n: Node, c: u32) -> Option<u32> {
         let edges = &self.edges[n.edges as usize..(n.edges + n.n_edges) as usize];
         if edges.len() <= 8 {
             edges.iter().find(|e| e.0 == c).map(|e| e.1)
@@ -153,59 +161,81 @@ impl Trie {
             .map(|_| Vec::with_capacity(text.len() / 256))
             .collect();
         // Per list: where its next word may start.
-        let mut next = vec![0usize; self.lists];
+        let mut next = [0usize; MAX_LISTS];
         // Per list: the longest word from the current start (where the
         // walk's mask has its bit).
-        let mut best: Vec<(usize, u32)> = vec![(0, 0); self.lists];
+        let mut best = [(0usize, 0u32); MAX_LISTS];
         let bytes = text.as_bytes();
         let mut checkpoint = Checkpoint::default();
-        let mut at = self.starts.next(bytes, 0);
-        while let Some((p, len)) = at {
-            // Asked where a word may start, not at every char: a text
-            // where none may start is scanned in a blink anyway.
-            if checkpoint.stop_at(p) {
+        // Where words may start, found a batch at a time.
+        let mut starts = [0; STARTS_BATCH];
+        let mut from = 0;
+        loop {
+            let (n, next_from) = self.starts.fill(bytes, from, &mut starts);
+            for &p in &starts[..n] {
+                // Asked where a word may start, not at every char: a text
+                // where none may start is scanned in a blink anyway.
+                if checkpoint.stop_at(p) {
+                    return out;
+                }
+                let mut found = self.walk(bytes, p, &next, &mut best);
+                while found != 0 {
+                    let k = found.trailing_zeros() as usize;
+                    found &= found - 1;
+                    let (end, word) = best[k];
+                    out[k].push(Found {
+                        start: p,
+                        end,
+                        word,
+                    });
+                    next[k] = end;
+                }
+            }
+            if n < STARTS_BATCH {
                 return out;
             }
-            let mut found = self.walk(bytes, p, &next, &mut best);
-            while found != 0 {
-                let k = found.trailing_zeros() as usize;
-                found &= found - 1;
-                let (end, word) = best[k];
-                out[k].push(Found {
-                    start: p,
-                    end,
-                    word,
-                });
-                next[k] = end;
-            }
-            at = self.starts.next(bytes, p + len);
+            from = next_from;
         }
-        out
     }
 
     /// Sets `best[k]` to the end and index of the longest word of list `k`
     /// at byte `p` of `bytes`, for the lists whose `next` start is not past
     /// `p`; the mask of the lists (bit `k`) that have one.
     #[inline]
-    fn walk(&self, bytes: &[u8], p: usize, next: &[usize], best: &mut [(usize, u32)]) -> u32 {
-        let mut node = 0;
-        let mut end = p;
+    fn walk(
+        &self,
+        bytes: &[u8],
+        p: usize,
+        next: &[usize; MAX_LISTS],
+        best: &mut [(usize, u32); MAX_LISTS],
+    ) -> u32 {
+        let (c, len) = decode(bytes, p);
+        let Some(mut node) = self.child(0, c) else {
+            return 0;
+        };
+        let mut end = p + len;
         let mut found = 0;
-        while end < bytes.len() {
-            let (c, len) = decode(bytes, end);
-            node = match self.child(node, c) {
-                Some(n) => n,
-                None => break,
-            };
-            end += len;
-            for &(list, word) in self.ends(node) {
-                if p >= next[list as usize] {
-                    best[list as usize] = (end, word);
-                    found |= 1 << list;
+        loop {
+            // Each node on the way is read once, for its ends and its edges.
+            let n = self.nodes[node as usize];
+            for &(list, word) in &self.ends[n.ends as usize..(n.ends + n.n_ends) as usize] {
+                // Below MAX_LISTS: read without a bounds check.
+                let k = list as usize % MAX_LISTS;
+                if p >= next[k] {
+                    best[k] = (end, word);
+                    found |= 1 << k;
                 }
             }
+            if n.n_edges == 0 || end >= bytes.len() {
+                return found;
+            }
+            let (c, len) = decode(bytes, end);
+            node = match self.edge(n, c) {
+                Some(child) => child,
+                None => return found,
+            };
+            end += len;
         }
-        found
     }
 
     /// The longest word of `list` that `text` starts with: its byte length
