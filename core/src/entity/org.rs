@@ -45,6 +45,13 @@ static GENERIC_BEFORE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::n
         .filter_map(|row| Some((*row.first()?, *row.get(1)?)))
         .collect()
 });
+/// Words between a place and a head that make the kind of bodies the
+/// place has (武汉两级法院), not a name.
+static PLACE_GENERIC: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(include_str!(
+        "../../data/entity/org_generic_after_place.txt"
+    ))
+});
 /// Words right before a name that has no anchor (据, 显示, 与其…).
 const LEFT: &str = include_str!("../../data/entity/org_left.txt");
 
@@ -258,6 +265,16 @@ pub(crate) fn find(
                 if text[a..].starts_with("全国") && t.generic.ends_at(text, s) {
                     return Some(None);
                 }
+                // 武汉两级法院, 长沙市公立医院: the kind of bodies a place
+                // has, no name.
+                let k = anchors.regions.partition_point(|r| r.0 < a);
+                if by_region
+                    && anchors.regions.get(k).is_some_and(|&(rs, re)| {
+                        rs == a && re <= s && PLACE_GENERIC.contains(&text[re..s])
+                    })
+                {
+                    return Some(None);
+                }
                 // A government is named by its region (国务院政府 is no body),
                 // a party committee by the party and its region (中共山西省委).
                 let party = || {
@@ -348,7 +365,51 @@ pub(crate) fn find(
     sort_names(&mut out);
     chain(text, &mut out, anchors.regions);
     short_forms(text, gaz, t, &mut out);
+    aliases(text, t, &mut out);
     out
+}
+
+/// Words after a body's full name that declare the short name it goes by
+/// in the text (`鼎安财产保险股份有限公司(以下简称"鼎安财险")`).
+const ALIAS_OPEN: &[&str] = &["(以下简称", "(以下统称", "(以下称", "(下称", "(简称"];
+
+/// Adds the short names declared right after the names of `out`
+/// (`(以下简称"鼎安财险")`, `(简称:上交所)`), wherever they stand: a name
+/// the text itself says goes by that name. Words for the writer's own body
+/// (`本公司`, `公司`) and generic words are none.
+fn aliases(text: &str, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
+    let mut patterns: Vec<&str> = Vec::new();
+    for &(_, b) in out.iter() {
+        let rest = &text[b..];
+        let Some(open) = ALIAS_OPEN.iter().find(|o| rest.starts_with(**o)) else {
+            continue;
+        };
+        let rest = rest[open.len()..].trim_start_matches([':', '"', ' ']);
+        let len = rest
+            .find(|c: char| !is_name_char(c) || c == '或')
+            .unwrap_or(rest.len());
+        let alias = &rest[..len];
+        let n = alias.chars().count();
+        let own = alias.starts_with(['本', '我', '该']) || COMPANY.contains(&alias);
+        if (2..=MAX_FREE).contains(&n)
+            && !own
+            && !t.generic_whole.contains(alias)
+            && !patterns.contains(&alias)
+        {
+            patterns.push(alias);
+        }
+    }
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns)
+    else {
+        return;
+    };
+    let add = ac.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    add_names(out, add);
 }
 
 /// The offset of the `(` of a bracket of two to four CJK chars (a place,

@@ -266,6 +266,13 @@ pub(crate) fn find(
     out
 }
 
+/// Prepositions that are surnames too (由, 向, 于): after a noun for a
+/// kind of people they start a phrase, not a name.
+const PREPOSITIONS: &[char] = &[
+    '由', '向', '从', '于', '对', '把', '被', '给', '将', '以', '为', '和', '与', '及', '在', '自',
+    '经', '按', '据', '比', '跟', '同', '替',
+];
+
 /// The longest aside in brackets (chars) between a title and its name.
 const ASIDE_CHARS: usize = 8;
 
@@ -313,6 +320,11 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
         Some('为') if !weak => (at + '为'.len_utf8(), false, true),
         _ => (at, false, false),
     };
+    // After a common noun a preposition starts a phrase far more often than
+    // a surname does a name (农户由最初的7户, 村民向…).
+    if weak && text[at..].starts_with(PREPOSITIONS) {
+        return;
+    }
     let take = |s: usize| {
         after_title(cx, s, strict).filter(|&e| {
             let three = text[s..e].chars().count() >= 3;
@@ -989,6 +1001,7 @@ mod tests {
         assert_eq!(persons("新聞聯絡人：觀光科 許雅婷科長"), ["许雅婷"]);
         assert_eq!(persons("新聞聯絡人：統計處陳怡君科長"), ["陈怡君"]);
         assert_eq!(persons("花卉市场的经营户周丽萍说："), ["周丽萍"]);
+        assert!(persons("入社农户由最初的7户增加到60户。").is_empty());
     }
 
     #[test]

@@ -177,7 +177,10 @@ fn abbreviation(
     let name = &text[start..k];
     let n = name.chars().count();
     let place = gaz.prefix_len(name).is_some();
-    if (2..=4).contains(&n) && (bounded || place) && !name.ends_with(NUMERALS) {
+    // 一老一小, 一大一小: a pair of words each opened by the numeral, no
+    // school (三明三中 names its place).
+    let paired = !place && name.chars().next() == char_before(text, e - '小'.len_utf8());
+    if (2..=4).contains(&n) && (bounded || place) && !name.ends_with(NUMERALS) && !paired {
         out.push(SchoolHit {
             start,
             end: e,
@@ -280,6 +283,7 @@ mod tests {
     fn abbreviations_and_nesting() {
         assert_eq!(schools("新建綦江三中、重庆八中"), ["綦江三中", "重庆八中"]);
         assert_eq!(schools("六小时后"), Vec::<&str>::new());
+        assert_eq!(schools("关爱\"一老一小\"群体"), Vec::<&str>::new());
         assert_eq!(
             schools("重庆师范大学附属实验小学开学"),
             ["重庆师范大学附属实验小学", "重庆师范大学"]

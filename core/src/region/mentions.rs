@@ -8,9 +8,10 @@ use crate::text::{char_at, char_before, extend_left, is_cjk, overlaps_any, Found
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`).
+/// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`,
+/// `当作街道`).
 const TOWN_BAD_LAST: &[char] = &[
-    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县',
+    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县', '作',
 ];
 
 /// Chars before 集 that make `X集镇` the common word 集镇 (小集镇, 农村集镇,
