@@ -155,7 +155,41 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
     if !listed.is_empty() {
         join_lists(text, &mut hits, listed);
     }
+    named_communities(text, &mut hits);
     hits
+}
+
+/// Keeps the communities (`荷韵社区`) a text names as places: one named
+/// twice or more, or in a list with another (`荷韵社区、金琴社区`); a
+/// phrase before `社区` once (`设置社区食堂`, `辖区社区`) names none.
+fn named_communities(text: &str, hits: &mut Vec<Hit>) {
+    const COMMUNITY: &str = "社区";
+    let is_community = |h: &Hit| text[h.start..h.end].ends_with(COMMUNITY);
+    if !hits.iter().any(is_community) {
+        return;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for h in hits.iter().filter(|h| is_community(h)) {
+        *counts.entry(&text[h.start..h.end]).or_default() += 1;
+    }
+    let listed = |k: usize| {
+        let h = &hits[k];
+        let before = k > 0 && is_community(&hits[k - 1]) && &text[hits[k - 1].end..h.start] == "、";
+        let after = hits
+            .get(k + 1)
+            .is_some_and(|n| is_community(n) && &text[h.end..n.start] == "、");
+        before || after
+    };
+    let keep: Vec<bool> = (0..hits.len())
+        .map(|k| {
+            !is_community(&hits[k]) || counts[&text[hits[k].start..hits[k].end]] >= 2 || listed(k)
+        })
+        .collect();
+    let mut k = 0;
+    hits.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Adds the names of `listed` (names that are words too: 丽江, 长治, 大同;
@@ -449,6 +483,18 @@ mod tests {
         assert!(found(g, "长治久安,世界大同。").is_empty());
         // 新疆维吾尔自治区 is 新疆 for short.
         assert_eq!(found(g, "新疆棉花产量增长。"), ["新疆"]);
+    }
+
+    #[test]
+    fn communities_named_twice_or_listed() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(
+                g,
+                "街道下辖荷韵社区、金琴社区。设置社区食堂,在星辉社区开展活动,星辉社区居民参加。"
+            ),
+            ["荷韵社区", "金琴社区", "星辉社区", "星辉社区"]
+        );
     }
 
     #[test]
