@@ -4,6 +4,8 @@
 
 use memchr::memmem;
 
+use crate::text::floor_char;
+
 /// Chars that join the names of a list of places.
 const JOINERS: &[&str] = &["、", "和", "及", "与"];
 
@@ -25,6 +27,9 @@ fn joins(gap: &str, joiner: &str) -> bool {
 /// The longest aside in brackets after a name of a list, in chars.
 const ASIDE_CHARS: usize = 6;
 
+/// How far after a `分别` its clause may end, in bytes (a hundred chars).
+const CLAUSE_REACH: usize = 300;
+
 /// A `分别` and the list of places it spreads over the figures of its
 /// clause.
 #[derive(Debug, Clone)]
@@ -43,8 +48,16 @@ pub(crate) struct Respective<T> {
 /// body's name, `荆州法院`, ends a list only), in text order.
 pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> Vec<Respective<T>> {
     let mut out = Vec::new();
+    // The sentence start is carried from one 分别 to the next, and a
+    // clause's end looked for within a bounded reach: a text of many 分别
+    // and no punctuation stays linear.
+    let mut sentence = 0;
+    let mut seen = 0;
     for at in memmem::find_iter(text.as_bytes(), "分别".as_bytes()) {
-        let sentence = text[..at].rfind(['。', '\n']).map_or(0, |i| i + 1);
+        if let Some(i) = text[seen..at].rfind(['。', '\n']) {
+            sentence = seen + i + 1;
+        }
+        seen = at;
         // The list that ends last before `at` in its sentence.
         let k = spans.partition_point(|s| s.1 <= at);
         let Some(last) = k.checked_sub(1).filter(|&i| spans[i].0 >= sentence) else {
@@ -62,7 +75,8 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
         if first == last {
             continue;
         }
-        let end = text[at..].find(CLAUSE_ENDS).map_or(text.len(), |i| at + i);
+        let reach = floor_char(text, (at + CLAUSE_REACH).min(text.len()));
+        let end = text[at..reach].find(CLAUSE_ENDS).map_or(reach, |i| at + i);
         out.push(Respective {
             at,
             end,
