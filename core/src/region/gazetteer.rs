@@ -393,7 +393,9 @@ impl Gazetteer {
             place = Some(&name[at..at + l]);
             at += l;
         }
-        place
+        // A word that only looks like a place (中原医科大学, 南山中学) names
+        // none.
+        place.filter(|p| !self.stops.contains(p))
     }
 
     /// The region name (full or short) that `text` starts with, if any.

@@ -201,6 +201,9 @@ impl Resolver {
         // Places that open a list (`成都、重庆游客…`): where visitors come
         // from, not what the clause is about. Ascending, as the entities are.
         let mut listed: Vec<usize> = Vec::new();
+        // Those of them named as places (not a school's or body's name in a
+        // list of schools): a list of places speaks of them together.
+        let mut listed_places: Vec<usize> = Vec::new();
         // Places that start the name of a body with a jurisdiction (`长沙中院`,
         // `长沙知识产权法庭`, `长沙市教育局`): its figures are its place's, as
         // a region's are. A company's (`长沙银行`) or a facility's (`长沙黄花
@@ -239,6 +242,9 @@ impl Resolver {
                     && text[..e.start].ends_with('、');
                 if text[e.end..].starts_with(['、', '等']) || last_of_list {
                     listed.push(e.start);
+                    if e.kind == EntityKind::Region {
+                        listed_places.push(e.start);
+                    }
                 }
             }
         }
@@ -488,7 +494,7 @@ impl Resolver {
         };
         // A place that starts a body's name in the lead (`晋中市中级人民法院…`,
         // `商水县民政局…`), where nothing else says what the text is about.
-        let in_name = || {
+        let in_name_before = |limit: usize| {
             places.iter().find_map(|&(at, ref p, region)| {
                 let level = if p.is_district() {
                     Height::District
@@ -500,9 +506,15 @@ impl Resolver {
                 } else {
                     return None;
                 };
-                (!region && at < LEAD_BYTES && home(p)).then(|| (Some(p.full.to_string()), level))
+                (!region && at < limit && home(p)).then(|| (Some(p.full.to_string()), level))
             })
         };
+        let in_name = || in_name_before(LEAD_BYTES);
+        // The body whose report the headline names (`郑州某医院2024年度工作
+        // 报告`) speaks as its place, before the country or places named
+        // later for an assessment, a rank or an award (`国家三级公立医院绩效
+        // 考核`, `河南省第2名`).
+        let in_headline = || in_name_before(headline);
         // A company's results speak of the company: a marker places only
         // its own clause (`山东全省…`).
         let spoken = spoken.filter(|_| !disclosure);
@@ -540,6 +552,7 @@ impl Resolver {
             .then(|| (nation.clone(), Height::Nation));
         let (default, height) = across
             .or(spoken)
+            .or_else(in_headline)
             .or(national)
             .or_else(named)
             .or_else(in_name)
@@ -583,7 +596,7 @@ impl Resolver {
                 .take_while(|e| e.0 < at)
                 .any(|e| matches!(e.1, Event::District(_)))
         };
-        let in_list = |at: usize| listed.binary_search(&at).is_ok();
+        let in_list = |at: usize| listed_places.binary_search(&at).is_ok();
         // The province named last: a national text's `全省` is its (a
         // provincial speaker's `黑龙江是…,全省建成…`).
         let mut last_province: Option<&str> = None;
@@ -593,7 +606,7 @@ impl Resolver {
                 last_province = Some(p);
             }
             match ev {
-                Event::District(d) if city_doc => {
+                Event::District(d) if city_doc && !in_list(at) => {
                     r.push_scope(at, ends.after(Break::Paragraph, at), d);
                 }
                 // A list of places (`济南、青岛、烟台三个片区`) speaks of them
@@ -817,9 +830,9 @@ pub(crate) fn whole_of(text: &str, at: usize) -> Option<u32> {
 /// Words right before a marker that make it the yardstick of a ranking or
 /// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`, `建成全疆
 /// 重要的…基地`).
-const COMPARE_BEFORE: [&str; 17] = [
+const COMPARE_BEFORE: [&str; 25] = [
     "居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于", "排名", "领跑", "领先", "高出",
-    "建成", "成为", "打造", "创建",
+    "建成", "成为", "打造", "创建", "优于", "好于", "差于", "劣于", "超过", "超出", "不及", "达到",
 ];
 
 /// Whether the marker at `at` is a yardstick, not a scope (`在全国范围内`,
@@ -994,6 +1007,19 @@ mod tests {
         let (r, _) = resolver("新疆沙湾市玉米单产创新高,沙湾市粮食增产5%。");
         assert_eq!(r.default_region(), Some("沙湾市"));
         let (r, _) = resolver("北上广深等大城市房价上涨5%。新兴市场国家经济增长4.2%。");
+        assert_eq!(r.default_region(), None);
+    }
+
+    #[test]
+    fn a_body_in_the_headline_speaks_for_its_place() {
+        // The hospital's report: not the country of a national assessment,
+        // nor the province of a rank or of a yardstick (优于全省).
+        let (r, _) = resolver(
+            "郑州嵩平医院2024年度工作报告\n在国家三级公立医院绩效考核中位列全国第86名、河南省第2名。指标均优于全省平均水平。河南省文明单位标兵。门急诊286.4万人次。\n",
+        );
+        assert_eq!(r.default_region(), Some("郑州市"));
+        // A word that only looks like a place names none (中原医科大学).
+        let (r, _) = resolver("中原医科大学附属医院报告\n门急诊286.4万人次。\n");
         assert_eq!(r.default_region(), None);
     }
 
