@@ -147,7 +147,10 @@ impl<'a> Reader<'a> {
             if (verb > 0 && parts.bare) || ranked || parts.borrows {
                 indicator.insert_str(0, prev_ind);
             } else if parts.continued && self.lead_verb(&indicator).is_none() {
-                let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
+                let verb = parts
+                    .after_list_mark
+                    .then(|| self.lead_verb(prev_ind))
+                    .flatten();
                 if let Some(v) = verb {
                     indicator.insert_str(0, v);
                 } else if char_count(&indicator) <= SHORT_ITEM_CHARS {
@@ -368,9 +371,13 @@ impl<'a> Reader<'a> {
         let mut body = left.start;
         if listed {
             body = left.end;
-        } else if let Some(i) = enumeration_end(&text[left.clone()]) {
-            if text[left.start..left.start + i].contains('、') {
-                body = left.start + i + '等'.len_utf8();
+        } else if left.start < raw_start {
+            // Only a left part reaching back over list items holds a `、`
+            // (it breaks clauses): no other need be searched for `等`.
+            if let Some(i) = enumeration_end(&text[left.clone()]) {
+                if text[left.start..left.start + i].contains('、') {
+                    body = left.start + i + '等'.len_utf8();
+                }
             }
         }
         if body > left.start {
