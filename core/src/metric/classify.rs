@@ -23,9 +23,11 @@ const COUPLET_CHARS: usize = 8;
 const IMPLIED_BEFORE: usize = 24;
 const IMPLIED_AFTER: usize = 12;
 
-/// A quantity judged to be a metric.
+/// A quantity judged to be a metric; `'t` is the lifetime of the tables
+/// its SI unit is borrowed from. Kept small (one per metric of a text, all
+/// at once): what few metrics have stands behind a box or a borrow.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Judged {
+pub struct Judged<'t> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -44,20 +46,21 @@ pub struct Judged {
     /// (`13.5万留守儿童`).
     pub noun_end: Option<usize>,
     /// The value in an SI unit, where the unit has one.
-    pub si: Option<(f64, String)>,
-    /// For a bare number in a table row, its cell (which gave its unit).
-    pub cell: Option<table::Cell>,
+    pub si: Option<(f64, &'t str)>,
+    /// For a figure in a table row, its cell (which gave a bare number its
+    /// unit).
+    pub cell: Option<Box<table::Cell>>,
 }
 
 /// Judges `r`; `None` when it is not a metric. `rows` holds the lines of
 /// `ix` read as table rows so far.
-pub fn judge(
+pub fn judge<'t>(
     ix: &Index,
-    r: &Reading,
+    r: &Reading<'t>,
     tables: &Tables,
     sentence: Range<usize>,
     rows: &mut table::Rows,
-) -> Option<Judged> {
+) -> Option<Judged<'t>> {
     let text = ix.text;
     // A value that f64 cannot hold (`九` followed by 39 `亿`) is not reported:
     // no output ever carries an infinite or NaN value.
@@ -131,13 +134,13 @@ fn label_unit<'t>(text: &str, r: &Reading, tables: &'t Tables) -> Option<&'t Uni
 
 /// Judges a quantity that is not an ordinal; `cell` is its table cell,
 /// `labelled` the unit its label names ([`label_unit`]).
-fn quantity(
+fn quantity<'t>(
     ix: &Index,
-    r: &Reading,
+    r: &Reading<'t>,
     tables: &Tables,
     cell: Option<table::Cell>,
     labelled: Option<&Unit>,
-) -> Option<Judged> {
+) -> Option<Judged<'t>> {
     let text = ix.text;
     // A lone `一` is mostly an article (`一所学校`, `一批`), but before a
     // measure, an area or money it is a figure (`一公顷`, `一欧元`).
@@ -193,11 +196,11 @@ fn quantity(
         j.value = (j.value * digits).round() * s.scale / digits;
         j.kind = s.kind;
         j.unit = s.unit.clone();
-        j.cell = cell;
+        j.cell = cell.map(Box::new);
         return Some(j);
     }
     // A figure with its own unit in a table row still reads its row.
-    j.cell = cell;
+    j.cell = cell.map(Box::new);
     match r.unit {
         Some(u) => {
             // `一半` is a half; `分成两半` is no quantity.
@@ -248,7 +251,7 @@ fn quantity(
             j.borderline |= u.borderline;
             if let (Some(si), None) = (&u.si, r.per) {
                 let v = r.value * si.factor + si.offset;
-                j.si = v.is_finite().then(|| (v, si.unit.clone()));
+                j.si = v.is_finite().then_some((v, si.unit.as_str()));
             }
         }
         None if labelled.is_some() => {
@@ -484,7 +487,7 @@ fn in_address(text: &str, at: usize) -> bool {
 }
 
 /// A number inside a short quoted name or slogan (`"三个融入"`, `"1334"`).
-fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged) -> bool {
+fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged<'_>) -> bool {
     let Some((open, close)) = segment::quote_around(ix, sentence, j.start, j.end) else {
         return false;
     };
@@ -550,7 +553,7 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
 }
 
 /// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.
-fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
+fn rank<'t>(ix: &Index, r: &Reading<'t>, tables: &Tables) -> Option<Judged<'t>> {
     let text = ix.text;
     let start = r.num_start - '第'.len_utf8();
     let (end, named) = match r.unit {
@@ -572,7 +575,7 @@ fn rank(ix: &Index, r: &Reading, tables: &Tables) -> Option<Judged> {
 }
 
 /// A rank from `start` to `end` with the place `value`.
-fn ranked(start: usize, end: usize, value: f64) -> Judged {
+fn ranked<'t>(start: usize, end: usize, value: f64) -> Judged<'t> {
     Judged {
         start,
         end,
@@ -589,7 +592,7 @@ fn ranked(start: usize, end: usize, value: f64) -> Judged {
 
 /// The quantity a word at `at` states without a numeral: `打对折`
 /// ([`half_off`]), or `首位` and `榜首` ([`first_place`]).
-pub fn word_quantity(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
+pub fn word_quantity<'t>(text: &str, at: usize, tables: &Tables) -> Option<Judged<'t>> {
     if text[at..].starts_with("对折") {
         half_off(text, at)
     } else {
@@ -601,7 +604,7 @@ pub fn word_quantity(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
 /// a scope of two chars starting with 全 (`位居榜首`, `居全省首位`,
 /// `排在全国首位`): first place, rank 1. After 在 or 于 with no scope it is
 /// a priority, not a rank (`把安全放在首位`, `把就业排在首位`).
-fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
+fn first_place<'t>(text: &str, at: usize, tables: &Tables) -> Option<Judged<'t>> {
     let word = ["首位", "榜首"]
         .into_iter()
         .find(|w| text[at..].starts_with(w))?;
@@ -623,7 +626,7 @@ fn first_place(text: &str, at: usize, tables: &Tables) -> Option<Judged> {
 /// `对折` right after 打 (`一律打对折`): a discount to half, 50 %. Alone it
 /// folds something in two (`将纸对折`); after a negation it is a figure of
 /// speech (`落实不能打对折`).
-fn half_off(text: &str, at: usize) -> Option<Judged> {
+fn half_off<'t>(text: &str, at: usize) -> Option<Judged<'t>> {
     // `不能打对折`, `不打对折`: a figure of speech (do things by half).
     let before = text[..at].strip_suffix('打')?;
     let negated = before.ends_with(['不', '能', '会', '别', '要', '得']);

@@ -95,7 +95,7 @@ impl<'a> Reader<'a> {
     /// `role` its part in a from–to pair.
     pub fn read(
         &mut self,
-        m: &Judged,
+        m: &Judged<'_>,
         prev_end: usize,
         next_start: usize,
         region: Option<&str>,
@@ -147,7 +147,10 @@ impl<'a> Reader<'a> {
             if (verb > 0 && parts.bare) || ranked || parts.borrows {
                 indicator.insert_str(0, prev_ind);
             } else if parts.continued && self.lead_verb(&indicator).is_none() {
-                let verb = self.lead_verb(prev_ind).filter(|_| parts.after_list_mark);
+                let verb = parts
+                    .after_list_mark
+                    .then(|| self.lead_verb(prev_ind))
+                    .flatten();
                 if let Some(v) = verb {
                     indicator.insert_str(0, v);
                 } else if char_count(&indicator) <= SHORT_ITEM_CHARS {
@@ -165,7 +168,7 @@ impl<'a> Reader<'a> {
 
     /// Keeps what the next quantity may share: where `m` stands, its change
     /// and its indicator.
-    fn remember(&mut self, m: &Judged, change: Change, indicator: &str) {
+    fn remember(&mut self, m: &Judged<'_>, change: Change, indicator: &str) {
         self.prev_at = Some(m.start);
         self.prev_change = change;
         self.prev_indicator.clear();
@@ -176,7 +179,7 @@ impl<'a> Reader<'a> {
     /// first cell, a parenthesised unit dropped), a change where the
     /// figure's own cell is labelled with one (`增减(%)`), the period the
     /// label names (`本报告期`).
-    fn read_cell(&mut self, m: &Judged, cell: &table::Cell) -> Found {
+    fn read_cell(&mut self, m: &Judged<'_>, cell: &table::Cell) -> Found {
         let text = self.norm.text.as_str();
         let mut row = cell.row_label.clone();
         if let Some(open) = text[row.clone()].rfind('(') {
@@ -234,7 +237,7 @@ impl<'a> Reader<'a> {
     /// (`增长12%`, `比上年增加了442亩`), a multiple of the year before
     /// (`是上年的2.3倍`) or a change rate (`增幅达8%`); and the byte length
     /// of the verb (0 for none, a multiple or a rate).
-    fn change(&self, m: &Judged) -> (Change, usize) {
+    fn change(&self, m: &Judged<'_>) -> (Change, usize) {
         let text = self.norm.text.as_str();
         let mut at = m.start;
         for _ in 0..2 {
@@ -280,7 +283,7 @@ impl<'a> Reader<'a> {
 
     /// Whether `m` follows the previous quantity of its sentence with
     /// nothing but a conjunction between them (`5.3%、7.2%`, `16.5%和22.1%`).
-    fn joined_to_previous(&self, m: &Judged, prev_end: usize) -> bool {
+    fn joined_to_previous(&self, m: &Judged<'_>, prev_end: usize) -> bool {
         let same_sentence = self.prev_at.is_some_and(|at| self.sentence.contains(&at));
         same_sentence
             && prev_end <= m.start
@@ -291,7 +294,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The period nearest before the quantity in its sentence, else the first after it.
-    fn period(&mut self, m: &Judged) -> Option<String> {
+    fn period(&mut self, m: &Judged<'_>) -> Option<String> {
         let before = self.periods.iter().rev().find(|p| p.end <= m.start);
         let p = before.or_else(|| self.periods.iter().find(|p| p.start >= m.end))?;
         match &self.last_period {
@@ -308,7 +311,7 @@ impl<'a> Reader<'a> {
     /// `pieces` (emptied first).
     fn parts(
         &self,
-        m: &Judged,
+        m: &Judged<'_>,
         prev_end: usize,
         next_start: usize,
         region: Option<&str>,
@@ -368,9 +371,13 @@ impl<'a> Reader<'a> {
         let mut body = left.start;
         if listed {
             body = left.end;
-        } else if let Some(i) = enumeration_end(&text[left.clone()]) {
-            if text[left.start..left.start + i].contains('、') {
-                body = left.start + i + '等'.len_utf8();
+        } else if left.start < raw_start {
+            // Only a left part reaching back over list items holds a `、`
+            // (it breaks clauses): no other need be searched for `等`.
+            if let Some(i) = enumeration_end(&text[left.clone()]) {
+                if text[left.start..left.start + i].contains('、') {
+                    body = left.start + i + '等'.len_utf8();
+                }
             }
         }
         if body > left.start {
@@ -417,7 +424,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The clause part after the quantity, trimmed.
-    fn right_part(&self, m: &Judged, next_start: usize) -> Range<usize> {
+    fn right_part(&self, m: &Judged<'_>, next_start: usize) -> Range<usize> {
         let text = self.norm.text.as_str();
         let mut ce = self.clause.end;
         while text[ce..].starts_with('、') {

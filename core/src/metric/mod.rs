@@ -111,7 +111,7 @@ pub(crate) fn extract(
             period: ctx.period,
             previous,
             si_value: si.as_ref().map(|s| s.0),
-            si_unit: si.map(|s| s.1),
+            si_unit: si.map(|s| s.1.to_owned()),
             borderline: q.borderline,
         });
     }
@@ -120,7 +120,7 @@ pub(crate) fn extract(
 
 /// Which money figures speak per share because the figure before them in
 /// their sentence does (`基本每股收益-0.12元,上年同期为0.18元`).
-fn per_share_carried(ix: &index::Index, found: &[classify::Judged]) -> Vec<bool> {
+fn per_share_carried(ix: &index::Index, found: &[classify::Judged<'_>]) -> Vec<bool> {
     let mut out = vec![false; found.len()];
     for i in 1..found.len() {
         let (prev, q) = (&found[i - 1], &found[i]);
@@ -137,7 +137,7 @@ fn per_share_carried(ix: &index::Index, found: &[classify::Judged]) -> Vec<bool>
 }
 
 /// Every quantity of the indexed text judged a metric, in text order.
-fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
+fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged<'t>> {
     let text = ix.text;
     let mut out = Vec::new();
     let mut pos = 0;
@@ -168,6 +168,9 @@ fn quantities(ix: &index::Index, tables: &Tables) -> Vec<classify::Judged> {
         }
         pos = next;
     }
+    // Give back the room grown for more: the drafts are made while these
+    // are held.
+    out.shrink_to_fit();
     out
 }
 

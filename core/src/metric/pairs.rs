@@ -27,7 +27,7 @@ pub enum Role {
 }
 
 /// The role of each of `found` (in text order).
-pub fn roles(ix: &Index, found: &[Judged], tables: &Tables) -> Vec<Role> {
+pub fn roles(ix: &Index, found: &[Judged<'_>], tables: &Tables) -> Vec<Role> {
     let text = ix.text;
     let mut roles = vec![Role::Alone; found.len()];
     for i in 1..found.len() {

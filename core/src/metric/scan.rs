@@ -55,10 +55,23 @@ pub struct Reading<'t> {
 
 /// One past the run of number chars at `at` (where to go on after a reject).
 pub fn run_end(text: &str, at: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|&(_, c)| !numeral::in_number(c))
-        .map_or(text.len(), |(i, _)| at + i)
+    // Digits and points on bytes; only other chars are decoded.
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || b == b'.' {
+            i += 1;
+        } else if b < 0x80 {
+            return i;
+        } else {
+            match char_at(text, i) {
+                Some(c) if numeral::in_number(c) => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
 }
 
 /// Reads the quantity whose number starts at `at`.

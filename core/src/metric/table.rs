@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use super::index::Index;
 use super::tables::Tables;
-use crate::text::ceil_char;
+use crate::text::{ceil_char, FastHash};
 use crate::QuantityKind;
 
 /// The longest stretch (bytes) of a row on either side of a figure.
@@ -75,7 +75,7 @@ pub struct Stated {
 /// row and the lines above it, and each is read once.
 #[derive(Debug, Default)]
 pub struct Rows {
-    read: HashMap<(usize, usize), Option<Vec<Range<usize>>>>,
+    read: HashMap<(usize, usize), Option<Vec<Range<usize>>>, FastHash>,
 }
 
 impl Rows {
