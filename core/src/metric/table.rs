@@ -152,7 +152,10 @@ pub fn cell(
     let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
         || NO_VALUE
             .iter()
-            .any(|w| !w.is_ascii() && after.starts_with(w));
+            .any(|w| !w.is_ascii() && after.starts_with(w))
+        || CHANGE_WORDS
+            .iter()
+            .any(|w| after.starts_with(w) && after[w.len()..].starts_with(starts_figure));
     if !(ends_cell || spaced) {
         return None;
     }
@@ -232,10 +235,18 @@ fn is_cell_content(t: &str) -> bool {
     is_figure(t) || NO_VALUE.contains(&t)
 }
 
+/// Words of a way of change that may open a figure's cell.
+const CHANGE_WORDS: [&str; 7] = ["增加", "减少", "上升", "下降", "提高", "降低", "增长"];
+
 /// Whether `s` is a figure as a table prints it: a sign, digits with
 /// thousands commas and decimals, and a percent or per-mille sign or
 /// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
 fn is_figure(s: &str) -> bool {
+    // A change column may say which way (`增加1.08个百分点`, `减少2.41个百分点`).
+    let s = CHANGE_WORDS
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
     // Accounts print a negative amount in brackets: `(12,417)`.
     // Not a note's number (`(1)` of a 附注 column).
     let s = match s.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
@@ -320,6 +331,13 @@ fn split_no_value(text: &str, tok: Range<usize>, out: &mut Vec<Range<usize>>) {
     let at = tok.start;
     let mut from = at;
     for run in runs(t) {
+        // `12.36增加1.08个百分点`: a change column's cell glued to the figure
+        // before it starts at its word of change.
+        let change = run.start > 0 && CHANGE_WORDS.iter().any(|w| t[run.clone()].starts_with(w));
+        if change && from < at + run.start {
+            out.push(from..at + run.start);
+            from = at + run.start;
+        }
         if NO_VALUE.contains(&&t[run.clone()]) {
             if from < at + run.start {
                 out.push(from..at + run.start);
@@ -943,6 +961,15 @@ mod tests {
             Some(("元".into(), 1e4, "营业收入".into(), "本报告期".into()))
         );
         assert_eq!(unit_of(text, "-11.26").map(|u| u.0), Some("%".into()));
+    }
+
+    #[test]
+    fn a_change_cell_glued_to_the_figure_before() {
+        // Tabs normalised to spaces, and the space between a figure and a
+        // word dropped: `12.36增加1.08个百分点`.
+        let text = "单位:万元\n分产品 营业收入 毛利率(%) 营业收入比上年增减(%) 毛利率比上年增减\n数控机床 98,326.41 27.24 12.36增加1.08个百分点\n";
+        assert_eq!(unit_of(text, "98,326.41").map(|u| u.0), Some("元".into()));
+        assert_eq!(unit_of(text, "12.36").map(|u| u.0), Some("%".into()));
     }
 
     #[test]
