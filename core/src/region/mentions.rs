@@ -75,7 +75,22 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 }
             }
             Form::Town => {
-                if let Some(h) = town(gaz, text, s, e, last_end) {
+                // A place's name that is no mention here (a stop-listed
+                // 吉安 of 吉安乡, a county's short form before 镇) ends
+                // right at the suffix: the town's name, bounded by it.
+                let named = k
+                    .checked_sub(1)
+                    .map(|j| &found[j])
+                    .filter(|p| {
+                        p.end == s && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
+                    })
+                    .map(|p| p.start);
+                let after = if named.is_some_and(|n| last_end < n || last_end == usize::MAX) {
+                    named.unwrap_or(last_end)
+                } else {
+                    last_end
+                };
+                if let Some(h) = town(gaz, text, s, e, after) {
                     // A village right after its township (西江镇羊排村).
                     last_end = h.end;
                     hits.push(h);
@@ -304,8 +319,23 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
             .rev()
             .nth(1)
             .is_some_and(|c| !MARKET_GENERIC.contains(&c));
-    let bad_last = TOWN_BAD_LAST.contains(&last) && !market;
-    if !(2..=longest).contains(&n) || bad_last || !(bounded || follows_region) {
+    // 章村镇 is named after its village; 农村镇, 乡村镇 are words.
+    let cun = last == '村'
+        && !village
+        && name
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| !VILLAGE_BAD_LAST.contains(&c) && !NOT_TOWN_NAME.contains(c));
+    let bad_last = TOWN_BAD_LAST.contains(&last) && !market && !cun;
+    // A village right after its town may have a name of one char
+    // (天荒坪镇余村), not a pronoun or a word of places (镇村).
+    let min = if village && follows_region && !NOT_TOWN_NAME.contains(last) {
+        1
+    } else {
+        2
+    };
+    if !(min..=longest).contains(&n) || bad_last || !(bounded || follows_region) {
         return None;
     }
     let village_bad = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
@@ -483,6 +513,19 @@ mod tests {
         assert!(found(g, "长治久安,世界大同。").is_empty());
         // 新疆维吾尔自治区 is 新疆 for short.
         assert_eq!(found(g, "新疆棉花产量增长。"), ["新疆"]);
+    }
+
+    #[test]
+    fn towns_named_after_a_village_or_a_place() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(
+            found(
+                g,
+                "水源地所在的章村镇、杭垓镇,天荒坪镇余村,串连吉安乡、凤林镇。"
+            ),
+            ["章村镇", "杭垓镇", "天荒坪镇", "余村", "吉安乡", "凤林镇"]
+        );
+        assert!(found(g, "发展农村镇域经济").is_empty());
     }
 
     #[test]
