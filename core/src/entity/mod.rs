@@ -399,7 +399,11 @@ pub(crate) fn extract(
         .iter()
         .filter(|&&p| p != 0 && p != region::MACAU)
         .count();
-    let macau = macau_named > elsewhere || (elsewhere == 0 && says(region::MACAU));
+    // A text that speaks as Macau (`本澳`, `全澳`) or whose headline names
+    // it (`澳門特別行政區政府新聞局`) is set there, whatever places its
+    // visitors come from.
+    let headline = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+    let macau = macau_named > elsewhere || says(region::MACAU) || headline.contains("澳门");
     for (list, read) in [(List::HongKongName, hong_kong), (List::MacauName, macau)] {
         if read {
             cands.extend(
@@ -872,6 +876,18 @@ mod tests {
                 &[(Org, "附属公司恒汇冷链(深圳)有限公司")],
             ),
             ("公司司机和上司都到了。", &[], &[]),
+            (
+                // Macau's bodies by their short names in a text whose
+                // headline is Macau's, whatever places its visitors come from.
+                "澳门特别行政区政府新闻局\n统计暨普查局公布,广东省、湖南省、福建省及香港旅客增加,治安警察局协作。",
+                &[(Org, "统计暨普查局"), (Org, "治安警察局")],
+                &[],
+            ),
+            (
+                "富里乡农会总干事胡秀兰表示。",
+                &[(Org, "富里乡农会")],
+                &[],
+            ),
             (
                 // A short name the text declares, wherever it stands.
                 "鼎安财产保险股份有限公司(以下简称\"鼎安财险\")成立。鼎安财险实现净利润。",
