@@ -60,8 +60,8 @@ OPEN_FLOORS = {
 BLIND_FLOORS = {
     ("metrics_full", "f1"): 0.98,
     ("metric_attributes", "change"): 0.975,
-    ("metric_attributes", "region"): 0.94,
-    ("entities", "ALL"): 0.87,
+    ("metric_attributes", "region"): 0.95,
+    ("entities", "ALL"): 0.89,
 }
 
 FLOORS = {
