@@ -438,8 +438,9 @@ fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
         Some(c) => glue(c),
         None => false,
     };
-    // A long bare number is a code, unless it is a figure of a table.
-    let long = r.unit.is_none() && !r.multiplied && r.num.chars >= 6 && !in_table;
+    // A long bare number in digits is a code, unless it is a figure of a
+    // table (a numeral in words, `约三百二十二万`, is none).
+    let long = r.unit.is_none() && !r.multiplied && !r.num.chinese && r.num.chars >= 6 && !in_table;
     code_before || code_after || long
 }
 
