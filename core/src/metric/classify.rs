@@ -9,7 +9,7 @@ use super::segment;
 use super::table;
 use super::tables::{Tables, Unit};
 use crate::region::Gazetteer;
-use crate::text::punct::CLAUSE;
+use crate::text::punct::{CLAUSE, LIST_JOINERS};
 use crate::text::{char_at, char_before, floor_char, is_cjk};
 use crate::{Approx, QuantityKind};
 
@@ -260,6 +260,25 @@ fn quantity<'t>(
             j.kind = u.kind;
         }
         None => {
+            // `5.3、4.7和3.4亿吨`: a bare figure that opens a list takes the
+            // unit and the multiplier of its last item (not a list of
+            // years, `2023、2024年`).
+            let bare = !(r.multiplied || r.num.chinese || r.range || r.fraction)
+                && !in_ordinal_list(text, r.num_start);
+            if let Some((u, factor)) = bare
+                .then(|| scan::bare_list_unit(text, r.end, tables))
+                .flatten()
+                .filter(|(u, _)| u.kind != QuantityKind::Duration)
+            {
+                let v = r.value * factor * u.scale;
+                if !v.is_finite() {
+                    return None;
+                }
+                j.value = v;
+                j.unit = u.unit.clone();
+                j.kind = u.kind;
+                return Some(j);
+            }
             // Chinese numerals only as a magnitude with an approximation
             // (`超过七千万` people), not a bare word (`三万里`, `十万火急`).
             let chinese_ok = r.value >= 1e4 && r.approx != Approx::Exact;
@@ -637,6 +656,15 @@ fn half_off<'t>(text: &str, at: usize) -> Option<Judged<'t>> {
         kind: QuantityKind::Percent,
         ..ranked(at, at + "对折".len(), 50.0)
     })
+}
+
+/// Whether the number at `at` is an item of a list of ordinals (`第1、2和
+/// 3名`): the run of digits and joiners before it opens with `第`.
+fn in_ordinal_list(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c == '.' || c == '、' || LIST_JOINERS.contains(&c)
+    });
+    before.ends_with('第')
 }
 
 /// Whether the Chinese numeral of `r` stands inside a set phrase of

@@ -699,6 +699,40 @@ pub fn list_unit<'t>(
     None
 }
 
+/// The unit, and the multiplier, that end a list of bare figures in digits
+/// whose first item ends at `pos` (`5.3、4.7和3.4亿吨`, `1.2和0.8个百分点`):
+/// items with neither, joined as in [`list_unit`], then the last with its
+/// unit, after a multiplier that then counts for every item.
+pub fn bare_list_unit<'t>(
+    text: &str,
+    mut pos: usize,
+    tables: &'t Tables,
+) -> Option<(&'t Unit, f64)> {
+    for _ in 0..MAX_LIST_ITEMS {
+        let n = next_item(text, pos, false)?;
+        if n.chinese {
+            return None;
+        }
+        pos = n.end;
+        let factor = match tables.multipliers.longest_at(text, pos) {
+            Some((len, &m)) => {
+                pos += len;
+                Some(m)
+            }
+            None => None,
+        };
+        if let Some((len, _)) = tables.approx_infix.longest_at(text, pos) {
+            pos += len;
+        }
+        match tables.units().longest_at(text, pos) {
+            Some((_, unit)) => return Some((unit, factor.unwrap_or(1.0))),
+            None if factor.is_some() => return None,
+            None => {}
+        }
+    }
+    None
+}
+
 /// `次之` ("comes second") ends a figure whose unit word ends in `次`
 /// (`新北市15.3萬人次之，`): the unit is the word before `次` when it is one.
 /// `300万人次之多` keeps `人次`.
