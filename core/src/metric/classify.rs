@@ -263,8 +263,11 @@ fn quantity<'t>(
             // `5.3、4.7和3.4亿吨`: a bare figure that opens a list takes the
             // unit and the multiplier of its last item (not a list of
             // years, `2023、2024年`).
-            let bare = !(r.multiplied || r.num.chinese || r.range || r.fraction)
-                && !in_ordinal_list(text, r.num_start);
+            let bare = !(r.multiplied
+                || r.num.chinese
+                || r.range
+                || r.fraction
+                || in_ordinal_list(text, r.num_start));
             if let Some((u, factor)) = bare
                 .then(|| scan::bare_list_unit(text, r.end, tables))
                 .flatten()
