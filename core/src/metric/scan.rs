@@ -174,6 +174,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
     }
     currency_before(text, &mut r, tables);
     temperature_scale(text, &mut r, tables);
+    spoken_money(text, &mut r, tables);
     Some(r)
 }
 
@@ -205,12 +206,12 @@ fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         r.unit = tables.units().get(unit).or(r.unit);
         return;
     }
-    let from = clause_reach(text[..r.start].char_indices().rev(), r.start, DEGREE_BEFORE);
-    let to = clause_reach(
-        text[r.end..].char_indices().map(|(i, c)| (r.end + i, c)),
-        r.end,
-        DEGREE_AFTER,
-    );
+    // Before the figure the sentence speaks (`今天开了暖气,室内有22度`);
+    // after it, its own clause.
+    let before = text[..r.start].char_indices().rev();
+    let from = clause_reach(before, r.start, DEGREE_BEFORE, SENTENCE_ENDS);
+    let after = text[r.end..].char_indices().map(|(i, c)| (r.end + i, c));
+    let to = clause_reach(after, r.end, DEGREE_AFTER, CLAUSE_ENDS);
     let (from, to) = (from.min(r.start), to.max(r.end));
     let mut heat = false;
     for (i, _) in text[from..to].char_indices() {
@@ -225,21 +226,60 @@ fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     }
 }
 
+/// A figure in `块` that ends its phrase, whose sentence speaks of money
+/// before it ([`Tables::money_cues`]: `每月房贷五六千块`, `打完折才一百块`),
+/// is in 元, as spoken; elsewhere `块` counts pieces (`建成篮球场12块`,
+/// `买了三块蛋糕`).
+fn spoken_money<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
+    if !r.unit.is_some_and(|u| u.unit == "块") || r.per.is_some() {
+        return;
+    }
+    // A noun after it: pieces (`买了三块蛋糕`).
+    let rest = &text[r.end..];
+    let ends = rest.chars().next().map_or(true, |c| !is_cjk(c))
+        || ["钱", "左右", "多", "上下", "以上", "以下"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    if !ends {
+        return;
+    }
+    let before = text[..r.start].char_indices().rev();
+    let from = clause_reach(before, r.start, DEGREE_BEFORE, SENTENCE_ENDS);
+    let money = text[from..r.start].char_indices().any(|(i, _)| {
+        tables
+            .money_cues
+            .longest_at(&text[..r.start], from + i)
+            .is_some()
+    });
+    if money {
+        r.unit = tables.units().get("元").or(r.unit);
+    }
+}
+
 /// Chars looked at before a figure in `度` for a word of what it measures.
 const DEGREE_BEFORE: usize = 15;
 /// Chars looked at after it.
 const DEGREE_AFTER: usize = 6;
 
+/// Chars that end a clause.
+const CLAUSE_ENDS: &[char] = &[
+    '，', ',', '。', '；', ';', '：', ':', '！', '？', '!', '?', '\n',
+];
+/// Chars that end a sentence.
+const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
+
 /// How far `chars` (walking away from `at`, with their offsets) reach in
-/// at most `n` chars before a clause ends: the offset of the last char
+/// at most `n` chars before one of `ends`: the offset of the last char
 /// taken's far side.
-fn clause_reach(chars: impl Iterator<Item = (usize, char)>, at: usize, n: usize) -> usize {
+fn clause_reach(
+    chars: impl Iterator<Item = (usize, char)>,
+    at: usize,
+    n: usize,
+    ends: &[char],
+) -> usize {
     let mut reach = at;
     for (i, c) in chars.take(n) {
-        if matches!(
-            c,
-            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '\n'
-        ) {
+        if ends.contains(&c) {
             break;
         }
         reach = if i < at { i } else { i + c.len_utf8() };

@@ -148,6 +148,8 @@ pub struct Embedded {
     pub form_bodies: Lexicon<()>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
+    /// Words before a figure in `块` that make it money (`房贷五六千块`).
+    pub money_cues: Lexicon<()>,
     /// Set phrases whose numerals count nothing (`三番五次`, `九牛一毛`).
     pub idioms: Lexicon<()>,
     /// Words that look like a unit but are not one.
@@ -247,6 +249,7 @@ const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
 const NOT_UNITS: &str = include_str!("../../data/metric/not_units.txt");
 const IDIOMS: &str = include_str!("../../data/metric/idioms.txt");
+const MONEY_CUES: &str = include_str!("../../data/metric/money_cues.txt");
 const TRIM: &str = include_str!("../../data/metric/indicator_trim.tsv");
 const DURATION_CUES: &str = include_str!("../../data/metric/duration_cues.tsv");
 const DEGREE_CUES: &str = include_str!("../../data/metric/degree_cues.tsv");
@@ -452,6 +455,7 @@ impl Embedded {
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),
             idioms: word_list(IDIOMS),
+            money_cues: word_list(MONEY_CUES),
             trim_start,
             trim_end,
             duration_before,
