@@ -72,16 +72,24 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
             }
             first -= 1;
         }
-        if first == last {
+        let places: Vec<T> = if first < last {
+            spans[first..=last].iter().map(|s| s.2).collect()
+        } else {
+            // No list: the places that open the clauses of the sentence
+            // before it (`海口市接待游客…,三亚市接待游客…,分别增长…`).
+            let low = spans.partition_point(|s| s.0 < sentence);
+            spans[low..k]
+                .iter()
+                .filter(|s| s.3 && (s.0 == sentence || text[..s.0].ends_with([',', '，', '\n'])))
+                .map(|s| s.2)
+                .collect()
+        };
+        if places.len() < 2 {
             continue;
         }
         let reach = floor_char(text, (at + CLAUSE_REACH).min(text.len()));
         let end = text[at..reach].find(CLAUSE_ENDS).map_or(reach, |i| at + i);
-        out.push(Respective {
-            at,
-            end,
-            places: spans[first..=last].iter().map(|s| s.2).collect(),
-        });
+        out.push(Respective { at, end, places });
     }
     out
 }
@@ -106,5 +114,13 @@ mod tests {
         assert_eq!(found[0].places, ["烟台市", "日照市"]);
         assert_eq!(&text[found[0].at..found[0].end], "分别增长6.5%和9.8%");
         assert_eq!(found[1].places, ["烟台市", "日照市"]);
+        // Places that open the clauses before it.
+        let text = "海口市接待游客3086万人次,三亚市接待游客2371万人次,分别增长10.7%和8.2%。";
+        let at = |w: &str| text.find(w).unwrap();
+        let spans = [
+            (at("海口市"), at("海口市") + 9, "海口市", true),
+            (at("三亚市"), at("三亚市") + 9, "三亚市", true),
+        ];
+        assert_eq!(lists(text, &spans)[0].places, ["海口市", "三亚市"]);
     }
 }
