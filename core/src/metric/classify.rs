@@ -269,7 +269,7 @@ fn quantity<'t>(
                 || r.fraction
                 || in_ordinal_list(text, r.num_start));
             if let Some((u, factor)) = bare
-                .then(|| scan::bare_list_unit(text, r.end, tables))
+                .then(|| scan::bare_list_unit(text, r.end, r.value, tables))
                 .flatten()
                 .filter(|(u, _)| u.kind != QuantityKind::Duration)
             {

@@ -213,23 +213,32 @@ fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     let after = text[r.end..].char_indices().map(|(i, c)| (r.end + i, c));
     let to = clause_reach(after, r.end, DEGREE_AFTER, CLAUSE_ENDS);
     let (from, to) = (from.min(r.start), to.max(r.end));
-    let mut heat = false;
+    // The word nearest the figure decides (`电网负荷创新高,最低气温降至
+    // 零下10度` is a temperature).
+    let mut nearest: Option<(usize, bool)> = None;
     for (i, _) in text[from..to].char_indices() {
-        match tables.degree_cues.longest_at(&text[..to], from + i) {
-            Some((_, false)) => return,
-            Some((_, true)) => heat = true,
-            None => {}
+        if let Some((len, &heat)) = tables.degree_cues.longest_at(&text[..to], from + i) {
+            let at = from + i;
+            // A word inside the figure (`零下5度`) stands nearest of all.
+            let distance = if at < r.start {
+                r.start - (at + len).min(r.start)
+            } else {
+                at.saturating_sub(r.end)
+            };
+            if nearest.map_or(true, |(d, _)| distance <= d) {
+                nearest = Some((distance, heat));
+            }
         }
     }
-    if heat {
+    if nearest.is_some_and(|(_, heat)| heat) {
         r.unit = tables.units().get("℃").or(r.unit);
     }
 }
 
-/// A figure in `块` that ends its phrase, whose sentence speaks of money
-/// before it ([`Tables::money_cues`]: `每月房贷五六千块`, `打完折才一百块`),
-/// is in 元, as spoken; elsewhere `块` counts pieces (`建成篮球场12块`,
-/// `买了三块蛋糕`).
+/// A figure in `块` that ends its phrase, right after a word of money
+/// ([`Tables::money_cues`], within [`MONEY_BEFORE`] chars of its clause:
+/// `每月房贷五六千块`, `打完折才一百块`), is in 元, as spoken; elsewhere
+/// `块` counts pieces (`建成篮球场12块`, `买了三块蛋糕`).
 fn spoken_money<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     if !r.unit.is_some_and(|u| u.unit == "块") || r.per.is_some() {
         return;
@@ -244,7 +253,7 @@ fn spoken_money<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         return;
     }
     let before = text[..r.start].char_indices().rev();
-    let from = clause_reach(before, r.start, DEGREE_BEFORE, SENTENCE_ENDS);
+    let from = clause_reach(before, r.start, MONEY_BEFORE, CLAUSE_ENDS);
     let money = text[from..r.start].char_indices().any(|(i, _)| {
         tables
             .money_cues
@@ -255,6 +264,9 @@ fn spoken_money<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         r.unit = tables.units().get("元").or(r.unit);
     }
 }
+
+/// Chars looked at before a figure in `块` for a word of money.
+const MONEY_BEFORE: usize = 4;
 
 /// Chars looked at before a figure in `度` for a word of what it measures.
 const DEGREE_BEFORE: usize = 15;
@@ -743,9 +755,13 @@ pub fn list_unit<'t>(
 /// whose first item ends at `pos` (`5.3、4.7和3.4亿吨`, `1.2和0.8个百分点`):
 /// items with neither, joined as in [`list_unit`], then the last with its
 /// unit, after a multiplier that then counts for every item.
+///
+/// The multiplier counts for the first figure only where both are of a size
+/// (`8560和1.2万人`: 8560 people, not 85,600,000): `first` is its value.
 pub fn bare_list_unit<'t>(
     text: &str,
     mut pos: usize,
+    first: f64,
     tables: &'t Tables,
 ) -> Option<(&'t Unit, f64)> {
     for _ in 0..MAX_LIST_ITEMS {
@@ -765,7 +781,12 @@ pub fn bare_list_unit<'t>(
             pos += len;
         }
         match tables.units().longest_at(text, pos) {
-            Some((_, unit)) => return Some((unit, factor.unwrap_or(1.0))),
+            Some((_, unit)) => {
+                let last = n.value();
+                let alike =
+                    last > 0.0 && first > 0.0 && first / last < 100.0 && last / first < 100.0;
+                return Some((unit, factor.filter(|_| alike).unwrap_or(1.0)));
+            }
             None if factor.is_some() => return None,
             None => {}
         }
@@ -848,7 +869,10 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
         }
     };
     let unit = tables.units().longest_at(text, after).map(|(_, u)| u);
-    let chinese_unit = unit.is_some_and(|u| u.unit.chars().next().is_some_and(|c| !c.is_ascii()));
+    // Not a score (`4K分辨率`).
+    let chinese_unit = unit.is_some_and(|u| {
+        u.kind != QuantityKind::Score && u.unit.chars().next().is_some_and(|c| !c.is_ascii())
+    });
     (chinese_unit || ends).then_some((1, factor))
 }
 

@@ -339,7 +339,10 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
         return None;
     }
     let village_bad = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
-    if village && (village_bad || gaz.village_generic.ends_at(name, name.len())) {
+    // A town's suffix inside a village's name (该镇东村, 古镇东村口): a
+    // word before it, no name.
+    let holds_town = village && name.contains(['镇', '乡']);
+    if village && (village_bad || holds_town || gaz.village_generic.ends_at(name, name.len())) {
         return None;
     }
     if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
@@ -526,6 +529,7 @@ mod tests {
             ["章村镇", "杭垓镇", "天荒坪镇", "余村", "吉安乡", "凤林镇"]
         );
         assert!(found(g, "发展农村镇域经济").is_empty());
+        assert!(found(g, "古镇东村口新建停车场。").is_empty());
     }
 
     #[test]

@@ -27,6 +27,9 @@ fn joins(gap: &str, joiner: &str) -> bool {
 /// The longest aside in brackets after a name of a list, in chars.
 const ASIDE_CHARS: usize = 6;
 
+/// Chars before a list that make its places partners of the subject.
+const PARTNER_BEFORE: &[char] = &['与', '同', '跟', '和', '向', '对'];
+
 /// How far after a `分别` its clause may end, in bytes (a hundred chars).
 const CLAUSE_REACH: usize = 300;
 
@@ -71,6 +74,11 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
                 break;
             }
             first -= 1;
+        }
+        // Partners, not the places of the figures (`我市与成都、重庆分别签订
+        // 协议5项和3项`).
+        if text[..spans[first].0].ends_with(PARTNER_BEFORE) {
+            continue;
         }
         let places: Vec<T> = if first < last {
             spans[first..=last].iter().map(|s| s.2).collect()
@@ -122,5 +130,13 @@ mod tests {
             (at("三亚市"), at("三亚市") + 9, "三亚市", true),
         ];
         assert_eq!(lists(text, &spans)[0].places, ["海口市", "三亚市"]);
+        // Partners of the subject, not the places of its figures.
+        let text = "我市与成都、重庆分别签订协议5项和3项。";
+        let at = |w: &str| text.find(w).unwrap();
+        let spans = [
+            (at("成都"), at("成都") + 6, "成都市", true),
+            (at("重庆"), at("重庆") + 6, "重庆市", true),
+        ];
+        assert!(lists(text, &spans).is_empty());
     }
 }
