@@ -3,7 +3,7 @@
 
 use super::numeral::{self, Num, Share};
 use super::tables::{Tables, Unit};
-use crate::text::punct::{LIST_JOINERS, RANGE_JOINERS};
+use crate::text::punct::{Breaks, LIST_JOINERS, PHRASE, RANGE_JOINERS, SENTENCE};
 use crate::text::{char_at, char_before, is_cjk};
 use crate::{Approx, QuantityKind};
 
@@ -209,9 +209,9 @@ fn temperature_scale<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     // Before the figure the sentence speaks (`今天开了暖气,室内有22度`);
     // after it, its own clause.
     let before = text[..r.start].char_indices().rev();
-    let from = clause_reach(before, r.start, DEGREE_BEFORE, SENTENCE_ENDS);
+    let from = clause_reach(before, r.start, DEGREE_BEFORE, &SENTENCE);
     let after = text[r.end..].char_indices().map(|(i, c)| (r.end + i, c));
-    let to = clause_reach(after, r.end, DEGREE_AFTER, CLAUSE_ENDS);
+    let to = clause_reach(after, r.end, DEGREE_AFTER, &PHRASE);
     let (from, to) = (from.min(r.start), to.max(r.end));
     // The word nearest the figure decides (`电网负荷创新高,最低气温降至
     // 零下10度` is a temperature).
@@ -253,7 +253,7 @@ fn spoken_money<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         return;
     }
     let before = text[..r.start].char_indices().rev();
-    let from = clause_reach(before, r.start, MONEY_BEFORE, CLAUSE_ENDS);
+    let from = clause_reach(before, r.start, MONEY_BEFORE, &PHRASE);
     let money = text[from..r.start].char_indices().any(|(i, _)| {
         tables
             .money_cues
@@ -273,13 +273,6 @@ const DEGREE_BEFORE: usize = 15;
 /// Chars looked at after it.
 const DEGREE_AFTER: usize = 6;
 
-/// Chars that end a clause.
-const CLAUSE_ENDS: &[char] = &[
-    '，', ',', '。', '；', ';', '：', ':', '！', '？', '!', '?', '\n',
-];
-/// Chars that end a sentence.
-const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
-
 /// How far `chars` (walking away from `at`, with their offsets) reach in
 /// at most `n` chars before one of `ends`: the offset of the last char
 /// taken's far side.
@@ -287,11 +280,11 @@ fn clause_reach(
     chars: impl Iterator<Item = (usize, char)>,
     at: usize,
     n: usize,
-    ends: &[char],
+    ends: &Breaks,
 ) -> usize {
     let mut reach = at;
     for (i, c) in chars.take(n) {
-        if ends.contains(&c) {
+        if ends.has(c) {
             break;
         }
         reach = if i < at { i } else { i + c.len_utf8() };

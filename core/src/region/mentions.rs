@@ -4,7 +4,9 @@
 //! towns and streets), and runs of one-char province abbreviations (京津冀).
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
-use crate::text::{char_at, char_before, extend_left, is_cjk, overlaps_any, Found, WordList};
+use crate::text::{
+    char_at, char_before, extend_left, is_cjk, listed_together, overlaps_any, Found, WordList,
+};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -85,10 +87,9 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                         p.end == s && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
                     })
                     .map(|p| p.start);
-                let after = if named.is_some_and(|n| last_end < n || last_end == usize::MAX) {
-                    named.unwrap_or(last_end)
-                } else {
-                    last_end
+                let after = match named {
+                    Some(n) if last_end == usize::MAX || last_end < n => n,
+                    _ => last_end,
                 };
                 if let Some(h) = town(gaz, text, s, e, after) {
                     // A village right after its township (西江镇羊排村).
@@ -189,10 +190,11 @@ fn named_communities(text: &str, hits: &mut Vec<Hit>) {
     }
     let listed = |k: usize| {
         let h = &hits[k];
-        let before = k > 0 && is_community(&hits[k - 1]) && &text[hits[k - 1].end..h.start] == "、";
+        let before =
+            k > 0 && is_community(&hits[k - 1]) && listed_together(text, hits[k - 1].end, h.start);
         let after = hits
             .get(k + 1)
-            .is_some_and(|n| is_community(n) && &text[h.end..n.start] == "、");
+            .is_some_and(|n| is_community(n) && listed_together(text, h.end, n.start));
         before || after
     };
     let keep: Vec<bool> = (0..hits.len())
@@ -212,10 +214,7 @@ fn named_communities(text: &str, hits: &mut Vec<Hit>) {
 /// across a `、` (大理、丽江、香格里拉; 太原、大同、长治三个中级法院), keeping
 /// `hits` in text order.
 fn join_lists(text: &str, hits: &mut Vec<Hit>, listed: Vec<Hit>) {
-    const COMMA: &str = "、";
-    let joined = |a_end: usize, b_start: usize| {
-        a_end + COMMA.len() == b_start && &text[a_end..b_start] == COMMA
-    };
+    let joined = |end: usize, start: usize| listed_together(text, end, start);
     // Whether a mention of `hits` stands right before or after `l`.
     let named_beside = |l: &Hit, before: bool| {
         let k = hits.partition_point(|x| x.start < l.start);

@@ -17,7 +17,7 @@ use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::SCOPE;
-use crate::text::{char_before, floor_char, words, FastHash, Needles};
+use crate::text::{char_before, floor_char, listed_together, words, FastHash, Needles};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -237,9 +237,8 @@ impl Resolver {
                 spans.push((e.start, e.end, p.full, e.kind == EntityKind::Region));
                 // The last of the list too (`济南、青岛、烟台三个片区`), and
                 // one before 等 (`威海、潍坊、滨州等港口合计`).
-                let last_of_list = spans.len() >= 2
-                    && spans[spans.len() - 2].1 + '、'.len_utf8() == e.start
-                    && text[..e.start].ends_with('、');
+                let last_of_list =
+                    spans.len() >= 2 && listed_together(text, spans[spans.len() - 2].1, e.start);
                 if text[e.end..].starts_with(['、', '等']) || last_of_list {
                     listed.push(e.start);
                     if e.kind == EntityKind::Region {

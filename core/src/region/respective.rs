@@ -5,12 +5,10 @@
 use memchr::memmem;
 
 use crate::text::floor_char;
+use crate::text::punct::PHRASE;
 
 /// Chars that join the names of a list of places.
 const JOINERS: &[&str] = &["、", "和", "及", "与"];
-
-/// Chars that end the clause of a `分别`, and with it the figures it spreads.
-const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '。', '\n', '!', '?', '：', ':'];
 
 /// Whether `gap` joins two names of a list with `joiner`, after an aside
 /// in brackets of at most [`ASIDE_CHARS`] chars (`琼海(博鳌)、万宁`).
@@ -96,7 +94,9 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
             continue;
         }
         let reach = floor_char(text, (at + CLAUSE_REACH).min(text.len()));
-        let end = text[at..reach].find(CLAUSE_ENDS).map_or(reach, |i| at + i);
+        let end = text[at..reach]
+            .find(|c| PHRASE.has(c))
+            .map_or(reach, |i| at + i);
         out.push(Respective { at, end, places });
     }
     out

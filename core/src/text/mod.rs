@@ -29,7 +29,7 @@ pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
 pub(crate) use names::{extend_left, is_name_char, word_prefix};
 pub(crate) use needle::{Needle, Needles};
-pub(crate) use spans::overlaps_any;
+pub(crate) use spans::{listed_together, overlaps_any};
 pub(crate) use trie::{Found, Trie};
 pub(crate) use wordlist::WordList;
 pub(crate) use wordset::WordSet;

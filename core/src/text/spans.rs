@@ -16,9 +16,25 @@ pub(crate) fn overlaps_any<T>(
     spans.get(k).is_some_and(|s| bounds(s).0 < end)
 }
 
+/// Whether the span ending at `end` and the one starting at `start` are
+/// items of one list: a `、` and nothing else stands between them
+/// (`大理、丽江`).
+#[inline]
+pub(crate) fn listed_together(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start) == Some("、")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_side_by_side() {
+        let text = "大理、丽江和香格里拉";
+        assert!(listed_together(text, 6, 9));
+        assert!(!listed_together(text, 15, 18));
+        assert!(!listed_together(text, 9, 6));
+    }
 
     #[test]
     fn overlaps_like_a_scan() {
