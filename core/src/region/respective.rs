@@ -55,8 +55,12 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
     let mut sentence = 0;
     let mut seen = 0;
     for at in memmem::find_iter(text.as_bytes(), "分别".as_bytes()) {
-        if let Some(i) = text[seen..at].rfind(['。', '\n']) {
-            sentence = seen + i + 1;
+        if let Some((i, c)) = text[seen..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c == '。' || c == '\n')
+        {
+            sentence = seen + i + c.len_utf8();
         }
         seen = at;
         // The list that ends last before `at` in its sentence.
@@ -124,6 +128,15 @@ mod tests {
         assert_eq!(found[1].places, ["烟台市", "日照市"]);
         // Places that open the clauses before it.
         let text = "海口市接待游客3086万人次,三亚市接待游客2371万人次,分别增长10.7%和8.2%。";
+        let at = |w: &str| text.find(w).unwrap();
+        let spans = [
+            (at("海口市"), at("海口市") + 9, "海口市", true),
+            (at("三亚市"), at("三亚市") + 9, "三亚市", true),
+        ];
+        assert_eq!(lists(text, &spans)[0].places, ["海口市", "三亚市"]);
+        // The same after an earlier sentence: its first place opens it.
+        let text =
+            "全省旅游回暖。海口市接待游客3086万人次,三亚市接待游客2371万人次,分别增长10.7%和8.2%。";
         let at = |w: &str| text.find(w).unwrap();
         let spans = [
             (at("海口市"), at("海口市") + 9, "海口市", true),
