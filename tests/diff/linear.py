@@ -2,7 +2,7 @@
 texts built to provoke worse: very long digit runs, units repeated
 thousands of times, a long list of organisations and places (canonical
 linking), one endless sentence, report sentences repeated, stray code
-points between digits.
+points between digits, a long list of places before many 分别.
 
     python tests/diff/linear.py        (the venv with `shushuo` installed)
 
@@ -56,6 +56,10 @@ def shapes() -> dict[str, Callable[[int], str]]:
         + "。",
         "report sentences": lambda n: sentence * (n // len(sentence)),
         "digits split by stray code points": lambda n: "投入" + "\u00a0".join(digits(n // 2)) + "元",
+        "a list of places, then 分别 over and over": lambda n: "、".join(
+            ["北京", "上海", "广州", "深圳"] * (n // 12)
+        )
+        + "分别" * (n // 4),
     }
 
 

@@ -31,6 +31,10 @@ const PARTNER_BEFORE: &[char] = &['与', '同', '跟', '和', '向', '对'];
 /// How far after a `分别` its clause may end, in bytes (a hundred chars).
 const CLAUSE_REACH: usize = 300;
 
+/// How far before a `分别` the places of its list may stand, in bytes (two
+/// hundred chars).
+const LIST_REACH: usize = 600;
+
 /// A `分别` and the list of places it spreads over the figures of its
 /// clause.
 #[derive(Debug, Clone)]
@@ -63,16 +67,19 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
             sentence = seen + i + c.len_utf8();
         }
         seen = at;
+        // Places are looked for in the sentence, at most LIST_REACH bytes
+        // back: a text of a long list and many 分别 stays linear.
+        let low = sentence.max(at.saturating_sub(LIST_REACH));
         // The list that ends last before `at` in its sentence.
         let k = spans.partition_point(|s| s.1 <= at);
-        let Some(last) = k.checked_sub(1).filter(|&i| spans[i].0 >= sentence) else {
+        let Some(last) = k.checked_sub(1).filter(|&i| spans[i].0 >= low) else {
             continue;
         };
         let mut first = last;
         while first > 0 {
             let (prev, this) = (&spans[first - 1], &spans[first]);
             let joined = JOINERS.iter().any(|j| joins(&text[prev.1..this.0], j));
-            if !joined || !prev.3 || prev.0 < sentence {
+            if !joined || !prev.3 || prev.0 < low {
                 break;
             }
             first -= 1;
@@ -87,10 +94,10 @@ pub(crate) fn lists<T: Copy>(text: &str, spans: &[(usize, usize, T, bool)]) -> V
         } else {
             // No list: the places that open the clauses of the sentence
             // before it (`海口市接待游客…,三亚市接待游客…,分别增长…`).
-            let low = spans.partition_point(|s| s.0 < sentence);
-            spans[low..k]
+            let first = spans.partition_point(|s| s.0 < low);
+            spans[first..k]
                 .iter()
-                .filter(|s| s.3 && (s.0 == sentence || text[..s.0].ends_with([',', '，', '\n'])))
+                .filter(|s| s.3 && (s.0 == sentence || text[..s.0].ends_with([',', '\n'])))
                 .map(|s| s.2)
                 .collect()
         };
