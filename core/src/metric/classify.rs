@@ -674,13 +674,13 @@ fn in_ordinal_list(text: &str, at: usize) -> bool {
 /// [`Tables::idioms`] (`他三番五次上门`, `九牛一毛`), which starts at most
 /// [`IDIOM_LEAD`] chars before it.
 fn in_idiom(text: &str, r: &Reading, tables: &Tables) -> bool {
-    let starts = text[..r.num_start]
+    let mut starts = text[..r.num_start]
         .char_indices()
         .rev()
         .take(IDIOM_LEAD)
         .map(|(i, _)| i)
         .chain(std::iter::once(r.num_start));
-    starts.into_iter().any(|at| {
+    starts.any(|at| {
         tables
             .idioms
             .longest_at(text, at)
