@@ -28,8 +28,8 @@ use std::ops::Range;
 
 use super::index::Index;
 use super::tables::Tables;
-use crate::text::{ceil_char, FastHash};
-use crate::QuantityKind;
+use crate::text::{ceil_char, FastHash, Lexicon};
+use crate::{Change, QuantityKind};
 
 /// The longest stretch (bytes) of a row on either side of a figure.
 const ROW_REACH: usize = 1024;
@@ -80,10 +80,10 @@ pub struct Rows {
 
 impl Rows {
     /// [`space_row`] of `line` of `text`, read once.
-    fn of(&mut self, text: &str, line: Range<usize>) -> Option<&[Range<usize>]> {
+    fn of(&mut self, text: &str, line: Range<usize>, tables: &Tables) -> Option<&[Range<usize>]> {
         self.read
             .entry((line.start, line.end))
-            .or_insert_with(|| space_row(text, line))
+            .or_insert_with(|| space_row(text, line, &tables.change_verbs))
             .as_deref()
     }
 }
@@ -153,9 +153,8 @@ pub fn cell(
         || NO_VALUE
             .iter()
             .any(|w| !w.is_ascii() && after.starts_with(w))
-        || CHANGE_WORDS
-            .iter()
-            .any(|w| after.starts_with(w) && after[w.len()..].starts_with(starts_figure));
+        || change_word(after, &tables.change_verbs)
+            .is_some_and(|n| after[n..].starts_with(starts_figure));
     if !(ends_cell || spaced) {
         return None;
     }
@@ -231,22 +230,25 @@ fn starts_figure(c: char) -> bool {
 
 /// Whether the token `t` is a cell's content, a figure or a word of no
 /// value, not a word of a row's label.
-fn is_cell_content(t: &str) -> bool {
-    is_figure(t) || NO_VALUE.contains(&t)
+fn is_cell_content(t: &str, verbs: &Lexicon<Change>) -> bool {
+    is_figure(t, verbs) || NO_VALUE.contains(&t)
 }
 
-/// Words of a way of change that may open a figure's cell.
-const CHANGE_WORDS: [&str; 7] = ["增加", "减少", "上升", "下降", "提高", "降低", "增长"];
+/// The byte length of the change verb that opens `s` and says which way
+/// (`增加1.08个百分点`, `下滑3.2%`; not `新增`), from `change.tsv`.
+fn change_word(s: &str, verbs: &Lexicon<Change>) -> Option<usize> {
+    verbs
+        .longest_at(s, 0)
+        .filter(|(_, c)| **c != Change::None)
+        .map(|(n, _)| n)
+}
 
 /// Whether `s` is a figure as a table prints it: a sign, digits with
 /// thousands commas and decimals, and a percent or per-mille sign or
 /// `个百分点` (`1,486,273`, `-6.17%`, `-3.2个百分点`).
-fn is_figure(s: &str) -> bool {
+fn is_figure(s: &str, verbs: &Lexicon<Change>) -> bool {
     // A change column may say which way (`增加1.08个百分点`, `减少2.41个百分点`).
-    let s = CHANGE_WORDS
-        .iter()
-        .find_map(|w| s.strip_prefix(w))
-        .unwrap_or(s);
+    let s = change_word(s, verbs).map_or(s, |n| &s[n..]);
     // Accounts print a negative amount in brackets: `(12,417)`.
     // Not a note's number (`(1)` of a 附注 column).
     let s = match s.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
@@ -280,7 +282,7 @@ fn is_count_up(text: &str, cells: &[Range<usize>]) -> bool {
 /// (`门急诊人次1,486,273`, `指标2024年`): the first token is split where its
 /// digits start. It drops those around a word of no value among the
 /// figures too (`41,275不适用18,903`): the figures are split around it.
-fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+fn tokens(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = line.start;
     // Words before the first figure label the row (one column or more:
@@ -288,8 +290,8 @@ fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut in_label = true;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            in_label &= !is_cell_content(t);
-            let (label, figures) = match in_label.then(|| glued_figure(t)).flatten() {
+            in_label &= !is_cell_content(t, verbs);
+            let (label, figures) = match in_label.then(|| glued_figure(t, verbs)).flatten() {
                 Some(i) => (Some(at..at + i), at + i),
                 None if in_label => (Some(at..at + t.len()), at + t.len()),
                 None => (None, at),
@@ -298,7 +300,7 @@ fn tokens(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
                 push_label(text, label, &mut out);
             }
             in_label &= figures == at + t.len();
-            split_no_value(text, figures..at + t.len(), &mut out);
+            split_no_value(text, figures..at + t.len(), verbs, &mut out);
         }
         at += t.len() + 1;
     }
@@ -326,14 +328,19 @@ fn push_label(text: &str, mut label: Range<usize>, out: &mut Vec<Range<usize>>) 
 /// Pushes the token `tok` of `text` onto `out`, split around the words of
 /// no value in it (`41,275不适用18,903`: normalisation drops the spaces
 /// between digits and words).
-fn split_no_value(text: &str, tok: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn split_no_value(
+    text: &str,
+    tok: Range<usize>,
+    verbs: &Lexicon<Change>,
+    out: &mut Vec<Range<usize>>,
+) {
     let t = &text[tok.clone()];
     let at = tok.start;
     let mut from = at;
     for run in runs(t) {
         // `12.36增加1.08个百分点`: a change column's cell glued to the figure
         // before it starts at its word of change.
-        let change = run.start > 0 && CHANGE_WORDS.iter().any(|w| t[run.clone()].starts_with(w));
+        let change = run.start > 0 && change_word(&t[run.clone()], verbs).is_some();
         if change && from < at + run.start {
             out.push(from..at + run.start);
             from = at + run.start;
@@ -370,10 +377,13 @@ fn runs(t: &str) -> Vec<Range<usize>> {
 /// Where a figure glued to the label starts in `t`: digits (or a sign
 /// before them) right after a non-ASCII char that run to the end of `t`
 /// (`门急诊人次1,486,273`, not the `3` of `1至3月累计`).
-fn glued_figure(t: &str) -> Option<usize> {
+fn glued_figure(t: &str, verbs: &Lexicon<Change>) -> Option<usize> {
     let mut prev = None;
     for (i, c) in t.char_indices() {
-        if prev.is_some_and(|p: char| !p.is_ascii()) && starts_figure(c) && is_figure(&t[i..]) {
+        if prev.is_some_and(|p: char| !p.is_ascii())
+            && starts_figure(c)
+            && is_figure(&t[i..], verbs)
+        {
             return Some(i);
         }
         prev = Some(c);
@@ -383,17 +393,17 @@ fn glued_figure(t: &str) -> Option<usize> {
 
 /// The tokens of `line` if it is a row of a space-split table: a label
 /// that is no figure, then two or more figures.
-fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
+fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<Vec<Range<usize>>> {
     // A longer line is prose or a list of figures, not a row: looking no
     // further keeps a line of thousands of figures linear.
     if line.len() > MAX_SPACE_ROW {
         return None;
     }
-    let mut toks = tokens(text, line);
+    let mut toks = tokens(text, line, verbs);
     // Several words before the figures make one label.
     let words = toks
         .iter()
-        .take_while(|t| !is_cell_content(&text[(*t).clone()]))
+        .take_while(|t| !is_cell_content(&text[(*t).clone()], verbs))
         .count();
     if words > 1 {
         let label = toks[0].start..toks[words - 1].end;
@@ -409,8 +419,8 @@ fn space_row(text: &str, line: Range<usize>) -> Option<Vec<Range<usize>>> {
     // A row may hold one figure among cells without a value (`经营活动产生的
     // 现金流量净额 不适用 不适用 -3,418,562,907.64 不适用`).
     let row = (figures.len() >= 2 || (figures.len() == 1 && cells.len() >= 2))
-        && !is_figure(&text[label.clone()])
-        && figures.iter().all(|c| is_figure(&text[c.clone()]))
+        && !is_figure(&text[label.clone()], verbs)
+        && figures.iter().all(|c| is_figure(&text[c.clone()], verbs))
         && !is_count_up(text, &figures);
     row.then_some(toks)
 }
@@ -427,7 +437,7 @@ fn space_cell(
     rows: &mut Rows,
 ) -> Option<Cell> {
     let text = ix.text;
-    let toks = rows.of(text, line.clone())?;
+    let toks = rows.of(text, line.clone(), tables)?;
     if !toks[1..].contains(&fig) {
         return None;
     }
@@ -436,7 +446,7 @@ fn space_cell(
     // A column of units after the label (`发电量 亿千瓦时 1,862.4`, `员工总数
     // 人 35,406`), its space dropped as stray: split off where it was.
     let (row_label, unit_cell) = unit_column(ix, label, tables);
-    let column = space_header(ix, rows, line.clone(), k, cells);
+    let column = space_header(ix, rows, line.clone(), k, cells, tables);
     let stated = if own_unit {
         None
     } else {
@@ -613,11 +623,12 @@ fn space_header(
     row: Range<usize>,
     k: usize,
     cells: usize,
+    tables: &Tables,
 ) -> Option<Range<usize>> {
     let text = ix.text;
     for line in lines_above(text, row.start) {
         let line = line?;
-        if rows.of(text, line.clone()).is_some() {
+        if rows.of(text, line.clone(), tables).is_some() {
             continue;
         }
         let lo = ix.joins.partition_point(|&j| j <= line.start);
@@ -970,6 +981,10 @@ mod tests {
         let text = "单位:万元\n分产品 营业收入 毛利率(%) 营业收入比上年增减(%) 毛利率比上年增减\n数控机床 98,326.41 27.24 12.36增加1.08个百分点\n";
         assert_eq!(unit_of(text, "98,326.41").map(|u| u.0), Some("元".into()));
         assert_eq!(unit_of(text, "12.36").map(|u| u.0), Some("%".into()));
+        // Any verb of `change.tsv` that says which way opens such a cell.
+        let text = "单位:元\n品种 均价 比上月\n猪肉 26.40 下滑3.2%\n牛肉 78.10 上涨1.6%\n";
+        assert_eq!(unit_of(text, "26.40").map(|u| u.0), Some("元".into()));
+        assert_eq!(unit_of(text, "78.10").map(|u| u.0), Some("元".into()));
     }
 
     #[test]
