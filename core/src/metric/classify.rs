@@ -268,12 +268,13 @@ fn quantity<'t>(
                 || r.range
                 || r.fraction
                 || in_ordinal_list(text, r.num_start));
-            if let Some((u, factor)) = bare
-                .then(|| scan::bare_list_unit(text, r.end, r.value, tables))
+            if let Some(end) = bare
+                .then(|| scan::list_end(text, r.end, false, false, tables))
                 .flatten()
-                .filter(|(u, _)| u.kind != QuantityKind::Duration)
+                .filter(|e| e.unit.kind != QuantityKind::Duration)
             {
-                let v = r.value * factor * u.scale;
+                let u = end.unit;
+                let v = r.value * end.factor_for(r.value) * u.scale;
                 if !v.is_finite() {
                     return None;
                 }
@@ -293,8 +294,9 @@ fn quantity<'t>(
             }
             // `341.2万、375.9万及306.0万人次`: the list's unit, else the
             // nouns around.
-            let listed =
-                scan::list_unit(text, r.end, r.multiplied, tables).map(|u| (u.unit.clone(), None));
+            let listed = scan::list_end(text, r.end, r.multiplied, true, tables)
+                .filter(|e| r.multiplied || e.multiplier.is_none())
+                .map(|e| (e.unit.unit.clone(), None));
             let (unit, noun_end) = listed.or_else(|| implied_unit(ix, r, tables))?;
             j.unit = unit;
             j.noun_end = noun_end;

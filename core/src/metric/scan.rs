@@ -715,73 +715,69 @@ fn next_item(text: &str, pos: usize, comma: bool) -> Option<Num> {
     numeral::parse(text, pos + joiner.len_utf8())
 }
 
-/// The unit that ends a list of bare figures whose first item ends at `pos`
-/// (`341.2万、375.9万及306.0万人次`): the items joined by `、` or a word
-/// of [`LIST_JOINERS`] (not a comma: the next clause is no item), each a
-/// number with a multiplier where the first has one (`multiplied`), the
-/// last with the unit.
-pub fn list_unit<'t>(
+/// How a list of figures ends ([`list_end`]): the last item's unit and
+/// multiplier, and its value.
+#[derive(Debug)]
+pub struct ListEnd<'t> {
+    /// The unit written after the last item.
+    pub unit: &'t Unit,
+    /// The multiplier of the last item, if it has one.
+    pub multiplier: Option<f64>,
+    /// The value of the last item (its multiplier not applied).
+    pub last: f64,
+}
+
+impl ListEnd<'_> {
+    /// The factor the last item's multiplier gives a first item of value
+    /// `first` that has none: the multiplier where both are of a size
+    /// (`5.3、4.7和3.4亿吨`), else 1 (`8560和1.2万人`: 8560 people, not
+    /// 85,600,000).
+    pub fn factor_for(&self, first: f64) -> f64 {
+        let last = self.last;
+        let alike = last > 0.0 && first > 0.0 && first / last < 100.0 && last / first < 100.0;
+        self.multiplier.filter(|_| alike).unwrap_or(1.0)
+    }
+}
+
+/// The end of a list of figures whose first item ends at `pos`
+/// (`341.2万、375.9万及306.0万人次`, `5.3、4.7和3.4亿吨`): the items joined
+/// by `、` or a word of [`LIST_JOINERS`] (not a comma: the next clause is
+/// no item), the last with its unit. Where the first item has a
+/// multiplier (`multiplied`) every item has one; where it has none, only
+/// the last may, and it may count for every item. Items in Chinese
+/// numerals count only where `chinese`.
+pub fn list_end<'t>(
     text: &str,
     mut pos: usize,
     multiplied: bool,
+    chinese: bool,
     tables: &'t Tables,
-) -> Option<&'t Unit> {
+) -> Option<ListEnd<'t>> {
     for _ in 0..MAX_LIST_ITEMS {
         let n = next_item(text, pos, false)?;
-        pos = n.end;
-        match tables.multipliers.longest_at(text, pos) {
-            Some((len, _)) if multiplied => pos += len,
-            None if !multiplied => {}
-            _ => return None,
-        }
-        if let Some((len, _)) = tables.approx_infix.longest_at(text, pos) {
-            pos += len;
-        }
-        if let Some((_, unit)) = tables.units().longest_at(text, pos) {
-            return Some(unit);
-        }
-    }
-    None
-}
-
-/// The unit, and the multiplier, that end a list of bare figures in digits
-/// whose first item ends at `pos` (`5.3、4.7和3.4亿吨`, `1.2和0.8个百分点`):
-/// items with neither, joined as in [`list_unit`], then the last with its
-/// unit, after a multiplier that then counts for every item.
-///
-/// The multiplier counts for the first figure only where both are of a size
-/// (`8560和1.2万人`: 8560 people, not 85,600,000): `first` is its value.
-pub fn bare_list_unit<'t>(
-    text: &str,
-    mut pos: usize,
-    first: f64,
-    tables: &'t Tables,
-) -> Option<(&'t Unit, f64)> {
-    for _ in 0..MAX_LIST_ITEMS {
-        let n = next_item(text, pos, false)?;
-        if n.chinese {
+        if n.chinese && !chinese {
             return None;
         }
         pos = n.end;
-        let factor = match tables.multipliers.longest_at(text, pos) {
-            Some((len, &m)) => {
-                pos += len;
-                Some(m)
-            }
-            None => None,
-        };
+        let multiplier = tables.multipliers.longest_at(text, pos).map(|(len, &m)| {
+            pos += len;
+            m
+        });
         if let Some((len, _)) = tables.approx_infix.longest_at(text, pos) {
             pos += len;
         }
-        match tables.units().longest_at(text, pos) {
-            Some((_, unit)) => {
+        match (tables.units().longest_at(text, pos), multiplier) {
+            (Some((_, unit)), m) if !multiplied || m.is_some() => {
                 let last = n.value();
-                let alike =
-                    last > 0.0 && first > 0.0 && first / last < 100.0 && last / first < 100.0;
-                return Some((unit, factor.filter(|_| alike).unwrap_or(1.0)));
+                return Some(ListEnd {
+                    unit,
+                    multiplier: m,
+                    last,
+                });
             }
-            None if factor.is_some() => return None,
-            None => {}
+            (None, Some(_)) if multiplied => {}
+            (None, None) if !multiplied => {}
+            _ => return None,
         }
     }
     None
