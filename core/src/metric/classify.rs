@@ -212,7 +212,11 @@ fn quantity<'t>(
             {
                 return None;
             }
-            if is_minutes_or_fen(text, r, u) || is_cohort(r, u) || is_page_counter(text, r, u) {
+            if !has_cue(text, r, u)
+                || is_minutes_or_fen(text, r, u)
+                || is_cohort(r, u)
+                || is_page_counter(text, r, u)
+            {
                 return None;
             }
             if u.kind == QuantityKind::Duration
@@ -577,6 +581,18 @@ fn is_span_of_time(text: &str, r: &Reading, tables: &Tables) -> bool {
         || tables.duration_after.longest_at(text, r.end).is_some()
 }
 
+/// Whether the cue the unit `u` needs, if any, stands near the figure `r`
+/// ([`Unit::cue_before`]): `年逾七旬`, `六旬老人`, not `历时三旬`.
+fn has_cue(text: &str, r: &Reading, u: &Unit) -> bool {
+    if u.cue_before.is_none() && u.cue_after.is_none() {
+        return true;
+    }
+    let from = floor_char(text, r.start.saturating_sub(6));
+    u.cue_before
+        .is_some_and(|w| text[from..r.start].contains(w))
+        || u.cue_after.is_some_and(|w| text[r.end..].starts_with(w))
+}
+
 /// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.
 fn rank<'t>(ix: &Index, r: &Reading<'t>, tables: &Tables) -> Option<Judged<'t>> {
     let text = ix.text;
@@ -803,6 +819,9 @@ mod tests {
         );
         assert_eq!(judged("十七八岁的孩子")[0].1, 17.0);
         assert_eq!(judged("年逾七旬")[0], ("逾七旬".into(), 70.0, "岁".into()));
+        assert_eq!(judged("六旬老人")[0], ("六旬".into(), 60.0, "岁".into()));
+        // Ten-day spans are no age.
+        assert!(judged("历时三旬").is_empty());
         assert_eq!(judged("满一周岁")[0].1, 1.0);
         assert_eq!(
             judged("特色课程百余门")[0],

@@ -39,6 +39,13 @@ pub struct Unit {
     /// `多` right after the unit means more than the figure (`增长一倍多`,
     /// `三成多`).
     pub more_after: bool,
+    /// A unit only where a cue stands near: this word in the two chars
+    /// before the figure (`年` of `年逾七旬`), or [`cue_after`](Self::cue_after)
+    /// right after the unit (`老` of `六旬老人`); `历时三旬` is no age.
+    pub cue_before: Option<&'static str>,
+    /// The word right after the unit that is a cue, as
+    /// [`cue_before`](Self::cue_before) says.
+    pub cue_after: Option<&'static str>,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -60,6 +67,8 @@ impl Unit {
             tenths_after: false,
             tenth: None,
             more_after: false,
+            cue_before: None,
+            cue_after: None,
             si: None,
         }
     }
@@ -346,6 +355,8 @@ impl Embedded {
                         unit.tenths_after = true;
                         unit.tenth = Some(w);
                     }
+                    Some(("cue_before", w)) => unit.cue_before = Some(w),
+                    Some(("cue_after", w)) => unit.cue_after = Some(w),
                     Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
                     Some(("si", si)) => {
                         unit.si = Some(Si::parse(si).ok_or_else(|| bad("units", &row))?)
