@@ -5,7 +5,8 @@
 //!   (`8 660个` with U+00A0 is 8660) where the groups have the strict form:
 //!   one to three digits, then groups of exactly three. So is a plain space
 //!   (Hong Kong's usage, `約30 400個`) where the number follows a word and
-//!   at most two more groups and a word or punctuation follow it; a row of figures
+//!   at most two more groups (and decimals: `4 215.7亿元`) and a word or
+//!   punctuation follow it; a row of figures
 //!   (`2024 2023`, `12 105 110 118`) keeps its spaces.
 //! - A letter-spaced number, single digits and a decimal point each set
 //!   apart by one space as a scanner leaves them (`投入 3 1 . 9 6 亿 元`), is
@@ -96,6 +97,21 @@ pub fn thousands_gap(
         groups += 1;
         if plain && cell_end(&orig[pos..]) {
             return true;
+        }
+        // Decimals may end the number (`4 215.7亿元`).
+        if plain && first(&orig[pos..]) == Some('.') {
+            let dot = orig[pos..].chars().next().map_or(1, char::len_utf8);
+            let decimals = orig[pos + dot..]
+                .chars()
+                .take_while(|&c| fold_width(c).is_ascii_digit())
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if decimals == 0 {
+                return false;
+            }
+            pos += dot + decimals;
+            return cell_end(&orig[pos..])
+                || first(&orig[pos..]).is_some_and(|c| is_cjk(c) || CLAUSE_PUNCT.contains(c));
         }
         return match first(&orig[pos..]) {
             Some(c) if c.is_ascii_digit() => false,
@@ -215,6 +231,12 @@ mod tests {
         assert!(!plain("約30 400 5"));
         assert!(!plain("約30 400"));
         assert!(plain("求診人次2 086 500，上升"));
+        // Decimals may end it, then a word, not another figure.
+        assert!(plain("对东盟进出口4 215.7亿元"));
+        assert!(plain("增加1 682.25，"));
+        assert!(!plain("收入1 234.5 1 100.2\n"));
+        assert!(!plain("约1 234."));
+        assert!(plain("港島\u{3000}\u{3000}3 412.5\u{3000}\u{3000}4 187\n"));
         assert!(!plain("2024 2023"));
         assert!(!plain("1,486 273人"));
         assert!(!plain("卫生院15 120 138 142个"));
