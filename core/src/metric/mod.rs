@@ -142,7 +142,7 @@ fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged
     let mut out = Vec::new();
     let mut pos = 0;
     let mut sentence = 0..0;
-    let words = word_starts(text);
+    let words = word_starts(text, tables);
     let mut starts = merged(ix.numbers.all(), &words);
     let mut checkpoint = Checkpoint::default();
     let mut rows = table::Rows::default();
@@ -175,9 +175,10 @@ fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged
 }
 
 /// Where a quantity starts with a word rather than a numeral: `万分之`
-/// (N per ten thousand), `万余` and `万多` (ten thousand and more), `首位`
-/// and `榜首` (first place) and `打对折` (half off), in text order.
-fn word_starts(text: &str) -> Vec<usize> {
+/// (N per ten thousand), `万余` and `万多` (ten thousand and more), `万`
+/// or `亿` after an approximation word (`近万人次`, `逾亿元`), `首位` and
+/// `榜首` (first place) and `打对折` (half off), in text order.
+fn word_starts(text: &str, tables: &Tables) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out: Vec<usize> = memchr::memmem::find_iter(bytes, "首".as_bytes())
         .filter_map(|i| {
@@ -190,12 +191,14 @@ fn word_starts(text: &str) -> Vec<usize> {
     // `万分之`, `万余`, `万多`: one pass for the 万 that may start them.
     let wan = memchr::memmem::find_iter(bytes, "万".as_bytes()).filter(|&i| {
         let rest = &text[i + '万'.len_utf8()..];
-        rest.starts_with("分之") || rest.starts_with(['余', '多'])
+        rest.starts_with("分之")
+            || rest.starts_with(['余', '多'])
+            || scan::approx_ends_at(text, i, tables)
     });
-    if out.is_empty() {
-        return wan.collect();
-    }
+    let yi = memchr::memmem::find_iter(bytes, "亿".as_bytes())
+        .filter(|&i| scan::approx_ends_at(text, i, tables));
     out.extend(wan);
+    out.extend(yi);
     out.sort_unstable();
     out
 }

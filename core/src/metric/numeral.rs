@@ -176,6 +176,23 @@ fn lone_wan(text: &str, at: usize) -> Option<Num> {
     })
 }
 
+/// `万` or `亿` read alone as the round magnitude it names (`近万人次`,
+/// `逾亿元`): only where an approximation word stands before it, which the
+/// caller checks; elsewhere alone they are multipliers.
+pub fn lone_magnitude(text: &str, at: usize) -> Option<Num> {
+    let c = char_at(text, at).filter(|&c| matches!(c, '万' | '亿'))?;
+    Some(Num {
+        end: at + c.len_utf8(),
+        int: chinese_power(c)?,
+        scale: 0,
+        chinese: true,
+        digits_only: false,
+        chars: 1,
+        leading_round: false,
+        neighbours: false,
+    })
+}
+
 /// Reads `digits[,ddd…][.digits]` at `at` (which holds a digit). Thousands
 /// separators are read only in their strict form: one to three leading
 /// digits, then groups of exactly three (`12,345`, `1,234,567.8`), so a comma

@@ -74,9 +74,32 @@ pub fn run_end(text: &str, at: usize) -> usize {
     i
 }
 
+/// Whether a word that makes a lone `万` or `亿` a round figure ends at
+/// `at`: an approximation word before a number (`近万人次`, `逾亿元`), not
+/// blocked, or a vague one that says more than (`上万人`); `数万`, `几万`
+/// name no figure (and `人数万人次` is a table's label and its unit).
+pub fn approx_ends_at(text: &str, at: usize, tables: &Tables) -> bool {
+    let blocked = |len: usize| {
+        tables
+            .approx_block
+            .longest_ending_at(text, at)
+            .is_some_and(|(b, _)| b > len)
+    };
+    let before = tables.approx_before.longest_ending_at(text, at);
+    let vague = || {
+        tables
+            .approx_vague
+            .longest_ending_at(text, at)
+            .filter(|(_, &a)| a == Approx::Over)
+    };
+    before.or_else(vague).is_some_and(|(len, _)| !blocked(len))
+}
+
 /// Reads the quantity whose number starts at `at`.
 pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>> {
-    let num = numeral::parse(text, at)?;
+    let num = numeral::parse(text, at).or_else(|| {
+        approx_ends_at(text, at, tables).then(|| numeral::lone_magnitude(text, at))?
+    })?;
     // A lone 零 is a word, not a count of nothing: 零部件, 零售, 零星.
     if num.end == at + '零'.len_utf8() && text[at..].starts_with('零') {
         return None;
@@ -165,7 +188,8 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
             r.start = lead - len;
         }
     } else if let Some((len, &a)) = tables.approx_vague.longest_ending_at(text, lead) {
-        if num.chinese && text[at..].starts_with(['十', '百', '千']) && !blocked(len) {
+        if num.chinese && text[at..].starts_with(['十', '百', '千', '万', '亿']) && !blocked(len)
+        {
             r.approx = a;
             r.approx_before = true;
             r.vague = true;
