@@ -144,6 +144,63 @@ fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
     report
 }
 
+/// Where the scene a place sets in a news story ends ([`Scene::end`]).
+struct Scene<'t> {
+    text: &'t str,
+    /// Where a place is named or a marker speaks, ascending.
+    stops: Vec<usize>,
+    /// The last answer: a paragraph's end and its scene's.
+    last: Option<(usize, usize)>,
+}
+
+impl<'t> Scene<'t> {
+    /// The scenes of `text`, whose `places` and `markers` end them.
+    fn new(text: &'t str, places: &[(usize, Place, bool)], markers: &[(usize, Marker)]) -> Self {
+        let mut stops: Vec<usize> = places.iter().map(|p| p.0).collect();
+        stops.extend(markers.iter().map(|m| m.0));
+        stops.sort_unstable();
+        Scene {
+            text,
+            stops,
+            last: None,
+        }
+    }
+
+    /// The end of the scene whose paragraph ends at `end` (a line break or
+    /// the text's end): the end of the last of the paragraphs right after
+    /// it that name no place and hold no marker (a quote, `在古城东门…`).
+    /// Several places of one paragraph share the answer, so that each
+    /// paragraph is walked once.
+    fn end(&mut self, end: usize) -> usize {
+        if let Some((e, scene)) = self.last {
+            if e == end {
+                return scene;
+            }
+        }
+        let (text, len) = (self.text, self.text.len());
+        let mut at = end;
+        while at < len {
+            let from = at + 1;
+            let next = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(len, |i| from + i);
+            let k = self.stops.partition_point(|&s| s < from);
+            if self.stops.get(k).is_some_and(|&s| s < next) || is_heading(&text[from..next]) {
+                break;
+            }
+            at = next;
+        }
+        self.last = Some((end, at));
+        at
+    }
+}
+
+/// Whether the paragraph `para` is a heading (`机场：旅客吞吐量同比增长两成`):
+/// not blank, and ends with no sentence's end (`。`, `！`, `？`, a closing
+/// quote, width-folded by normalisation), where a new section starts.
+fn is_heading(para: &str) -> bool {
+    let para = para.trim_end();
+    !para.is_empty() && !para.ends_with(['。', '!', '?', ';', '"', '…'])
+}
+
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
 /// `北京3月5日电`, `记者王明/台北报导`): the place the story was filed from,
 /// not its subject.
@@ -152,6 +209,17 @@ fn is_dateline(text: &str, end: usize) -> bool {
         text[end..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
     let dated = rest.len() < text.len() - end;
     (dated && rest.starts_with('电')) || rest.starts_with("报导") || rest.starts_with("报道")
+}
+
+/// Words of a news story's lead ([`is_news`]).
+static NEWS_CUES: Needles = Needles::list(include_str!("../../data/entity/news_cues.txt"));
+
+/// Whether `text` is a news story: its lead holds a reporter's byline or a
+/// paper's own news (`记者`, `本报讯`), or a dateline, whose place
+/// `dateline` tells.
+fn is_news(text: &str, dateline: bool) -> bool {
+    let lead = &text[..floor_char(text, LEAD_BYTES.min(text.len()))];
+    dateline || NEWS_CUES.find_iter(lead).next().is_some()
 }
 
 /// The region of national figures.
@@ -214,6 +282,8 @@ impl Resolver {
         // Where each place stands (start, end, name, named as a REGION), for
         // lists a `分别` spreads.
         let mut spans: Vec<(usize, usize, &str, bool)> = Vec::new();
+        // Whether a place in the lead is a news dateline's.
+        let mut dateline = false;
         for e in entities {
             let name = e.normalized.as_str();
             let place = match e.kind {
@@ -228,7 +298,9 @@ impl Resolver {
                 }
                 _ => None,
             };
-            if let Some(p) = place.filter(|_| !is_dateline(text, e.end)) {
+            let dated = place.is_some() && e.start < LEAD_BYTES && is_dateline(text, e.end);
+            dateline |= dated;
+            if let Some(p) = place.filter(|_| !dated && !is_dateline(text, e.end)) {
                 if e.kind == EntityKind::Org && JURISDICTION_ENDS.iter().any(|w| name.ends_with(w))
                 {
                     bodies.push(e.start);
@@ -572,6 +644,9 @@ impl Resolver {
             }
         }
         let mut ends = Ends::new(text);
+        // In a news story, the paragraphs after a scene's that name no place
+        // and speak as none are still set there.
+        let mut scene = is_news(text, dateline).then(|| Scene::new(text, &places, markers));
         let city_doc = r.default.is_some() && r.default == city && height == Height::City;
         let district_doc = height == Height::District;
         let county_city = district_doc && r.default.as_deref().is_some_and(|d| d.ends_with('市'));
@@ -606,7 +681,9 @@ impl Resolver {
             }
             match ev {
                 Event::District(d) if city_doc && !in_list(at) => {
-                    r.push_scope(at, ends.after(Break::Paragraph, at), d);
+                    let end = ends.after(Break::Paragraph, at);
+                    let end = scene.as_mut().map_or(end, |s| s.end(end));
+                    r.push_scope(at, end, d);
                 }
                 // A list of places (`济南、青岛、烟台三个片区`) speaks of them
                 // together: its figures stay the text's.
@@ -918,6 +995,24 @@ mod tests {
         let gaz = Gazetteer::shared().unwrap();
         let r = Resolver::new(&n, &e.entities, e.main_province, &m, gaz, None);
         (r, n.text.clone())
+    }
+
+    #[test]
+    fn a_news_scene_carries_over_paragraphs_that_name_no_place() {
+        let source =
+            "喀什地区秋日见闻\n本报喀什10月16日电(记者 李明)麦盖提县的棉田里,采棉机来回穿梭。\n\
+                    \u{201c}今年我家种了两千余亩棉花。\u{201d}\n\
+                    农机:全年新增采棉机300台\n放眼整个喀什地区,棉花种植面积800万亩。\n";
+        let (r, text) = resolver(source);
+        assert_eq!(r.default_region(), Some("喀什地区"));
+        // A quote after the scene is still set there.
+        assert_eq!(r.region_at(text.find("两千").unwrap()), Some("麦盖提县"));
+        // A heading starts a new section.
+        assert_eq!(r.region_at(text.find("300台").unwrap()), Some("喀什地区"));
+        // Not in a text that is no news story.
+        let (r, text) = resolver(&source.replace("本报喀什10月16日电(记者 李明)", "10月16日,"));
+        assert_eq!(r.default_region(), Some("喀什地区"));
+        assert_eq!(r.region_at(text.find("两千").unwrap()), Some("喀什地区"));
     }
 
     #[test]
