@@ -70,8 +70,10 @@ enum Height {
 const VISITORS: [&str; 5] = ["旅客", "游客", "访客", "客人", "籍"];
 
 /// Whether the place named `name` at `at` (its mention may be a short form)
-/// is followed by a word of [`VISITORS`].
-fn origin_of_visitors(text: &str, at: usize, name: &str) -> bool {
+/// is where people come from: followed by a word of [`VISITORS`], after
+/// `来自` (`来自巴楚县的农民`), or between `从` and `来` (`从巴楚县来的`,
+/// `从喀什赶来`).
+fn is_origin(text: &str, at: usize, name: &str) -> bool {
     let rest = &text[at..];
     // The mention is the full name or a prefix of it (深圳 of 深圳市).
     let len = rest
@@ -80,7 +82,12 @@ fn origin_of_visitors(text: &str, at: usize, name: &str) -> bool {
         .take_while(|&i| name.starts_with(&rest[..i]))
         .last()
         .unwrap_or(0);
-    VISITORS.iter().any(|w| rest[len..].starts_with(w))
+    let after = &rest[len..];
+    let come = after.starts_with('来')
+        || (after.starts_with(['赶', '前']) && after[3..].starts_with('来'));
+    VISITORS.iter().any(|w| after.starts_with(w))
+        || text[..at].ends_with("来自")
+        || (text[..at].ends_with('从') && come)
 }
 
 /// Ends of the names of bodies with a jurisdiction (courts, governments
@@ -288,9 +295,15 @@ impl Resolver {
             let name = e.normalized.as_str();
             let place = match e.kind {
                 EntityKind::Region => *seen.entry(name).or_insert_with(|| gaz.resolve(name, main)),
-                EntityKind::School | EntityKind::Org => {
-                    gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main))
-                }
+                EntityKind::School => gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main)),
+                // A company's trade name may be a county's short name
+                // (`新源棉业有限公司` in 麦盖提县): only a body with a
+                // jurisdiction, or a full county name, places it there.
+                EntityKind::Org => gaz.place_of_name(name).and_then(|p| {
+                    let place = gaz.resolve(p, main)?;
+                    let body = JURISDICTION_ENDS.iter().any(|w| name.ends_with(w));
+                    (body || !place.is_district() || p == place.full).then_some(place)
+                }),
                 // The report a text is taken from (`摘自《西安市雁塔区…政府工作
                 // 报告》`), in its lead.
                 EntityKind::Work if e.start < LEAD_BYTES => {
@@ -342,6 +355,9 @@ impl Resolver {
         };
         let mut events: Vec<(usize, Event)> = Vec::new();
         for (at, p, region) in &places {
+            if is_origin(text, *at, p.full) {
+                continue;
+            }
             let ev = match p.level {
                 _ if p.is_district() && home(p) => Event::District(p.full),
                 Level::Prefecture
@@ -358,8 +374,7 @@ impl Resolver {
                     && p.province != 0
                     && !home(p)
                     && opens_clause(text, *at)
-                    && listed.binary_search(at).is_err()
-                    && !origin_of_visitors(text, *at, p.full) =>
+                    && listed.binary_search(at).is_err() =>
                 {
                     Event::Elsewhere(p.full)
                 }
@@ -1013,6 +1028,21 @@ mod tests {
         let (r, text) = resolver(&source.replace("本报喀什10月16日电(记者 李明)", "10月16日,"));
         assert_eq!(r.default_region(), Some("喀什地区"));
         assert_eq!(r.region_at(text.find("两千").unwrap()), Some("喀什地区"));
+    }
+
+    #[test]
+    fn where_people_come_from_and_trade_names_place_no_figure() {
+        let (r, text) = resolver(
+            "喀什地区棉花丰收。喀什地区今年棉花种植面积800万亩。\n\
+             从巴楚县来的王建军今年种了六百亩棉花。\n\
+             新源棉业有限公司日收购籽棉1200吨。\n\
+             麦盖提县农业农村局统计,全县新建高标准农田11.2万亩。\n",
+        );
+        assert_eq!(r.default_region(), Some("喀什地区"));
+        assert_eq!(r.region_at(text.find("六百").unwrap()), Some("喀什地区"));
+        assert_eq!(r.region_at(text.find("1200").unwrap()), Some("喀什地区"));
+        // A body with a jurisdiction speaks for its county.
+        assert_eq!(r.region_at(text.find("11.2").unwrap()), Some("麦盖提县"));
     }
 
     #[test]
