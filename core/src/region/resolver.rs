@@ -724,6 +724,18 @@ impl Resolver {
                 Event::Province(p) if height == Height::Nation => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
                 }
+                // The text's city, or its province, that opens a clause
+                // takes its sentence back from a district named before
+                // (`其中,塔县接待游客…。同期新疆维吾尔自治区接待游客…`), named in
+                // full (`喀什古城` may be the county-level city's).
+                Event::Prefecture(p) | Event::Province(p)
+                    if city_doc
+                        && text[at..].starts_with(p)
+                        && opens_clause(text, at)
+                        && !in_list(at) =>
+                {
+                    r.push_scope(at, ends.after(Break::Sentence, at), p);
+                }
                 // A yardstick (`排名全省第一`, `占全国的10.7%`) leaves the
                 // place named before it its figures, except its own level
                 // (`略高于全港的73%`, `高于全国平均的18%`).
@@ -964,6 +976,7 @@ fn frames(text: &str, at: usize) -> bool {
 fn opens_clause(text: &str, at: usize) -> bool {
     // A time frame may stand first (`2024年全国…`, `今年全国…`, `全年全省…`).
     let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let before = before.strip_suffix("同期").unwrap_or(before);
     let before = before
         .strip_suffix(['今', '去', '当', '同', '明', '全'])
         .unwrap_or(before);
@@ -1043,6 +1056,24 @@ mod tests {
         assert_eq!(r.region_at(text.find("1200").unwrap()), Some("喀什地区"));
         // A body with a jurisdiction speaks for its county.
         assert_eq!(r.region_at(text.find("11.2").unwrap()), Some("麦盖提县"));
+    }
+
+    #[test]
+    fn the_city_or_province_named_in_full_takes_its_sentence_back() {
+        let (r, text) = resolver(
+            "喀什地区旅游。喀什地区今年接待游客3168.5万人次。其中,塔什库尔干塔吉克自治县接待游客400万人次。\
+             同期新疆维吾尔自治区接待游客2.3亿人次,喀什地区接待量居全疆第三位。\n",
+        );
+        assert_eq!(r.default_region(), Some("喀什地区"));
+        assert_eq!(
+            r.region_at(text.find("400").unwrap()),
+            Some("塔什库尔干塔吉克自治县")
+        );
+        assert_eq!(
+            r.region_at(text.find("2.3").unwrap()),
+            Some("新疆维吾尔自治区")
+        );
+        assert_eq!(r.region_at(text.find("第三").unwrap()), Some("喀什地区"));
     }
 
     #[test]
