@@ -957,13 +957,18 @@ fn own_level(text: &str, at: usize) -> Option<usize> {
         .or_else(|| rest.strip_prefix("平均"))
         .unwrap_or(rest);
     // The figure right after 的 (`全国的66.2%`), not a noun (`全国的平均水平
-    // 高出0.3个百分点`, a gap); it alone (`…的66.2%低10个百分点`).
-    let figure = rest.strip_prefix('的')?;
+    // 高出0.3个百分点`, a gap); it alone (`…的66.2%低10个百分点`). Or the
+    // figure in brackets after it (`高于全国(5.2%)0.7个百分点`).
+    let (figure, bracketed) = match rest.strip_prefix('(') {
+        Some(f) => (f, true),
+        None => (rest.strip_prefix('的')?, false),
+    };
     let len = figure
         .bytes()
         .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%'))
         .count();
-    (compared && len > 0).then(|| text.len() - figure.len() + len)
+    let closed = !bracketed || figure[len..].starts_with(')');
+    (compared && len > 0 && closed).then(|| text.len() - figure.len() + len)
 }
 
 /// Whether the marker at `at` only frames a narrower region's figure.
@@ -980,8 +985,10 @@ fn opens_clause(text: &str, at: usize) -> bool {
     let before = before
         .strip_suffix(['今', '去', '当', '同', '明', '全'])
         .unwrap_or(before);
-    // `其中长沙中院…`: among them, the place is the clause's subject.
+    // `其中长沙中院…`: among them, the place is the clause's subject; so is
+    // the place of what the clause is about (`位于东莞的空港中心处理…`).
     let before = before.strip_suffix("其中").unwrap_or(before);
+    let before = before.strip_suffix("位于").unwrap_or(before);
     before
         .chars()
         .next_back()
@@ -1074,6 +1081,15 @@ mod tests {
             Some("新疆维吾尔自治区")
         );
         assert_eq!(r.region_at(text.find("第三").unwrap()), Some("喀什地区"));
+        // What a clause is about may be set in a place (`位于东莞的…`).
+        let (r, text) = resolver(
+            "香港國際機場貨運量490萬公噸。位於東莞的空港中心處理出口貨物4.2萬公噸。全港旅客5,300萬人次。",
+        );
+        assert_eq!(
+            r.region_at(text.find("490").unwrap()),
+            Some("香港特别行政区")
+        );
+        assert_eq!(r.region_at(text.find("4.2").unwrap()), Some("东莞市"));
     }
 
     #[test]
@@ -1381,6 +1397,10 @@ mod tests {
         );
         assert_eq!(r.region_at(text.rfind("5.2%").unwrap()), Some("中国"));
         assert_eq!(r.region_at(text.find("0.4").unwrap()), Some("江苏省"));
+        // Or in brackets after it.
+        let (r, text) = resolver("四川省统计局发布。全省GDP增长5.9%,高于全国(5.2%)0.7个百分点。");
+        assert_eq!(r.region_at(text.find("5.2%").unwrap()), Some("中国"));
+        assert_eq!(r.region_at(text.find("0.7").unwrap()), Some("四川省"));
     }
 
     #[test]
