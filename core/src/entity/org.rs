@@ -399,16 +399,22 @@ fn aliases(text: &str, t: &OrgTables, out: &mut Vec<(usize, usize)>) {
             patterns.push(alias);
         }
     }
-    if patterns.is_empty() {
-        return;
-    }
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    else {
-        return;
+    let add = match patterns[..] {
+        [] => return,
+        // One alias (as a rule): a vector search, no automaton to build.
+        [alias] => memchr::memmem::find_iter(text.as_bytes(), alias)
+            .map(|i| (i, i + alias.len()))
+            .collect(),
+        _ => {
+            let Ok(ac) = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&patterns)
+            else {
+                return;
+            };
+            ac.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        }
     };
-    let add = ac.find_iter(text).map(|m| (m.start(), m.end())).collect();
     add_names(out, add);
 }
 
@@ -657,17 +663,24 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
     for (&short, &i) in &ids {
         patterns[i] = short;
     }
-    // The plain automaton: a text is searched once, too short a time to
-    // repay compiling a faster one.
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns)
-    else {
-        return;
-    };
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-    for m in ac.find_overlapping_iter(text) {
-        at[m.pattern().as_usize()].push(m.start());
+    if patterns.len() <= FEW_SHORTS {
+        // A vector search each: cheaper than building an automaton.
+        for (id, short) in patterns.iter().enumerate() {
+            at[id] = overlapping(text, short);
+        }
+    } else {
+        // The plain automaton: a text is searched once, too short a time
+        // to repay compiling a faster one.
+        let Ok(ac) = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(&patterns)
+        else {
+            return;
+        };
+        for m in ac.find_overlapping_iter(text) {
+            at[m.pattern().as_usize()].push(m.start());
+        }
     }
     // A name's hits are those of its longest short form that stands
     // somewhere but at the name's own start. A short form several names
@@ -700,6 +713,23 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
         }
     }
     add_names(out, add);
+}
+
+/// Up to this many short forms (those of two or three names, as a rule)
+/// are each looked for on their own by [`short_forms`].
+const FEW_SHORTS: usize = 8;
+
+/// The starts of every occurrence of `word` (not empty) in `text`,
+/// overlapping ones too, ascending.
+fn overlapping(text: &str, word: &str) -> Vec<usize> {
+    let finder = memchr::memmem::Finder::new(word);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = finder.find(&text.as_bytes()[from..]) {
+        out.push(from + i);
+        from += i + 1;
+    }
+    out
 }
 
 /// The leftmost anchor in `from..s` whose end leaves at most [`MAX_GAP`]

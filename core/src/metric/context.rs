@@ -301,7 +301,10 @@ impl<'a> Reader<'a> {
             Some((last, text)) if last == p => Some(text.clone()),
             _ => {
                 let text = original_of(self.norm, &mut self.cursor, std::slice::from_ref(p));
-                self.last_period = Some((p.clone(), text.clone()));
+                // The text kept is copied into the room of the last one.
+                let (range, kept) = self.last_period.get_or_insert_with(Default::default);
+                range.clone_from(p);
+                kept.clone_from(&text);
                 Some(text)
             }
         }

@@ -150,9 +150,7 @@ pub fn cell(
     let after = text[end..].trim_start_matches(' ');
     let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
     let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
-        || NO_VALUE
-            .iter()
-            .any(|w| !w.is_ascii() && after.starts_with(w))
+        || NO_VALUE.iter().any(|w| !w.is_ascii() && opens(after, w))
         || change_word(after, &tables.change_verbs)
             .is_some_and(|n| after[n..].starts_with(starts_figure));
     if !(ends_cell || spaced) {
@@ -180,7 +178,9 @@ pub fn cell(
         None if to == text.len() => to,
         None => return None,
     };
-    if own_unit || !ends_cell || !text[line_start..line_end].contains(is_cell_break) {
+    // The cell breaks are ASCII: looked for by byte.
+    let split = || memchr::memchr2(b'|', b'\t', &bytes[line_start..line_end]).is_some();
+    if own_unit || !ends_cell || !split() {
         return space_cell(ix, line_start..line_end, start..end, own_unit, tables, rows)
             .map(|c| Cell { bracketed, ..c });
     }
@@ -221,6 +221,14 @@ pub fn cell(
         column: column.unwrap_or(start..start),
         bracketed,
     })
+}
+
+/// Whether `s` starts with the word `w`, told by its first three bytes
+/// where it has them (the first char of a CJK word): most texts differ
+/// there, and the rest is then compared only for the few that do not.
+fn opens(s: &str, w: &str) -> bool {
+    let head = |t: &str| t.as_bytes().first_chunk::<3>().copied();
+    (w.len() < 3 || head(s) == head(w)) && s.starts_with(w)
 }
 
 /// Whether `c` may start a figure of a space-split row.

@@ -16,7 +16,7 @@ use super::markers::Marker;
 use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
-use crate::text::punct::SCOPE;
+use crate::text::punct::{SCOPE, SENTENCE};
 use crate::text::{char_before, floor_char, listed_together, words, FastHash, Needles};
 use crate::EntityKind;
 
@@ -673,8 +673,10 @@ impl Resolver {
         let breaks: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
         let district_before = |at: usize| {
             let breaks = breaks.get_or_init(|| {
-                text.match_indices(['。', '\n', '!', '?', ';'])
-                    .map(|(i, _)| i)
+                // Matched on bytes: no char is decoded.
+                let bytes = text.as_bytes();
+                (0..bytes.len())
+                    .filter(|&i| SENTENCE.starting_at(bytes, i))
                     .collect()
             });
             let k = breaks.partition_point(|&b| b < at);
