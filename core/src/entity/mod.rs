@@ -11,6 +11,7 @@ mod link;
 mod org;
 mod person;
 mod school;
+mod transliterated;
 mod work;
 
 use crate::text::{overlaps_any, words, Found, Trie, WordSet};
@@ -100,6 +101,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(words(org::HK_NAMES).collect()),
         only_all(words(org::MO_NAMES).collect()),
         only_all(date::KEYS.to_vec()),
+        only_all(words(person::KNOWN).collect()),
     ])
 }
 
@@ -126,6 +128,8 @@ enum List {
     MacauName,
     /// [`date::KEYS`].
     DateKey,
+    /// [`person::KNOWN`].
+    KnownPerson,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -374,7 +378,9 @@ pub(crate) fn extract(
     cands.extend(
         persons
             .iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Person)),
+            .copied()
+            .chain(found.of(List::KnownPerson).iter().map(|f| (f.start, f.end)))
+            .map(|(s, e)| Candidate::new(s, e, EntityKind::Person)),
     );
     if cancel::requested() {
         return Mentions::none();
@@ -820,6 +826,27 @@ mod tests {
         use EntityKind::Person;
         check(&[
             ("“今年很好。”刘洋说。", &[(Person, "刘洋")], &[]),
+            // The leaders reports cite, where no title marks them.
+            (
+                "坚持以习近平新时代中国特色社会主义思想为指导。",
+                &[(Person, "习近平")],
+                &[],
+            ),
+            // Transliterated names: dotted, or four chars and more after a title.
+            (
+                "(记者 李昊然 阿依努尔·吐尔逊)大户买买提江·阿不都热合曼说。",
+                &[
+                    (Person, "李昊然"),
+                    (Person, "阿依努尔·吐尔逊"),
+                    (Person, "买买提江·阿不都热合曼"),
+                ],
+                &[(Person, "阿依努尔")],
+            ),
+            (
+                "旗长乌力吉巴雅尔在会上说。",
+                &[(Person, "乌力吉巴雅尔")],
+                &[],
+            ),
             ("市民陈静告诉记者,出行方便。", &[(Person, "陈静")], &[]),
             (
                 "处长刘志强表示,",

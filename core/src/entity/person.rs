@@ -9,6 +9,7 @@
 //! an honorific (陈国樑议员, 周振邦先生); a speaker may follow 的
 //! (来自农业农村厅的韦建峰介绍).
 
+use super::transliterated;
 use crate::text::Needle;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -20,6 +21,9 @@ use crate::text::{char_at, char_before, is_cjk, is_name_char, words, FastHash, F
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
 const STOP: &str = include_str!("../../data/entity/person_stop.txt");
+/// Names of the people national reports most often cite, read wherever
+/// they stand (以习近平同志为核心的党中央).
+pub(crate) const KNOWN: &str = include_str!("../../data/entity/person_known.txt");
 
 /// Words of a byline that a name follows (`记者 苏盛宇`).
 static BYLINE: LazyLock<WordSet> =
@@ -255,12 +259,18 @@ pub(crate) fn find(
             }
         }
         names_after_title(&cx, m.end, weak, &mut out);
+        if !weak {
+            if let Some(e) = transliterated::after_title(&norm.text, m.end, PARTICLE) {
+                out.push((m.end, e));
+            }
+        }
     }
     speakers(&cx, verbs, &mut out);
     honoured(&cx, &mut out);
     speaker_labels(&cx, &mut out);
     credits(norm, t, &mut out);
     bylines(norm, t, &mut out);
+    out.extend(transliterated::dotted(norm));
     out.sort_unstable();
     out.dedup();
     out

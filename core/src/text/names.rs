@@ -2,7 +2,9 @@
 //! of the entity finders and of the town names the gazetteer finds.
 
 use super::chars::{char_before, is_cjk};
+use super::hash::FastHash;
 use super::wordset::WordSet;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A char that may stand inside a name: a CJK ideograph, an ASCII digit or
@@ -10,6 +12,67 @@ use std::sync::LazyLock;
 #[inline]
 pub(crate) fn is_name_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_digit() || c == '·'
+}
+
+/// The chars of names transliterated from Uyghur, Kazakh, Mongolian,
+/// Tibetan or a foreign language (`transliteration_chars.txt`).
+static TRANSLITERATION: LazyLock<HashSet<char, FastHash>> = LazyLock::new(|| {
+    include_str!("../../data/entity/transliteration_chars.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+});
+
+/// Whether `c` writes transliterated names (买买提江, 乌力吉巴雅尔, 吉仁高勒).
+fn is_transliteration(c: char) -> bool {
+    TRANSLITERATION.contains(&c)
+}
+
+/// Which way from an offset a run is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Toward {
+    /// Leftwards: the run ends at the offset.
+    Left,
+    /// Rightwards: the run starts at the offset.
+    Right,
+}
+
+/// The other end of the run of transliteration chars read `toward` from byte `at`
+/// of `text`, where it holds `chars.0` to `chars.1` of them (`None` where
+/// it is shorter or longer): a run stops where `stop` holds at the offset
+/// between two of its chars (a space normalisation dropped).
+pub(crate) fn transliteration_run(
+    text: &str,
+    at: usize,
+    toward: Toward,
+    chars: (usize, usize),
+    stop: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut i = at;
+    let mut n = 0;
+    loop {
+        let c = match toward {
+            Toward::Left => char_before(text, i),
+            Toward::Right => text[i..].chars().next(),
+        };
+        let Some(c) = c.filter(|&c| is_transliteration(c)) else {
+            break;
+        };
+        if n > 0 && stop(i) {
+            break;
+        }
+        if n == chars.1 {
+            return None;
+        }
+        match toward {
+            Toward::Left => i -= c.len_utf8(),
+            Toward::Right => i += c.len_utf8(),
+        }
+        n += 1;
+    }
+    (n >= chars.0).then_some(i)
 }
 
 /// Words ending with a one-char stop that are words of their own inside

@@ -1,0 +1,112 @@
+//! PERSON: names transliterated from Uyghur, Kazakh, Mongolian, Tibetan or
+//! a foreign language, which start with no Chinese surname: two or more
+//! parts joined by a middle dot (买买提江·阿不都热合曼, 古丽米拉·艾买提),
+//! anywhere; or one run of four to seven such chars right after a title
+//! (旗长乌力吉巴雅尔). Each part is a run of the chars of
+//! `transliteration_chars.txt`, so a dot between words (中国·重庆) is no name.
+
+use crate::normalize::Normalized;
+use crate::text::{char_at, is_name_char, transliteration_run, Toward};
+
+/// The dots that join the parts of a name (`·`, and those some pages type
+/// for it: `•`, `‧`, `・`).
+const DOTS: [char; 4] = ['·', '•', '‧', '・'];
+
+/// The fewest and most chars of one part of a dotted name.
+const PART_CHARS: (usize, usize) = (2, 8);
+
+/// The fewest and most chars of an undotted name after a title.
+const RUN_CHARS: (usize, usize) = (4, 7);
+
+/// The dotted names of the normalised text `norm`: (start, end) byte
+/// offsets, ascending. A name does not reach across a space normalisation
+/// dropped (`记者 李昊然 阿依努尔·吐尔逊`).
+pub(crate) fn dotted(norm: &Normalized) -> Vec<(usize, usize)> {
+    let text = norm.text.as_str();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (at, dot) in text.match_indices(DOTS) {
+        if out.last().is_some_and(|&(_, end)| end > at) {
+            continue;
+        }
+        let Some(start) = part_start(norm, at) else {
+            continue;
+        };
+        // The parts after it, each after a dot.
+        let mut end = at;
+        let mut dot_len = dot.len();
+        while let Some(e) = part_end(norm, end + dot_len) {
+            end = e;
+            match char_at(text, end).filter(|c| DOTS.contains(c)) {
+                Some(d) => dot_len = d.len_utf8(),
+                None => break,
+            }
+        }
+        if end > at {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// Where the part of a name that ends at the dot at `at` starts: at least
+/// [`PART_CHARS`].0 transliteration chars back, and no more than its .1,
+/// not across a space normalisation dropped.
+fn part_start(norm: &Normalized, at: usize) -> Option<usize> {
+    let joined = |i| norm.joined_at(i);
+    transliteration_run(&norm.text, at, Toward::Left, PART_CHARS, joined)
+}
+
+/// Where the part of a name that starts at `at` ends, as [`part_start`].
+fn part_end(norm: &Normalized, at: usize) -> Option<usize> {
+    let joined = |i| norm.joined_at(i);
+    transliteration_run(&norm.text, at, Toward::Right, PART_CHARS, joined)
+}
+
+/// The end of an undotted transliterated name right after a title that
+/// ends at `at` (旗长乌力吉巴雅尔在会上说): [`RUN_CHARS`] transliteration
+/// chars, then a char that no name holds or one of `follows`.
+pub(crate) fn after_title(text: &str, at: usize, follows: &[char]) -> Option<usize> {
+    let end = transliteration_run(text, at, Toward::Right, RUN_CHARS, |_| false)?;
+    let next = char_at(text, end);
+    next.map_or(true, |c| !is_name_char(c) || follows.contains(&c))
+        .then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let norm = Normalized::new(text);
+        let t = norm.text.as_str();
+        dotted(&norm)
+            .into_iter()
+            .map(|(s, e)| t[s..e].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn dotted_names_of_transliteration_chars() {
+        assert_eq!(
+            names("种植大户买买提江·阿不都热合曼站在地头"),
+            ["买买提江·阿不都热合曼"]
+        );
+        assert_eq!(names("副局长古丽米拉·艾买提告诉记者"), ["古丽米拉·艾买提"]);
+        assert_eq!(names("(记者 李昊然 阿依努尔·吐尔逊)"), ["阿依努尔·吐尔逊"]);
+        // Words joined by a dot are no name.
+        assert!(names("2024中国·重庆国际车展").is_empty());
+        assert!(names("第一·第二").is_empty());
+    }
+
+    #[test]
+    fn an_undotted_name_after_a_title() {
+        let t = "旗长乌力吉巴雅尔在会上说";
+        let at = "旗长".len();
+        assert_eq!(
+            after_title(t, at, &['在']).map(|e| &t[at..e]),
+            Some("乌力吉巴雅尔")
+        );
+        // Three chars are a Chinese name's length: the surname rules read them.
+        assert_eq!(after_title("局长巴特尔说", "局长".len(), &[]), None);
+    }
+}
