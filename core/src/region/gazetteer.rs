@@ -22,6 +22,8 @@ const REGIONS_EXTRA: &str = include_str!("../../data/entity/regions_extra.tsv");
 /// code of the one it renames (`data/entity/regions_since.tsv`).
 const REGIONS_SINCE: &str = include_str!("../../data/entity/regions_since.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
+/// Abbreviations in common use (西乌旗), by code.
+const ABBREVIATED: &str = include_str!("../../data/entity/regions_abbreviated.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const FOREIGN_CITIES: &str = include_str!("../../data/entity/foreign_cities.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
@@ -115,6 +117,9 @@ pub(crate) struct Gazetteer {
     pub(super) town_stops: WordSet,
     /// Generic words before a township or village suffix.
     pub(super) village_generic: WordSet,
+    /// The suffixes of towns, townships and villages (镇, 苏木): before
+    /// another, one makes a word of kinds (苏木镇, like 乡镇), no name.
+    pub(super) town_suffixes: WordSet,
     /// The first region (not a zone) of each division code.
     by_code: HashMap<u32, u32, FastHash>,
 }
@@ -214,6 +219,20 @@ impl Gazetteer {
                 b.alias(&format!("{short}区"), region);
             }
         }
+        for line in words(ABBREVIATED) {
+            let (code, abbreviation) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
+            let code: u32 = code.parse().map_err(|_| bad_data(line))?;
+            let id = b
+                .regions
+                .iter()
+                .position(|r| r.code == code)
+                .ok_or_else(|| bad_data(line))?;
+            let region = Form::Name {
+                region: id as u32,
+                short: false,
+            };
+            b.alias(abbreviation.trim(), region);
+        }
         for line in words(NEW_AREAS) {
             let (name, code) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
             let code: u32 = code.trim().parse().map_err(|_| bad_data(line))?;
@@ -246,6 +265,7 @@ impl Gazetteer {
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
             village_generic: WordSet::new(VILLAGE_GENERIC),
+            town_suffixes: WordSet::new(TOWN_SUFFIXES),
         })
     }
 

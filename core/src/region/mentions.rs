@@ -5,7 +5,8 @@
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
 use crate::text::{
-    char_at, char_before, extend_left, is_cjk, listed_together, overlaps_any, Found, WordList,
+    char_at, char_before, extend_left, is_cjk, listed_together, overlaps_any, transliteration_run,
+    Found, Toward, WordList,
 };
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -290,6 +291,15 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     }
     let longest = if mongolian { 6 } else { 3 };
     let (start, bounded) = extend_left(text, s, &gaz.town_stops, longest);
+    // A name transliterated from Mongolian, Uyghur or Tibetan runs longer
+    // than a Chinese one (吉仁高勒镇, 巴拉嘎尔高勒镇).
+    let long = (!bounded)
+        .then(|| transliteration_run(text, s, Toward::Left, TRANSLITERATED_CHARS, |_| false))
+        .flatten();
+    let (start, bounded, longest) = match long {
+        Some(at) => (at, true, TRANSLITERATED_CHARS.1),
+        None => (start, bounded, longest),
+    };
     // Right after a region, where a stop leaves one char (彰化县和美镇: 和
     // is no conjunction before a one-char name), the town's name is all
     // that stands between.
@@ -337,6 +347,10 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     if !(min..=longest).contains(&n) || bad_last || !(bounded || follows_region) {
         return None;
     }
+    // 苏木镇 (sumu and towns), like 乡镇: a word of kinds, no name.
+    if gaz.town_suffixes.contains(name) {
+        return None;
+    }
     let village_bad = VILLAGE_BAD_LAST.contains(&last) || (suffix == "乡" && last == '家');
     // A town's suffix inside a village's name (该镇东村, 古镇东村口): a
     // word before it, no name.
@@ -353,6 +367,9 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
         province: 0,
     })
 }
+
+/// The fewest and most chars of a transliterated town name (吉仁高勒镇).
+const TRANSLITERATED_CHARS: (usize, usize) = (4, 6);
 
 /// Adds each province of a run of province abbreviations (京津冀,
 /// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
@@ -596,6 +613,14 @@ mod tests {
         );
         // 其中 bounds a town's name on the left.
         assert_eq!(found(g, "其中惠安堡镇种植8.1万亩"), ["惠安堡镇"]);
+        // Transliterated names run longer; 苏木镇 is a word of kinds.
+        assert_eq!(
+            found(g, "全旗吉仁高勒镇、巴拉嘎尔高勒镇等4个苏木镇开展试点"),
+            ["吉仁高勒镇", "巴拉嘎尔高勒镇"]
+        );
+        assert!(found(g, "带动每个苏木镇培育品牌").is_empty());
+        // An abbreviation in common use names its banner.
+        assert_eq!(found(g, "美丽西乌旗建设"), ["西乌旗"]);
     }
 
     #[test]
