@@ -127,9 +127,35 @@ static PART_ENDS: LazyLock<WordList> =
 /// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
 /// if one stands there.
 fn year_part(s: &str, i: usize) -> Option<usize> {
-    let p = YEAR_PARTS.find_at(s, i, |_| true)?;
+    let Some(p) = YEAR_PARTS.find_at(s, i, |_| true) else {
+        return first_months(s, i);
+    };
     Some(p.len() + tail(s, i + p.len()))
 }
+
+/// The byte length of the first months of a year at `i` (前10个月,
+/// 前两个月, 前十一个月): 前, a count of months of one or two digits or
+/// Chinese numerals, and 个月.
+fn first_months(s: &str, i: usize) -> Option<usize> {
+    let rest = s[i..].strip_prefix('前')?;
+    let count = rest
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || MONTH_COUNT.contains(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let n = rest[..count].chars().count();
+    ((1..=3).contains(&n) && rest[count..].starts_with("个月"))
+        .then(|| '前'.len_utf8() + count + "个月".len())
+}
+
+/// Chars that make a word with 前 (提前, 此前, 目前): 提前3个月 is no date.
+const BEFORE_QIAN: &[char] = &[
+    '提', '此', '之', '以', '目', '当', '眼', '事', '会', '节', '空', '超', '向', '赶', '跟', '面',
+    '门', '生', '战', '学', '日',
+];
+
+/// Chinese numerals of a count of months (两个月, 十一个月).
+const MONTH_COUNT: &str = "一二两三四五六七八九十";
 
 /// The byte length of 末 or 初 after a quarter at `i` (一季度末), else 0.
 fn tail(s: &str, i: usize) -> usize {
@@ -681,6 +707,30 @@ fn year_parts(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
             }
         }
     }
+    // 前10个月 alone: from the 月 of each 个月.
+    for &k in &keys.yue {
+        let Some(head) = s[..k].strip_suffix('个') else {
+            continue;
+        };
+        let count = head
+            .chars()
+            .rev()
+            .take_while(|&c| c.is_ascii_digit() || MONTH_COUNT.contains(c))
+            .take(3)
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let start = head.len() - count;
+        let word = |st: usize| char_before(s, st).is_some_and(|c| BEFORE_QIAN.contains(&c));
+        if let Some(st) = head[..start]
+            .strip_suffix('前')
+            .map(str::len)
+            .filter(|&st| !word(st))
+        {
+            if first_months(s, st).is_some_and(|len| st + len == k + '月'.len_utf8()) {
+                add.push(DateHit::as_written(s, st, k + '月'.len_utf8()));
+            }
+        }
+    }
     for key in ["本年度", "上年度", "年底", "年末", "年初"] {
         for k in occurrences(s, key, keys) {
             let before = char_before(s, k);
@@ -803,11 +853,41 @@ fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<
     }
 }
 
+/// A date of the Republic of China written with dashes or slashes
+/// (`發布日期：114-08-27`, `114/08/27`) in a text that counts its years
+/// (`roc`): the three digits `v` at `i` (`n` of them, ending at `j`), then a
+/// month and a day of two digits each.
+fn roc_dashed(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<Hits> {
+    let t = s.as_bytes();
+    let sep = *t.get(j)?;
+    let d = |k: usize| t.get(j + k).is_some_and(u8::is_ascii_digit);
+    let shaped = matches!(sep, b'-' | b'/')
+        && d(1)
+        && d(2)
+        && t.get(j + 3) == Some(&sep)
+        && d(4)
+        && d(5)
+        && !d(6);
+    if !(roc && n == 3 && (34..=150).contains(&v) && shaped) {
+        return None;
+    }
+    let two = |k: usize| u32::from(t[j + k] - b'0') * 10 + u32::from(t[j + k + 1] - b'0');
+    let p = Point {
+        year: Some(i32::try_from(v).ok()? + 1911),
+        month: Some(two(1)),
+        day: Some(two(4)),
+    };
+    Some(Hits::one(hit(s, i, j + 6, p, None)))
+}
+
 /// An absolute date starting with the digits at `i`; `roc`: the text names
 /// 民国, so that bare years of the Republic of China are read ([`roc_year`]).
 fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
     let t = s.as_bytes();
     let (v, n, j) = number(t, i)?;
+    if let Some(hits) = roc_dashed(s, i, v, n, j, roc) {
+        return Some(hits);
+    }
     let western = (n == 4 && (1900..=2100).contains(&v)).then_some((v as i32, i));
     if let Some((year, start)) = western.or_else(|| roc_year(s, i, v, n, j, roc)) {
         let year = Some(year);
@@ -856,7 +936,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
                     };
                     return Some(Hits::one(hit(s, start, e, p, None)));
                 }
-                if let Some(len) = year_part(s, k).filter(|_| !s[k..].starts_with("前三")) {
+                if let Some(len) = year_part(s, k) {
                     // 2023年一季度: no ISO form.
                     let end = k + len;
                     return Some(Hits::one(DateHit::as_written(s, start, end)));
@@ -1268,6 +1348,28 @@ mod tests {
             .collect();
         assert_eq!(taiwan, ["2024", "2023", "2025-02-14"]);
         assert!(find("有113年歷史。", None, false).is_empty());
+        // Dashes or slashes after a year of the Republic.
+        let dashed: Vec<String> = find("發布日期:114-08-27,更新114/09/01", None, true)
+            .into_iter()
+            .map(|h| h.normalized)
+            .collect();
+        assert_eq!(dashed, ["2025-08-27", "2025-09-01"]);
+        assert!(find("编号114-08-27", None, false).is_empty());
+    }
+
+    #[test]
+    fn the_first_months_of_a_year() {
+        assert_eq!(
+            dates(
+                "今年前10个月,前两个月,2024年前11个月,提前3个月",
+                Some("2025-11-20")
+            ),
+            pairs(&[
+                ("今年前10个月", "今年前10个月"),
+                ("前两个月", "前两个月"),
+                ("2024年前11个月", "2024年前11个月"),
+            ])
+        );
     }
 
     #[test]
@@ -1330,8 +1432,7 @@ mod tests {
                 ("12月份", "12月份"),
                 ("2019年末", "2019-12"),
                 ("一季度末", "一季度末"),
-                ("2025年", "2025"),
-                ("前三季度", "前三季度"),
+                ("2025年前三季度", "2025年前三季度"),
             ])
         );
     }
