@@ -410,14 +410,19 @@ pub(crate) fn extract(
     // visitors come from.
     let headline = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
     let macau = macau_named > elsewhere || says(region::MACAU) || headline.contains("澳门");
-    for (list, read) in [(List::HongKongName, hong_kong), (List::MacauName, macau)] {
+    // Named after the place (`香港机场管理局`, `澳门统计暨普查局`), a body's
+    // name holds it.
+    for (list, read, place) in [
+        (List::HongKongName, hong_kong, "香港"),
+        (List::MacauName, macau, "澳门"),
+    ] {
         if read {
-            cands.extend(
-                found
-                    .of(list)
-                    .iter()
-                    .map(|f| Candidate::new(f.start, f.end, EntityKind::Org)),
-            );
+            cands.extend(found.of(list).iter().map(|f| {
+                let start = text[..f.start]
+                    .strip_suffix(place)
+                    .map_or(f.start, str::len);
+                Candidate::new(start, f.end, EntityKind::Org)
+            }));
         }
     }
     cands.extend(
@@ -940,7 +945,7 @@ mod tests {
 
     #[test]
     fn places_anywhere() {
-        use EntityKind::{Org, Region};
+        use EntityKind::{Org, Region, School};
         check(&[
             (
                 "高雄、台中两市房价上涨。",
@@ -980,6 +985,16 @@ mod tests {
                     (Org, "香港金融管理局"),
                 ],
                 &[(Region, "香港"), (Org, "金融管理局")],
+            ),
+            (
+                // A short name after its place holds it; 联同 bounds a name.
+                "香港機場管理局年報。本年度機管局聯同香港國際航空學院培訓學員。",
+                &[
+                    (Org, "香港机场管理局"),
+                    (Org, "机管局"),
+                    (School, "香港国际航空学院"),
+                ],
+                &[(Org, "机场管理局"), (Region, "香港")],
             ),
             (
                 // 和, 等 and 据 inside a word of a name are no boundary.
