@@ -521,8 +521,14 @@ fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged<'_>) -> bool {
         return false;
     };
     let quoted = &ix.text[open..close];
-    quoted.chars().count() <= SLOGAN_CHARS || is_couplet(quoted)
+    // `「300億元中低所得家庭租金補貼專案」`: a programme named by its sum.
+    let programme = j.start == open && PROGRAMME_ENDS.iter().any(|w| quoted.ends_with(w));
+    quoted.chars().count() <= SLOGAN_CHARS || is_couplet(quoted) || programme
 }
+
+/// Words that end the quoted name of a programme (`「300億元…補貼專案」`,
+/// `"百千万"工程`): a figure that opens such a name names it.
+const PROGRAMME_ENDS: [&str; 5] = ["专案", "计划", "工程", "行动", "项目"];
 
 /// Whether `quoted` is a slogan of parallel halves of equal length
 /// (`情系成渝两地、共话劳动教育`), each at most [`COUPLET_CHARS`] long, with
@@ -540,13 +546,14 @@ fn is_couplet(quoted: &str) -> bool {
 
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
 /// `5至10年`), the first months of a year (`首十个月`, `前8个月`), or the
-/// span a report covers (`截至6月30日止六个月`): not a metric.
+/// span a report covers (`截至6月30日止六个月`, `截至3月31日止的十二个月`):
+/// not a metric.
 fn is_date_or_period(text: &str, r: &Reading) -> bool {
     let Some(u) = r.unit else { return false };
     if u.unit != "年" {
         let opening = ["首", "前"].iter().any(|w| text[..r.start].ends_with(w));
         // `截至6月30日止六个月`: the period a report covers.
-        let until = text[..r.start].ends_with('止');
+        let until = text[..r.start].ends_with('止') || text[..r.start].ends_with("止的");
         // An age range (`3-6岁`, `十七八岁`) is an age, no period.
         return (r.range && u.unit != "岁") || until || (u.unit == "个月" && opening);
     }
