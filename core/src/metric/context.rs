@@ -11,11 +11,18 @@ use super::segment;
 use super::table;
 use super::tables::Tables;
 use crate::normalize::{fold, is_plain, original_of, Cursor, Normalized};
+use crate::region;
 use crate::text::punct::CLAUSE;
 use crate::text::{
     char_at, char_before, char_count, chars_back, chars_forward, floor_char, utf8_len,
 };
 use crate::{Change, QuantityKind};
+
+/// The last chars of the markers trimmed from an indicator (`全市`, `本区`,
+/// `全港`): a marker may end in a word that runs on (`本市|场`).
+const DIVISION_ENDS: &[char] = &[
+    '市', '区', '县', '省', '州', '旗', '盟', '港', '澳', '台', '国',
+];
 
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
@@ -502,7 +509,9 @@ impl<'a> Reader<'a> {
             }
         }
         while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
-            if len >= r.len() {
+            // `本市场监管局`: 本 and 市场, not the marker 本市.
+            let marker = text[..r.start + len].ends_with(DIVISION_ENDS);
+            if len >= r.len() || (marker && region::runs_on(text, r.start + len)) {
                 break;
             }
             r.start += len;

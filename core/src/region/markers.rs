@@ -59,11 +59,20 @@ const WORD_BEFORE: &[(char, &str)] = &[
     ('全', "安完健齐周保万"),
 ];
 
+/// Whether the char at `end` makes a word with the char before it, the
+/// last of a marker (`本市|场` is 本 and 市场, `全区|域`): the marker ends
+/// no word there.
+pub(crate) fn runs_on(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| WORD_AFTER.contains(&c))
+}
+
 /// Whether the marker `word` at `at` is the end and start of other words
 /// (`资本市场`, `日本市场`, `安全区域`), not a marker.
 fn in_other_words(text: &str, at: usize, word: &str) -> bool {
-    let after = text[at + word.len()..].chars().next();
-    if after.is_some_and(|c| WORD_AFTER.contains(&c)) {
+    if runs_on(text, at + word.len()) {
         return true;
     }
     let first = word.chars().next();
