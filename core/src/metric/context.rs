@@ -284,7 +284,14 @@ impl<'a> Reader<'a> {
             .tables
             .change_rates
             .longest_ending_at(text, left.end)
-            .filter(|&(len, _)| len <= left.len());
+            .filter(|&(len, _)| len <= left.len())
+            // `高于全国整体增速1.6个百分点`: a gap between places.
+            .filter(|&(len, _)| {
+                !self
+                    .tables
+                    .change_compares
+                    .occurs_in(&text[left.start..left.end - len])
+            });
         (rate.map_or(Change::None, |(_, &c)| c), 0)
     }
 

@@ -142,6 +142,9 @@ pub struct Embedded {
     pub change_rates: Lexicon<Change>,
     /// Words that may stand between a change verb and its quantity.
     pub change_gaps: Lexicon<()>,
+    /// Words of comparison that make a change rate's figure a gap between
+    /// two places (`高于全国整体增速1.6个百分点`).
+    pub change_compares: Lexicon<()>,
     /// Nouns that give a bare number its unit.
     pub implied: Lexicon<String>,
     /// Words that make a following `第N` a rank.
@@ -408,14 +411,19 @@ impl Embedded {
                 _ => return Err(bad("approx", &row)),
             };
         }
-        let (mut change_verbs, mut change_rates, mut change_gaps) =
-            (Lexicon::default(), Lexicon::default(), Lexicon::default());
+        let (mut change_verbs, mut change_rates, mut change_gaps, mut change_compares) = (
+            Lexicon::default(),
+            Lexicon::default(),
+            Lexicon::default(),
+            Lexicon::default(),
+        );
         for row in rows(CHANGE) {
             let c: Change = field("change", &row, 1)?.parse()?;
             match field("change", &row, 2)? {
                 "verb" => change_verbs.insert(row[0], c),
                 "rate" => change_rates.insert(row[0], c),
                 "gap" => change_gaps.insert(row[0], ()),
+                "compare" => change_compares.insert(row[0], ()),
                 _ => return Err(bad("change", &row)),
             };
         }
@@ -457,6 +465,7 @@ impl Embedded {
             change_verbs,
             change_rates,
             change_gaps,
+            change_compares,
             implied,
             rank_words: word_list(RANK),
             first_place_words: word_list(FIRST_PLACE),
