@@ -6,7 +6,7 @@
 //! `transliteration_chars.txt`, so a dot between words (中国·重庆) is no name.
 
 use crate::normalize::Normalized;
-use crate::text::{char_at, is_name_char, transliteration_run, Toward};
+use crate::text::{char_at, is_name_char, transliteration_run, Needles, Toward};
 
 /// The dots that join the parts of a name (`·`, and those some pages type
 /// for it: `•`, `‧`, `・`).
@@ -24,7 +24,10 @@ const RUN_CHARS: (usize, usize) = (4, 7);
 pub(crate) fn dotted(norm: &Normalized) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (at, dot) in text.match_indices(DOTS) {
+    // Found as words (a char search would decode every char of the text).
+    static DOT_WORDS: Needles = Needles::list("·\n•\n‧\n・\n");
+    for (at, k) in DOT_WORDS.find_iter(text) {
+        let dot = DOTS[k];
         if out.last().is_some_and(|&(_, end)| end > at) {
             continue;
         }
@@ -33,7 +36,7 @@ pub(crate) fn dotted(norm: &Normalized) -> Vec<(usize, usize)> {
         };
         // The parts after it, each after a dot.
         let mut end = at;
-        let mut dot_len = dot.len();
+        let mut dot_len = dot.len_utf8();
         while let Some(e) = part_end(norm, end + dot_len) {
             end = e;
             match char_at(text, end).filter(|c| DOTS.contains(c)) {
