@@ -17,7 +17,7 @@ use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
-use crate::text::{char_before, floor_char, listed_together, words, FastHash, Needles};
+use crate::text::{char_before, floor_char, is_cjk, listed_together, words, FastHash, Needles};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -150,6 +150,35 @@ fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
     }
     report
 }
+
+/// Whether the place named at `at..end` opens a scene: after 在 at the head
+/// of its sentence, and before a comma (`在农安县,丰收的喜悦写在农民脸上。`):
+/// what follows in its paragraph is set there.
+fn opens_scene(text: &str, at: usize, end: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix('在') else {
+        return false;
+    };
+    let starts = head.is_empty() || head.ends_with(['\n', '。', '!', '?', ';', '"', ' ']);
+    starts && text[end..].starts_with(',')
+}
+
+/// Whether the place named at `at..end` opens a quoted name that runs on
+/// past it and closes within [`QUOTED_NAME_CHARS`] (`"君山银针"`, a brand),
+/// not a quoted place nor a place after a closing quote (`"经济第一大省"广东`).
+fn in_quoted_name(text: &str, at: usize, end: usize) -> bool {
+    if !text[..at].ends_with('"') {
+        return false;
+    }
+    let mut rest = text[end..].char_indices().take(QUOTED_NAME_CHARS + 1);
+    let run_on = rest.next().is_some_and(|(_, c)| is_cjk(c));
+    run_on
+        && rest
+            .find(|&(_, c)| !is_cjk(c))
+            .is_some_and(|(_, c)| c == '"')
+}
+
+/// The most chars a quoted name runs on past the place it opens with.
+const QUOTED_NAME_CHARS: usize = 8;
 
 /// Where the scene a place sets in a news story ends ([`Scene::end`]).
 struct Scene<'t> {
@@ -354,9 +383,18 @@ impl Resolver {
             Some(NATION.to_owned())
         };
         let mut events: Vec<(usize, Event)> = Vec::new();
+        // Where each place's mention ends.
+        let ends_of: HashMap<usize, usize, FastHash> = spans.iter().map(|s| (s.0, s.1)).collect();
+        // Places that open a scene (`在农安县,…`): their paragraph is theirs.
+        let mut scenes: Vec<usize> = Vec::new();
         for (at, p, region) in &places {
-            if is_origin(text, *at, p.full) {
+            let end = ends_of.get(at).copied().unwrap_or(*at);
+            // Where people come from; a brand in quotes (`"君山银针"`).
+            if is_origin(text, *at, p.full) || in_quoted_name(text, *at, end) {
                 continue;
+            }
+            if opens_scene(text, *at, end) {
+                scenes.push(*at);
             }
             let ev = match p.level {
                 _ if p.is_district() && home(p) => Event::District(p.full),
@@ -704,11 +742,16 @@ impl Resolver {
                 }
                 // A list of places (`济南、青岛、烟台三个片区`) speaks of them
                 // together: its figures stay the text's.
-                Event::District(d) if height < Height::City && !in_list(at) => {
-                    r.push_scope(at, ends.after(Break::Sentence, at), d);
-                }
-                Event::Prefecture(p) if height < Height::City && !in_list(at) => {
-                    r.push_scope(at, ends.after(Break::Sentence, at), p);
+                Event::District(d) | Event::Prefecture(d)
+                    if height < Height::City && !in_list(at) =>
+                {
+                    let end = if scenes.binary_search(&at).is_ok() {
+                        let end = ends.after(Break::Paragraph, at);
+                        scene.as_mut().map_or(end, |s| s.end(end))
+                    } else {
+                        ends.after(Break::Sentence, at)
+                    };
+                    r.push_scope(at, end, d);
                 }
                 // Another city of the province, or a place of another, that
                 // opens its clause claims its sentence (`广州…`, in a
@@ -1050,6 +1093,23 @@ mod tests {
         let (r, text) = resolver(&source.replace("本报喀什10月16日电(记者 李明)", "10月16日,"));
         assert_eq!(r.default_region(), Some("喀什地区"));
         assert_eq!(r.region_at(text.find("两千").unwrap()), Some("喀什地区"));
+    }
+
+    #[test]
+    fn a_scene_opened_by_zai_and_a_brand_in_quotes() {
+        // A province's text: 在农安县, sets its paragraph there.
+        let (r, text) = resolver(
+            "吉林省粮食产量853.7亿斤。全省增产16亿斤。\n\
+             在农安县,丰收的喜悦写在农民脸上。合作社托管的1.2万亩玉米丰收。\n\
+             全省粮食播种面积增加。\n",
+        );
+        assert_eq!(r.default_region(), Some("吉林省"));
+        assert_eq!(r.region_at(text.find("1.2万").unwrap()), Some("农安县"));
+        // A brand in quotes names no place; a place after a closing quote does.
+        let (r, text) = resolver(
+            "岳阳市市场监管局工作总结。全市新增商标六件,\"君山银针\"品牌价值提升。全年制修订标准17项。\n",
+        );
+        assert_eq!(r.region_at(text.find("17项").unwrap()), Some("岳阳市"));
     }
 
     #[test]
