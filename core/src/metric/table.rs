@@ -298,7 +298,7 @@ fn tokens(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Vec<Range<
     let mut in_label = true;
     for t in text[line].split(' ') {
         if !t.is_empty() {
-            in_label &= !is_cell_content(t, verbs);
+            in_label &= !is_cell_content(t, verbs) && !opens_with_figure(t, verbs);
             let (label, figures) = match in_label.then(|| glued_figure(t, verbs)).flatten() {
                 Some(i) => (Some(at..at + i), at + i),
                 None if in_label => (Some(at..at + t.len()), at + t.len()),
@@ -313,6 +313,17 @@ fn tokens(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Vec<Range<
         at += t.len() + 1;
     }
     out
+}
+
+/// Whether the token `t` opens with a figure glued to the change cell
+/// after it (`-1.08减少1.95个百分点`: normalisation drops the spaces between
+/// a digit and a word), which no label does.
+fn opens_with_figure(t: &str, verbs: &Lexicon<Change>) -> bool {
+    let head = t.find(|c: char| !c.is_ascii()).map_or(t, |i| &t[..i]);
+    !head.is_empty()
+        && head.len() < t.len()
+        && is_figure(head, verbs)
+        && change_word(&t[head.len()..], verbs).is_some()
 }
 
 /// Pushes the row label `label` of `text` onto `out`, and after it the
@@ -426,7 +437,10 @@ fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
         .collect();
     // A row may hold one figure among cells without a value (`经营活动产生的
     // 现金流量净额 不适用 不适用 -3,418,562,907.64 不适用`).
-    let row = (figures.len() >= 2 || (figures.len() == 1 && cells.len() >= 2))
+    // Or one figure after a label that states its unit in brackets
+    // (`报告期末普通股股东总数(户)  18,426`).
+    let bracketed = cells.len() == 1 && text[label.clone()].ends_with(')');
+    let row = (figures.len() >= 2 || (figures.len() == 1 && (cells.len() >= 2 || bracketed)))
         && !is_figure(&text[label.clone()], verbs)
         && figures.iter().all(|c| is_figure(&text[c.clone()], verbs))
         && !is_count_up(text, &figures);
@@ -989,6 +1003,12 @@ mod tests {
         let text = "单位:万元\n分产品 营业收入 毛利率(%) 营业收入比上年增减(%) 毛利率比上年增减\n数控机床 98,326.41 27.24 12.36增加1.08个百分点\n";
         assert_eq!(unit_of(text, "98,326.41").map(|u| u.0), Some("元".into()));
         assert_eq!(unit_of(text, "12.36").map(|u| u.0), Some("%".into()));
+        // A figure glued to the change cell after it is no part of the label.
+        let text = "加权平均净资产收益率(%)  -1.08  减少1.95个百分点\n";
+        assert_eq!(unit_of(text, "-1.08").map(|u| u.0), Some("%".into()));
+        // One figure after a label that states its unit in brackets.
+        let text = "报告期末普通股股东总数(户)  18,426\n";
+        assert_eq!(unit_of(text, "18,426").map(|u| u.0), Some("户".into()));
         // Any verb of `change.tsv` that says which way opens such a cell.
         let text = "单位:元\n品种 均价 比上月\n猪肉 26.40 下滑3.2%\n牛肉 78.10 上涨1.6%\n";
         assert_eq!(unit_of(text, "26.40").map(|u| u.0), Some("元".into()));
