@@ -423,7 +423,7 @@ fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
 /// name or a slogan (`5G`, `K9`, `2+4+N`, `15:03`); or a number inside a web
 /// address or an e-mail address (`%28`, `?id=5`).
 fn is_code(text: &str, r: &Reading, in_table: bool) -> bool {
-    if in_address(text, r.num_start) {
+    if in_address(text, r.num_start) || list_number_before_year(text, r) {
         return true;
     }
     let mut before = text[..r.num_start].chars().rev();
@@ -598,6 +598,23 @@ fn has_cue(text: &str, r: &Reading, u: &Unit) -> bool {
     u.cue_before
         .is_some_and(|w| text[from..r.start].contains(w))
         || u.cue_after.is_some_and(|w| text[r.end..].starts_with(w))
+}
+
+/// Whether the number of `r` is a list number glued to a year at the head
+/// of its line (`1.2025年7月15日,公司…`), not a decimal.
+fn list_number_before_year(text: &str, r: &Reading) -> bool {
+    let number = &text[r.num_start..r.num_end];
+    let Some((item, year)) = number.split_once('.') else {
+        return false;
+    };
+    let line_start = char_before(text, r.num_start).map_or(true, |c| c == '\n');
+    line_start
+        && (1..=2).contains(&item.len())
+        && year.len() == 4
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+        && text[r.num_end..].starts_with('年')
 }
 
 /// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.

@@ -350,7 +350,19 @@ const SHARE_BEFORE: &[char] = &['占', '达'];
 /// `起` after a price (`HK$388起`, `年薪60W起`) says "from": it is no
 /// measure word of cases there, and the quantity ends before it.
 fn currency_before<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
-    let currency = tables.currency_before.longest_ending_at(text, r.start);
+    // A Latin code may stand a space before the number (`MOP 652`).
+    let spaced = || {
+        let at = r
+            .start
+            .checked_sub(1)
+            .filter(|&a| text.as_bytes()[a] == b' ')?;
+        let (len, unit) = tables.currency_before.longest_ending_at(text, at)?;
+        text[at - len..at].is_ascii().then_some((len + 1, unit))
+    };
+    let currency = tables
+        .currency_before
+        .longest_ending_at(text, r.start)
+        .or_else(spaced);
     let from = r.unit.is_some_and(|u| u.unit == "起" && r.per.is_none())
         && text[..r.end].ends_with('起')
         && (currency.is_some() || text[..r.end - '起'.len_utf8()].ends_with(['k', 'K', 'w', 'W']));

@@ -63,7 +63,7 @@ fn number_starts(t: &[u8]) -> Vec<usize> {
     // Room for a number every 64 bytes, so that most texts' list never grows.
     let mut out = Vec::with_capacity(t.len() / 64);
     let mut add = |i: usize| {
-        if t[i].is_ascii_digit() && (i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.')) {
+        if starts_number(t, i) {
             out.push(i);
         }
     };
@@ -84,6 +84,38 @@ fn number_starts(t: &[u8]) -> Vec<usize> {
     }
     (at..t.len()).for_each(add);
     out
+}
+
+/// Whether an ASCII digit at `i` of `t` starts a number: no digit or `.`
+/// before it, or the `.` of a list number at the head of its line before a
+/// year (`1.2025年7月15日`).
+fn starts_number(t: &[u8], i: usize) -> bool {
+    if !t[i].is_ascii_digit() {
+        return false;
+    }
+    match i.checked_sub(1).map(|p| t[p]) {
+        None => true,
+        Some(b'.') => list_number_before(t, i - 1) && year_at(t, i),
+        Some(b) => !b.is_ascii_digit(),
+    }
+}
+
+/// Whether one or two digits at the head of a line end at `dot` of `t`.
+fn list_number_before(t: &[u8], dot: usize) -> bool {
+    let n = t[..dot]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=2).contains(&n) && dot.checked_sub(n + 1).map_or(true, |p| t[p] == b'\n')
+}
+
+/// Whether four digits and 年 stand at `i` of `t`.
+fn year_at(t: &[u8], i: usize) -> bool {
+    t.get(i..i + 4)
+        .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && t[i + 4..].starts_with("年".as_bytes())
 }
 
 /// The high bit of each byte of `x` that is an ASCII digit: `y` is the
@@ -113,15 +145,9 @@ mod tests {
 
     #[test]
     fn number_starts_like_a_byte_scan() {
-        let naive = |t: &[u8]| -> Vec<usize> {
-            (0..t.len())
-                .filter(|&i| {
-                    t[i].is_ascii_digit()
-                        && (i == 0 || !(t[i - 1].is_ascii_digit() || t[i - 1] == b'.'))
-                })
-                .collect()
-        };
-        let base = "增长12.5%,共3个1a.7年2023年3月民国第7".repeat(3);
+        let naive =
+            |t: &[u8]| -> Vec<usize> { (0..t.len()).filter(|&i| starts_number(t, i)).collect() };
+        let base = "增长12.5%,共3个1a.7年2023年3月民国第7\n1.2025年7月".repeat(3);
         for cut in 0..base.len() {
             let t = &base.as_bytes()[cut..];
             assert_eq!(number_starts(t), naive(t), "from {cut}");
