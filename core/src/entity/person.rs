@@ -259,8 +259,11 @@ pub(crate) fn find(
             }
         }
         names_after_title(&cx, m.end, weak, &mut out);
-        if !weak {
-            if let Some(e) = transliterated::after_title(&norm.text, m.end, PARTICLE) {
+        // After a common noun (村民), a verb must follow (村民白玛措姆获评).
+        let follows = if weak { NAME_END } else { PARTICLE };
+        if let Some(e) = transliterated::after_title(&norm.text, m.end, follows) {
+            let verb = char_at(&norm.text, e).is_some_and(|c| NAME_END.contains(&c));
+            if !weak || verb {
                 out.push((m.end, e));
             }
         }
@@ -565,6 +568,8 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
         }
         // 周婷 or 周婷 编辑: the name ends where the CJK run does (at most 3 chars).
         if (2..=3).contains(&text[s..e].chars().count()) && t.is_name(&text[s..e]) {
+            out.push((s, e));
+        } else if let Some(e) = transliterated::credited(norm, s) {
             out.push((s, e));
         }
     }

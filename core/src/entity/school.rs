@@ -263,6 +263,12 @@ mod tests {
             ["湖光小学", "渝新小学"]
         );
         assert_eq!(schools("大会在重庆市第三十中学举行"), ["重庆市第三十中学"]);
+        // Full official names by their kind (初级中学, 中等职业学校).
+        assert_eq!(
+            schools("杭州市萧山区湘南初级中学获评,临平区星光中等职业学校新建基地"),
+            ["杭州市萧山区湘南初级中学", "临平区星光中等职业学校"]
+        );
+        assert!(schools("100人以下乡村小规模学校27所").is_empty());
         assert_eq!(
             schools("南岸区月亮湾小学校校长李明说"),
             ["南岸区月亮湾小学校"]

@@ -75,6 +75,16 @@ pub(crate) fn after_title(text: &str, at: usize, follows: &[char]) -> Option<usi
         .then_some(end)
 }
 
+/// The end of an undotted transliterated name credited at `at` (`责任编辑:
+/// 次仁央宗  审核:扎西平措`): [`RUN_CHARS`] transliteration chars that end
+/// where a space was dropped or a char no name holds follows.
+pub(crate) fn credited(norm: &Normalized, at: usize) -> Option<usize> {
+    let joined = |i| norm.joined_at(i);
+    let end = transliteration_run(&norm.text, at, Toward::Right, RUN_CHARS, joined)?;
+    let next = char_at(&norm.text, end);
+    (norm.joined_at(end) || next.map_or(true, |c| !is_name_char(c))).then_some(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -619,6 +619,12 @@ mod tests {
             ["吉仁高勒镇", "巴拉嘎尔高勒镇"]
         );
         assert!(found(g, "带动每个苏木镇培育品牌").is_empty());
+        // Townships of a nationality (民族乡); generic villages.
+        assert_eq!(
+            found(g, "米林市南伊珞巴民族乡才召村村民"),
+            ["米林市", "南伊珞巴民族乡", "才召村"]
+        );
+        assert!(found(g, ",乡镇和建制村通硬化路,驻村工作队,建起12个移民新村。").is_empty());
         // An abbreviation in common use names its banner.
         assert_eq!(found(g, "美丽西乌旗建设"), ["西乌旗"]);
     }
