@@ -258,6 +258,15 @@ impl<'a> Reader<'a> {
                 return (c, len + m.start - at);
             }
         }
+        // `175万人次(+4.6%)`: a signed rate in brackets after a figure is
+        // its change, the sign says which way.
+        if m.unit == "%" && text[..m.start].ends_with('(') {
+            match text[m.start..].chars().next() {
+                Some('+') => return (Change::Increase, 0),
+                Some('-' | '−') => return (Change::Decrease, 0),
+                _ => {}
+            }
+        }
         if let Some(rest) = text[m.end..self.clause.end].strip_prefix("的速度") {
             let verb = rest
                 .char_indices()

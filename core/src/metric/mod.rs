@@ -261,6 +261,10 @@ mod tests {
         assert_eq!((m[1].1, m[1].2.as_str()), (230_000_000.0, "元"));
         assert_eq!(m[1].5, "投入资金");
         assert_eq!((m[2].0.as_str(), m[2].4), ("12.5%", Change::Increase));
+        // A signed rate in brackets after a figure is its change.
+        let m = metrics("入境旅客175万人次(+4.6%),内地旅客22.3万人次(-8.1%)。");
+        assert_eq!((m[1].1, m[1].4), (4.6, Change::Increase));
+        assert_eq!((m[3].1, m[3].4), (-8.1, Change::Decrease));
         // A marker trimmed from an indicator's head, not a word's first char.
         let m = metrics("全市新增企业300家,本市场监管局检查企业1200家。");
         assert_eq!(m[0].5, "新增企业");
