@@ -90,6 +90,11 @@ fn is_origin(text: &str, at: usize, name: &str) -> bool {
         || (text[..at].ends_with('从') && come)
 }
 
+/// Ends of the names of transport facilities named after their city
+/// (`昆明长水国际机场`, `昆明南站`): their figures are that city's, as a
+/// body's with a jurisdiction are its place's.
+const FACILITY_ENDS: [&str; 4] = ["机场", "站", "口岸", "码头"];
+
 /// Ends of the names of bodies with a jurisdiction (courts, governments
 /// and their departments): their figures are their place's.
 const JURISDICTION_ENDS: [&str; 8] = [
@@ -313,6 +318,9 @@ impl Resolver {
         // a region's are. A company's (`长沙银行`) or a facility's (`长沙黄花
         // 国际机场`) say nothing of the place. Ascending.
         let mut bodies: Vec<usize> = Vec::new();
+        // Those of them that are transport facilities (`昆明长水国际机场`):
+        // their paragraph tells of them. Ascending.
+        let mut facilities: Vec<usize> = Vec::new();
         // Region names repeat: each is resolved once.
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         // Where each place stands (start, end, name, named as a REGION), for
@@ -343,9 +351,13 @@ impl Resolver {
             let dated = place.is_some() && e.start < LEAD_BYTES && is_dateline(text, e.end);
             dateline |= dated;
             if let Some(p) = place.filter(|_| !dated && !is_dateline(text, e.end)) {
-                if e.kind == EntityKind::Org && JURISDICTION_ENDS.iter().any(|w| name.ends_with(w))
-                {
+                let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+                if e.kind == EntityKind::Org && ends(&JURISDICTION_ENDS) {
                     bodies.push(e.start);
+                }
+                if e.kind == EntityKind::Org && ends(&FACILITY_ENDS) {
+                    bodies.push(e.start);
+                    facilities.push(e.start);
                 }
                 places.push((e.start, p, e.kind == EntityKind::Region));
                 spans.push((e.start, e.end, p.full, e.kind == EntityKind::Region));
@@ -745,7 +757,9 @@ impl Resolver {
                 Event::District(d) | Event::Prefecture(d)
                     if height < Height::City && !in_list(at) =>
                 {
-                    let end = if scenes.binary_search(&at).is_ok() {
+                    let paragraph =
+                        scenes.binary_search(&at).is_ok() || facilities.binary_search(&at).is_ok();
+                    let end = if paragraph {
                         let end = ends.after(Break::Paragraph, at);
                         scene.as_mut().map_or(end, |s| s.end(end))
                     } else {
@@ -1113,6 +1127,17 @@ mod tests {
     }
 
     #[test]
+    fn a_transport_facility_speaks_for_the_city_it_is_named_after() {
+        let (r, text) = resolver(
+            "云南省交通运输厅年终总结。全省机场旅客吞吐量7520万人次。\
+             昆明长水国际机场完成旅客吞吐量5230万人次。全省港口完成货物吞吐量1035万吨。",
+        );
+        assert_eq!(r.default_region(), Some("云南省"));
+        assert_eq!(r.region_at(text.find("5230").unwrap()), Some("昆明市"));
+        assert_eq!(r.region_at(text.find("1035").unwrap()), Some("云南省"));
+    }
+
+    #[test]
     fn where_people_come_from_and_trade_names_place_no_figure() {
         let (r, text) = resolver(
             "喀什地区棉花丰收。喀什地区今年棉花种植面积800万亩。\n\
@@ -1387,12 +1412,12 @@ mod tests {
         assert_eq!(r.default_region(), Some("中国"));
         assert_eq!(r.region_at(text.find("21座").unwrap()), Some("平江县"));
         assert_eq!(r.region_at(text.find("100%").unwrap()), Some("中国"));
-        // A court's figures are its city's; an airport's stay the province's.
+        // A court's figures are its city's; so are an airport's.
         let (r, text) = resolver(
             "湖南省高级人民法院工作报告\n全省法院审结案件52万件,其中长沙中院审结破产案件186件。长沙黄花国际机场旅客吞吐量2231万人次。\n",
         );
         assert_eq!(r.region_at(text.find("186件").unwrap()), Some("长沙市"));
-        assert_eq!(r.region_at(text.find("2231").unwrap()), Some("湖南省"));
+        assert_eq!(r.region_at(text.find("2231").unwrap()), Some("长沙市"));
         // A Macau release naming visitors from 香港: Macau's, by its issuer.
         let (r, text) = resolver(
             "澳門特別行政區政府統計暨普查局\n新聞稿\n第二季入境旅客共961萬人次。香港旅客增加5.2%,香港留宿旅客佔三成。\n",
