@@ -157,9 +157,10 @@ const BEFORE_QIAN: &[char] = &[
 /// Chinese numerals of a count of months (两个月, 十一个月).
 const MONTH_COUNT: &str = "一二两三四五六七八九十";
 
-/// The byte length of 末 or 初 after a quarter at `i` (一季度末), else 0.
+/// The byte length of 末, 底 or 初 after a quarter at `i` (一季度末,
+/// 第三季底), else 0.
 fn tail(s: &str, i: usize) -> usize {
-    if s[i..].starts_with('末') || s[i..].starts_with('初') {
+    if s[i..].starts_with(['末', '底', '初']) {
         '末'.len_utf8()
     } else {
         0
@@ -1426,13 +1427,14 @@ mod tests {
             ])
         );
         assert_eq!(
-            dates("6月末,12月份,2019年末,一季度末,2025年前三季度", None),
+            dates("6月末,12月份,2019年末,一季度末,2025年前三季度,第三季底", None),
             pairs(&[
                 ("6月末", "6月末"),
                 ("12月份", "12月份"),
                 ("2019年末", "2019-12"),
                 ("一季度末", "一季度末"),
                 ("2025年前三季度", "2025年前三季度"),
+                ("第三季底", "第三季底"),
             ])
         );
     }
