@@ -207,8 +207,13 @@ fn quantity<'t>(
             if u.after_one && r.num.value() != 1.0 {
                 return None;
             }
+            // Chinese numerals with the tenth word after (`五角六分`) are money too.
+            let tenths = u.tenth.is_some_and(|w| text[..r.end].ends_with(w));
             if (u.decimal_only && r.num.scale == 0)
-                || (u.arabic_only && r.num.chinese && !is_score_in_words(ix, r, u, tables))
+                || (u.arabic_only
+                    && r.num.chinese
+                    && !tenths
+                    && !is_score_in_words(ix, r, u, tables))
             {
                 return None;
             }

@@ -37,10 +37,13 @@ impl Num {
     /// whole number, so that `三毛钱` is 0.3 and not 0.30000000000000004.
     pub fn multiply(&mut self, factor: f64) {
         let inverse = (1.0 / factor).round();
-        if factor < 1.0 && inverse * factor == 1.0 {
-            self.int /= inverse;
-        } else {
-            self.int *= factor;
+        // A tenth or a hundredth (角, 分钱) shifts the decimal point, so
+        // that 五角六分 is 0.56, not 0.5599999999999999.
+        let places = [10.0, 100.0, 1000.0].iter().position(|&p| p == inverse);
+        match places {
+            Some(k) if factor < 1.0 && inverse * factor == 1.0 => self.scale += k as i32 + 1,
+            _ if factor < 1.0 && inverse * factor == 1.0 => self.int /= inverse,
+            _ => self.int *= factor,
         }
     }
 

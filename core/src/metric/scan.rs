@@ -901,8 +901,8 @@ fn web_multiplier(text: &str, pos: usize, r: &Reading, tables: &Tables) -> Optio
     (chinese_unit || ends).then_some((1, factor))
 }
 
-/// Jiao and fen after `元` (`八元六角`, `8元6毛5分`): their length and their
-/// value in yuan.
+/// Jiao and fen after `元` (`八元六角`, `8元6毛5分`, `捌拾元零伍分`): their
+/// length and their value in yuan.
 fn jiao_fen(whole: &str) -> Option<(usize, f64)> {
     // `壹拾元零伍角`: 零 marks a skipped place.
     let skip = if whole.starts_with('零') {
@@ -918,6 +918,10 @@ fn jiao_fen(whole: &str) -> Option<(usize, f64)> {
     };
     let (dl, jiao) = digit(rest)?;
     let after = &rest[dl..];
+    // `八十元零五分`: fen alone, after 零 or not (not `分之`).
+    if after.starts_with('分') && !after.starts_with("分之") {
+        return Some((skip + dl + '分'.len_utf8(), jiao / 100.0));
+    }
     let unit = after.chars().next().filter(|&c| c == '角' || c == '毛')?;
     let mut len = dl + unit.len_utf8();
     let mut value = jiao / 10.0;
