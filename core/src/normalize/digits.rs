@@ -115,6 +115,8 @@ pub fn thousands_gap(
         }
         return match first(&orig[pos..]) {
             Some(c) if c.is_ascii_digit() => false,
+            // `展位 4 000 个`: a space before the unit word ends the number.
+            Some(' ') if plain && orig[pos + 1..].starts_with(|c: char| is_cjk(c)) => true,
             Some(' ') if plain && groups < MAX_PLAIN_GROUPS => {
                 pos += orig[pos..].chars().next().map_or(1, char::len_utf8);
                 continue;
@@ -231,6 +233,8 @@ mod tests {
         assert!(!plain("約30 400 5"));
         assert!(!plain("約30 400"));
         assert!(plain("求診人次2 086 500，上升"));
+        assert!(plain("设国际标准展位4 000 个"));
+        assert!(!plain("指标2 000 2 100\n"));
         // Decimals may end it, then a word, not another figure.
         assert!(plain("对东盟进出口4 215.7亿元"));
         assert!(plain("增加1 682.25，"));
