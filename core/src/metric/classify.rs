@@ -220,6 +220,7 @@ fn quantity<'t>(
             if !has_cue(text, r, u)
                 || is_minutes_or_fen(text, r, u)
                 || is_cohort(r, u)
+                || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
             {
                 return None;
@@ -388,6 +389,15 @@ const SCORE_ENDS: &str = "以的左多至到和及与或";
 /// cohort, not a count of sessions (`连续三届` still counts).
 fn is_cohort(r: &Reading, u: &Unit) -> bool {
     u.unit == "届" && r.num.digits_only && r.num.chars == 4 && !r.num.chinese
+}
+
+/// An age bound that names a group of people in a rate's or a count's name
+/// (`5岁以下儿童死亡率`, `65岁以上老年人`), no quantity of its own.
+fn is_age_group(text: &str, r: &Reading, u: &Unit) -> bool {
+    const PEOPLE: [&str; 7] = ["儿童", "婴幼儿", "老年", "老人", "人口", "青少年", "妇女"];
+    u.unit == "岁"
+        && r.approx != Approx::Exact
+        && PEOPLE.iter().any(|w| text[r.end..].starts_with(w))
 }
 
 /// A page counter (`第3页 共10页`, `共5页/第1页`): `N页` next to a `第N页`
@@ -843,9 +853,11 @@ mod tests {
         assert!(judged("九年义务教育").is_empty());
         // An age is a (borderline) quantity: the guideline's optional kind.
         assert_eq!(
-            judged("60岁以上老人")[0],
+            judged("年龄在60岁以上")[0],
             ("60岁以上".into(), 60.0, "岁".into())
         );
+        // A bound before a group of people names the group.
+        assert!(judged("60岁以上老人").is_empty());
         assert_eq!(judged("十七八岁的孩子")[0].1, 17.0);
         assert_eq!(judged("年逾七旬")[0], ("逾七旬".into(), 70.0, "岁".into()));
         assert_eq!(judged("六旬老人")[0], ("六旬".into(), 60.0, "岁".into()));
