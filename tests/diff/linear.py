@@ -2,7 +2,8 @@
 texts built to provoke worse: very long digit runs, units repeated
 thousands of times, a long list of organisations and places (canonical
 linking), one endless sentence, report sentences repeated, stray code
-points between digits, a long list of places before many 分别.
+points between digits, a long list of places before many 分别, a news
+story whose scene carries over thousands of paragraphs.
 
     python tests/diff/linear.py        (the venv with `shushuo` installed)
 
@@ -60,6 +61,10 @@ def shapes() -> dict[str, Callable[[int], str]]:
             ["北京", "上海", "广州", "深圳"] * (n // 12)
         )
         + "分别" * (n // 4),
+        "a news scene over many paragraphs": lambda n: "喀什地区见闻\n本报喀什电(记者 李明)\n"
+        + "麦盖提县的棉田里,近万人次参观。" * (n // 40)
+        + "\n"
+        + "“买买提·阿不都说,前10个月种了两千余亩。”\n" * (n // 48),
     }
 
 
