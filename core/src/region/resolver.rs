@@ -163,7 +163,10 @@ fn opens_scene(text: &str, at: usize, end: usize) -> bool {
     let Some(head) = text[..at].strip_suffix('在') else {
         return false;
     };
-    let starts = head.is_empty() || head.ends_with(['\n', '。', '!', '?', ';', '"', ' ']);
+    let starts = head
+        .chars()
+        .next_back()
+        .map_or(true, |c| SENTENCE.has(c) || matches!(c, '"' | ' '));
     starts && text[end..].starts_with(',')
 }
 
@@ -234,12 +237,21 @@ impl<'t> Scene<'t> {
     }
 }
 
+/// The end of the paragraph of `at`, and in a news story (`scene`) of the
+/// paragraphs after it still set there ([`Scene::end`]).
+fn paragraph_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize) -> usize {
+    let end = ends.after(Break::Paragraph, at);
+    scene.as_mut().map_or(end, |s| s.end(end))
+}
+
 /// Whether the paragraph `para` is a heading (`机场：旅客吞吐量同比增长两成`):
 /// not blank, and ends with no sentence's end (`。`, `！`, `？`, a closing
 /// quote, width-folded by normalisation), where a new section starts.
 fn is_heading(para: &str) -> bool {
-    let para = para.trim_end();
-    !para.is_empty() && !para.ends_with(['。', '!', '?', ';', '"', '…'])
+    para.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !(SENTENCE.has(c) || matches!(c, '"' | '…')))
 }
 
 /// Whether the place ending at `end` opens a news dateline (`台北28日电`,
@@ -314,9 +326,9 @@ impl Resolver {
         // list of schools): a list of places speaks of them together.
         let mut listed_places: Vec<usize> = Vec::new();
         // Places that start the name of a body with a jurisdiction (`长沙中院`,
-        // `长沙知识产权法庭`, `长沙市教育局`): its figures are its place's, as
-        // a region's are. A company's (`长沙银行`) or a facility's (`长沙黄花
-        // 国际机场`) say nothing of the place. Ascending.
+        // `长沙知识产权法庭`, `长沙市教育局`) or of a transport facility
+        // (`长沙黄花国际机场`): its figures are its place's, as a region's
+        // are. A company's (`长沙银行`) say nothing of the place. Ascending.
         let mut bodies: Vec<usize> = Vec::new();
         // Those of them that are transport facilities (`昆明长水国际机场`):
         // their paragraph tells of them. Ascending.
@@ -330,6 +342,10 @@ impl Resolver {
         let mut dateline = false;
         for e in entities {
             let name = e.normalized.as_str();
+            let org = e.kind == EntityKind::Org;
+            let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+            let jurisdiction = org && ends(&JURISDICTION_ENDS);
+            let facility = org && ends(&FACILITY_ENDS);
             let place = match e.kind {
                 EntityKind::Region => *seen.entry(name).or_insert_with(|| gaz.resolve(name, main)),
                 EntityKind::School => gaz.place_of_name(name).and_then(|p| gaz.resolve(p, main)),
@@ -338,8 +354,7 @@ impl Resolver {
                 // jurisdiction, or a full county name, places it there.
                 EntityKind::Org => gaz.place_of_name(name).and_then(|p| {
                     let place = gaz.resolve(p, main)?;
-                    let body = JURISDICTION_ENDS.iter().any(|w| name.ends_with(w));
-                    (body || !place.is_district() || p == place.full).then_some(place)
+                    (jurisdiction || !place.is_district() || p == place.full).then_some(place)
                 }),
                 // The report a text is taken from (`摘自《西安市雁塔区…政府工作
                 // 报告》`), in its lead.
@@ -348,15 +363,13 @@ impl Resolver {
                 }
                 _ => None,
             };
-            let dated = place.is_some() && e.start < LEAD_BYTES && is_dateline(text, e.end);
-            dateline |= dated;
-            if let Some(p) = place.filter(|_| !dated && !is_dateline(text, e.end)) {
-                let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
-                if e.kind == EntityKind::Org && ends(&JURISDICTION_ENDS) {
+            let dated = place.is_some() && is_dateline(text, e.end);
+            dateline |= dated && e.start < LEAD_BYTES;
+            if let Some(p) = place.filter(|_| !dated) {
+                if jurisdiction || facility {
                     bodies.push(e.start);
                 }
-                if e.kind == EntityKind::Org && ends(&FACILITY_ENDS) {
-                    bodies.push(e.start);
+                if facility {
                     facilities.push(e.start);
                 }
                 places.push((e.start, p, e.kind == EntityKind::Region));
@@ -395,12 +408,11 @@ impl Resolver {
             Some(NATION.to_owned())
         };
         let mut events: Vec<(usize, Event)> = Vec::new();
-        // Where each place's mention ends.
-        let ends_of: HashMap<usize, usize, FastHash> = spans.iter().map(|s| (s.0, s.1)).collect();
         // Places that open a scene (`在农安县,…`): their paragraph is theirs.
         let mut scenes: Vec<usize> = Vec::new();
-        for (at, p, region) in &places {
-            let end = ends_of.get(at).copied().unwrap_or(*at);
+        // Each place has its span (pushed together; a disclosure clears the
+        // places, and then this names none).
+        for ((at, p, region), &(_, end, _, _)) in places.iter().zip(&spans) {
             // Where people come from; a brand in quotes (`"君山银针"`).
             if is_origin(text, *at, p.full) || in_quoted_name(text, *at, end) {
                 continue;
@@ -748,9 +760,7 @@ impl Resolver {
             }
             match ev {
                 Event::District(d) if city_doc && !in_list(at) => {
-                    let end = ends.after(Break::Paragraph, at);
-                    let end = scene.as_mut().map_or(end, |s| s.end(end));
-                    r.push_scope(at, end, d);
+                    r.push_scope(at, paragraph_end(&mut ends, &mut scene, at), d);
                 }
                 // A list of places (`济南、青岛、烟台三个片区`) speaks of them
                 // together: its figures stay the text's.
@@ -760,8 +770,7 @@ impl Resolver {
                     let paragraph =
                         scenes.binary_search(&at).is_ok() || facilities.binary_search(&at).is_ok();
                     let end = if paragraph {
-                        let end = ends.after(Break::Paragraph, at);
-                        scene.as_mut().map_or(end, |s| s.end(end))
+                        paragraph_end(&mut ends, &mut scene, at)
                     } else {
                         ends.after(Break::Sentence, at)
                     };
