@@ -18,12 +18,6 @@ use crate::text::{
 };
 use crate::{Change, QuantityKind};
 
-/// The last chars of the markers trimmed from an indicator (`全市`, `本区`,
-/// `全港`): a marker may end in a word that runs on (`本市|场`).
-const DIVISION_ENDS: &[char] = &[
-    '市', '区', '县', '省', '州', '旗', '盟', '港', '澳', '台', '国',
-];
-
 /// Longest indicator part before the quantity, in chars.
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
@@ -526,8 +520,7 @@ impl<'a> Reader<'a> {
         }
         while let Some((len, _)) = self.tables.trim_start.longest_at(&text[..r.end], r.start) {
             // `本市场监管局`: 本 and 市场, not the marker 本市.
-            let marker = text[..r.start + len].ends_with(DIVISION_ENDS);
-            if len >= r.len() || (marker && region::runs_on(text, r.start + len)) {
+            if len >= r.len() || region::marker_runs_on(text, r.start, r.start + len) {
                 break;
             }
             r.start += len;

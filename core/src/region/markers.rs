@@ -59,10 +59,17 @@ const WORD_BEFORE: &[(char, &str)] = &[
     ('全', "安完健齐周保万"),
 ];
 
+/// Whether the marker `text[at..end]` runs on into another word there
+/// (`本市|场监管局` is 本 and 市场), so that it is no marker: words that
+/// trim markers off an indicator's head ask this.
+pub(crate) fn marker_runs_on(text: &str, at: usize, end: usize) -> bool {
+    runs_on(text, end) && MARKERS.iter().any(|m| m.0 == &text[at..end])
+}
+
 /// Whether the char at `end` makes a word with the char before it, the
 /// last of a marker (`本市|场` is 本 and 市场, `全区|域`): the marker ends
 /// no word there.
-pub(crate) fn runs_on(text: &str, end: usize) -> bool {
+fn runs_on(text: &str, end: usize) -> bool {
     text[end..]
         .chars()
         .next()
