@@ -39,10 +39,10 @@ impl Num {
         let inverse = (1.0 / factor).round();
         // A tenth or a hundredth (角, 分钱) shifts the decimal point, so
         // that 五角六分 is 0.56, not 0.5599999999999999.
-        let places = [10.0, 100.0, 1000.0].iter().position(|&p| p == inverse);
-        match places {
-            Some(k) if factor < 1.0 && inverse * factor == 1.0 => self.scale += k as i32 + 1,
-            _ if factor < 1.0 && inverse * factor == 1.0 => self.int /= inverse,
+        let exact = factor < 1.0 && inverse * factor == 1.0;
+        match [10.0, 100.0, 1000.0].iter().position(|&p| p == inverse) {
+            Some(k) if exact => self.scale += k as i32 + 1,
+            _ if exact => self.int /= inverse,
             _ => self.int *= factor,
         }
     }
@@ -167,15 +167,10 @@ fn lone_wan(text: &str, at: usize) -> Option<Num> {
     let end = at + '万'.len_utf8();
     let rest = &text[end..];
     let odd = rest.starts_with(['余', '多']);
+    let wan = lone_magnitude(text, at)?;
     (odd || rest.starts_with("分之")).then_some(Num {
-        end,
-        int: 1e4,
-        scale: 0,
-        chinese: true,
-        digits_only: false,
-        chars: 1,
         leading_round: odd,
-        neighbours: false,
+        ..wan
     })
 }
 

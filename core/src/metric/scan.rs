@@ -79,12 +79,6 @@ pub fn run_end(text: &str, at: usize) -> usize {
 /// blocked, or a vague one that says more than (`上万人`); `数万`, `几万`
 /// name no figure (and `人数万人次` is a table's label and its unit).
 pub fn approx_ends_at(text: &str, at: usize, tables: &Tables) -> bool {
-    let blocked = |len: usize| {
-        tables
-            .approx_block
-            .longest_ending_at(text, at)
-            .is_some_and(|(b, _)| b > len)
-    };
     let before = tables.approx_before.longest_ending_at(text, at);
     let vague = || {
         tables
@@ -92,7 +86,19 @@ pub fn approx_ends_at(text: &str, at: usize, tables: &Tables) -> bool {
             .longest_ending_at(text, at)
             .filter(|(_, &a)| a == Approx::Over)
     };
-    before.or_else(vague).is_some_and(|(len, _)| !blocked(len))
+    before
+        .or_else(vague)
+        .is_some_and(|(len, _)| !approx_blocked(text, at, len, tables))
+}
+
+/// Whether a word of `approx.tsv`'s block list longer than `len` bytes ends
+/// at `at` (`附近3所`), so that the approximation word of `len` bytes there
+/// is none.
+fn approx_blocked(text: &str, at: usize, len: usize, tables: &Tables) -> bool {
+    tables
+        .approx_block
+        .longest_ending_at(text, at)
+        .is_some_and(|(b, _)| b > len)
 }
 
 /// Reads the quantity whose number starts at `at`.
@@ -175,12 +181,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         r.start = at - sign;
     }
     let lead = r.start;
-    let blocked = |len: usize| {
-        tables
-            .approx_block
-            .longest_ending_at(text, lead)
-            .is_some_and(|(b, _)| b > len)
-    };
+    let blocked = |len: usize| approx_blocked(text, lead, len, tables);
     if let Some((len, &a)) = tables.approx_before.longest_ending_at(text, lead) {
         if !blocked(len) {
             r.approx = a;

@@ -110,8 +110,7 @@ pub fn thousands_gap(
                 return false;
             }
             pos += dot + decimals;
-            return cell_end(&orig[pos..])
-                || first(&orig[pos..]).is_some_and(|c| is_cjk(c) || CLAUSE_PUNCT.contains(c));
+            return cell_end(&orig[pos..]) || first(&orig[pos..]).is_some_and(ends_spaced_number);
         }
         return match first(&orig[pos..]) {
             Some(c) if c.is_ascii_digit() => false,
@@ -121,7 +120,7 @@ pub fn thousands_gap(
                 pos += orig[pos..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
-            Some(c) if plain => is_cjk(c) || CLAUSE_PUNCT.contains(c),
+            Some(c) if plain => ends_spaced_number(c),
             None => !plain,
             _ => true,
         };
@@ -131,6 +130,12 @@ pub fn thousands_gap(
 /// Punctuation that may end a number whose thousands a plain space groups
 /// (`求診人次2 086 500，`), width-folded or not.
 const CLAUSE_PUNCT: &str = ",;，；。、)）」”";
+
+/// Whether `c` may follow a number whose thousands a plain space groups: a
+/// word (its unit) or [`CLAUSE_PUNCT`].
+fn ends_spaced_number(c: char) -> bool {
+    is_cjk(c) || CLAUSE_PUNCT.contains(c)
+}
 
 /// The most groups of three digits after the first that a plain space may
 /// join (`1 186 420个`).
