@@ -101,7 +101,9 @@ fn table_cell(
     if !plain || year {
         return None;
     }
-    table::cell(ix, r.start, r.end, r.unit.is_some(), tables, rows)
+    let own_unit = r.unit.is_some();
+    table::cell(ix, r.start, r.end, own_unit, tables, rows)
+        .or_else(|| (!own_unit).then(|| table::declared(ix, r.start, r.end, tables))?)
 }
 
 /// Whether a Chinese numeral and its unit start the name of a place that

@@ -183,7 +183,12 @@ impl<'a> Reader<'a> {
     fn read_cell(&mut self, m: &Judged<'_>, cell: &table::Cell) -> Found {
         let text = self.norm.text.as_str();
         let mut row = cell.row_label.clone();
-        if let Some(open) = text[row.clone()].rfind('(') {
+        // A unit in brackets ends the label (`GDP(亿元)`); a bracket inside
+        // it is part of what is measured (`除稅前(虧損)/溢利`).
+        if let Some(open) = text[row.clone()]
+            .strip_suffix(')')
+            .and_then(|label| label.rfind('('))
+        {
             row.end = row.start + open;
         }
         let label = &text[cell.label.clone()];
@@ -210,6 +215,13 @@ impl<'a> Reader<'a> {
         };
         let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
         self.remember(m, change, &indicator);
+        if cell.in_prose {
+            return Found {
+                indicator,
+                change,
+                period: self.period(m),
+            };
+        }
         let period = self
             .periods
             .iter()

@@ -248,6 +248,19 @@ mod tests {
     }
 
     /// The value, unit and change of each metric of `text`.
+    /// The value, unit and indicator of each metric of `text`, as one line.
+    fn measured(text: &str) -> Vec<String> {
+        metrics(text)
+            .into_iter()
+            .map(|m| format!("{} {} {}", m.1, m.2, m.5))
+            .collect()
+    }
+
+    /// The unit of each metric of `text`.
+    fn got_units(text: &str) -> Vec<String> {
+        metrics(text).into_iter().map(|m| m.2).collect()
+    }
+
     fn changes(text: &str) -> Vec<(f64, String, Change)> {
         metrics(text).into_iter().map(|m| (m.1, m.2, m.4)).collect()
     }
@@ -327,6 +340,42 @@ mod tests {
                 ("(6,207,599)", -6_207_599_000.0, "港元"),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_of_notes_under_the_units_is_no_header() {
+        // `(未經審核)` over each column: the line of units above it heads
+        // the columns; a bracket inside a row label is part of it.
+        let got = measured(
+            "\u{3000}二零二四年\u{3000}二零二三年\n\u{3000}千港元\u{3000}千港元\n\
+             \u{3000}(未經審核)\u{3000}(未經審核)\n收益\u{3000}1,286,412\u{3000}1,387,655\n\
+             除稅前(虧損)/溢利\u{3000}(39,118)\u{3000}26,742\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "1286412000 港元 收益",
+                "1387655000 港元 收益",
+                "-39118000 港元 除稅前(虧損)/溢利",
+                "26742000 港元 除稅前(虧損)/溢利",
+            ]
+        );
+        // A bracket that states a unit is a header, not a note.
+        assert_eq!(
+            got_units(
+                "\u{3000}本年\u{3000}上年\n\u{3000}(%)\u{3000}(%)\n增速\u{3000}5.2\u{3000}4.8\n"
+            ),
+            ["%", "%"]
+        );
+    }
+
+    #[test]
+    fn a_list_under_a_unit_stated_in_its_sentence() {
+        let got = measured("各县(市、区)供水量(单位:亿立方米):利通区4.91,青铜峡市5.73。");
+        assert_eq!(got, ["491000000 立方米 供水量", "573000000 立方米 供水量"]);
+        // Not two units, not a figure with words after it.
+        assert!(metrics("产量(单位:吨、%):小麦12,玉米15。").is_empty());
+        assert!(metrics("产量(单位:吨):小麦12号地块。").is_empty());
     }
 
     #[test]

@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::index::Index;
+use super::segment;
 use super::tables::Tables;
 use crate::text::{ceil_char, FastHash, Lexicon};
 use crate::{Change, QuantityKind};
@@ -57,6 +58,9 @@ pub struct Cell {
     /// The figure stands in brackets, as accounts print a negative amount
     /// (`(12,417)`): its value is negative and its span takes the brackets.
     pub bracketed: bool,
+    /// The figure stands in a sentence, not a table ([`declared`]): its
+    /// period is its sentence's.
+    pub in_prose: bool,
 }
 
 /// The unit a table states for its bare figures.
@@ -220,6 +224,7 @@ pub fn cell(
         label: trimmed(text, cell_start..start),
         column: column.unwrap_or(start..start),
         bracketed,
+        in_prose: false,
     })
 }
 
@@ -496,6 +501,7 @@ fn space_cell(
         label: fig.start..fig.start,
         column: column.unwrap_or(fig.start..fig.start),
         bracketed: false,
+        in_prose: false,
     })
 }
 
@@ -650,7 +656,9 @@ fn space_header(
     let text = ix.text;
     for line in lines_above(text, row.start) {
         let line = line?;
-        if rows.of(text, line.clone(), tables).is_some() {
+        if rows.of(text, line.clone(), tables).is_some()
+            || is_note_line(&text[line.clone()], tables)
+        {
             continue;
         }
         let lo = ix.joins.partition_point(|&j| j <= line.start);
@@ -681,6 +689,51 @@ fn space_header(
         return pick(split(&[])).or_else(|| pick(split(&ix.joins[lo..hi])));
     }
     None
+}
+
+/// The cell of a bare figure `start..end` that ends an item of a list under
+/// one unit stated in brackets in its sentence (`供水量(单位:亿立方米):利通区
+/// 4.91,青铜峡市5.73`): the list reads as a table row of that unit, and
+/// what it measures is the clause before the bracket.
+pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
+    let text = ix.text;
+    if !matches!(
+        text[end..].chars().next(),
+        None | Some(',' | '、' | ';' | '。' | '\n')
+    ) {
+        return None;
+    }
+    const OPEN: &str = "(单位:";
+    let sentence = segment::sentence_start(ix, start);
+    let open = text[sentence..start].rfind(OPEN)? + sentence;
+    let (mut units, rest) = units_of(&text[open + OPEN.len()..start], tables);
+    if units.len() != 1 || !rest.starts_with("):") {
+        return None;
+    }
+    // The clause may start inside a bracket (`各县(市、区)供水量`): the
+    // measure is what follows it.
+    let from = segment::clause_start(ix, open);
+    let from = match text[from..open].rfind(')') {
+        Some(i) if !text[from..from + i].contains('(') => from + i + 1,
+        _ => from,
+    };
+    Some(Cell {
+        stated: units.pop().map(Stated::from),
+        row_label: from..open,
+        label: start..start,
+        column: start..start,
+        bracketed: false,
+        in_prose: true,
+    })
+}
+
+/// A line of notes in brackets over the columns (`(未經審核) (未經審核)`,
+/// `(经重述)`): no header, the one above it is. A bracket that states a
+/// unit (`(%) (%)`) is a header.
+fn is_note_line(line: &str, tables: &Tables) -> bool {
+    let mut words = line.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| w.starts_with('(') && w.ends_with(')') && paren_unit(w, tables).is_none())
 }
 
 /// The word `r` split where normalisation dropped a space inside it.
@@ -808,8 +861,7 @@ const MONEY_HEADS: &[&str] = &[
 ];
 
 /// The units of the nearest `单位:` line before `row_start`, in order
-/// (`单位:亿元人民币,%`): each after an optional currency word, split by
-/// spaces, commas, `、` or `;`, up to the first word that is no unit.
+/// (`单位:亿元人民币,%`, read by [`units_of`]).
 fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<StatedUnit>> {
     let from = ceil_char(text, row_start.saturating_sub(UNIT_LINE_REACH));
     let mut end = row_start;
@@ -826,6 +878,14 @@ fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<State
     if let Some(labelled) = labelled_units(line, tables) {
         return Some(labelled);
     }
+    let units = units_of(line, tables).0;
+    (!units.is_empty()).then_some(units)
+}
+
+/// The units `line` opens with (`亿元人民币,%`): each after an optional
+/// currency word, split by spaces, commas, `、` or `;`, up to the first
+/// word that is no unit; and the rest of the line after them.
+fn units_of<'l>(line: &'l str, tables: &Tables) -> (Vec<StatedUnit>, &'l str) {
     let mut units = Vec::new();
     let mut rest = line;
     loop {
@@ -847,7 +907,7 @@ fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<State
         rest = &rest[skip(rest)..];
         units.push(u);
     }
-    (!units.is_empty()).then_some(units)
+    (units, rest)
 }
 
 /// Whether a column's `header` names what `label` measures: it holds the
