@@ -643,7 +643,12 @@ fn rank<'t>(ix: &Index, r: &Reading<'t>, tables: &Tables) -> Option<Judged<'t>> 
         _ => (r.num.end, false),
     };
     if !named {
-        let next = char_at(text, r.num.end);
+        // `第三。`, or a record's rank (`1961年以来第三高。`).
+        let degree = tables
+            .superlatives
+            .longest_at(text, r.num.end)
+            .map_or(0, |(len, _)| len);
+        let next = char_at(text, r.num.end + degree);
         if next.is_some_and(|c| !CLAUSE.has(c)) {
             return None;
         }

@@ -370,6 +370,20 @@ mod tests {
     }
 
     #[test]
+    fn a_record_is_ranked_by_a_word_of_degree() {
+        assert_eq!(
+            got("年平均气温13.4℃,为1961年以来第三高;高温日数为历史同期第二多。"),
+            [
+                (13.4, "℃".to_string()),
+                (3.0, "名次".to_string()),
+                (2.0, "名次".to_string())
+            ]
+        );
+        // The word must end its clause: `第三高新区` names no rank.
+        assert!(got("1961年以来第三高新区建成").is_empty());
+    }
+
+    #[test]
     fn a_list_under_a_unit_stated_in_its_sentence() {
         let got = measured("各县(市、区)供水量(单位:亿立方米):利通区4.91,青铜峡市5.73。");
         assert_eq!(got, ["491000000 立方米 供水量", "573000000 立方米 供水量"]);

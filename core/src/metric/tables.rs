@@ -149,6 +149,8 @@ pub struct Embedded {
     pub implied: Lexicon<String>,
     /// Words that make a following `第N` a rank.
     pub rank_words: Lexicon<()>,
+    /// Words of degree after a 第N that ranks a record (`第三高`, `第二多`).
+    pub superlatives: Lexicon<()>,
     /// Words that make a following `首位` or `榜首` a rank.
     pub first_place_words: Lexicon<()>,
     /// Words that make a Chinese numeral before `分` later in their clause
@@ -254,6 +256,7 @@ const APPROX: &str = include_str!("../../data/metric/approx.tsv");
 const CHANGE: &str = include_str!("../../data/metric/change.tsv");
 const IMPLIED: &str = include_str!("../../data/metric/implied.tsv");
 const RANK: &str = include_str!("../../data/metric/rank.txt");
+const SUPERLATIVES: &str = include_str!("../../data/metric/superlatives.txt");
 const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
 const SCORE_WORDS: &str = include_str!("../../data/metric/score_words.txt");
 const RANK_MOVES: &str = include_str!("../../data/metric/rank_moves.txt");
@@ -468,6 +471,7 @@ impl Embedded {
             change_compares,
             implied,
             rank_words: word_list(RANK),
+            superlatives: word_list(SUPERLATIVES),
             first_place_words: word_list(FIRST_PLACE),
             score_words: word_list(SCORE_WORDS),
             rank_moves,
