@@ -384,6 +384,32 @@ mod tests {
     }
 
     #[test]
+    fn rows_led_by_a_year_under_a_column_of_years() {
+        // Years of the Republic of China in full-width digits, the unit in
+        // the heading, CJK header words whose spaces were dropped.
+        assert_eq!(
+            measured(
+                "(單位:新臺幣億元)\n年度\u{3000}歲入\u{3000}歲出\n\
+                 １１２\u{3000}３４２．８\u{3000}３６６．１\n"
+            ),
+            ["34280000000 元 歲入", "36610000000 元 歲出"]
+        );
+        assert_eq!(
+            measured("年份 GDP(亿元) 增速(%)\n2022 1234.5 5.1\n2023 1300.2 5.3\n"),
+            [
+                "123450000000 元 GDP",
+                "5.1 % 增速",
+                "130020000000 元 GDP",
+                "5.3 % 增速"
+            ]
+        );
+        // A header that names no years leaves the rows unread, and a line
+        // of years is no row.
+        assert!(measured("项目 收入 支出\n2022 342.8 366.1\n").is_empty());
+        assert!(measured("单位:亿元\n年度 收入 支出\n2022 2023 2024\n").is_empty());
+    }
+
+    #[test]
     fn a_list_under_a_unit_stated_in_its_sentence() {
         let got = measured("各县(市、区)供水量(单位:亿立方米):利通区4.91,青铜峡市5.73。");
         assert_eq!(got, ["491000000 立方米 供水量", "573000000 立方米 供水量"]);

@@ -185,7 +185,9 @@ pub fn cell(
     // The cell breaks are ASCII: looked for by byte.
     let split = || memchr::memchr2(b'|', b'\t', &bytes[line_start..line_end]).is_some();
     if own_unit || !ends_cell || !split() {
-        return space_cell(ix, line_start..line_end, start..end, own_unit, tables, rows)
+        let line = line_start..line_end;
+        return space_cell(ix, line.clone(), start..end, own_unit, tables, rows)
+            .or_else(|| (!own_unit).then(|| year_row_cell(ix, line, start..end, tables))?)
             .map(|c| Cell { bracketed, ..c });
     }
     // The number is not in the first cell, which names the row; a row may
@@ -661,23 +663,6 @@ fn space_header(
         {
             continue;
         }
-        let lo = ix.joins.partition_point(|&j| j <= line.start);
-        let hi = ix.joins.partition_point(|&j| j < line.end);
-        // Split by the spaces kept; where the words do not pair with the
-        // cells, by those normalisation dropped too (a stray space inside
-        // a header word is one of them: `人均 可支配收入(元)`).
-        let split = |joins: &[usize]| -> Vec<Range<usize>> {
-            text[line.clone()]
-                .split(' ')
-                .scan(line.start, |at, w| {
-                    let r = *at..*at + w.len();
-                    *at += w.len() + 1;
-                    Some(r)
-                })
-                .flat_map(|r| split_at_joins(r, joins))
-                .filter(|r| !r.is_empty())
-                .collect()
-        };
         // The figures fill the last columns: a header may give the label one
         // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
         // over a label and its unit).
@@ -686,7 +671,8 @@ fn space_header(
                 .then(|| words.get(k + 1 + words.len() - cells).cloned())
                 .flatten()
         };
-        return pick(split(&[])).or_else(|| pick(split(&ix.joins[lo..hi])));
+        return pick(header_words(ix, line.clone(), false))
+            .or_else(|| pick(header_words(ix, line, true)));
     }
     None
 }
@@ -727,6 +713,94 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
     })
 }
 
+/// Headers of a column of years (`年度 歲入 歲出`, `年份 GDP 增速`).
+const YEAR_HEADS: [&str; 5] = ["年度", "年份", "年别", "年", "时间"];
+
+/// The words of `line` of `text` split by spaces, as ranges.
+fn words_of(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    text[line.clone()]
+        .split(' ')
+        .scan(line.start, |at, w| {
+            let r = *at..*at + w.len();
+            *at += w.len() + 1;
+            Some(r)
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// Whether `w` names a year as a table's row does: a year of the Republic
+/// of China (`112`) or of the common era (`2023`), `年` or `年度` after it
+/// or not.
+fn is_year_label(w: &str) -> bool {
+    let digits = w.trim_end_matches("年度").trim_end_matches('年');
+    let year = digits.parse::<u32>().ok();
+    digits.bytes().all(|b| b.is_ascii_digit())
+        && match digits.len() {
+            3 => year.is_some_and(|y| (100..=200).contains(&y)),
+            4 => year.is_some_and(|y| (1900..=2100).contains(&y)),
+            _ => false,
+        }
+}
+
+/// The cell of the bare figure `fig` in `line`, a row led by a year under a
+/// header whose first word names the years (`年度 歲入 歲出 差短` over `112
+/// 342.8 366.1 23.3`), one word per column: what the figure measures is its
+/// column's header, its unit that header's bracket or the table's `单位:`
+/// line.
+fn year_row_cell(
+    ix: &Index,
+    line: Range<usize>,
+    fig: Range<usize>,
+    tables: &Tables,
+) -> Option<Cell> {
+    let text = ix.text;
+    let words = words_of(text, line.clone());
+    let (year, figures) = words.split_first()?;
+    if !is_year_label(&text[year.clone()]) || figures.len() < 2 {
+        return None;
+    }
+    let k = figures.iter().position(|w| *w == fig)?;
+    if !figures
+        .iter()
+        .all(|w| is_figure(&text[w.clone()], &tables.change_verbs))
+    {
+        return None;
+    }
+    // The header is the first line above that is no row of a year.
+    let header = lines_above(text, line.start).map_while(|l| l).find(|l| {
+        !words_of(text, l.clone())
+            .first()
+            .is_some_and(|w| is_year_label(&text[w.clone()]))
+    })?;
+    let heads = Some(header_words(ix, header.clone(), false))
+        .filter(|h| h.len() == words.len())
+        .unwrap_or_else(|| header_words(ix, header, true));
+    if heads.len() != words.len() || !YEAR_HEADS.contains(&&text[heads[0].clone()]) {
+        return None;
+    }
+    let column = heads[k + 1].clone();
+    let head = &text[column.clone()];
+    let unit = paren_unit(head, tables).or_else(|| {
+        unit_line(
+            text,
+            line.start,
+            Some(head),
+            head,
+            Some((k, figures.len())),
+            tables,
+        )
+    })?;
+    Some(Cell {
+        stated: Some(unit.into()),
+        row_label: column.clone(),
+        label: fig.start..fig.start,
+        column,
+        bracketed: false,
+        in_prose: false,
+    })
+}
+
 /// A line of notes in brackets over the columns (`(未經審核) (未經審核)`,
 /// `(经重述)`): no header, the one above it is. A bracket that states a
 /// unit (`(%) (%)`) is a header.
@@ -734,6 +808,26 @@ fn is_note_line(line: &str, tables: &Tables) -> bool {
     let mut words = line.split(' ').filter(|w| !w.is_empty()).peekable();
     words.peek().is_some()
         && words.all(|w| w.starts_with('(') && w.ends_with(')') && paren_unit(w, tables).is_none())
+}
+
+/// The words of the header line `line`, split by the spaces kept, or
+/// (`joined`) by those normalisation dropped too: where the words do not
+/// pair with the cells, a stray space inside a header word is one of them
+/// (`人均 可支配收入(元)`), and so is a space between two words of CJK
+/// (`年度 歲入 歲出`).
+fn header_words(ix: &Index, line: Range<usize>, joined: bool) -> Vec<Range<usize>> {
+    let joins = if joined {
+        let lo = ix.joins.partition_point(|&j| j <= line.start);
+        let hi = ix.joins.partition_point(|&j| j < line.end);
+        &ix.joins[lo..hi]
+    } else {
+        &[]
+    };
+    words_of(ix.text, line)
+        .into_iter()
+        .flat_map(|r| split_at_joins(r, joins))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// The word `r` split where normalisation dropped a space inside it.
