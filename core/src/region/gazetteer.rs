@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::{words, FastHash, Trie, WordSet};
+use crate::text::{word_list, words, FastHash, Lexicon, Trie, WordSet};
 use crate::{Error, Result};
 
 const REGIONS: &str = include_str!("../../data/entity/regions.tsv");
@@ -35,6 +35,8 @@ const ZONE_SUFFIXES: &str = include_str!("../../data/entity/zone_suffixes.txt");
 const TOWN_SUFFIXES: &str = include_str!("../../data/entity/town_suffixes.txt");
 /// Words right before a town name (see [`super::mentions()`]).
 const TOWN_STOPS: &str = include_str!("../../data/entity/town_stops.txt");
+/// Words that open with a place's name and are no mention of it (日照时数).
+const STOP_PHRASES: &str = include_str!("../../data/entity/region_stop_phrases.txt");
 /// Names that are generic before a township or village suffix (贫困村).
 const VILLAGE_GENERIC: &str = include_str!("../../data/entity/village_generic.txt");
 /// How high a region stands.
@@ -115,6 +117,9 @@ pub(crate) struct Gazetteer {
     pub(super) stops: WordSet,
     /// Words right before a town name.
     pub(super) town_stops: WordSet,
+    /// Words that open with a place's name and are no mention of it
+    /// (`日照时数`).
+    pub(super) stop_phrases: Lexicon<()>,
     /// Generic words before a township or village suffix.
     pub(super) village_generic: WordSet,
     /// The suffixes of towns, townships and villages (镇, 苏木): before
@@ -264,6 +269,7 @@ impl Gazetteer {
             patterns,
             stops: WordSet::new(STOPS),
             town_stops: WordSet::new(TOWN_STOPS),
+            stop_phrases: word_list(STOP_PHRASES),
             village_generic: WordSet::new(VILLAGE_GENERIC),
             town_suffixes: WordSet::new(TOWN_SUFFIXES),
         })

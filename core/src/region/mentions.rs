@@ -99,7 +99,7 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 }
             }
             Form::Name { .. } => {
-                if in_word(text, s, e) {
+                if in_word(text, s, e) || gaz.stop_phrases.longest_at(text, s).is_some() {
                     continue;
                 }
                 let stopped = gaz.stops.contains(&text[s..e]);
@@ -532,6 +532,29 @@ mod tests {
         assert!(found(g, "长治久安,世界大同。").is_empty());
         // 新疆维吾尔自治区 is 新疆 for short.
         assert_eq!(found(g, "新疆棉花产量增长。"), ["新疆"]);
+    }
+
+    #[test]
+    fn words_that_open_with_a_name_and_plains_are_no_places() {
+        let g = Gazetteer::shared().unwrap();
+        // Hours of sunshine and a day-care centre; Rizhao's port is Rizhao.
+        assert_eq!(
+            found(g, "山东省年日照时数2027小时,新设日照中心10家。"),
+            ["山东省"]
+        );
+        assert_eq!(found(g, "山东省日照港吞吐量增长。"), ["山东省日照"]);
+        // A water bulletin's plains (平原区) beside its hills (山丘区).
+        assert_eq!(
+            found(g, "甘肃省山丘区0.62亿立方米,平原区3.86亿立方米。"),
+            ["甘肃省"]
+        );
+        // Countries of every continent and the territories of filings.
+        assert_eq!(
+            found(g, "销往摩洛哥、乌兹别克斯坦,注册于开曼群岛"),
+            ["摩洛哥", "乌兹别克斯坦", "开曼群岛"]
+        );
+        // A time before 村 is no village's name (`前些年村里`).
+        assert!(found(g, "前些年村里年轻人都出去了,去年村里建了茶厂。").is_empty());
     }
 
     #[test]
