@@ -87,7 +87,10 @@ pub(crate) fn extract(
         }
         let prev_end = if i > 0 { found[i - 1].end } else { 0 };
         let next_start = found.get(i + 1).map_or(norm.text.len(), |n| n.start);
-        let region = respective[i].or_else(|| regions.region_at(q.start));
+        let region = regions
+            .placed_after(q.end)
+            .or(respective[i])
+            .or_else(|| regions.region_at(q.start));
         let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
         let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
         // Nothing reads the unit or the SI value of a quantity once it is

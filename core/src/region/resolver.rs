@@ -32,6 +32,9 @@ pub struct Resolver {
     /// Lists of places a `分别` spreads over the figures of its clause:
     /// `(分别, clause end, name indices)`, ascending.
     respective: Vec<(usize, usize, Vec<usize>)>,
+    /// Places in brackets of their own (`(定边)`, `(榆林市神木市)`): `(the
+    /// opening bracket, name index)` of the last place, ascending.
+    bracketed: Vec<(usize, usize)>,
 }
 
 /// Something in the text that says which region it is about.
@@ -154,6 +157,37 @@ fn is_disclosure(text: &str, markers: &[(usize, Marker)]) -> bool {
         report = !placed;
     }
     report
+}
+
+/// The places that fill a bracket of their own, named as regions (`(定边)`,
+/// `(榆林市神木市)`, one after another): the opening bracket and the last
+/// place's full name, in text order.
+fn bracketed_places<'p>(
+    text: &str,
+    spans: &[(usize, usize, &'p str, bool)],
+) -> Vec<(usize, &'p str)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let (start, _, _, region) = spans[i];
+        let mut j = i;
+        while j + 1 < spans.len() && spans[j + 1].0 == spans[j].1 && spans[j + 1].3 {
+            j += 1;
+        }
+        let (_, end, name, _) = spans[j];
+        if region && text[..start].ends_with('(') && text[end..].starts_with(')') {
+            out.push((start - 1, name));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Whether the place named at `at..end` heads its line before a colon
+/// (`西安市:年平均气温15.8℃…;年降水量689.4毫米…`): the line is about it.
+fn heads_line(text: &str, at: usize, end: usize) -> bool {
+    let line_start = text[..at].trim_end_matches(' ');
+    (line_start.is_empty() || line_start.ends_with('\n')) && text[end..].starts_with(':')
 }
 
 /// Whether the place named at `at..end` opens a scene: after 在 at the head
@@ -417,7 +451,7 @@ impl Resolver {
             if is_origin(text, *at, p.full) || in_quoted_name(text, *at, end) {
                 continue;
             }
-            if opens_scene(text, *at, end) {
+            if opens_scene(text, *at, end) || heads_line(text, *at, end) {
                 scenes.push(*at);
             }
             let ev = match p.level {
@@ -713,8 +747,13 @@ impl Resolver {
             counts: Vec::new(),
             names: Vec::new(),
             respective: Vec::new(),
+            bracketed: Vec::new(),
         };
         if !disclosure {
+            for (open, name) in bracketed_places(text, &spans) {
+                let idx = r.name_index(name);
+                r.bracketed.push((open, idx));
+            }
             for l in respective::lists(text, &spans) {
                 let names = l.places.iter().map(|n| r.name_index(n)).collect();
                 r.respective.push((l.at, l.end, names));
@@ -784,7 +823,12 @@ impl Resolver {
                         && opens_clause(text, at)
                         && listed.binary_search(&at).is_err() =>
                 {
-                    r.push_scope(at, ends.after(Break::Sentence, at), p);
+                    let end = if scenes.binary_search(&at).is_ok() {
+                        paragraph_end(&mut ends, &mut scene, at)
+                    } else {
+                        ends.after(Break::Sentence, at)
+                    };
+                    r.push_scope(at, end, p);
                 }
                 Event::Elsewhere(p) => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
@@ -956,6 +1000,14 @@ impl Resolver {
             }
         }
         out
+    }
+
+    /// The place a bracket of its own right after a figure ending at
+    /// normalised offset `end` names (`8.6℃(定边)`, `312.4毫米(榆林市神木市)`):
+    /// the figure's, before any scope.
+    pub fn placed_after(&self, end: usize) -> Option<&str> {
+        let k = self.bracketed.binary_search_by_key(&end, |b| b.0).ok()?;
+        Some(self.names[self.bracketed[k].1].as_str())
     }
 
     /// The region the text as a whole is about.
@@ -1211,6 +1263,25 @@ mod tests {
         let (r, text) = resolver("我市推进改革。\n万州区等12个区县入选,万州区新增学位3000个。");
         assert_eq!(r.region_at(text.find("12个").unwrap()), Some("重庆市"));
         assert_eq!(r.region_at(text.find("3000").unwrap()), Some("万州区"));
+    }
+
+    #[test]
+    fn a_city_heading_its_line_and_places_in_brackets_after_figures() {
+        let text = "陕西省2023年气候公报。全省年平均气温13.4℃。\n\
+                    西安市:年平均气温15.8℃;年降水量689.4毫米,偏多20%。\n\
+                    全省气温在8.6℃(定边)~17.1℃(旬阳)之间,降水量在312.4毫米(榆林市神木市)以上。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("陕西省"));
+        // The city that heads the line keeps it past the first `;`.
+        assert_eq!(r.region_at(text.find("15.8").unwrap()), Some("西安市"));
+        assert_eq!(r.region_at(text.find("689.4").unwrap()), Some("西安市"));
+        assert_eq!(r.region_at(text.find("20%").unwrap()), Some("西安市"));
+        // A place in a bracket of its own right after a figure is the figure's.
+        let after = |fig: &str| text.find(fig).unwrap() + fig.len();
+        assert_eq!(r.placed_after(after("8.6℃")), Some("定边县"));
+        assert_eq!(r.placed_after(after("17.1℃")), Some("旬阳市"));
+        assert_eq!(r.placed_after(after("312.4毫米")), Some("神木市"));
+        assert_eq!(r.placed_after(after("13.4℃")), None);
     }
 
     #[test]
