@@ -198,6 +198,11 @@ fn quantity<'t>(
         j.value = (j.value * digits).round() * s.scale / digits;
         j.kind = s.kind;
         j.unit = s.unit.clone();
+        // `基本每股收益(元) 0.52`: money per share, as in a sentence.
+        let money = s.kind == QuantityKind::Money && !s.unit.contains('/');
+        if money && cell.as_ref().is_some_and(|c| table::per_share(ix, c)) {
+            j.unit.push_str("/股");
+        }
         j.cell = cell.map(Box::new);
         return Some(j);
     }

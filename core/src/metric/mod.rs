@@ -363,6 +363,18 @@ mod tests {
                 "26742000 港元 除稅前(虧損)/溢利",
             ]
         );
+        // A sub-row under a heading of figures per share.
+        assert_eq!(
+            measured(
+                "\u{3000}二零二四年\u{3000}二零二三年\n\u{3000}千港元\u{3000}千港元\n\
+                 收益\u{3000}1,286\u{3000}1,387\n每股(虧損)/盈利\n－基本(港仙)\u{3000}(3.21)\u{3000}1.05\n"
+            )[2..],
+            ["-3.21 港仙/股 －基本", "1.05 港仙/股 －基本"]
+        );
+        assert_eq!(
+            measured("项目 2024年 2023年\n基本每股收益(元) 0.52 0.48\n"),
+            ["0.52 元/股 基本每股收益", "0.48 元/股 基本每股收益"]
+        );
         // A bracket that states a unit is a header, not a note.
         assert_eq!(
             got_units(

@@ -713,6 +713,31 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
     })
 }
 
+/// Whether the figures of `cell`'s row are per share: its label says so
+/// (`基本每股收益(元)`), or a sub-row's (`－基本(港仙)`, opening with a
+/// dash) heading line above it (`每股(虧損)/盈利`).
+pub fn per_share(ix: &Index, cell: &Cell) -> bool {
+    const PER_SHARE: &str = "每股";
+    let text = ix.text;
+    let label = &text[cell.row_label.clone()];
+    if label.contains(PER_SHARE) {
+        return true;
+    }
+    if !label.starts_with(['－', '-', '—']) {
+        return false;
+    }
+    let line_start = text[..cell.row_label.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    lines_above(text, line_start)
+        .next()
+        .flatten()
+        .is_some_and(|heading| {
+            let heading = &text[heading];
+            heading.contains(PER_SHARE) && !heading.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 /// Headers of a column of years (`年度 歲入 歲出`, `年份 GDP 增速`).
 const YEAR_HEADS: [&str; 5] = ["年度", "年份", "年别", "年", "时间"];
 
