@@ -375,6 +375,13 @@ mod tests {
             measured("项目 2024年 2023年\n基本每股收益(元) 0.52 0.48\n"),
             ["0.52 元/股 基本每股收益", "0.48 元/股 基本每股收益"]
         );
+        // The unit in the bracket that ends the table's title, above the
+        // header; not a header's own last bracket (`增速(%)`).
+        assert_eq!(
+            measured("表一:騙案數字(宗)\n總區\u{3000}2022年\u{3000}2023年\n港島\u{3000}3 412\u{3000}\u{3000}4 187\n"),
+            ["3412 宗 港島", "4187 宗 港島"]
+        );
+        assert_eq!(measured("指标 2023年 增速(%)\n人口 12 13\n"), ["13 % 人口"]);
         // A bracket that states a unit is a header, not a note.
         assert_eq!(
             got_units(

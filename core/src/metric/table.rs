@@ -494,7 +494,8 @@ fn space_cell(
                 // The header read, it has one word per figure of the row.
                 let columns = header.map(|_| (k, cells - 1));
                 unit_line(text, line.start, header, label, columns, tables)
-            })?;
+            })
+            .or_else(|| title_unit(text, rows, line.start, tables))?;
         Some(unit.into())
     };
     Some(Cell {
@@ -711,6 +712,28 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
         bracketed: false,
         in_prose: true,
     })
+}
+
+/// The unit a table's title states in the bracket that ends it
+/// (`按警察總區劃分的騙案數字(宗)`, `簡明綜合損益表(千港元)`): the title is
+/// the line right above the header, the first line above the row at
+/// `row_start` that is no row; a title is one phrase, with no space in it.
+fn title_unit(
+    text: &str,
+    rows: &mut Rows,
+    row_start: usize,
+    tables: &Tables,
+) -> Option<StatedUnit> {
+    let mut lines = lines_above(text, row_start)
+        .map_while(|l| l)
+        .skip_while(|l| rows.of(text, l.clone(), tables).is_some());
+    lines.next()?;
+    let title = &text[lines.next()?];
+    let title = title.trim();
+    if title.contains(' ') || !title.ends_with(')') {
+        return None;
+    }
+    paren_unit(title, tables)
 }
 
 /// Whether the figures of `cell`'s row are per share: its label says so
