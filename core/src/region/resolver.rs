@@ -456,6 +456,9 @@ impl Resolver {
             }
             let ev = match p.level {
                 _ if p.is_district() && home(p) => Event::District(p.full),
+                // Hong Kong's three areas (九龍, 新界, 香港島) are no
+                // divisions: their figures are Hong Kong's, or a district's.
+                Level::Prefecture if p.province == HONG_KONG => continue,
                 Level::Prefecture
                     if home(p)
                         && (*region
@@ -1282,6 +1285,21 @@ mod tests {
         assert_eq!(r.placed_after(after("17.1℃")), Some("旬阳市"));
         assert_eq!(r.placed_after(after("312.4毫米")), Some("神木市"));
         assert_eq!(r.placed_after(after("13.4℃")), None);
+    }
+
+    #[test]
+    fn hong_kong_areas_are_no_divisions() {
+        let (r, text) =
+            resolver("全港騙案上升。\n九龍東錄得3905宗,新界北錄得4488宗。\n觀塘區錄得97宗。");
+        assert_eq!(
+            r.region_at(text.find("3905").unwrap()),
+            Some("香港特别行政区")
+        );
+        assert_eq!(
+            r.region_at(text.find("4488").unwrap()),
+            Some("香港特别行政区")
+        );
+        assert_eq!(r.region_at(text.find("97").unwrap()), Some("观塘区"));
     }
 
     #[test]
