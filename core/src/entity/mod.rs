@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Needle, Needles, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -295,7 +295,14 @@ impl Mentions {
         let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
             .or_else(|| gaz.main_province_of(entities.iter().filter_map(|e| home_place(e, gaz))))
-            .or_else(|| home_currency(text).filter(|_| !named_place));
+            // Only a text that names no place is at home by its currency.
+            .or_else(|| {
+                if named_place {
+                    None
+                } else {
+                    home_currency(text)
+                }
+            });
         Mentions {
             entities,
             main_province,
@@ -324,15 +331,13 @@ fn home_currency(text: &str) -> Option<u32> {
         text[at + word.len()..].chars().next().is_some_and(numeral)
             || text[..at].chars().next_back().is_some_and(numeral)
     };
-    HOME_CURRENCIES
-        .iter()
-        .filter_map(|&(word, code)| {
-            text.match_indices(word)
-                .find(|&(at, _)| counts(word, at))
-                .map(|(at, _)| (at, code))
-        })
-        .min()
-        .map(|(_, code)| code)
+    // No two currencies' words overlap: the first occurrence that counts
+    // an amount, in one pass, is the one named first.
+    static WORDS: Needles = Needles::computed(|| HOME_CURRENCIES.iter().map(|c| c.0).collect());
+    WORDS
+        .find_iter(text)
+        .find(|&(at, k)| counts(HOME_CURRENCIES[k].0, at))
+        .map(|(_, k)| HOME_CURRENCIES[k].1)
 }
 
 /// The place that a mention says the text is at home in: a region named
@@ -350,6 +355,9 @@ fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
         _ => None,
     }
 }
+
+/// The currency of Taiwan, whose searcher is built once.
+static NEW_TAIWAN_DOLLAR: Needle = Needle::new("新台币");
 
 /// Finds the entities of `norm`. `markers` are the [`region::markers`] of
 /// the text.
@@ -390,8 +398,8 @@ pub(crate) fn extract(
     // bank's release names no place); Hong Kong's and Macau's bodies by
     // their short names (入境处, 保安局; 旅游局) in one that names a place
     // there.
-    let taiwan = provinces.contains(&region::TAIWAN)
-        || memchr::memmem::find(text.as_bytes(), "新台币".as_bytes()).is_some();
+    let taiwan =
+        provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find_iter(text).next().is_some();
     let says = |whole: u32| {
         markers
             .iter()
