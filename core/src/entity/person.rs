@@ -728,15 +728,21 @@ fn token_end(norm: &Normalized, at: usize) -> usize {
 fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let joins = norm.joins();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = line_start + line.trim_end().len();
-        // Only a line with spaces in it can set names apart.
+    // Each line from where the last one ended: the text is searched for
+    // line breaks once.
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut next_line = 0;
+    for line_end in breaks {
+        let line_start = next_line;
+        next_line = line_end + 1;
+        // Only a line with spaces in it can set names apart: most lines
+        // are passed over before their trailing white space is trimmed.
         let k = joins.partition_point(|&j| j <= line_start);
-        if joins.get(k).map_or(true, |&j| j >= end)
-            || !may_hold_names(text, line_start, end, &joins[k..])
-        {
-            line_start += line.len();
+        if joins.get(k).map_or(true, |&j| j >= line_end) {
+            continue;
+        }
+        let end = line_start + text[line_start..line_end].trim_end().len();
+        if joins[k] >= end || !may_hold_names(text, line_start, end, &joins[k..]) {
             continue;
         }
         let mut tokens = Vec::new();
@@ -760,7 +766,6 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
             at = e;
         }
         names_in_line(text, t, &tokens, out);
-        line_start += line.len();
     }
 }
 
