@@ -102,6 +102,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(words(org::MO_NAMES).collect()),
         only_all(date::KEYS.to_vec()),
         only_all(words(person::KNOWN).collect()),
+        only_all(person::MARKS.to_vec()),
     ])
 }
 
@@ -130,6 +131,8 @@ enum List {
     DateKey,
     /// [`person::KNOWN`].
     KnownPerson,
+    /// [`person::MARKS`].
+    PersonMark,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -380,6 +383,7 @@ pub(crate) fn extract(
         norm,
         found.of(List::PersonTitle),
         found.of(List::Speech),
+        found.of(List::PersonMark),
         &tables.shared.persons,
         tables.shared.gazetteer,
     );

@@ -10,7 +10,6 @@
 //! (来自农业农村厅的韦建峰介绍).
 
 use super::transliterated;
-use crate::text::Needle;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -227,13 +226,22 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
     })
 }
 
+/// The words after a name that [`find`] looks for besides titles and
+/// verbs, matched as a list of the shared trie (no two of them overlap, so
+/// it finds every occurrence): the honorifics of [`HONORIFICS`], then `摄`
+/// of a photo credit.
+pub(crate) const MARKS: [&str; 3] = ["先生", "女士", "摄"];
+/// How many of [`MARKS`], from the first, are honorifics.
+const HONORIFICS: u32 = 2;
+
 /// Finds person names in the normalised text: (start, end) byte offsets.
-/// `titles` and `verbs` are the words of [`titles`] and [`SPEECH_VERBS`]
-/// found in it.
+/// `titles`, `verbs` and `marks` are the words of [`titles`],
+/// [`SPEECH_VERBS`] and [`MARKS`] found in it.
 pub(crate) fn find(
     norm: &Normalized,
     titles: &[Found],
     verbs: &[Found],
+    marks: &[Found],
     t: &PersonTables,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize)> {
@@ -269,9 +277,9 @@ pub(crate) fn find(
         }
     }
     speakers(&cx, verbs, &mut out);
-    honoured(&cx, &mut out);
+    honoured(&cx, marks, &mut out);
     speaker_labels(&cx, &mut out);
-    credits(norm, t, &mut out);
+    credits(norm, t, marks, &mut out);
     bylines(norm, t, &mut out);
     out.extend(transliterated::dotted(norm));
     out.sort_unstable();
@@ -478,17 +486,12 @@ fn speakers(cx: &Cx, verbs: &[Found], out: &mut Vec<(usize, usize)>) {
 
 /// Names before an honorific that starts no longer word (李咏恩女士, 马先生
 /// is a form of address): at the start of a clause or after a word that
-/// joins names (陈志鸿先生及李咏恩女士).
-fn honoured(cx: &Cx, out: &mut Vec<(usize, usize)>) {
-    // Two SIMD substring passes: a two-word automaton finds no rare byte
-    // in Chinese text to skip by.
-    static HONORIFICS: [Needle; 2] = [Needle::new("先生"), Needle::new("女士")];
-    let text = cx.norm.text.as_str();
-    for needle in &HONORIFICS {
-        for at in needle.find_iter(text) {
-            if let Some(s) = name_before(cx, at, After::Honorific) {
-                out.push((s, at));
-            }
+/// joins names (陈志鸿先生及李咏恩女士). `marks` are the words of [`MARKS`]
+/// found in the text.
+fn honoured(cx: &Cx, marks: &[Found], out: &mut Vec<(usize, usize)>) {
+    for m in marks.iter().filter(|m| m.word < HONORIFICS) {
+        if let Some(s) = name_before(cx, m.start, After::Honorific) {
+            out.push((s, m.start));
         }
     }
 }
@@ -548,8 +551,8 @@ static CREDIT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_credit.txt")));
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
-/// (赵亮 摄, 赵亮摄).
-fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
+/// (赵亮 摄, 赵亮摄). `marks` are the words of [`MARKS`] found in the text.
+fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let b = text.as_bytes();
     for at in memchr::memchr2_iter(b'/', b':', b) {
@@ -573,8 +576,11 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
             out.push((s, e));
         }
     }
-    static SHOT: Needle = Needle::new("摄");
-    for at in SHOT.find_iter(text) {
+    for at in marks
+        .iter()
+        .filter(|m| m.word >= HONORIFICS)
+        .map(|m| m.start)
+    {
         let end_ok = char_at(text, at + '摄'.len_utf8()).map_or(true, |c| !is_name_char(c));
         if !end_ok {
             continue;
@@ -899,10 +905,11 @@ mod tests {
         let found = Trie::new([
             titles().map(|t| t.0).collect::<Vec<_>>(),
             SPEECH_VERBS.to_vec(),
+            MARKS.to_vec(),
         ])
         .scan(&n.text);
         let g = Gazetteer::shared().unwrap();
-        find(&n, &found[0], &found[1], &t, g)
+        find(&n, &found[0], &found[1], &found[2], &t, g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()
