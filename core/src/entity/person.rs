@@ -201,15 +201,17 @@ impl PersonTables {
     /// Whether `name` (2 to 4 chars) looks like a person's name: a surname
     /// and a given name that is no title or form of address (李经理, 陈小姐).
     fn is_name(&self, name: &str) -> bool {
-        let n = name.chars().count();
-        let given = &name[self.surname_len(name).unwrap_or(0)..];
-        (2..=4).contains(&n)
+        let Some(surname) = self.surname_len(name) else {
+            return false;
+        };
+        let given = &name[surname..];
+        (2..=4).contains(&name.chars().count())
             && name.chars().all(is_cjk)
-            && self.surname_len(name).is_some_and(|l| l < name.len())
+            && !given.is_empty()
             && !self.title_words.contains(given)
             && !ADDRESS.contains(given)
             && !self.stop.contains(name)
-            && !name[self.surname_len(name).unwrap_or(0)..].starts_with(FUNCTION)
+            && !given.starts_with(FUNCTION)
             && !name
                 .char_indices()
                 .nth(2)
@@ -435,14 +437,11 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         starts[n] = q;
         n += 1;
     }
-    starts[..n].iter().copied().skip(1).rev().find(|&s| {
+    // Three chars first; a name starting at `starts[k]` has `k + 1` chars.
+    let found = (1..n).rev().find(|&k| {
+        let s = starts[k];
         let name = &text[s..at];
-        // 王先生, 张女士: a surname and a form of address, no name; nor
-        // a char said twice (常常说).
-        let mut cs = name.chars();
-        let twice = name.chars().count() == 2 && cs.next() == cs.next();
-        let address = twice || ADDRESS.ends_at(name, name.len());
-        let three = name.chars().count() == 3;
+        let three = k == 2;
         let bound = clause_start(text, s)
             || cx.norm.joined_at(s)
             || (after == After::Honorific
@@ -458,12 +457,20 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
                         UNIT_END.contains(&c)
                     }
                 }));
-        bound
-            && !address
+        if !bound {
+            return false;
+        }
+        // 王先生, 张女士: a surname and a form of address, no name; nor
+        // a char said twice (常常说).
+        let mut cs = name.chars();
+        let twice = k == 1 && cs.next() == cs.next();
+        let address = twice || ADDRESS.ends_at(name, name.len());
+        !address
             && t.is_name(name)
             && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
             && cx.gaz.prefix_len(name).is_none()
-    })
+    });
+    found.map(|k| starts[k])
 }
 
 /// Speakers: a name at the start of a clause right before a verb of speech
@@ -496,6 +503,10 @@ fn honoured(cx: &Cx, marks: &[Found], out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// How many bytes of a line's head hold a speaker's label up to its colon
+/// or bracket: four chars of up to four bytes, then the mark.
+const LABEL_BYTES: usize = 4 * 4 + 1;
+
 /// The speakers of a transcript: a name that opens a line before its
 /// office in brackets and a colon (`孟晓川(国务院新闻办公室新闻发言人):`), or
 /// before a colon where the text names the same person elsewhere (`周庆林:`
@@ -507,9 +518,17 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
     // Each line from where the last one ended: the text is searched for
     // line breaks once.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
-    let mut s = 0;
+    let mut next_line = 0;
     for end in ends {
+        let s = next_line;
+        next_line = end + 1;
         let line = &text[s..end];
+        // The colon or bracket of a label stands right after at most four
+        // chars: a line with neither in its first bytes is passed over.
+        let head = &line.as_bytes()[..line.len().min(LABEL_BYTES)];
+        if memchr::memchr2(b':', b'(', head).is_none() {
+            continue;
+        }
         let n: usize = line
             .chars()
             .take(4)
@@ -524,9 +543,8 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
                 .is_some_and(|k| line[n + k + 1..].starts_with(':')),
             _ => false,
         };
-        let chars = name.chars().count();
         if labelled
-            && (2..=3).contains(&chars)
+            && (2..=3).contains(&name.chars().count())
             && cx.t.common_surname(name)
             && cx.t.is_name(name)
             && !ADDRESS.ends_at(name, name.len())
@@ -535,7 +553,6 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
         {
             found.push((s, s + n));
         }
-        s = end + 1;
     }
     out.extend(found);
 }
@@ -737,6 +754,8 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     // Each line from where the last one ended: the text is searched for
     // line breaks once.
     let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    // The tokens of a line, kept from one line to the next.
+    let mut tokens = Vec::new();
     let mut next_line = 0;
     for line_end in breaks {
         let line_start = next_line;
@@ -751,7 +770,7 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
         if joins[k] >= end || !may_hold_names(text, line_start, end, &joins[k..]) {
             continue;
         }
-        let mut tokens = Vec::new();
+        tokens.clear();
         let mut at = line_start;
         while at < end {
             let c = char_at(text, at).unwrap_or(' ');
@@ -816,7 +835,7 @@ fn names_in_line(
     out: &mut Vec<(usize, usize)>,
 ) {
     // Single chars split by a space (何 霜) make one name.
-    let mut merged: Vec<(usize, usize, bool)> = Vec::new();
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let (s, e, cjk) = tokens[i];
