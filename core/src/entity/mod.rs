@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Needle, Needles, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Needle, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -334,13 +334,15 @@ fn home_currency(text: &str) -> Option<u32> {
         text[at + word.len()..].chars().next().is_some_and(numeral)
             || text[..at].chars().next_back().is_some_and(numeral)
     };
-    // No two currencies' words overlap: the first occurrence that counts
-    // an amount, in one pass, is the one named first.
-    static WORDS: Needles = Needles::computed(|| HOME_CURRENCIES.iter().map(|c| c.0).collect());
-    WORDS
-        .find_iter(text)
-        .find(|&(at, k)| counts(HOME_CURRENCIES[k].0, at))
-        .map(|(_, k)| HOME_CURRENCIES[k].1)
+    HOME_CURRENCIES
+        .iter()
+        .filter_map(|&(word, code)| {
+            text.match_indices(word)
+                .find(|&(at, _)| counts(word, at))
+                .map(|(at, _)| (at, code))
+        })
+        .min()
+        .map(|(_, code)| code)
 }
 
 /// The place that a mention says the text is at home in: a region named
