@@ -73,9 +73,9 @@ static CLAUSE_START: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_clause_start.txt")));
 
 /// Two-char verbs (from jieba's dictionary) that may follow a name of a
-/// surname and two given chars right after a title (主任顾立新审定).
-static VERBS_AFTER: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_verbs.txt")));
+/// surname and two given chars right after a title (主任顾立新审定): the
+/// words of [`PersonTables`]' verbs.
+const VERBS_AFTER: &str = include_str!("../../data/entity/person_verbs.txt");
 
 /// Honorifics and kin words after a name (周振邦先生, 周雨桐父女): what
 /// stands there may follow a name.
@@ -144,6 +144,10 @@ pub(crate) struct PersonTables {
     /// The titles, which are never a given name (李经理, 周书记).
     title_words: HashSet<&'static str, FastHash>,
     stop: WordSet,
+    /// The verbs of [`VERBS_AFTER`], a large set built with the tables (the
+    /// finder asks for them only where a name's other tests pass, which the
+    /// extractor's warm-up text may never reach).
+    verbs_after: WordSet,
 }
 
 impl PersonTables {
@@ -171,6 +175,7 @@ impl PersonTables {
             weak: titles().map(|t| t.1).collect(),
             title_words: titles().map(|t| t.0).collect(),
             stop: WordSet::new(STOP),
+            verbs_after: WordSet::new(VERBS_AFTER),
         }
     }
 
@@ -659,33 +664,38 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
     ends[..n].iter().copied().rev().find(|&e| {
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
+        // The cheap tests first, the word look-ups only where they pass.
         let full = e - at > sl + 3 && !clear(e, last);
         // 吴光荣在: 荣 starts no word before a particle.
-        let particle = NAME_LIKE_END.contains(&last)
-            && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c));
-        // A dateline may follow a reporter's name (记者林志豪台北28日电).
-        let dateline = gaz.prefix_len(&text[e..]).is_some();
-        // 书记俞春生牵头: a common surname and two given chars, then a verb;
-        // not a word of government prose (项目化推进, 全方位统筹, 包片区负责,
-        // 常态化开展: 化, 位, 区 end words, not given names).
-        let verb = name[sl..].chars().count() == 2
-            && starts_verb(text, e)
-            && t.common_surname(name)
-            && !name.ends_with(NOT_GIVEN_LAST)
-            && !name[sl..].contains(NOT_GIVEN);
-        let follows = if strict {
-            char_at(text, e).map_or(true, |c| !is_name_char(c)) || starts_word(&AFTER, text, e)
-        } else {
-            follows_name(cx, e) || dateline || verb
+        let particle = || {
+            NAME_LIKE_END.contains(&last) && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c))
         };
+        if full && NAME_END.contains(&last) && !particle() {
+            return false;
+        }
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
         let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE);
-        (!full || !NAME_END.contains(&last) || particle)
-            && !address
-            && !word
-            && t.is_name(name)
-            && follows
+        if address || word || !t.is_name(name) {
+            return false;
+        }
+        if strict {
+            return char_at(text, e).map_or(true, |c| !is_name_char(c))
+                || starts_word(&AFTER, text, e);
+        }
+        // A dateline may follow a reporter's name (记者林志豪台北28日电).
+        let dateline = || gaz.prefix_len(&text[e..]).is_some();
+        // 书记俞春生牵头: a common surname and two given chars, then a verb;
+        // not a word of government prose (项目化推进, 全方位统筹, 包片区负责,
+        // 常态化开展: 化, 位, 区 end words, not given names).
+        let verb = || {
+            name[sl..].chars().count() == 2
+                && starts_verb(&t.verbs_after, text, e)
+                && t.common_surname(name)
+                && !name.ends_with(NOT_GIVEN_LAST)
+                && !name[sl..].contains(NOT_GIVEN)
+        };
+        follows_name(cx, e) || dateline() || verb()
     })
 }
 
@@ -706,11 +716,12 @@ fn follows_name(cx: &Cx, at: usize) -> bool {
     }
 }
 
-/// Whether a two-char verb of [`VERBS_AFTER`] starts at `at`.
-fn starts_verb(text: &str, at: usize) -> bool {
+/// Whether a two-char verb of [`VERBS_AFTER`] (the set `verbs`) starts at
+/// `at`.
+fn starts_verb(verbs: &WordSet, text: &str, at: usize) -> bool {
     let mut cs = text[at..].char_indices();
     match (cs.next(), cs.next()) {
-        (Some(_), Some((i, c))) => VERBS_AFTER.contains(&text[at..at + i + c.len_utf8()]),
+        (Some(_), Some((i, c))) => verbs.contains(&text[at..at + i + c.len_utf8()]),
         _ => false,
     }
 }
