@@ -77,10 +77,11 @@ fn code_text(code: u32) -> String {
     if code >= 1_000_000 {
         return code.to_string();
     }
-    [100_000, 10_000, 1_000, 100, 10, 1]
-        .iter()
-        .map(|&d| char::from(b'0' + (code / d % 10) as u8))
-        .collect()
+    let mut text = String::with_capacity(6);
+    for d in [100_000, 10_000, 1_000, 100, 10, 1] {
+        text.push(char::from(b'0' + (code / d % 10) as u8));
+    }
+    text
 }
 
 /// The ORG and SCHOOL mentions of `entities` that are short forms of a

@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Needle, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -102,6 +102,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(words(org::MO_NAMES).collect()),
         only_all(date::KEYS.to_vec()),
         only_all(words(person::KNOWN).collect()),
+        only_all(person::MARKS.to_vec()),
     ])
 }
 
@@ -130,6 +131,8 @@ enum List {
     DateKey,
     /// [`person::KNOWN`].
     KnownPerson,
+    /// [`person::MARKS`].
+    PersonMark,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -295,7 +298,14 @@ impl Mentions {
         let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
             .or_else(|| gaz.main_province_of(entities.iter().filter_map(|e| home_place(e, gaz))))
-            .or_else(|| home_currency(text).filter(|_| !named_place));
+            // Only a text that names no place is at home by its currency.
+            .or_else(|| {
+                if named_place {
+                    None
+                } else {
+                    home_currency(text)
+                }
+            });
         Mentions {
             entities,
             main_province,
@@ -351,6 +361,9 @@ fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
     }
 }
 
+/// The currency of Taiwan, whose searcher is built once.
+static NEW_TAIWAN_DOLLAR: Needle = Needle::new("新台币");
+
 /// Finds the entities of `norm`. `markers` are the [`region::markers`] of
 /// the text.
 pub(crate) fn extract(
@@ -372,6 +385,7 @@ pub(crate) fn extract(
         norm,
         found.of(List::PersonTitle),
         found.of(List::Speech),
+        found.of(List::PersonMark),
         &tables.shared.persons,
         tables.shared.gazetteer,
     );
@@ -390,8 +404,8 @@ pub(crate) fn extract(
     // bank's release names no place); Hong Kong's and Macau's bodies by
     // their short names (入境处, 保安局; 旅游局) in one that names a place
     // there.
-    let taiwan = provinces.contains(&region::TAIWAN)
-        || memchr::memmem::find(text.as_bytes(), "新台币".as_bytes()).is_some();
+    let taiwan =
+        provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find_iter(text).next().is_some();
     let says = |whole: u32| {
         markers
             .iter()

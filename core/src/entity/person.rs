@@ -10,7 +10,6 @@
 //! (来自农业农村厅的韦建峰介绍).
 
 use super::transliterated;
-use crate::text::Needle;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -74,9 +73,9 @@ static CLAUSE_START: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_clause_start.txt")));
 
 /// Two-char verbs (from jieba's dictionary) that may follow a name of a
-/// surname and two given chars right after a title (主任顾立新审定).
-static VERBS_AFTER: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_verbs.txt")));
+/// surname and two given chars right after a title (主任顾立新审定): the
+/// words of [`PersonTables`]' verbs.
+const VERBS_AFTER: &str = include_str!("../../data/entity/person_verbs.txt");
 
 /// Honorifics and kin words after a name (周振邦先生, 周雨桐父女): what
 /// stands there may follow a name.
@@ -145,6 +144,10 @@ pub(crate) struct PersonTables {
     /// The titles, which are never a given name (李经理, 周书记).
     title_words: HashSet<&'static str, FastHash>,
     stop: WordSet,
+    /// The verbs of [`VERBS_AFTER`], a large set built with the tables (the
+    /// finder asks for them only where a name's other tests pass, which the
+    /// extractor's warm-up text may never reach).
+    verbs_after: WordSet,
 }
 
 impl PersonTables {
@@ -172,6 +175,7 @@ impl PersonTables {
             weak: titles().map(|t| t.1).collect(),
             title_words: titles().map(|t| t.0).collect(),
             stop: WordSet::new(STOP),
+            verbs_after: WordSet::new(VERBS_AFTER),
         }
     }
 
@@ -202,15 +206,17 @@ impl PersonTables {
     /// Whether `name` (2 to 4 chars) looks like a person's name: a surname
     /// and a given name that is no title or form of address (李经理, 陈小姐).
     fn is_name(&self, name: &str) -> bool {
-        let n = name.chars().count();
-        let given = &name[self.surname_len(name).unwrap_or(0)..];
-        (2..=4).contains(&n)
+        let Some(surname) = self.surname_len(name) else {
+            return false;
+        };
+        let given = &name[surname..];
+        (2..=4).contains(&name.chars().count())
             && name.chars().all(is_cjk)
-            && self.surname_len(name).is_some_and(|l| l < name.len())
+            && !given.is_empty()
             && !self.title_words.contains(given)
             && !ADDRESS.contains(given)
             && !self.stop.contains(name)
-            && !name[self.surname_len(name).unwrap_or(0)..].starts_with(FUNCTION)
+            && !given.starts_with(FUNCTION)
             && !name
                 .char_indices()
                 .nth(2)
@@ -227,13 +233,22 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
     })
 }
 
+/// The words after a name that [`find`] looks for besides titles and
+/// verbs, matched as a list of the shared trie (no two of them overlap, so
+/// it finds every occurrence): the honorifics of [`HONORIFICS`], then `摄`
+/// of a photo credit.
+pub(crate) const MARKS: [&str; 3] = ["先生", "女士", "摄"];
+/// How many of [`MARKS`], from the first, are honorifics.
+const HONORIFICS: u32 = 2;
+
 /// Finds person names in the normalised text: (start, end) byte offsets.
-/// `titles` and `verbs` are the words of [`titles`] and [`SPEECH_VERBS`]
-/// found in it.
+/// `titles`, `verbs` and `marks` are the words of [`titles`],
+/// [`SPEECH_VERBS`] and [`MARKS`] found in it.
 pub(crate) fn find(
     norm: &Normalized,
     titles: &[Found],
     verbs: &[Found],
+    marks: &[Found],
     t: &PersonTables,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize)> {
@@ -269,9 +284,9 @@ pub(crate) fn find(
         }
     }
     speakers(&cx, verbs, &mut out);
-    honoured(&cx, &mut out);
+    honoured(&cx, marks, &mut out);
     speaker_labels(&cx, &mut out);
-    credits(norm, t, &mut out);
+    credits(norm, t, marks, &mut out);
     bylines(norm, t, &mut out);
     out.extend(transliterated::dotted(norm));
     out.sort_unstable();
@@ -427,14 +442,11 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         starts[n] = q;
         n += 1;
     }
-    starts[..n].iter().copied().skip(1).rev().find(|&s| {
+    // Three chars first; a name starting at `starts[k]` has `k + 1` chars.
+    let found = (1..n).rev().find(|&k| {
+        let s = starts[k];
         let name = &text[s..at];
-        // 王先生, 张女士: a surname and a form of address, no name; nor
-        // a char said twice (常常说).
-        let mut cs = name.chars();
-        let twice = name.chars().count() == 2 && cs.next() == cs.next();
-        let address = twice || ADDRESS.ends_at(name, name.len());
-        let three = name.chars().count() == 3;
+        let three = k == 2;
         let bound = clause_start(text, s)
             || cx.norm.joined_at(s)
             || (after == After::Honorific
@@ -450,12 +462,20 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
                         UNIT_END.contains(&c)
                     }
                 }));
-        bound
-            && !address
+        if !bound {
+            return false;
+        }
+        // 王先生, 张女士: a surname and a form of address, no name; nor
+        // a char said twice (常常说).
+        let mut cs = name.chars();
+        let twice = k == 1 && cs.next() == cs.next();
+        let address = twice || ADDRESS.ends_at(name, name.len());
+        !address
             && t.is_name(name)
             && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
             && cx.gaz.prefix_len(name).is_none()
-    })
+    });
+    found.map(|k| starts[k])
 }
 
 /// Speakers: a name at the start of a clause right before a verb of speech
@@ -478,20 +498,19 @@ fn speakers(cx: &Cx, verbs: &[Found], out: &mut Vec<(usize, usize)>) {
 
 /// Names before an honorific that starts no longer word (李咏恩女士, 马先生
 /// is a form of address): at the start of a clause or after a word that
-/// joins names (陈志鸿先生及李咏恩女士).
-fn honoured(cx: &Cx, out: &mut Vec<(usize, usize)>) {
-    // Two SIMD substring passes: a two-word automaton finds no rare byte
-    // in Chinese text to skip by.
-    static HONORIFICS: [Needle; 2] = [Needle::new("先生"), Needle::new("女士")];
-    let text = cx.norm.text.as_str();
-    for needle in &HONORIFICS {
-        for at in needle.find_iter(text) {
-            if let Some(s) = name_before(cx, at, After::Honorific) {
-                out.push((s, at));
-            }
+/// joins names (陈志鸿先生及李咏恩女士). `marks` are the words of [`MARKS`]
+/// found in the text.
+fn honoured(cx: &Cx, marks: &[Found], out: &mut Vec<(usize, usize)>) {
+    for m in marks.iter().filter(|m| m.word < HONORIFICS) {
+        if let Some(s) = name_before(cx, m.start, After::Honorific) {
+            out.push((s, m.start));
         }
     }
 }
+
+/// How many bytes of a line's head hold a speaker's label up to its colon
+/// or bracket: four chars of up to four bytes, then the mark.
+const LABEL_BYTES: usize = 4 * 4 + 1;
 
 /// The speakers of a transcript: a name that opens a line before its
 /// office in brackets and a colon (`孟晓川(国务院新闻办公室新闻发言人):`), or
@@ -504,9 +523,17 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
     // Each line from where the last one ended: the text is searched for
     // line breaks once.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
-    let mut s = 0;
+    let mut next_line = 0;
     for end in ends {
+        let s = next_line;
+        next_line = end + 1;
         let line = &text[s..end];
+        // The colon or bracket of a label stands right after at most four
+        // chars: a line with neither in its first bytes is passed over.
+        let head = &line.as_bytes()[..line.len().min(LABEL_BYTES)];
+        if memchr::memchr2(b':', b'(', head).is_none() {
+            continue;
+        }
         let n: usize = line
             .chars()
             .take(4)
@@ -521,9 +548,8 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
                 .is_some_and(|k| line[n + k + 1..].starts_with(':')),
             _ => false,
         };
-        let chars = name.chars().count();
         if labelled
-            && (2..=3).contains(&chars)
+            && (2..=3).contains(&name.chars().count())
             && cx.t.common_surname(name)
             && cx.t.is_name(name)
             && !ADDRESS.ends_at(name, name.len())
@@ -532,7 +558,6 @@ fn speaker_labels(cx: &Cx, out: &mut Vec<(usize, usize)>) {
         {
             found.push((s, s + n));
         }
-        s = end + 1;
     }
     out.extend(found);
 }
@@ -548,8 +573,8 @@ static CREDIT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_credit.txt")));
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
-/// (赵亮 摄, 赵亮摄).
-fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
+/// (赵亮 摄, 赵亮摄). `marks` are the words of [`MARKS`] found in the text.
+fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let b = text.as_bytes();
     for at in memchr::memchr2_iter(b'/', b':', b) {
@@ -573,8 +598,11 @@ fn credits(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
             out.push((s, e));
         }
     }
-    static SHOT: Needle = Needle::new("摄");
-    for at in SHOT.find_iter(text) {
+    for at in marks
+        .iter()
+        .filter(|m| m.word >= HONORIFICS)
+        .map(|m| m.start)
+    {
         let end_ok = char_at(text, at + '摄'.len_utf8()).map_or(true, |c| !is_name_char(c));
         if !end_ok {
             continue;
@@ -636,33 +664,38 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
     ends[..n].iter().copied().rev().find(|&e| {
         let name = &text[at..e];
         let last = name.chars().next_back().unwrap_or(' ');
+        // The cheap tests first, the word look-ups only where they pass.
         let full = e - at > sl + 3 && !clear(e, last);
         // 吴光荣在: 荣 starts no word before a particle.
-        let particle = NAME_LIKE_END.contains(&last)
-            && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c));
-        // A dateline may follow a reporter's name (记者林志豪台北28日电).
-        let dateline = gaz.prefix_len(&text[e..]).is_some();
-        // 书记俞春生牵头: a common surname and two given chars, then a verb;
-        // not a word of government prose (项目化推进, 全方位统筹, 包片区负责,
-        // 常态化开展: 化, 位, 区 end words, not given names).
-        let verb = name[sl..].chars().count() == 2
-            && starts_verb(text, e)
-            && t.common_surname(name)
-            && !name.ends_with(NOT_GIVEN_LAST)
-            && !name[sl..].contains(NOT_GIVEN);
-        let follows = if strict {
-            char_at(text, e).map_or(true, |c| !is_name_char(c)) || starts_word(&AFTER, text, e)
-        } else {
-            follows_name(cx, e) || dateline || verb
+        let particle = || {
+            NAME_LIKE_END.contains(&last) && char_at(text, e).is_some_and(|c| PARTICLE.contains(&c))
         };
+        if full && NAME_END.contains(&last) && !particle() {
+            return false;
+        }
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
         let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE);
-        (!full || !NAME_END.contains(&last) || particle)
-            && !address
-            && !word
-            && t.is_name(name)
-            && follows
+        if address || word || !t.is_name(name) {
+            return false;
+        }
+        if strict {
+            return char_at(text, e).map_or(true, |c| !is_name_char(c))
+                || starts_word(&AFTER, text, e);
+        }
+        // A dateline may follow a reporter's name (记者林志豪台北28日电).
+        let dateline = || gaz.prefix_len(&text[e..]).is_some();
+        // 书记俞春生牵头: a common surname and two given chars, then a verb;
+        // not a word of government prose (项目化推进, 全方位统筹, 包片区负责,
+        // 常态化开展: 化, 位, 区 end words, not given names).
+        let verb = || {
+            name[sl..].chars().count() == 2
+                && starts_verb(&t.verbs_after, text, e)
+                && t.common_surname(name)
+                && !name.ends_with(NOT_GIVEN_LAST)
+                && !name[sl..].contains(NOT_GIVEN)
+        };
+        follows_name(cx, e) || dateline() || verb()
     })
 }
 
@@ -683,11 +716,12 @@ fn follows_name(cx: &Cx, at: usize) -> bool {
     }
 }
 
-/// Whether a two-char verb of [`VERBS_AFTER`] starts at `at`.
-fn starts_verb(text: &str, at: usize) -> bool {
+/// Whether a two-char verb of [`VERBS_AFTER`] (the set `verbs`) starts at
+/// `at`.
+fn starts_verb(verbs: &WordSet, text: &str, at: usize) -> bool {
     let mut cs = text[at..].char_indices();
     match (cs.next(), cs.next()) {
-        (Some(_), Some((i, c))) => VERBS_AFTER.contains(&text[at..at + i + c.len_utf8()]),
+        (Some(_), Some((i, c))) => verbs.contains(&text[at..at + i + c.len_utf8()]),
         _ => false,
     }
 }
@@ -728,18 +762,26 @@ fn token_end(norm: &Normalized, at: usize) -> usize {
 fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let joins = norm.joins();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = line_start + line.trim_end().len();
-        // Only a line with spaces in it can set names apart.
+    // Each line from where the last one ended: the text is searched for
+    // line breaks once.
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    // The tokens of a line, kept from one line to the next.
+    let mut tokens = Vec::new();
+    let mut next_line = 0;
+    for line_end in breaks {
+        let line_start = next_line;
+        next_line = line_end + 1;
+        // Only a line with spaces in it can set names apart: most lines
+        // are passed over before their trailing white space is trimmed.
         let k = joins.partition_point(|&j| j <= line_start);
-        if joins.get(k).map_or(true, |&j| j >= end)
-            || !may_hold_names(text, line_start, end, &joins[k..])
-        {
-            line_start += line.len();
+        if joins.get(k).map_or(true, |&j| j >= line_end) {
             continue;
         }
-        let mut tokens = Vec::new();
+        let end = line_start + text[line_start..line_end].trim_end().len();
+        if joins[k] >= end || !may_hold_names(text, line_start, end, &joins[k..]) {
+            continue;
+        }
+        tokens.clear();
         let mut at = line_start;
         while at < end {
             let c = char_at(text, at).unwrap_or(' ');
@@ -760,7 +802,6 @@ fn bylines(norm: &Normalized, t: &PersonTables, out: &mut Vec<(usize, usize)>) {
             at = e;
         }
         names_in_line(text, t, &tokens, out);
-        line_start += line.len();
     }
 }
 
@@ -805,7 +846,7 @@ fn names_in_line(
     out: &mut Vec<(usize, usize)>,
 ) {
     // Single chars split by a space (何 霜) make one name.
-    let mut merged: Vec<(usize, usize, bool)> = Vec::new();
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let (s, e, cjk) = tokens[i];
@@ -894,10 +935,11 @@ mod tests {
         let found = Trie::new([
             titles().map(|t| t.0).collect::<Vec<_>>(),
             SPEECH_VERBS.to_vec(),
+            MARKS.to_vec(),
         ])
         .scan(&n.text);
         let g = Gazetteer::shared().unwrap();
-        find(&n, &found[0], &found[1], &t, g)
+        find(&n, &found[0], &found[1], &found[2], &t, g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()

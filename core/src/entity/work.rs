@@ -1,6 +1,7 @@
 //! WORK: the titles inside 《》 (documents, plans, books, newspapers).
 
 use crate::text::punct::TITLE_MARKS;
+use crate::text::Needle;
 
 /// The UTF-8 bytes of `《`.
 const OPEN: [u8; 3] = utf8_of(TITLE_MARKS[0]);
@@ -29,6 +30,9 @@ impl Title {
     }
 }
 
+/// The searcher of `《`, built once.
+static OPENING: Needle = Needle::new(TITLE_MARKS[0]);
+
 /// The outermost 《》 titles of `text`, in order. Nested brackets belong to
 /// the outer title; a bracket left open at the end of its line is dropped.
 pub(crate) fn find(text: &str) -> Vec<Title> {
@@ -39,18 +43,32 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
     // Only a newline or a char with the marks' lead byte (《 is E3 80 8A,
     // 》 E3 80 8B) can matter; skip the rest without decoding.
     let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'\n', OPEN[0], &bytes[i..]) {
+    loop {
+        // Outside a title only a 《 can matter, found with one needle (the
+        // marks' lead byte is also that of 、 and 。, which most sentences
+        // hold).
+        let next = if depth == 0 {
+            OPENING.find_iter(&text[i..]).next()
+        } else {
+            memchr::memchr2(b'\n', OPEN[0], &bytes[i..])
+        };
+        let Some(k) = next else {
+            break;
+        };
         i += k;
         let three = match bytes.get(i..i + 3) {
             Some(&[a, b, c]) => [a, b, c],
             _ => [0; 3],
         };
-        match three {
+        // Past a mark to the next char, so that the search outside a title
+        // starts on a char boundary; past the lead byte of any other char.
+        i += match three {
             OPEN => {
                 if depth == 0 {
                     open = i + 3;
                 }
                 depth += 1;
+                3
             }
             CLOSE if depth > 0 => {
                 depth -= 1;
@@ -60,11 +78,14 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
                         end: i,
                     });
                 }
+                3
             }
-            _ if bytes[i] == b'\n' => depth = 0,
-            _ => {}
-        }
-        i += 1;
+            _ if bytes[i] == b'\n' => {
+                depth = 0;
+                1
+            }
+            _ => 1,
+        };
     }
     out
 }

@@ -155,11 +155,12 @@ impl Trie {
     /// Stops early (with the words found so far) when the current
     /// extraction is cancelled, checked about every 64 KB.
     pub(crate) fn scan(&self, text: &str) -> Vec<Vec<Found>> {
-        // Room for a word every 256 bytes of each list, so that most lists
-        // never grow.
-        let mut out: Vec<Vec<Found>> = (0..self.lists)
-            .map(|_| Vec::with_capacity(text.len() / 256))
-            .collect();
+        // A list gets room for a word every 128 bytes when its first word
+        // is found, so that most lists never grow and those with no word in
+        // the text (most texts name no person of `person::KNOWN`) cost no
+        // allocation.
+        let room = text.len() / 128 + 1;
+        let mut out: Vec<Vec<Found>> = (0..self.lists).map(|_| Vec::new()).collect();
         // Per list: where its next word may start.
         let mut next = [0usize; MAX_LISTS];
         // Per list: the longest word from the current start (where the
@@ -183,7 +184,11 @@ impl Trie {
                     let k = found.trailing_zeros() as usize;
                     found &= found - 1;
                     let (end, word) = best[k];
-                    out[k].push(Found {
+                    let list = &mut out[k];
+                    if list.capacity() == 0 {
+                        list.reserve_exact(room);
+                    }
+                    list.push(Found {
                         start: p,
                         end,
                         word,
