@@ -430,11 +430,12 @@ const NAME_JOINERS: &[char] = &['及', '和', '与', '、'];
 fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
     let speech = after == After::Speech;
     let (text, t) = (cx.norm.text.as_str(), cx.t);
-    // Where names of one, two and three chars would start.
-    let mut starts = [0; 3];
+    // Where names of one, two, three and four chars would start (four:
+    // a compound surname's, 司徒浩銘).
+    let mut starts = [0; 4];
     let mut n = 0;
     let mut q = at;
-    while n < 3 {
+    while n < 4 {
         let Some(c) = char_before(text, q).filter(|&c| is_cjk(c)) else {
             break;
         };
@@ -442,10 +443,13 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         starts[n] = q;
         n += 1;
     }
-    // Three chars first; a name starting at `starts[k]` has `k + 1` chars.
+    // Longest first; a name starting at `starts[k]` has `k + 1` chars.
     let found = (1..n).rev().find(|&k| {
         let s = starts[k];
         let name = &text[s..at];
+        if k == 3 && t.surname_len(name) != Some(name.len() - (at - starts[1])) {
+            return false;
+        }
         let three = k == 2;
         let bound = clause_start(text, s)
             || cx.norm.joined_at(s)
@@ -1006,6 +1010,21 @@ mod tests {
             ["陈志鸿", "李咏恩", "王晓燕"]
         );
         assert!(persons("张先生和李女士").is_empty());
+        // A compound surname and two given chars (four in all), folded.
+        assert_eq!(
+            persons("黎淑貞女士及司徒浩銘先生組成"),
+            ["黎淑贞", "司徒浩铭"]
+        );
+    }
+
+    #[test]
+    fn surnames_of_yunnan_and_names_that_look_like_words() {
+        // Dai surnames (刀) and names (岩…); 杨帆 is a name, 岩石 a rock.
+        assert_eq!(
+            persons("记者刀玉香报道。村民岩香章说,今年收成好。\n(责任编辑:杨帆)"),
+            ["刀玉香", "岩香章", "杨帆"]
+        );
+        assert!(persons("岩石说明了问题,刀具公司说").is_empty());
     }
 
     #[test]
