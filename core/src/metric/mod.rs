@@ -382,6 +382,16 @@ mod tests {
             ["3412 宗 港島", "4187 宗 港島"]
         );
         assert_eq!(measured("指标 2023年 增速(%)\n人口 12 13\n"), ["13 % 人口"]);
+        // A change cell glued to the figure after it: both stay cells.
+        assert_eq!(
+            measured("项目 2024年 2023年 增减 2022年\n净资产收益率(%) 10.73 9.93 增加0.80个百分点 9.58\n"),
+            [
+                "10.73 % 净资产收益率",
+                "9.93 % 净资产收益率",
+                "0.8 百分点 净资产收益率增加",
+                "9.58 % 净资产收益率"
+            ]
+        );
         // A bracket that states a unit is a header, not a note.
         assert_eq!(
             got_units(

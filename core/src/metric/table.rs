@@ -353,7 +353,8 @@ fn push_label(text: &str, mut label: Range<usize>, out: &mut Vec<Range<usize>>) 
 
 /// Pushes the token `tok` of `text` onto `out`, split around the words of
 /// no value in it (`41,275不适用18,903`: normalisation drops the spaces
-/// between digits and words).
+/// between digits and words) and between a change cell and the figures
+/// glued to it.
 fn split_no_value(
     text: &str,
     tok: Range<usize>,
@@ -365,8 +366,12 @@ fn split_no_value(
     let mut from = at;
     for run in runs(t) {
         // `12.36增加1.08个百分点`: a change column's cell glued to the figure
-        // before it starts at its word of change.
-        let change = run.start > 0 && change_word(&t[run.clone()], verbs).is_some();
+        // before it starts at its word of change; `增加0.80个百分点9.58`: the
+        // figure after one starts after its unit.
+        let change = run.start > 0
+            && (change_word(&t[run.clone()], verbs).is_some()
+                || (t[..run.start].ends_with("百分点")
+                    && t[run.clone()].starts_with(starts_figure)));
         if change && from < at + run.start {
             out.push(from..at + run.start);
             from = at + run.start;
