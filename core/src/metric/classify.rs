@@ -693,27 +693,35 @@ pub fn word_quantity<'t>(text: &str, at: usize, tables: &Tables) -> Option<Judge
 }
 
 /// `首位` or `榜首` at `at` right after a word that ranks, or after one and
-/// a scope of two chars starting with 全 (`位居榜首`, `居全省首位`,
-/// `排在全国首位`): first place, rank 1. After 在 or 于 with no scope it is
+/// a scope starting with 全 or 各 of at most [`SCOPE_CHARS`] in its clause
+/// (`位居榜首`, `居全省首位`, `排在全国首位`, `居全国地级市首位`): first
+/// place, rank 1. After 在 or 于 with no scope it is
 /// a priority, not a rank (`把安全放在首位`, `把就业排在首位`).
 fn first_place<'t>(text: &str, at: usize, tables: &Tables) -> Option<Judged<'t>> {
     let word = ["首位", "榜首"]
         .into_iter()
         .find(|w| text[at..].starts_with(w))?;
-    let scope = '全'.len_utf8() * 2;
-    let before_scope = at
-        .checked_sub(scope)
-        .filter(|&s| text.is_char_boundary(s) && text[s..].starts_with('全'));
     let ranks_at = |p: usize| {
         tables
             .first_place_words
             .longest_ending_at(text, p)
             .is_some()
     };
+    // A scope between the word that ranks and 首位, opening with 全 or 各
+    // (`居全省首位`, `居全国地级市首位`, `位居全国港口首位`, `居各区首位`).
+    let scoped = text[..at]
+        .char_indices()
+        .rev()
+        .take(SCOPE_CHARS)
+        .take_while(|&(_, c)| !CLAUSE.has(c))
+        .any(|(p, c)| matches!(c, '全' | '各') && ranks_at(p));
     let priority = text[..at].ends_with(['在', '于']);
-    let rank = (ranks_at(at) && !priority) || before_scope.is_some_and(ranks_at);
+    let rank = (ranks_at(at) && !priority) || scoped;
     rank.then(|| ranked(at, at + word.len(), 1.0))
 }
+
+/// The most chars of a scope between a word that ranks and `首位`.
+const SCOPE_CHARS: usize = 8;
 
 /// `对折` right after 打 (`一律打对折`): a discount to half, 50 %. Alone it
 /// folds something in two (`将纸对折`); after a negation it is a figure of

@@ -146,6 +146,11 @@ impl<'a> Reader<'a> {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
             if (verb > 0 && parts.bare) || ranked || parts.borrows {
+                // `连续20年居全国地级市首位`: the figure before read the
+                // same words after it; they are said once.
+                if prev_ind.ends_with(indicator.as_str()) {
+                    indicator.clear();
+                }
                 indicator.insert_str(0, prev_ind);
             } else if parts.continued && self.lead_verb(&indicator).is_none() {
                 let verb = parts

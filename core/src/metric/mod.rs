@@ -413,6 +413,20 @@ mod tests {
         );
         // The word must end its clause: `第三高新区` names no rank.
         assert!(got("1961年以来第三高新区建成").is_empty());
+        // First place after a longer scope of its clause.
+        assert_eq!(
+            measured("经济增速居全国地级市首位,港口吞吐量位居全省港口首位。把安全放在首位。"),
+            [
+                "1 名次 经济增速居全国地级市",
+                "1 名次 港口吞吐量位居全省港口"
+            ]
+        );
+        assert!(got("排名第二,首位是南宁。").len() == 1);
+        // A rank after a duration reads its words once.
+        assert_eq!(
+            measured("蚕茧产量连续20年居全国地级市首位。")[1],
+            "1 名次 蚕茧产量连续居全国地级市"
+        );
     }
 
     #[test]
