@@ -581,9 +581,11 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
     }
     let year = r.num.digits_only && r.num.chars == 4;
     let after = &text[r.end..];
-    let framed = after.starts_with('来')
-        || after.starts_with("以来")
-        || (r.approx_before && r.approx == Approx::About);
+    // `近5年` frames a figure (the last five years); `约4.5年` is a span.
+    let recent = r.approx_before
+        && r.approx == Approx::About
+        && !(text[r.start..].starts_with('约') && r.value.fract() != 0.0);
+    let framed = after.starts_with('来') || after.starts_with("以来") || recent;
     let before = &text[..r.start];
     let past = ["过去", "这", "最近", "前"]
         .iter()

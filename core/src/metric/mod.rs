@@ -422,6 +422,12 @@ mod tests {
             ]
         );
         assert!(got("排名第二,首位是南宁。").len() == 1);
+        // `近5年` frames a figure; `約4.5年` is a span of about 4.5 years.
+        assert_eq!(
+            got("近5年全市新增学位8660个。"),
+            [(8660.0, "个".to_string())]
+        );
+        assert_eq!(got("平均輪候時間約4.5年。"), [(4.5, "年".to_string())]);
         // A rank after a duration reads its words once.
         assert_eq!(
             measured("蚕茧产量连续20年居全国地级市首位。")[1],
