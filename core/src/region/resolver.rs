@@ -278,6 +278,17 @@ fn paragraph_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize) -> usize
     scene.as_mut().map_or(end, |s| s.end(end))
 }
 
+/// Where the scope of a place named at `at` ends: its paragraph's end
+/// ([`paragraph_end`]) where `whole` (it opens a scene or names a
+/// facility), else its sentence's.
+fn place_scope_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize, whole: bool) -> usize {
+    if whole {
+        paragraph_end(ends, scene, at)
+    } else {
+        ends.after(Break::Sentence, at)
+    }
+}
+
 /// Whether the paragraph `para` is a heading (`机场：旅客吞吐量同比增长两成`):
 /// not blank, and ends with no sentence's end (`。`, `！`, `？`, a closing
 /// quote, width-folded by normalisation), where a new section starts.
@@ -809,14 +820,9 @@ impl Resolver {
                 Event::District(d) | Event::Prefecture(d)
                     if height < Height::City && !in_list(at) =>
                 {
-                    let paragraph =
+                    let whole =
                         scenes.binary_search(&at).is_ok() || facilities.binary_search(&at).is_ok();
-                    let end = if paragraph {
-                        paragraph_end(&mut ends, &mut scene, at)
-                    } else {
-                        ends.after(Break::Sentence, at)
-                    };
-                    r.push_scope(at, end, d);
+                    r.push_scope(at, place_scope_end(&mut ends, &mut scene, at, whole), d);
                 }
                 // Another city of the province, or a place of another, that
                 // opens its clause claims its sentence (`广州…`, in a
@@ -826,12 +832,8 @@ impl Resolver {
                         && opens_clause(text, at)
                         && listed.binary_search(&at).is_err() =>
                 {
-                    let end = if scenes.binary_search(&at).is_ok() {
-                        paragraph_end(&mut ends, &mut scene, at)
-                    } else {
-                        ends.after(Break::Sentence, at)
-                    };
-                    r.push_scope(at, end, p);
+                    let whole = scenes.binary_search(&at).is_ok();
+                    r.push_scope(at, place_scope_end(&mut ends, &mut scene, at, whole), p);
                 }
                 Event::Elsewhere(p) => {
                     r.push_scope(at, ends.after(Break::Sentence, at), p);
