@@ -404,8 +404,7 @@ pub(crate) fn extract(
     // bank's release names no place); Hong Kong's and Macau's bodies by
     // their short names (入境处, 保安局; 旅游局) in one that names a place
     // there.
-    let taiwan =
-        provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find_iter(text).next().is_some();
+    let taiwan = provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find(text).is_some();
     let says = |whole: u32| {
         markers
             .iter()

@@ -48,7 +48,7 @@ pub(crate) fn find(text: &str) -> Vec<Title> {
         // marks' lead byte is also that of 、 and 。, which most sentences
         // hold).
         let next = if depth == 0 {
-            OPENING.find_iter(&text[i..]).next()
+            OPENING.find(&text[i..])
         } else {
             memchr::memchr2(b'\n', OPEN[0], &bytes[i..])
         };

@@ -33,9 +33,17 @@ impl Needle {
 
     /// The byte offsets of the word's non-overlapping occurrences in `text`.
     pub(crate) fn find_iter<'h>(&'static self, text: &'h str) -> FindIter<'h, 'static> {
-        self.finder
-            .get_or_init(|| Finder::new(self.word))
-            .find_iter(text.as_bytes())
+        self.finder().find_iter(text.as_bytes())
+    }
+
+    /// The byte offset of the word's first occurrence in `text`.
+    pub(crate) fn find(&'static self, text: &str) -> Option<usize> {
+        self.finder().find(text.as_bytes())
+    }
+
+    /// The searcher, built on first use.
+    fn finder(&'static self) -> &'static Finder<'static> {
+        self.finder.get_or_init(|| Finder::new(self.word))
     }
 }
 
