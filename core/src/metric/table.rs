@@ -751,7 +751,8 @@ pub fn per_share(ix: &Index, cell: &Cell) -> bool {
     if label.contains(PER_SHARE) {
         return true;
     }
-    if !label.starts_with(['－', '-', '—']) {
+    // A full-width dash (`－`) is folded to `-`.
+    if !label.starts_with(['-', '—']) {
         return false;
     }
     let line_start = text[..cell.row_label.start]
