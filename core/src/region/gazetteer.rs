@@ -24,6 +24,10 @@ const REGIONS_SINCE: &str = include_str!("../../data/entity/regions_since.tsv");
 const NEW_AREAS: &str = include_str!("../../data/entity/new_areas.tsv");
 /// Abbreviations in common use (西乌旗), by code.
 const ABBREVIATED: &str = include_str!("../../data/entity/regions_abbreviated.tsv");
+/// Places below the county level named on their own (Taiwan's townships,
+/// Hong Kong's areas), each with the code of the division it belongs to;
+/// taken only in a document about that province.
+const PLACES_LOCAL: &str = include_str!("../../data/entity/places_local.tsv");
 const COUNTRIES: &str = include_str!("../../data/entity/countries.txt");
 const FOREIGN_CITIES: &str = include_str!("../../data/entity/foreign_cities.txt");
 const STOPS: &str = include_str!("../../data/entity/region_stop.txt");
@@ -69,8 +73,14 @@ pub(super) struct Region {
 /// What a pattern of the gazetteer stands for.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Form {
-    /// A region, by its full name or its short form.
-    Name { region: u32, short: bool },
+    /// A region, by its full name or its short form; a `local` name is a
+    /// place inside it (`员林市` of 彰化县, `东涌` of Hong Kong), taken only
+    /// in a document about its province.
+    Name {
+        region: u32,
+        short: bool,
+        local: bool,
+    },
     /// A zone suffix (`高新区`).
     Zone,
     /// A town suffix (`镇`).
@@ -179,6 +189,7 @@ impl Gazetteer {
                 let region = Form::Name {
                     region: id,
                     short: false,
+                    local: false,
                 };
                 b.alias(old, region);
             }
@@ -190,6 +201,7 @@ impl Gazetteer {
                         Form::Name {
                             region: id,
                             short: false,
+                            local: false,
                         },
                     );
                 }
@@ -200,11 +212,13 @@ impl Gazetteer {
                 Form::Name {
                     region: id,
                     short: true,
+                    local: false,
                 },
             );
             let region = Form::Name {
                 region: id,
                 short: false,
+                local: false,
             };
             if name.ends_with("自治州") {
                 // Autonomous prefectures go by their short form and 州 (湘西州).
@@ -227,16 +241,24 @@ impl Gazetteer {
         for line in words(ABBREVIATED) {
             let (code, abbreviation) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
             let code: u32 = code.parse().map_err(|_| bad_data(line))?;
-            let id = b
-                .regions
-                .iter()
-                .position(|r| r.code == code)
-                .ok_or_else(|| bad_data(line))?;
+            let id = b.id_of(code).ok_or_else(|| bad_data(line))?;
             let region = Form::Name {
-                region: id as u32,
+                region: id,
                 short: false,
+                local: false,
             };
             b.alias(abbreviation.trim(), region);
+        }
+        for line in words(PLACES_LOCAL) {
+            let (name, code) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
+            let code: u32 = code.trim().parse().map_err(|_| bad_data(line))?;
+            let region = b.id_of(code).ok_or_else(|| bad_data(line))?;
+            let local = Form::Name {
+                region,
+                short: false,
+                local: true,
+            };
+            b.alias(name.trim(), local);
         }
         for line in words(NEW_AREAS) {
             let (name, code) = line.split_once('\t').ok_or_else(|| bad_data(line))?;
@@ -281,11 +303,19 @@ impl Gazetteer {
     pub(super) fn pick(&self, forms: &[Form], surface: &str, main: Option<u32>) -> Option<u32> {
         let mut best: Option<(u32, (bool, Level))> = None;
         for f in forms {
-            let Form::Name { region, short } = *f else {
+            let Form::Name {
+                region,
+                short,
+                local,
+            } = *f
+            else {
                 continue;
             };
             let r = &self.regions[region as usize];
             let home = main == Some(r.code / 10000);
+            if local && !home {
+                continue;
+            }
             // A county's two-char short form is too often a word elsewhere
             // (南岸, 城口); three chars (石景山, 都江堰) name one place anywhere.
             if short && r.level == Level::County && !home && surface.chars().count() < 3 {
@@ -489,9 +519,18 @@ impl Builder {
             Form::Name {
                 region: id,
                 short: false,
+                local: false,
             },
         );
         id
+    }
+
+    /// The id of the first region with division `code`.
+    fn id_of(&self, code: u32) -> Option<u32> {
+        self.regions
+            .iter()
+            .position(|r| r.code == code)
+            .map(|id| id as u32)
     }
 
     /// Adds a pattern.

@@ -44,9 +44,15 @@ fn main_province(gaz: &Gazetteer, text: &str, found: &[Found]) -> Option<u32> {
         }
         let forms = &gaz.forms[m.word as usize];
         for f in forms {
-            if let Form::Name { region, short } = *f {
+            if let Form::Name {
+                region,
+                short,
+                local,
+            } = *f
+            {
                 let r = &gaz.regions[region as usize];
-                let counts = !short || r.level <= Level::Prefecture;
+                // A local name counts only once the province is known.
+                let counts = (!short || r.level <= Level::Prefecture) && !local;
                 if counts && r.code != 0 {
                     *votes.entry(r.code / 10000).or_default() += 1;
                 }
@@ -128,7 +134,7 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 // nor a word (成都乡村, 佛山镇街 keep their place).
                 let short = forms
                     .iter()
-                    .any(|f| matches!(*f, Form::Name { region, short: true } if region == id))
+                    .any(|f| matches!(*f, Form::Name { region, short: true, .. } if region == id))
                     && matches!(
                         gaz.regions[id as usize].level,
                         Level::County | Level::Prefecture
@@ -515,6 +521,30 @@ mod tests {
         assert_eq!(
             found(g, "重庆南岸风光好,南岸区学校多。"),
             ["重庆南岸", "南岸区"]
+        );
+    }
+
+    #[test]
+    fn places_below_the_county_need_their_province() {
+        let g = Gazetteer::shared().unwrap();
+        // Taiwan's townships and Hong Kong's areas, in texts about them
+        // (as normalised: simplified script).
+        assert_eq!(
+            found(g, "彰化县以员林市41处最多,鹿港与和美镇次之。"),
+            ["彰化县", "员林市", "鹿港", "和美镇"]
+        );
+        assert_eq!(
+            found(
+                g,
+                "香港东涌及将军澳人口增加,蓝田、马鞍山亦然,香港仍缺床位。"
+            ),
+            ["香港东涌", "将军澳", "蓝田", "马鞍山", "香港"]
+        );
+        // Elsewhere the same names are what they were: Shaanxi's 蓝田县,
+        // Anhui's 马鞍山, a 中环 ring road.
+        assert_eq!(
+            found(g, "陕西西安蓝田县与安徽马鞍山合作,上海中环路拓宽。"),
+            ["陕西西安蓝田县", "安徽马鞍山", "上海"]
         );
     }
 
