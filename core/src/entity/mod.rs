@@ -297,7 +297,7 @@ impl Mentions {
         });
         let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
-            .or_else(|| gaz.main_province_of(entities.iter().filter_map(|e| home_place(e, gaz))))
+            .or_else(|| gaz.main_province_of(home_names(text, &entities, gaz).into_iter()))
             // Only a text that names no place is at home by its currency.
             .or_else(|| {
                 if named_place {
@@ -315,14 +315,18 @@ impl Mentions {
 
 /// Currencies that name a text's home where it names no place, with the
 /// province each names (`data/entity/home_currencies.tsv`).
-static HOME_CURRENCIES: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
-    words(include_str!("../../data/entity/home_currencies.tsv"))
+static HOME_CURRENCIES: LazyLock<Vec<(&'static str, u32)>> =
+    LazyLock::new(|| province_words(include_str!("../../data/entity/home_currencies.tsv")));
+
+/// The rows `word<TAB>province code` of a table.
+fn province_words(data: &'static str) -> Vec<(&'static str, u32)> {
+    words(data)
         .filter_map(|l| {
             let (word, code) = l.split_once('\t')?;
             Some((word, code.trim().parse().ok()?))
         })
         .collect()
-});
+}
 
 /// The home of a text that names no place, by the currency it counts an
 /// amount in (`新台币62兆元` of a Taiwan central bank release; not the other
@@ -343,6 +347,31 @@ fn home_currency(text: &str) -> Option<u32> {
         })
         .min()
         .map(|(_, code)| code)
+}
+
+/// Words by which a text speaks of its own place, with the province each
+/// names (`data/entity/home_words.tsv`).
+static HOME_WORDS: LazyLock<Vec<(&'static str, u32)>> =
+    LazyLock::new(|| province_words(include_str!("../../data/entity/home_words.tsv")));
+
+/// The names of the places the text says it is at home in, in text order:
+/// each mention's [`home_place`], and the province of each word by which
+/// the text speaks of its own place (`访港旅客` of Hong Kong).
+fn home_names<'e>(text: &str, entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<&'e str> {
+    let mut names: Vec<(usize, &str)> = entities
+        .iter()
+        .filter_map(|e| Some((e.start, home_place(e, gaz)?)))
+        .collect();
+    let before = names.len();
+    for &(word, code) in HOME_WORDS.iter() {
+        if let Some(name) = gaz.province_name(code) {
+            names.extend(text.match_indices(word).map(|(at, _)| (at, name)));
+        }
+    }
+    if names.len() > before {
+        names.sort_by_key(|&(at, _)| at);
+    }
+    names.into_iter().map(|(_, name)| name).collect()
 }
 
 /// The place that a mention says the text is at home in: a region named

@@ -1554,6 +1554,13 @@ mod tests {
                 Some("湖南省"),
             ),
             ("人民币对港元汇率中间价全年下跌2.1%。\n", "2.1", None),
+            // A Hong Kong release naming 深圳 before 香港: its visitors
+            // (訪港旅客) say where it is set.
+            (
+                "零售業銷貨統計\n九月零售業總銷貨價值為297億元。訪港旅客約320萬人次,港人北上深圳消費。政府會提升香港的吸引力。\n",
+                "297",
+                Some("香港特别行政区"),
+            ),
         ] {
             let (r, t) = resolver(text);
             assert_eq!(r.region_at(t.find(figure).unwrap()), want, "{text}");
