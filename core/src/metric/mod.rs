@@ -547,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_may_state_a_unit_for_each_measure() {
+        // `(面积单位:万平方米;金额单位:亿元)`: each column takes the unit
+        // of what its header measures; without a header, in order.
+        assert_eq!(
+            got("分区域销售情况(面积单位:万平方米;金额单位:亿元):\n区域 合同销售面积 合同销售金额\n华中区域 7.62 10.15\n"),
+            [(76_200.0, "平方米".into()), (1_015_000_000.0, "元".into())]
+        );
+        assert_eq!(
+            got("主要城市情况如下(快递业务量单位:万件;同比增长单位:%):\n洛阳市 33,915 16.8\n"),
+            [(339_150_000.0, "件".into()), (16.8, "%".into())]
+        );
+    }
+
+    #[test]
     fn a_unit_line_of_several_units_gives_each_column_its_own() {
         // One unit per header word, in order.
         assert_eq!(

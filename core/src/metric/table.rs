@@ -496,8 +496,8 @@ fn space_cell(
             .or_else(|| unit_ending(label, tables))
             .or(other_column)
             .or_else(|| {
-                // The header read, it has one word per figure of the row.
-                let columns = header.map(|_| (k, cells - 1));
+                // The figure's place among the row's figures.
+                let columns = Some((k, cells - 1));
                 unit_line(text, line.start, header, label, columns, tables)
             })
             .or_else(|| title_unit(text, rows, line.start, tables))?;
@@ -921,11 +921,17 @@ fn unit_line(
     // Units named for what they measure go to the columns whose header
     // names it (`降水量为毫米` to `降水量`; `水资源量为亿立方米` to
     // `地表水资源量` and `水资源总量`), and to no other.
+    // Without a header, they stand in the order of the row's figures
+    // (`(快递业务量单位:万件;同比增长单位:%)` over `郑州市 218,406 21.3`).
     if units[0].label.is_some() {
-        let header = header?;
-        return units
-            .into_iter()
-            .find(|u| u.label.as_deref().is_some_and(|l| names_label(header, l)));
+        return match header {
+            Some(header) => units
+                .into_iter()
+                .find(|u| u.label.as_deref().is_some_and(|l| names_label(header, l))),
+            None => columns
+                .filter(|&(k, n)| n == units.len() && k < n)
+                .map(|(k, _)| units.swap_remove(k)),
+        };
     }
     // Headers of periods (`2023年 2022年`, `本期 同期`) say nothing of
     // their figures: the rows do (`城镇化率 61.7 60.2`).
@@ -1021,6 +1027,9 @@ fn line_units(text: &str, row_start: usize, tables: &Tables) -> Option<Vec<State
         }
         end = k;
     };
+    if let Some(each) = units_per_measure(text, at, tables) {
+        return Some(each);
+    }
     let line = &text[at..];
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     if let Some(labelled) = labelled_units(line, tables) {
@@ -1067,6 +1076,44 @@ fn names_label(header: &str, label: &str) -> bool {
     header.contains(label) || (header.contains(head) && header.chars().next_back() == last)
 }
 
+/// The units of a bracket (or a line) that states one per measure, each
+/// before its own `单位:` (`(面积单位:万平方米;金额单位:亿元)`), with their
+/// labels, where there are two or more and every part is `label单位:unit`;
+/// `at` is just past the last `单位:`.
+fn units_per_measure(text: &str, at: usize, tables: &Tables) -> Option<Vec<StatedUnit>> {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let open = text[line_start..at]
+        .rfind('(')
+        .map_or(line_start, |o| line_start + o + 1);
+    let rest = &text[open..];
+    let inside = &rest[..rest.find([')', '\n']).unwrap_or(rest.len())];
+    let parts: Vec<&str> = inside
+        .split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|part| {
+            let (label, unit) = part.split_once("单位:")?;
+            labelled_unit(label, unit, tables)
+        })
+        .collect()
+}
+
+/// The unit that is the whole of `unit`, for what `label` measures (not
+/// empty).
+fn labelled_unit(label: &str, unit: &str, tables: &Tables) -> Option<StatedUnit> {
+    let u = unit_at(unit, tables).filter(|u| u.len == unit.len())?;
+    (!label.is_empty()).then(|| StatedUnit {
+        label: Some(label.to_owned()),
+        ..u
+    })
+}
+
 /// The units of a `单位:` line that names what each is for
 /// (`单位:降水量为毫米,水资源量为亿立方米`), each with its label, where every
 /// part of the line is `label为unit`.
@@ -1079,11 +1126,7 @@ fn labelled_units(line: &str, tables: &Tables) -> Option<Vec<StatedUnit>> {
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (label, unit) = part.split_once('为')?;
-            let u = unit_at(unit, tables).filter(|u| u.len == unit.len())?;
-            (!label.is_empty()).then(|| StatedUnit {
-                label: Some(label.to_owned()),
-                ..u
-            })
+            labelled_unit(label, unit, tables)
         })
         .collect()
 }
