@@ -826,7 +826,8 @@ fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> 
 /// year 1–150; bare (`112年底`) in a text that names 民国 somewhere
 /// (`roc`), a two- or three-digit year 34–150 (1945–2061).
 fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<(i32, usize)> {
-    if char_at(s, j) != Some('年') || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
+    let year_word = char_at(s, j) == Some('年') || school_year(s, j).is_some();
+    if !year_word || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
         return None;
     }
     let before = &s[..i];
@@ -841,6 +842,21 @@ fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<
         None if bare && !before.ends_with(|c: char| c.is_ascii_digit()) => Some((year, i)),
         _ => None,
     }
+}
+
+/// The end of `学年` or `学年度` at `j`: a school year (`2023学年`,
+/// `113學年度`), named by the year it starts in.
+fn school_year(s: &str, j: usize) -> Option<usize> {
+    const SCHOOL_YEAR: &str = "学年";
+    let k = j + s
+        .get(j..)?
+        .starts_with(SCHOOL_YEAR)
+        .then_some(SCHOOL_YEAR.len())?;
+    Some(if char_at(s, k) == Some('度') {
+        k + '度'.len_utf8()
+    } else {
+        k
+    })
 }
 
 /// A date of the Republic of China written with dashes or slashes
@@ -895,6 +911,9 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
             month: None,
             day: None,
         };
+        if let Some(end) = school_year(s, j) {
+            return Some(Hits::one(hit(s, start, end, p, None)));
+        }
         match char_at(s, j) {
             Some('年') => {
                 let k = j + '年'.len_utf8();
@@ -965,7 +984,11 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
                         Some(Point { year: next, ..p }),
                     )));
                 }
-                if c == '/' || wn != 4 || !(1900..=2100).contains(&w) || char_at(s, e) != Some('年')
+                let school = school_year(s, e).filter(|_| c != '、');
+                if c == '/'
+                    || wn != 4
+                    || !(1900..=2100).contains(&w)
+                    || (char_at(s, e) != Some('年') && school.is_none())
                 {
                     return None;
                 }
@@ -974,6 +997,10 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
                     month: None,
                     day: None,
                 };
+                if let Some(end) = school {
+                    // 2023—2024学年: a school year by both its years.
+                    return Some(Hits::one(hit(s, start, end, p, Some(q))));
+                }
                 if c == '、' {
                     // 2018、2022年: two years.
                     let end = e + '年'.len_utf8();
@@ -1391,6 +1418,17 @@ mod tests {
                 ("二〇二四至二五年度", "2024/2025"),
             ])
         );
+        // School years, by the year they start in or both their years; a
+        // year of the Republic in a Taiwan text.
+        assert_eq!(
+            dates("2023学年招生,2023—2024学年,较上学年增加。", None),
+            pairs(&[("2023学年", "2023"), ("2023—2024学年", "2023/2024")])
+        );
+        let taiwan: Vec<String> = find("113学年度境外学生较112学年度增加。", None, true)
+            .into_iter()
+            .map(|h| h.normalized)
+            .collect();
+        assert_eq!(taiwan, ["2024", "2023"]);
         // Not a fiscal year: the years do not follow, or no 年度 after them.
         assert!(find("2026/28年度", None, false).is_empty());
         assert!(find("占比2024/25", None, false).is_empty());
