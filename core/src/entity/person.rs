@@ -274,9 +274,15 @@ pub(crate) fn find(
             }
         }
         names_after_title(&cx, m.end, weak, &mut out);
-        // After a common noun (村民), a verb must follow (村民白玛措姆获评).
+        // After a common noun (村民), a verb must follow (村民白玛措姆获评);
+        // after a title, a particle or a verb of speech (局长乌云其木格表示).
         let follows = if weak { NAME_END } else { PARTICLE };
-        if let Some(e) = transliterated::after_title(&norm.text, m.end, follows) {
+        let found = transliterated::after_title(&norm.text, m.end, follows).or_else(|| {
+            (!weak)
+                .then(|| transliterated::after_title(&norm.text, m.end, SPEECH))
+                .flatten()
+        });
+        if let Some(e) = found {
             let verb = char_at(&norm.text, e).is_some_and(|c| NAME_END.contains(&c));
             if !weak || verb {
                 out.push((m.end, e));
@@ -976,6 +982,13 @@ mod tests {
         assert_eq!(persons("青松小学校长王建国表示,"), ["王建国"]);
         assert_eq!(persons("校长刘强荣获一等奖"), ["刘强"]);
         assert_eq!(persons("局长欧阳明介绍"), ["欧阳明"]);
+        // New titles (检察长, 跑友), 萧 a surname, a Mongolian name before
+        // a verb of speech.
+        assert_eq!(persons("检察长周承远作报告"), ["周承远"]);
+        assert_eq!(persons("司长萧佩玲表示,"), ["萧佩玲"]);
+        assert_eq!(persons("跑友马文博说:"), ["马文博"]);
+        assert_eq!(persons("局长乌云其木格表示:"), ["乌云其木格"]);
+        assert!(persons("经济萧条时期").is_empty());
         // 受访 follows a name; a craft before 传承人 is not one.
         assert_eq!(persons("县议会议长黄俊德受访时表示,"), ["黄俊德"]);
         assert_eq!(persons("苗绣传承人李阿英带着绣娘增收"), ["李阿英"]);
