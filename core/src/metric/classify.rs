@@ -566,6 +566,10 @@ fn is_couplet(quoted: &str) -> bool {
     lens.len() >= 2 && (2..=COUPLET_CHARS).contains(&lens[0]) && lens.iter().all(|&n| n == lens[0])
 }
 
+/// Units of a span of time that frames figures where `内` follows it
+/// (`七天内`, `三个月内`, `15个工作日内`; writers mark such spans optional).
+const SPANS_WITHIN: &[&str] = &["个月", "天", "日", "周", "小时", "工作日", "个工作日"];
+
 /// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
 /// `5至10年`), the first months of a year (`首十个月`, `前8个月`), or the
 /// span a report covers (`截至6月30日止六个月`, `截至3月31日止的十二个月`):
@@ -576,8 +580,12 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
         let opening = ["首", "前"].iter().any(|w| text[..r.start].ends_with(w));
         // `截至6月30日止六个月`: the period a report covers.
         let until = text[..r.start].ends_with('止') || text[..r.start].ends_with("止的");
+        // `七天内`, `60日内`: the time within which a figure falls; `对上
+        // 三个月`: the period before, a comparison's base.
+        let within = SPANS_WITHIN.contains(&u.unit.as_str())
+            && (text[r.end..].starts_with('内') || text[..r.start].ends_with("对上"));
         // An age range (`3-6岁`, `十七八岁`) is an age, no period.
-        return (r.range && u.unit != "岁") || until || (u.unit == "个月" && opening);
+        return (r.range && u.unit != "岁") || until || within || (u.unit == "个月" && opening);
     }
     let year = r.num.digits_only && r.num.chars == 4;
     let after = &text[r.end..];
@@ -849,6 +857,8 @@ mod tests {
         assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
         assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
         assert!(judged("《三年行动计划》").is_empty());
+        // A span a figure falls within, the period before: frames.
+        assert!(judged("黄金周七天内,较对上三个月,须在15个工作日内").is_empty());
     }
 
     #[test]
