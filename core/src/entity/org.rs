@@ -101,6 +101,21 @@ const NOT_AFTER_ONE: &[char] = &[
     '长', '员', '托', '屈', '门', '分', '署', '位', '件', '落', '下', '事', '理', '法', '学', '好',
     '实', '结', '案', '证', '面', '势', '限', '属', '级', '队', '会', '内', '外', '里', '领',
 ];
+/// A head that is also the verb to organise (联合国教科文组织; 省财政厅组织).
+const ORGANISE: &str = "组织";
+
+/// Whether `gap`, between a body's name and 组织, makes 组织 its verb: no
+/// gap, or an adverb (具体, 统一, 牵头).
+fn organised_by(gap: &str) -> bool {
+    const ADVERBS: [&str; 10] = [
+        "具体", "统一", "负责", "牵头", "精心", "积极", "认真", "共同", "联合", "专门",
+    ];
+    gap.is_empty() || ADVERBS.contains(&gap)
+}
+
+/// Verbs of a body handing something down (下达, 下发), which a one-char
+/// head may stand before though 下 otherwise makes a word of it (部下).
+const HANDS_DOWN: [&str; 5] = ["下达", "下发", "下拨", "下属", "下放"];
 /// Chars after 厂 that make a word of it (厂房, 厂商, 厂矿, 厂区, 厂家).
 const NOT_AFTER_CHANG: &[char] = &['房', '商', '矿', '区', '家', '址', '容', '貌'];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
@@ -196,7 +211,11 @@ pub(crate) fn find(
         .filter(|m| {
             let last = char_before(text, m.end);
             let heads = NOT_BEFORE.iter().any(|&(h, _)| Some(h) == last);
-            !(heads && char_at(text, m.end).is_some_and(|n| NOT_AFTER_ONE.contains(&n)))
+            // 水利部下达, 教育部下发: the body hands down, no 部下.
+            let hands_down = HANDS_DOWN.iter().any(|w| text[m.end..].starts_with(w));
+            !(heads
+                && !hands_down
+                && char_at(text, m.end).is_some_and(|n| NOT_AFTER_ONE.contains(&n)))
         })
         .map(|m| (m.start, m.end))
         .collect();
@@ -228,6 +247,14 @@ pub(crate) fn find(
             }
         }
         let suffix = &text[s..e];
+        // 市场监管总局组织, 省财政厅具体组织: 组织 is what the body before does.
+        if suffix == ORGANISE
+            && out
+                .iter()
+                .any(|&(_, b)| b <= s && organised_by(&text[b..s]))
+        {
+            continue;
+        }
         let strong = t.strong[m.word as usize];
         let tight_ok = || {
             char_at(text, e).map_or(true, |c| {
@@ -838,6 +865,29 @@ mod tests {
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn bodies_before_the_verbs_they_do() {
+        // 组织 after a body, or after an adverb, is what the body does;
+        // 下达 and 下发 after a ministry are no 部下.
+        assert_eq!(
+            orgs(
+                "。省财政厅具体组织实施,市场监管总局组织稽查。",
+                &[],
+                &[],
+                false
+            ),
+            ["省财政厅", "市场监管总局"]
+        );
+        assert_eq!(
+            orgs("。水利部下达指标,生态环境部下发通知。", &[], &[], false),
+            ["水利部", "生态环境部"]
+        );
+        assert_eq!(
+            orgs("。联合国教科文组织发布报告。", &[], &[], false),
+            ["联合国教科文组织"]
+        );
     }
 
     #[test]
