@@ -118,6 +118,40 @@ const LEAD_BYTES: usize = 300;
 /// marker its own (`仁怀市…全市`).
 const LOCAL_REACH: usize = 600;
 
+/// What a campus's name ends with (江津双福校区).
+const CAMPUS: &str = "校区";
+
+/// Whether the place at `at` is named by a campus's name (江津双福校区);
+/// `spans` are the places' (start, end, full name, named as a REGION).
+fn is_campus(text: &str, spans: &[(usize, usize, &str, bool)], at: usize) -> bool {
+    spans
+        .iter()
+        .find(|sp| sp.0 == at)
+        .is_some_and(|sp| text[sp.0..sp.1].ends_with(CAMPUS))
+}
+
+/// Whether the name at `at..end` is a campus's, in the district `full`,
+/// listed with a campus in another district (`江津双福校区和合川草街校区`);
+/// `spans` are the places' (start, end, full name, named as a REGION).
+fn campuses_apart(
+    text: &str,
+    spans: &[(usize, usize, &str, bool)],
+    at: usize,
+    end: usize,
+    full: &str,
+) -> bool {
+    let campus = |s: usize, e: usize| text[s..e].ends_with(CAMPUS);
+    is_campus(text, spans, at)
+        && spans.iter().any(|&(s, e, other, _)| {
+            let (x, y) = if s < at { (e, at) } else { (end, s) };
+            s != at
+                && other != full
+                && campus(s, e)
+                && x <= y
+                && matches!(&text[x..y], "、" | "和" | "及" | "与")
+        })
+}
+
 /// Words that mark a company's own disclosure (`证券代码`, `本公司`).
 const DISCLOSURE_CUES: &str = include_str!("../../data/entity/disclosure_cues.txt");
 
@@ -442,7 +476,7 @@ impl Resolver {
         let top_district = most_named(
             places
                 .iter()
-                .filter(|(_, p, _)| p.is_district() && home(p))
+                .filter(|(at, p, _)| p.is_district() && home(p) && !is_campus(text, &spans, *at))
                 .map(|(_, p, _)| p.full),
         );
         let city = city_name(gaz, &places, main);
@@ -458,8 +492,13 @@ impl Resolver {
         // Each place has its span (pushed together; a disclosure clears the
         // places, and then this names none).
         for ((at, p, region), &(_, end, _, _)) in places.iter().zip(&spans) {
-            // Where people come from; a brand in quotes (`"君山银针"`).
-            if is_origin(text, *at, p.full) || in_quoted_name(text, *at, end) {
+            // Where people come from; a brand in quotes (`"君山银针"`); a
+            // campus listed with a campus elsewhere (`江津双福校区和合川草街
+            // 校区`: the school's figures are neither district's).
+            if is_origin(text, *at, p.full)
+                || in_quoted_name(text, *at, end)
+                || campuses_apart(text, &spans, *at, end, p.full)
+            {
                 continue;
             }
             if opens_scene(text, *at, end) || heads_line(text, *at, end) {
@@ -608,7 +647,13 @@ impl Resolver {
         };
         let spoken = events.iter().find_map(|&(at, ref ev)| {
             let s = match ev {
-                Event::District(d) if about(at, d) && (!whole_first || at < LEAD_BYTES) => {
+                // A campus's district (合川草街校区) says where the campus
+                // is, not what the text speaks as.
+                Event::District(d)
+                    if about(at, d)
+                        && (!whole_first || at < LEAD_BYTES)
+                        && !is_campus(text, &spans, at) =>
+                {
                     Some(match spanned_city(at, d) {
                         Some(c) => (Some(c), Height::City),
                         None => (Some(d.to_string()), Height::District),
@@ -1534,6 +1579,14 @@ mod tests {
             "某某大学本科教学质量报告\n学校现有岳麓校区(位于长沙市岳麓区)和望城校区(位于长沙市望城区)两个校区,在校生33268人。\n",
         );
         assert_eq!(r.region_at(text.find("33268").unwrap()), Some("长沙市"));
+        // Campuses named for their districts: the school's figures are the
+        // city's; a figure of one campus is its district's.
+        let (r, text) = resolver(
+            "重庆某某职业技术学院质量报告\n学院现有江津双福校区和合川草街校区两个校区,占地面积1260亩。\n在校生16382人。\n合川草街校区的实训基地接待学生1.5万人次。\n",
+        );
+        assert_eq!(r.region_at(text.find("1260").unwrap()), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("16382").unwrap()), Some("重庆市"));
+        assert_eq!(r.region_at(text.find("1.5万").unwrap()), Some("合川区"));
         // Two districts each with its own figure stay apart; visitors from
         // a city are the visited place's; an issuer's long first line; the
         // other side of an exchange rate names no home.
