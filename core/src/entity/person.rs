@@ -38,7 +38,7 @@ const NAME_END: &[char] = &[
     '表', '任', '深', '先', '一', '们', '老', '校', '批', '宣', '解', '补', '直', '质', '问', '答',
     '反', '评', '重', '再', '并', '又', '随', '摄', '报', '电', '签', '形', '来', '去', '昨', '今',
     '近', '日', '前', '后', '便', '即', '却', '更', '仍', '均', '早', '首', '受', '拖', '家', '研',
-    '动', '看', '拿', '站', '走', '坐', '望', '听', '抱', '骑', '驾',
+    '动', '看', '拿', '站', '走', '坐', '望', '听', '抱', '骑', '驾', '跑', '跳', '每',
 ];
 
 /// Single-char words that follow a name (…吴光荣在村里, 林强的): before one,
@@ -637,6 +637,19 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
     }
 }
 
+/// Whether `name` (surname of `sl` bytes, ending at `e`) is a given name
+/// opening with 子 (刘子涵, 王子豪), which after a title otherwise makes a
+/// word (班子, 孙子, 路子): two given chars, then punctuation, a particle
+/// or a verb of speech.
+fn zi_name(text: &str, name: &str, sl: usize, e: usize) -> bool {
+    let given = &name[sl..];
+    given.starts_with('子')
+        && given.chars().count() == 2
+        && char_at(text, e).map_or(true, |c| {
+            !is_name_char(c) || PARTICLE.contains(&c) || SPEECH.contains(&c)
+        })
+}
+
 /// The name right after a title ending at `at`, if one stands there. A
 /// `strict` name ends at punctuation or a word of [`AFTER`] (实际控制人为
 /// 周启明、周雨桐父女).
@@ -685,7 +698,7 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
         }
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
-        let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE);
+        let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE) && !zi_name(text, name, sl, e);
         if address || word || !t.is_name(name) {
             return false;
         }
@@ -989,6 +1002,11 @@ mod tests {
         assert_eq!(persons("跑友马文博说:"), ["马文博"]);
         assert_eq!(persons("局长乌云其木格表示:"), ["乌云其木格"]);
         assert!(persons("经济萧条时期").is_empty());
+        // Given names opening with 子; verbs of sport and 每 after a name.
+        assert_eq!(persons("班学生刘子涵和同学们"), ["刘子涵"]);
+        assert_eq!(persons("六年级学生张浩宇跑出8.6秒"), ["张浩宇"]);
+        assert_eq!(persons("专家黎振东每月坐诊"), ["黎振东"]);
+        assert!(persons("书记班子成员到场,局长孙子说").is_empty());
         // 受访 follows a name; a craft before 传承人 is not one.
         assert_eq!(persons("县议会议长黄俊德受访时表示,"), ["黄俊德"]);
         assert_eq!(persons("苗绣传承人李阿英带着绣娘增收"), ["李阿英"]);
