@@ -1154,6 +1154,12 @@ mod tests {
                 &[(School, "江津区教师进修学院")],
                 &[],
             ),
+            // A vocational college's schools, by their fields.
+            (
+                "学校设有智能制造学院、商贸物流学院等7个二级学院。",
+                &[(School, "智能制造学院"), (School, "商贸物流学院")],
+                &[],
+            ),
         ]);
     }
 }
