@@ -36,7 +36,7 @@ pub(crate) use origin::original_of;
 
 use crate::cancel::Checkpoint;
 use crate::text::{char_at, is_cjk, BmpSet};
-use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
+use chars::{gloss_len, is_dropped, is_hspace, joinable, narrow_fold, plain_len};
 
 /// Room made for the places of marks per KB of text: the most the
 /// project's reports hold of the metric index's marks (median 107, most
@@ -114,6 +114,10 @@ impl<'a> Normalized<'a> {
                 b.norm.text.push_str(run);
                 b.prev = run.chars().next_back();
                 i += plain;
+            }
+            // The char that ends the run, in the same turn.
+            if let Some(f) = narrow_fold(&orig.as_bytes()[i..]) {
+                i = b.put_ascii(i, f);
                 continue;
             }
             let Some(c) = char_at(orig, i) else {
@@ -220,6 +224,21 @@ impl Builder<'_, '_> {
                 _ => self.norm.folds.push((at, to)),
             }
         }
+        end
+    }
+
+    /// Puts the ASCII char `f`, the [`narrow_fold`] of the three-byte char
+    /// at original offset `i`, into the folded text; returns the original
+    /// offset after that char. As [`put`](Self::put), without decoding.
+    #[inline]
+    fn put_ascii(&mut self, i: usize, f: u8) -> usize {
+        let f = char::from(f);
+        let at = self.norm.text.len();
+        self.norm.text.push(f);
+        self.note(at, f);
+        self.prev = Some(f);
+        let end = i + 3;
+        self.norm.anchors.push((at + 1, end));
         end
     }
 
