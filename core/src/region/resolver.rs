@@ -363,7 +363,18 @@ impl Resolver {
         });
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
-        let mut places: Vec<(usize, Place, bool)> = Vec::new();
+        // Room for every entity that may name a place, so that the lists
+        // of places never grow.
+        let room = entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Region | EntityKind::School | EntityKind::Org | EntityKind::Work
+                )
+            })
+            .count();
+        let mut places: Vec<(usize, Place, bool)> = Vec::with_capacity(room);
         // Places that open a list (`成都、重庆游客…`): where visitors come
         // from, not what the clause is about. Ascending, as the entities are.
         let mut listed: Vec<usize> = Vec::new();
@@ -382,7 +393,7 @@ impl Resolver {
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         // Where each place stands (start, end, name, named as a REGION), for
         // lists a `分别` spreads.
-        let mut spans: Vec<(usize, usize, &str, bool)> = Vec::new();
+        let mut spans: Vec<(usize, usize, &str, bool)> = Vec::with_capacity(room);
         // Whether a place in the lead is a news dateline's.
         let mut dateline = false;
         for e in entities {
@@ -452,7 +463,8 @@ impl Resolver {
         } else {
             Some(NATION.to_owned())
         };
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        // At most one for each place and marker.
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(places.len() + markers.len());
         // Places that open a scene (`在农安县,…`): their paragraph is theirs.
         let mut scenes: Vec<usize> = Vec::new();
         // Each place has its span (pushed together; a disclosure clears the
