@@ -17,7 +17,9 @@ use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
-use crate::text::{char_before, floor_char, is_cjk, listed_together, words, FastHash, Needles};
+use crate::text::{
+    char_before, floor_char, is_cjk, listed_together, utf8_len, words, FastHash, Needles,
+};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -800,11 +802,18 @@ impl Resolver {
         let breaks: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
         let district_before = |at: usize| {
             let breaks = breaks.get_or_init(|| {
-                // Matched on bytes: no char is decoded.
+                // Matched on bytes, char start by char start (a length
+                // read from each first byte): no char is decoded.
                 let bytes = text.as_bytes();
-                (0..bytes.len())
-                    .filter(|&i| SENTENCE.starting_at(bytes, i))
-                    .collect()
+                let mut found = Vec::new();
+                let mut i = 0;
+                while let Some(&b) = bytes.get(i) {
+                    if SENTENCE.starting_at(bytes, i) {
+                        found.push(i);
+                    }
+                    i += utf8_len(b);
+                }
+                found
             });
             let k = breaks.partition_point(|&b| b < at);
             let from = k.checked_sub(1).map_or(0, |k| breaks[k]);
