@@ -61,6 +61,27 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// The ASCII char that the three-byte char at the start of `bytes` folds
+/// to, where it is a full-width form (`，` `％`) or a curly or corner quote
+/// (`“` `」`), read from its bytes: the folds most common in a report,
+/// which nothing else in the fold applies to. Not the full-width opening
+/// bracket, which may open a gloss.
+#[inline]
+pub fn narrow_fold(bytes: &[u8]) -> Option<u8> {
+    match *bytes {
+        // U+FF01…U+FF3F, but U+FF08 `（`.
+        [0xef, 0xbc, z @ 0x81..=0xbf, ..] if z != 0x88 => Some(z - 0x60),
+        // U+FF40…U+FF5E.
+        [0xef, 0xbd, z @ 0x80..=0x9e, ..] => Some(z - 0x20),
+        // `‘` `’` and `“` `”`.
+        [0xe2, 0x80, 0x98 | 0x99, ..] => Some(b'\''),
+        [0xe2, 0x80, 0x9c | 0x9d, ..] => Some(b'"'),
+        // `「` `」` `『` `』`.
+        [0xe3, 0x80, 0x8c..=0x8f, ..] => Some(b'"'),
+        _ => None,
+    }
+}
+
 /// Width, quote and script folding of one char (白 stays, 億 becomes 亿).
 pub fn fold(c: char) -> char {
     let w = fold_width(c);
@@ -282,6 +303,23 @@ mod tests {
             assert_eq!(plain_len(&s, &MARKS, 7, &mut noted), want, "{s:?}");
             assert_eq!(noted, want_noted, "{s:?}");
         }
+    }
+
+    #[test]
+    fn narrow_folds_are_the_folds_of_their_chars() {
+        let mut n = 0;
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let Some(f) = narrow_fold(c.encode_utf8(&mut buf).as_bytes()) else {
+                continue;
+            };
+            n += 1;
+            assert_eq!(char::from(f), fold(c), "{c:?}");
+            assert!(f.is_ascii(), "{c:?}");
+            let other = is_hspace(c) || is_dropped(c) || matches!(c, '(' | '（');
+            assert!(!other && script::simplify_unified(c).is_none(), "{c:?}");
+        }
+        assert_eq!(n, 0x5e - 1 + 8);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub(crate) use origin::original_of;
 
 use crate::cancel::Checkpoint;
 use crate::text::{char_at, is_cjk, BmpSet};
-use chars::{gloss_len, is_dropped, is_hspace, joinable, plain_len};
+use chars::{gloss_len, is_dropped, is_hspace, joinable, narrow_fold, plain_len};
 
 /// Room made for the places of marks per KB of text: the most the
 /// project's reports hold of the metric index's marks (median 107, most
@@ -92,7 +92,6 @@ impl<'a> Normalized<'a> {
             },
             marks,
             noted: Vec::new(),
-            prev: None,
             spaced_until: 0,
             last_group: None,
         };
@@ -112,8 +111,11 @@ impl<'a> Normalized<'a> {
             if plain > 0 {
                 let run = &orig[i..i + plain];
                 b.norm.text.push_str(run);
-                b.prev = run.chars().next_back();
                 i += plain;
+            }
+            // The char that ends the run, in the same turn.
+            if let Some(f) = narrow_fold(&orig.as_bytes()[i..]) {
+                i = b.put_ascii(i, f);
                 continue;
             }
             let Some(c) = char_at(orig, i) else {
@@ -176,8 +178,6 @@ struct Builder<'a, 'm> {
     marks: &'m BmpSet,
     /// Their places so far.
     noted: Vec<usize>,
-    /// The last char put into the folded text.
-    prev: Option<char>,
     /// The original offset where the letter-spaced number being joined ends.
     spaced_until: usize,
     /// The folded offset of the last thousands separator dropped.
@@ -185,6 +185,11 @@ struct Builder<'a, 'm> {
 }
 
 impl Builder<'_, '_> {
+    /// The last char put into the folded text.
+    fn prev(&self) -> Option<char> {
+        self.norm.text.chars().next_back()
+    }
+
     /// Notes the place `at` of the folded char `c`, if it is one of the marks.
     fn note(&mut self, at: usize, c: char) {
         if self.marks.has(c) {
@@ -209,7 +214,6 @@ impl Builder<'_, '_> {
         let at = self.norm.text.len();
         self.norm.text.push(f);
         self.note(at, f);
-        self.prev = Some(f);
         let end = i + c.len_utf8();
         if f.len_utf8() != c.len_utf8() {
             self.norm.anchors.push((self.norm.text.len(), end));
@@ -223,10 +227,24 @@ impl Builder<'_, '_> {
         end
     }
 
+    /// Puts the ASCII char `f`, the [`narrow_fold`] of the three-byte char
+    /// at original offset `i`, into the folded text; returns the original
+    /// offset after that char. As [`put`](Self::put), without decoding.
+    #[inline]
+    fn put_ascii(&mut self, i: usize, f: u8) -> usize {
+        let f = char::from(f);
+        let at = self.norm.text.len();
+        self.norm.text.push(f);
+        self.note(at, f);
+        let end = i + 3;
+        self.norm.anchors.push((at + 1, end));
+        end
+    }
+
     /// The length of a pinyin gloss at original offset `i` (holding `c`)
     /// right after a CJK char.
     fn gloss_at(&self, i: usize, c: char) -> Option<usize> {
-        if !matches!(c, '(' | '（') || !self.prev.is_some_and(is_cjk) {
+        if !matches!(c, '(' | '（') || !self.prev().is_some_and(is_cjk) {
             return None;
         }
         gloss_len(&self.norm.orig[i..])
@@ -240,7 +258,7 @@ impl Builder<'_, '_> {
             .find(|d| !is_hspace(d))
             .map_or(orig.len(), |k| i + k);
         let next = char_at(orig, run_end).map(fold);
-        if let (Some(p), Some(n)) = (self.prev, next) {
+        if let (Some(p), Some(n)) = (self.prev(), next) {
             if joinable(p, n) || self.splits_number(p, n, i, run_end) {
                 self.norm.joins.push(self.norm.text.len());
                 return self.skip_to(run_end);
@@ -249,7 +267,6 @@ impl Builder<'_, '_> {
         // Keep one plain space for the whole run.
         self.note(self.norm.text.len(), ' ');
         self.norm.text.push(' ');
-        self.prev = Some(' ');
         if run_end - i > 1 {
             self.norm.anchors.push((self.norm.text.len(), run_end));
         }

@@ -115,6 +115,7 @@ impl<'t> CharCounter<'t> {
     }
 
     /// The char offset of byte offset `b` (on a char boundary).
+    #[inline(always)]
     fn at(&mut self, b: usize) -> usize {
         if b >= self.byte {
             self.chars += self.count(self.byte, b);
@@ -127,7 +128,7 @@ impl<'t> CharCounter<'t> {
 
     /// The number of chars of `text[from..to]`: std's count for a long
     /// stretch (it is the faster there), else [`chars_between`].
-    #[inline]
+    #[inline(always)]
     fn count(&self, from: usize, to: usize) -> usize {
         /// From this length on, std's count is the faster.
         const LONG: usize = 64;
@@ -162,8 +163,10 @@ fn chars_between(bytes: &[u8], from: usize, to: usize) -> usize {
     };
     let mut n = to - from;
     let mut i = from;
-    while i + 8 <= to {
-        n -= continuation(window(i));
+    // Whole windows inside `from..to`, in bounds once `to` is.
+    let whole = &bytes[..to];
+    while let Some(&w) = whole.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        n -= continuation(u64::from_le_bytes(w));
         i += 8;
     }
     if i < to {

@@ -35,27 +35,46 @@ pub(crate) fn original_of(
     out
 }
 
-/// The bytes that every white space char, control char and byte-order mark
-/// starts with, looked up by byte.
-static MAYBE_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
+/// By the first byte of a char: its length in bytes, or 0 where the char
+/// may be white space, a control char or a byte-order mark (every one of
+/// them starts with one of these bytes).
+static STEP: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b, 0..=0x20 | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+        table[b] = match b {
+            0..=0x20 | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => 0,
+            0..=0x7f => 1,
+            0x80..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
         b += 1;
     }
     table
 };
 
 /// Appends `s` to `out` without its white space, control chars and
-/// byte-order marks.
+/// byte-order marks: the stretches between them are copied whole, and
+/// only the chars that may be one of them are decoded.
 fn push_visible(out: &mut String, s: &str) {
-    if s.bytes().any(|b| MAYBE_SPACE[usize::from(b)]) {
-        let visible = |c: &char| !c.is_whitespace() && !c.is_control() && *c != '\u{feff}';
-        out.extend(s.chars().filter(visible));
-    } else {
-        out.push_str(s);
+    let bytes = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let step = STEP[usize::from(b)];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or('\0');
+        let end = i + c.len_utf8();
+        if c.is_whitespace() || c.is_control() || c == '\u{feff}' {
+            out.push_str(&s[from..i]);
+            from = end;
+        }
+        i = end;
     }
+    out.push_str(&s[from..]);
 }
 
 #[cfg(test)]

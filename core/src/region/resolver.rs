@@ -17,7 +17,9 @@ use super::respective;
 use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
-use crate::text::{char_before, floor_char, is_cjk, listed_together, words, FastHash, Needles};
+use crate::text::{
+    char_before, floor_char, is_cjk, listed_together, utf8_len, words, FastHash, Needles,
+};
 use crate::EntityKind;
 
 /// Answers "which region does the figure at this offset belong to?".
@@ -397,7 +399,18 @@ impl Resolver {
         });
         // Places, with whether a REGION entity names them (not a prefix of
         // a school or organisation: `长沙银行` says nothing of the figures).
-        let mut places: Vec<(usize, Place, bool)> = Vec::new();
+        // Room for every entity that may name a place, so that the lists
+        // of places never grow.
+        let room = entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Region | EntityKind::School | EntityKind::Org | EntityKind::Work
+                )
+            })
+            .count();
+        let mut places: Vec<(usize, Place, bool)> = Vec::with_capacity(room);
         // Places that open a list (`成都、重庆游客…`): where visitors come
         // from, not what the clause is about. Ascending, as the entities are.
         let mut listed: Vec<usize> = Vec::new();
@@ -416,7 +429,7 @@ impl Resolver {
         let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
         // Where each place stands (start, end, name, named as a REGION), for
         // lists a `分别` spreads.
-        let mut spans: Vec<(usize, usize, &str, bool)> = Vec::new();
+        let mut spans: Vec<(usize, usize, &str, bool)> = Vec::with_capacity(room);
         // Whether a place in the lead is a news dateline's.
         let mut dateline = false;
         for e in entities {
@@ -486,7 +499,8 @@ impl Resolver {
         } else {
             Some(NATION.to_owned())
         };
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        // At most one for each place and marker.
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(places.len() + markers.len());
         // Places that open a scene (`在农安县,…`): their paragraph is theirs.
         let mut scenes: Vec<usize> = Vec::new();
         // Each place has its span (pushed together; a disclosure clears the
@@ -833,11 +847,18 @@ impl Resolver {
         let breaks: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
         let district_before = |at: usize| {
             let breaks = breaks.get_or_init(|| {
-                // Matched on bytes: no char is decoded.
+                // Matched on bytes, char start by char start (a length
+                // read from each first byte): no char is decoded.
                 let bytes = text.as_bytes();
-                (0..bytes.len())
-                    .filter(|&i| SENTENCE.starting_at(bytes, i))
-                    .collect()
+                let mut found = Vec::new();
+                let mut i = 0;
+                while let Some(&b) = bytes.get(i) {
+                    if SENTENCE.starting_at(bytes, i) {
+                        found.push(i);
+                    }
+                    i += utf8_len(b);
+                }
+                found
             });
             let k = breaks.partition_point(|&b| b < at);
             let from = k.checked_sub(1).map_or(0, |k| breaks[k]);
