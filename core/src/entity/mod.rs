@@ -407,6 +407,12 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     let (mut cands, provinces) = places(text, &found, tables, markers);
+    // A stock's short name, the units issuing a release (证券简称:…).
+    cands.extend(
+        org::labelled(norm, &tables.shared.orgs)
+            .into_iter()
+            .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
+    );
     if cancel::requested() {
         return Mentions::none();
     }
@@ -1139,6 +1145,24 @@ mod tests {
                 "洪泽湖水质保持Ⅲ类,大渡口镇产值增长。",
                 &[(Region, "大渡口镇")],
                 &[(Region, "洪泽"), (Region, "大渡口")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn bodies_a_label_names() {
+        use EntityKind::Org;
+        // A stock's short name and the units issuing a release.
+        check(&[
+            (
+                "证券代码:688427　证券简称:澄远智装　公告编号:2025-016",
+                &[(Org, "澄远智装")],
+                &[],
+            ),
+            (
+                "發布單位:主計處、財稅局　點閱次數:1386",
+                &[(Org, "主计处"), (Org, "财税局")],
+                &[],
             ),
         ]);
     }

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
     char_at, char_before, extend_left, is_cjk, is_name_char, rows, word_prefix, words, Found,
@@ -394,6 +395,44 @@ pub(crate) fn find(
     short_forms(text, gaz, t, &mut out);
     aliases(text, t, &mut out);
     out
+}
+
+/// Labels after which a filing or a release names bodies on their own: a
+/// company's stock short name (`证券简称:澄远智装`), the units issuing a
+/// release (`发布单位:主计处、财税局`).
+const LABELS: [&str; 4] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:"];
+
+/// The bodies a label of [`LABELS`] names in `norm`: the name after it
+/// (spaces aside), up to a space (one normalisation dropped too) or
+/// punctuation, and each after a `、`.
+pub(crate) fn labelled(norm: &Normalized, t: &OrgTables) -> Vec<(usize, usize)> {
+    let text = norm.text.as_str();
+    let mut found = Vec::new();
+    for label in LABELS {
+        for (i, _) in text.match_indices(label) {
+            let after = &text[i + label.len()..];
+            let mut at = text.len() - after.trim_start_matches(' ').len();
+            loop {
+                let rest = &text[at..];
+                let mut len = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
+                let joins = norm.joins();
+                let k = joins.partition_point(|&j| j <= at);
+                if let Some(&j) = joins.get(k).filter(|&&j| j < at + len) {
+                    len = j - at;
+                }
+                let name = &rest[..len];
+                if (2..=MAX_FREE).contains(&name.chars().count()) && !t.generic_whole.contains(name)
+                {
+                    found.push((at, at + len));
+                }
+                if !rest[len..].starts_with('、') {
+                    break;
+                }
+                at += len + '、'.len_utf8();
+            }
+        }
+    }
+    found
 }
 
 /// Words after a body's full name that declare the short name it goes by
