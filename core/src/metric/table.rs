@@ -76,10 +76,13 @@ pub struct Stated {
 
 /// The lines of a text read as rows of a space-split table so far
 /// ([`space_row`] of each, by its range): every figure of a row reads its
-/// row and the lines above it, and each is read once.
+/// row and the lines above it, and each is read once. So are the words of
+/// the headers above them ([`header_words`]), which every figure under a
+/// header picks its column's from.
 #[derive(Debug, Default)]
 pub struct Rows {
     read: HashMap<(usize, usize), Option<Vec<Range<usize>>>, FastHash>,
+    headers: HashMap<(usize, usize, bool), Vec<Range<usize>>, FastHash>,
 }
 
 impl Rows {
@@ -89,6 +92,13 @@ impl Rows {
             .entry((line.start, line.end))
             .or_insert_with(|| space_row(text, line, &tables.change_verbs))
             .as_deref()
+    }
+
+    /// [`header_words`] of `line` of `ix`'s text, read once.
+    fn header_words(&mut self, ix: &Index, line: Range<usize>, joined: bool) -> &[Range<usize>] {
+        self.headers
+            .entry((line.start, line.end, joined))
+            .or_insert_with(|| header_words(ix, line, joined))
     }
 }
 
@@ -672,13 +682,13 @@ fn space_header(
         // The figures fill the last columns: a header may give the label one
         // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
         // over a label and its unit).
-        let pick = |words: Vec<Range<usize>>| {
+        let pick = |words: &[Range<usize>]| {
             (words.len() + 1 >= cells)
                 .then(|| words.get(k + 1 + words.len() - cells).cloned())
                 .flatten()
         };
-        return pick(header_words(ix, line.clone(), false))
-            .or_else(|| pick(header_words(ix, line, true)));
+        return pick(rows.header_words(ix, line.clone(), false))
+            .or_else(|| pick(rows.header_words(ix, line, true)));
     }
     None
 }
