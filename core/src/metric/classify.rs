@@ -635,13 +635,17 @@ fn has_cue(text: &str, r: &Reading, u: &Unit) -> bool {
 /// Whether the number of `r` is a list number glued to a year at the head
 /// of its line (`1.2025年7月15日,公司…`), not a decimal.
 fn list_number_before_year(text: &str, r: &Reading) -> bool {
+    // The head of a line first, on one byte: most numbers stand elsewhere,
+    // and only those at one are split at their point.
+    let line_start = r.num_start == 0 || text.as_bytes()[r.num_start - 1] == b'\n';
+    if !line_start {
+        return false;
+    }
     let number = &text[r.num_start..r.num_end];
     let Some((item, year)) = number.split_once('.') else {
         return false;
     };
-    let line_start = char_before(text, r.num_start).map_or(true, |c| c == '\n');
-    line_start
-        && (1..=2).contains(&item.len())
+    (1..=2).contains(&item.len())
         && year.len() == 4
         && year
             .parse::<u32>()

@@ -1,6 +1,7 @@
 //! One pass over the normalised text that notes where a number may start and
-//! where the clause and sentence breaks, title marks and quotes stand, so
-//! that later look-ups never scan the text again.
+//! where the clause and sentence breaks, title marks, quotes and the chars
+//! of quantities said in words stand, so that later look-ups never scan the
+//! text again.
 
 use std::cell::Cell;
 
@@ -80,7 +81,13 @@ pub struct Index<'t> {
     pub titles: Marks,
     /// Quotes `"`.
     pub quotes: Marks,
+    /// The chars of [`WORD_MARKS`].
+    pub words: Marks,
 }
+
+/// The chars that place a quantity said in words: `首` (`首位`, `榜首`),
+/// `万` and `亿` (`万余`, `近万`, `逾亿`), `折` (`打对折`).
+pub const WORD_MARKS: [&str; 4] = ["首", "万", "亿", "折"];
 
 /// The char of the three-byte UTF-8 form `s`, at compile time.
 const fn wide_char(s: &str) -> char {
@@ -93,9 +100,9 @@ const fn wide_char(s: &str) -> char {
 }
 
 /// The chars the index notes: those a number may start with (ASCII digits,
-/// Chinese numerals), clause breaks, title marks and quotes. The
-/// normaliser notes where they stand as it folds the text
-/// ([`Normalized::noting`](crate::normalize::Normalized::noting)).
+/// Chinese numerals), clause breaks, title marks, quotes and the
+/// [`WORD_MARKS`]. The normaliser notes where they stand as it folds the
+/// text ([`Normalized::noting`](crate::normalize::Normalized::noting)).
 pub const MARKS: BmpSet = {
     let mut set = BmpSet::EMPTY.with('"');
     let mut b = 0;
@@ -115,6 +122,11 @@ pub const MARKS: BmpSet = {
         set = set.with(wide_char(CLAUSE.wide()[i]));
         i += 1;
     }
+    let mut i = 0;
+    while i < WORD_MARKS.len() {
+        set = set.with(wide_char(WORD_MARKS[i]));
+        i += 1;
+    }
     set.with(wide_char(TITLE_MARKS[0]))
         .with(wide_char(TITLE_MARKS[1]))
 };
@@ -122,6 +134,9 @@ pub const MARKS: BmpSet = {
 /// Room made for clause and sentence breaks per KB of text (about what
 /// reports hold), to spare growing the lists.
 const BREAKS_PER_KB: (usize, usize) = (40, 12);
+
+/// Room made for the [`WORD_MARKS`] per KB of text, as for the breaks.
+const WORDS_PER_KB: usize = 8;
 
 impl<'t> Index<'t> {
     /// The index of `text`, given `noted`: the offsets of the chars of
@@ -140,6 +155,7 @@ impl<'t> Index<'t> {
             sentences: marks(BREAKS_PER_KB.1),
             titles: Marks::default(),
             quotes: Marks::default(),
+            words: marks(WORDS_PER_KB),
         };
         let bytes = text.as_bytes();
         let mut numbers = 0;
@@ -172,6 +188,8 @@ impl<'t> Index<'t> {
                 return true;
             } else if is_title_mark(&bytes[i..]) {
                 self.titles.at.push(i);
+            } else if is_word_mark(b0, b1, b2) {
+                self.words.at.push(i);
             } else {
                 self.note_break(bytes, i);
             }
@@ -201,6 +219,11 @@ impl<'t> Index<'t> {
             .collect();
         Index::new(text, noted, &[])
     }
+}
+
+/// Whether the three-byte char `b0 b1 b2` is one of the [`WORD_MARKS`].
+fn is_word_mark(b0: u8, b1: u8, b2: u8) -> bool {
+    WORD_MARKS.iter().any(|w| w.as_bytes() == [b0, b1, b2])
 }
 
 /// Whether the three-byte char `b0 b1 b2` may start a number.
@@ -238,6 +261,11 @@ mod tests {
             [find(":"), find("、"), find("。"), find("…"), find("\n")].concat()
         );
         assert_eq!(all(&ix.sentences), [find("。"), find("\n")].concat());
+        let t = "居全省首位,近万人,逾亿元,打对折";
+        let find = |s: &str| t.match_indices(s).map(|(i, _)| i).collect::<Vec<_>>();
+        let mut words = [find("首"), find("万"), find("亿"), find("折")].concat();
+        words.sort_unstable();
+        assert_eq!(all(&Index::of(t).words), words);
     }
 
     #[test]

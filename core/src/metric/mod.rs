@@ -145,7 +145,7 @@ fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged
     let mut out = Vec::new();
     let mut pos = 0;
     let mut sentence = 0..0;
-    let words = word_starts(text, tables);
+    let words = word_starts(ix, tables);
     let mut starts = merged(ix.numbers.all(), &words);
     let mut checkpoint = Checkpoint::default();
     let mut rows = table::Rows::default();
@@ -180,30 +180,29 @@ fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged
 /// Where a quantity starts with a word rather than a numeral: `万分之`
 /// (N per ten thousand), `万余` and `万多` (ten thousand and more), `万`
 /// or `亿` after an approximation word (`近万人次`, `逾亿元`), `首位` and
-/// `榜首` (first place) and `打对折` (half off), in text order.
-fn word_starts(text: &str, tables: &Tables) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<usize> = memchr::memmem::find_iter(bytes, "首".as_bytes())
-        .filter_map(|i| {
-            let first = text[i..].starts_with("首位");
-            let top = text[..i].ends_with('榜');
+/// `榜首` (first place) and `打对折` (half off), in text order. Only the
+/// chars of these words the index noted are looked at, in their order; a
+/// start moved back before one (to `榜`, to `对`) stays after the one
+/// before it, which is none of those chars.
+fn word_starts(ix: &index::Index, tables: &Tables) -> Vec<usize> {
+    let text = ix.text;
+    let start = |i: usize| {
+        let (before, rest) = text.split_at(i);
+        if rest.starts_with('首') {
+            let first = rest.starts_with("首位");
+            let top = before.ends_with('榜');
             first.then_some(i).or(top.then(|| i - '榜'.len_utf8()))
-        })
-        .collect();
-    out.extend(memchr::memmem::find_iter(bytes, "打对折".as_bytes()).map(|i| i + '打'.len_utf8()));
-    // `万分之`, `万余`, `万多`: one pass for the 万 that may start them.
-    let wan = memchr::memmem::find_iter(bytes, "万".as_bytes()).filter(|&i| {
-        let rest = &text[i + '万'.len_utf8()..];
-        rest.starts_with("分之")
-            || rest.starts_with(['余', '多'])
-            || scan::approx_ends_at(text, i, tables)
-    });
-    let yi = memchr::memmem::find_iter(bytes, "亿".as_bytes())
-        .filter(|&i| scan::approx_ends_at(text, i, tables));
-    out.extend(wan);
-    out.extend(yi);
-    out.sort_unstable();
-    out
+        } else if rest.starts_with('折') {
+            before.ends_with("打对").then(|| i - '对'.len_utf8())
+        } else {
+            // `万` or `亿`.
+            let wan = rest
+                .strip_prefix('万')
+                .is_some_and(|a| a.starts_with("分之") || a.starts_with(['余', '多']));
+            (wan || scan::approx_ends_at(text, i, tables)).then_some(i)
+        }
+    };
+    ix.words.all().iter().filter_map(|&i| start(i)).collect()
 }
 
 /// The offsets of two sorted lists, merged in order.

@@ -76,10 +76,15 @@ pub struct Stated {
 
 /// The lines of a text read as rows of a space-split table so far
 /// ([`space_row`] of each, by its range): every figure of a row reads its
-/// row and the lines above it, and each is read once.
+/// row and the lines above it, and each is read once. So are the words of
+/// the headers above them ([`header_words`]), which every figure under a
+/// header picks its column's from, and the header line of each row
+/// ([`header_line`]), which every figure of the row looks for.
 #[derive(Debug, Default)]
 pub struct Rows {
     read: HashMap<(usize, usize), Option<Vec<Range<usize>>>, FastHash>,
+    headers: HashMap<(usize, usize, bool), Vec<Range<usize>>, FastHash>,
+    header_lines: HashMap<usize, Option<Range<usize>>, FastHash>,
 }
 
 impl Rows {
@@ -89,6 +94,28 @@ impl Rows {
             .entry((line.start, line.end))
             .or_insert_with(|| space_row(text, line, &tables.change_verbs))
             .as_deref()
+    }
+
+    /// [`header_line`] of the row starting at `row_start` in `text`, looked for once.
+    fn header_line(
+        &mut self,
+        text: &str,
+        row_start: usize,
+        tables: &Tables,
+    ) -> Option<Range<usize>> {
+        if let Some(line) = self.header_lines.get(&row_start) {
+            return line.clone();
+        }
+        let line = header_line(text, self, row_start, tables);
+        self.header_lines.insert(row_start, line.clone());
+        line
+    }
+
+    /// [`header_words`] of `line` of `ix`'s text, read once.
+    fn header_words(&mut self, ix: &Index, line: Range<usize>, joined: bool) -> &[Range<usize>] {
+        self.headers
+            .entry((line.start, line.end, joined))
+            .or_insert_with(|| header_words(ix, line, joined))
     }
 }
 
@@ -661,24 +688,35 @@ fn space_header(
     cells: usize,
     tables: &Tables,
 ) -> Option<Range<usize>> {
-    let text = ix.text;
-    for line in lines_above(text, row.start) {
+    let line = rows.header_line(ix.text, row.start, tables)?;
+    // The figures fill the last columns: a header may give the label one
+    // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
+    // over a label and its unit).
+    let pick = |words: &[Range<usize>]| {
+        (words.len() + 1 >= cells)
+            .then(|| words.get(k + 1 + words.len() - cells).cloned())
+            .flatten()
+    };
+    pick(rows.header_words(ix, line.clone(), false))
+        .or_else(|| pick(rows.header_words(ix, line, true)))
+}
+
+/// The header line of the space-split row starting at `row_start`: the
+/// first line above it that is neither a row (read through `rows`) nor a
+/// line of notes.
+fn header_line(
+    text: &str,
+    rows: &mut Rows,
+    row_start: usize,
+    tables: &Tables,
+) -> Option<Range<usize>> {
+    for line in lines_above(text, row_start) {
         let line = line?;
-        if rows.of(text, line.clone(), tables).is_some()
-            || is_note_line(&text[line.clone()], tables)
+        if rows.of(text, line.clone(), tables).is_none()
+            && !is_note_line(&text[line.clone()], tables)
         {
-            continue;
+            return Some(line);
         }
-        // The figures fill the last columns: a header may give the label one
-        // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
-        // over a label and its unit).
-        let pick = |words: Vec<Range<usize>>| {
-            (words.len() + 1 >= cells)
-                .then(|| words.get(k + 1 + words.len() - cells).cloned())
-                .flatten()
-        };
-        return pick(header_words(ix, line.clone(), false))
-            .or_else(|| pick(header_words(ix, line, true)));
     }
     None
 }
