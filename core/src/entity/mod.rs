@@ -351,8 +351,12 @@ fn home_currency(text: &str) -> Option<u32> {
 
 /// Words by which a text speaks of its own place, with the province each
 /// names (`data/entity/home_words.tsv`).
-static HOME_WORDS: LazyLock<Vec<(&'static str, u32)>> =
-    LazyLock::new(|| province_words(include_str!("../../data/entity/home_words.tsv")));
+static HOME_WORDS: LazyLock<Vec<(Needle, u32)>> = LazyLock::new(|| {
+    province_words(include_str!("../../data/entity/home_words.tsv"))
+        .into_iter()
+        .map(|(word, code)| (Needle::new(word), code))
+        .collect()
+});
 
 /// The names of the places the text says it is at home in, in text order:
 /// each mention's [`home_place`], and the province of each word by which
@@ -363,9 +367,9 @@ fn home_names<'e>(text: &str, entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<
         .filter_map(|e| Some((e.start, home_place(e, gaz)?)))
         .collect();
     let before = names.len();
-    for &(word, code) in HOME_WORDS.iter() {
-        if let Some(name) = gaz.province_name(code) {
-            names.extend(text.match_indices(word).map(|(at, _)| (at, name)));
+    for (word, code) in HOME_WORDS.iter() {
+        if let Some(name) = gaz.province_name(*code) {
+            names.extend(word.find_iter(text).map(|at| (at, name)));
         }
     }
     if names.len() > before {

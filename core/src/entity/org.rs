@@ -22,7 +22,7 @@ use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
     char_at, char_before, extend_left, is_cjk, is_name_char, rows, word_prefix, words, Found,
-    WordList, WordSet,
+    Needle, WordList, WordSet,
 };
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -402,34 +402,42 @@ pub(crate) fn find(
 /// release (`发布单位:主计处、财税局`).
 const LABELS: [&str; 4] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:"];
 
+/// The searchers of [`LABELS`], in its order.
+static LABEL_NEEDLES: [Needle; 4] = [
+    Needle::new(LABELS[0]),
+    Needle::new(LABELS[1]),
+    Needle::new(LABELS[2]),
+    Needle::new(LABELS[3]),
+];
+
 /// The bodies a label of [`LABELS`] names in `norm`: the name after it
 /// (spaces aside), up to a space (one normalisation dropped too) or
 /// punctuation, and each after a `、`.
 pub(crate) fn labelled(norm: &Normalized, t: &OrgTables) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
     let mut found = Vec::new();
-    for label in LABELS {
-        for (i, _) in text.match_indices(label) {
-            let after = &text[i + label.len()..];
-            let mut at = text.len() - after.trim_start_matches(' ').len();
-            loop {
-                let rest = &text[at..];
-                let mut len = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
-                let joins = norm.joins();
-                let k = joins.partition_point(|&j| j <= at);
-                if let Some(&j) = joins.get(k).filter(|&&j| j < at + len) {
-                    len = j - at;
-                }
-                let name = &rest[..len];
-                if (2..=MAX_FREE).contains(&name.chars().count()) && !t.generic_whole.contains(name)
-                {
-                    found.push((at, at + len));
-                }
-                if !rest[len..].starts_with('、') {
-                    break;
-                }
-                at += len + '、'.len_utf8();
+    for (i, label) in LABEL_NEEDLES
+        .iter()
+        .flat_map(|n| n.find_iter(text).map(move |i| (i, n.word())))
+    {
+        let after = &text[i + label.len()..];
+        let mut at = text.len() - after.trim_start_matches(' ').len();
+        loop {
+            let rest = &text[at..];
+            let mut len = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
+            let joins = norm.joins();
+            let next = joins.partition_point(|&j| j <= at);
+            if let Some(&j) = joins.get(next).filter(|&&j| j < at + len) {
+                len = j - at;
             }
+            let name = &rest[..len];
+            if (2..=MAX_FREE).contains(&name.chars().count()) && !t.generic_whole.contains(name) {
+                found.push((at, at + len));
+            }
+            if !rest[len..].starts_with('、') {
+                break;
+            }
+            at += len + '、'.len_utf8();
         }
     }
     found

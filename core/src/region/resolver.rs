@@ -126,10 +126,10 @@ const CAMPUS: &str = "校区";
 /// Whether the place at `at` is named by a campus's name (江津双福校区);
 /// `spans` are the places' (start, end, full name, named as a REGION).
 fn is_campus(text: &str, spans: &[(usize, usize, &str, bool)], at: usize) -> bool {
+    // The spans are in text order, as the entities are.
     spans
-        .iter()
-        .find(|sp| sp.0 == at)
-        .is_some_and(|sp| text[sp.0..sp.1].ends_with(CAMPUS))
+        .binary_search_by_key(&at, |sp| sp.0)
+        .is_ok_and(|k| text[spans[k].0..spans[k].1].ends_with(CAMPUS))
 }
 
 /// Whether the name at `at..end` is a campus's, in the district `full`,
@@ -143,8 +143,11 @@ fn campuses_apart(
     full: &str,
 ) -> bool {
     let campus = |s: usize, e: usize| text[s..e].ends_with(CAMPUS);
+    // Listed together: the spans right before and after.
+    let k = spans.partition_point(|sp| sp.0 < at);
+    let near = &spans[k.saturating_sub(1)..(k + 2).min(spans.len())];
     is_campus(text, spans, at)
-        && spans.iter().any(|&(s, e, other, _)| {
+        && near.iter().any(|&(s, e, other, _)| {
             let (x, y) = if s < at { (e, at) } else { (end, s) };
             s != at
                 && other != full
