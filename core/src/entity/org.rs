@@ -400,14 +400,11 @@ pub(crate) fn find(
 /// Labels after which a filing or a release names bodies on their own: a
 /// company's stock short name (`证券简称:澄远智装`), the units issuing a
 /// release (`发布单位:主计处、财税局`).
-const LABELS: [&str; 4] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:"];
-
-/// The searchers of [`LABELS`], in its order.
-static LABEL_NEEDLES: [Needle; 4] = [
-    Needle::new(LABELS[0]),
-    Needle::new(LABELS[1]),
-    Needle::new(LABELS[2]),
-    Needle::new(LABELS[3]),
+static LABELS: [Needle; 4] = [
+    Needle::new("证券简称:"),
+    Needle::new("股票简称:"),
+    Needle::new("发布单位:"),
+    Needle::new("发稿单位:"),
 ];
 
 /// The bodies a label of [`LABELS`] names in `norm`: the name after it
@@ -415,8 +412,9 @@ static LABEL_NEEDLES: [Needle; 4] = [
 /// punctuation, and each after a `、`.
 pub(crate) fn labelled(norm: &Normalized, t: &OrgTables) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
+    let joins = norm.joins();
     let mut found = Vec::new();
-    for (i, label) in LABEL_NEEDLES
+    for (i, label) in LABELS
         .iter()
         .flat_map(|n| n.find_iter(text).map(move |i| (i, n.word())))
     {
@@ -425,7 +423,6 @@ pub(crate) fn labelled(norm: &Normalized, t: &OrgTables) -> Vec<(usize, usize)> 
         loop {
             let rest = &text[at..];
             let mut len = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
-            let joins = norm.joins();
             let next = joins.partition_point(|&j| j <= at);
             if let Some(&j) = joins.get(next).filter(|&&j| j < at + len) {
                 len = j - at;

@@ -146,7 +146,7 @@ fn campuses_apart(
     // Listed together: the spans right before and after.
     let k = spans.partition_point(|sp| sp.0 < at);
     let near = &spans[k.saturating_sub(1)..(k + 2).min(spans.len())];
-    is_campus(text, spans, at)
+    campus(at, end)
         && near.iter().any(|&(s, e, other, _)| {
             let (x, y) = if s < at { (e, at) } else { (end, s) };
             s != at
