@@ -544,7 +544,7 @@ fn places(
         verbs: &sh.verbs,
         regions: &regions,
         schools: &school_spans,
-        city_doc: region::speaks_as_city(markers),
+        city_doc: region::speaks_within_city(markers),
     };
     cands.extend(
         org::find(

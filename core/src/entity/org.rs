@@ -190,7 +190,8 @@ pub(crate) struct Anchors<'a> {
     pub schools: &'a [(usize, usize)],
     /// Verbs that never stand between the anchor and the suffix.
     pub verbs: &'a WordSet,
-    /// Whether the text is about a city (`我市`), so that `市教委` names one body.
+    /// Whether the text is about a city or one of its districts (`我市`,
+    /// `全区`), so that `市教委` names one body.
     pub city_doc: bool,
 }
 

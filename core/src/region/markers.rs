@@ -110,10 +110,20 @@ impl Marker {
 
 /// Whether the text of `markers` speaks as a city (`我市`, `全市`) more than
 /// as a district.
-pub(crate) fn speaks_as_city(markers: &[(usize, Marker)]) -> bool {
+fn speaks_as_city(markers: &[(usize, Marker)]) -> bool {
     let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
     let city = count(Marker::City);
     city >= 3 && city > 2 * count(Marker::Own)
+}
+
+/// Whether the text of `markers` speaks as a city or as one of its
+/// districts or counties (`全区`, `我县`), never as a province: the short
+/// forms `市教委`, `市教科院` there name one body, the city's.
+pub(crate) fn speaks_within_city(markers: &[(usize, Marker)]) -> bool {
+    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
+    let own = count(Marker::Own);
+    let province = count(Marker::Province);
+    speaks_as_city(markers) || (own >= 3 && own > 2 * province)
 }
 
 #[cfg(test)]
@@ -132,6 +142,9 @@ mod tests {
         // Words across a marker: 资本|市场, 日本|市场, 安全|区域.
         assert!(markers("资本市场回暖,日本市场,安全区域").is_empty());
         assert!(!speaks_as_city(&markers("全市我市本市全区我区")));
+        assert!(speaks_within_city(&markers("全区我区本区全市")));
+        assert!(!speaks_within_city(&markers("全省我省全区我区全区")));
+        assert!(!speaks_within_city(&markers("全区我区")));
         for (w, _) in MARKERS.iter() {
             assert_eq!(w.chars().count(), 2, "{w}");
             let first = w.chars().next().unwrap();
