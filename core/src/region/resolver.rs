@@ -1008,13 +1008,20 @@ impl Resolver {
                 _ => {}
             }
         }
-        if let Some(c) = &city {
+        // A province's text counts its counties (`87个县（市、区）`) itself.
+        let owner = if height == Height::Province {
+            r.default.clone()
+        } else {
+            city
+        };
+        if let Some(c) = &owner {
             r.district_counts(text, markers, c);
         }
         r
     }
 
-    /// Counts of districts (`11个区`, `4个区县`) belong to the city.
+    /// Counts of districts (`11个区`, `4个区县`) belong to the city, or to
+    /// the province whose text counts them.
     fn district_counts(&mut self, text: &str, markers: &[(usize, Marker)], city: &str) {
         let mut counts = Vec::new();
         for &(i, _) in markers.iter().filter(|m| m.1 == Marker::DistrictCount) {
@@ -1173,8 +1180,11 @@ fn frames(text: &str, at: usize) -> bool {
 /// Whether the marker at `at` opens its clause (`,全国居民…`), where it is
 /// the subject of what follows and not a word of a name (`全国文明校园`).
 fn opens_clause(text: &str, at: usize) -> bool {
-    // A time frame may stand first (`2024年全国…`, `今年全国…`, `全年全省…`).
-    let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
+    // A time frame may stand first (`2024年全国…`, `今年以来全国…`,
+    // `全年全省…`).
+    let before = &text[..at];
+    let before = before.strip_suffix("以来").unwrap_or(before);
+    let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '年');
     let before = before.strip_suffix("同期").unwrap_or(before);
     let before = before
         .strip_suffix(['今', '去', '当', '同', '明', '全'])
@@ -1324,6 +1334,17 @@ mod tests {
         assert_eq!(r.region_at(text.find("2万").unwrap()), Some("重庆市"));
         assert_eq!(r.region_at(text.find("12项").unwrap()), Some("綦江区"));
         assert_eq!(r.region_at(text.find("第一").unwrap()), Some("綦江区"));
+    }
+
+    #[test]
+    fn a_province_counts_its_counties_and_the_nation_its_provinces() {
+        let text = "江西省防汛工作总结\n全省共有67条河流超警。九江市降雨偏多。\n\
+                    据国家防总通报,今年以来全国共有28个省份受灾,江西受灾人次居全国第4位。\n\
+                    灾害造成全省11个设区市87个县(市、区)受灾。九江市转移2万人。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("江西省"));
+        assert_eq!(r.region_at(text.find("28个").unwrap()), Some("中国"));
+        assert_eq!(r.region_at(text.find("87个县").unwrap()), Some("江西省"));
     }
 
     #[test]
