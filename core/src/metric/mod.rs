@@ -249,7 +249,6 @@ mod tests {
         metrics(text).into_iter().map(|m| (m.1, m.2)).collect()
     }
 
-    /// The value, unit and change of each metric of `text`.
     /// The value, unit and indicator of each metric of `text`, as one line.
     fn measured(text: &str) -> Vec<String> {
         metrics(text)
@@ -263,6 +262,7 @@ mod tests {
         metrics(text).into_iter().map(|m| m.2).collect()
     }
 
+    /// The value, unit and change of each metric of `text`.
     fn changes(text: &str) -> Vec<(f64, String, Change)> {
         metrics(text).into_iter().map(|m| (m.1, m.2, m.4)).collect()
     }
@@ -301,6 +301,33 @@ mod tests {
         assert_eq!((m[1].0.as_str(), m[1].3), ("约310人", Approx::About));
         assert_eq!((m[2].4, m[2].5.as_str()), (Change::None, "新增幼儿园"));
         assert_eq!((m[3].0.as_str(), m[3].3), ("超过2000名", Approx::Over));
+    }
+
+    #[test]
+    fn taiwan_rate_columns_are_rises() {
+        let c = changes(
+            "近期營收（單位：新台幣億元）\n月份\u{3000}營收\u{3000}月增率\u{3000}年增率\n\
+             113年8月\u{3000}25.37\u{3000}3.5%\u{3000}22.8%\n\
+             113年9月\u{3000}26.11\u{3000}-2.9%\u{3000}24.6%\n",
+        );
+        let rises = |v: f64| (v, "%".to_string(), Change::Increase);
+        assert_eq!(c[1], rises(3.5));
+        assert_eq!(c[2], rises(22.8));
+        assert_eq!(c[4], rises(-2.9));
+        assert_eq!((c[3].1.as_str(), c[3].2), ("元", Change::None));
+    }
+
+    #[test]
+    fn a_label_spaced_out_keeps_its_last_char() {
+        // `容　县`, `全　市`: a two-char name spaced to the width of three;
+        // its last char is no cell of units.
+        let m = measured(
+            "单位：人\n县（市、区）\u{3000}新增就业\u{3000}再就业\n\
+             玉州区\u{3000}8216\u{3000}1932\n容\u{3000}县\u{3000}\u{3000}4380\u{3000}1046\n\
+             全\u{3000}市\u{3000}\u{3000}41200\u{3000}9860\n",
+        );
+        assert!(m.contains(&"4380 人 容县".to_string()), "{m:?}");
+        assert!(m.contains(&"41200 人 全市".to_string()), "{m:?}");
     }
 
     #[test]

@@ -125,8 +125,9 @@ impl Rows {
 pub const CHANGE_COLUMNS: [&str; 6] = ["增减", "比上年", "同比", "变幅", "变动", "增加"];
 /// Words of a table header or cell label that make its figures rises, as
 /// `增长-4.8%` is one with a negative value (`同比增长`, `增速`); without a
-/// unit of their own, their figures are in percent (`比上年末增长`).
-pub const RISE_COLUMNS: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
+/// unit of their own, their figures are in percent (`比上年末增长`). Taiwan
+/// heads them by year, quarter or month (`年增率`, `月增率`).
+pub const RISE_COLUMNS: [&str; 7] = ["增长", "增速", "增幅", "涨幅", "年增", "季增", "月增"];
 /// What may follow a change word at the end of a header (`增减比例`,
 /// `增长率`, `增减额`, `增减变动幅度`).
 const CHANGE_MEASURES: [&str; 7] = ["率", "比例", "幅度", "额", "金额", "变动幅度", "变动"];
@@ -563,7 +564,9 @@ fn header_unit(header: &str, tables: &Tables) -> Option<StatedUnit> {
 
 /// The row label `label` and the unit of a cell of units right after it
 /// (`发电量|亿千瓦时`, `清洁能源装机占比|%`): the label split at the last
-/// space normalisation dropped in it, where what follows is a unit whole.
+/// space normalisation dropped in it, where what follows is a unit whole
+/// and what stands before is more than one char (`容　县`, `全　市`: a
+/// name of two chars spaced out to the width of three).
 fn unit_column(
     ix: &Index,
     label: Range<usize>,
@@ -573,7 +576,7 @@ fn unit_column(
         .joins
         .get(..ix.joins.partition_point(|&j| j < label.end))
         .and_then(|j| j.last())
-        .filter(|&&j| j > label.start);
+        .filter(|&&j| j > label.start && ix.text[label.start..j].chars().nth(1).is_some());
     if let Some(&j) = last_join {
         let tail = &ix.text[j..label.end];
         if let Some(u) = unit_at(tail, tables).filter(|u| u.len == tail.len()) {
