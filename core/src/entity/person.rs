@@ -53,7 +53,7 @@ const PARTICLE: &[char] = &[
 /// start right after one (统计处陈怡君科长).
 const UNIT_END: &[char] = &[
     '处', '科', '局', '室', '部', '厅', '办', '院', '司', '所', '队', '组', '府', '委', '站', '馆',
-    '署', '心',
+    '署', '心', '班',
 ];
 
 /// Chars of [`NAME_END`] that also end given names (吴光荣, 刘志强): one
@@ -268,10 +268,16 @@ pub(crate) fn find(
     let mut out = Vec::new();
     for m in titles {
         let weak = t.weak[m.word as usize];
-        if !weak {
-            if let Some(s) = name_before(&cx, m.start, After::Title) {
-                out.push((s, m.start));
-            }
+        // A form of address is a common noun too (数学老师), but after a
+        // three-char name it is the name's (数学组吴国栋老师, 刘思远同学).
+        let after = if !weak {
+            Some(After::Title)
+        } else {
+            let word = &norm.text[m.start..m.end];
+            ADDRESS.ends_at(word, word.len()).then_some(After::Address)
+        };
+        if let Some(s) = after.and_then(|a| name_before(&cx, m.start, a)) {
+            out.push((s, m.start));
         }
         names_after_title(&cx, m.end, weak, &mut out);
         // After a common noun (村民), a verb must follow (村民白玛措姆获评);
@@ -422,6 +428,9 @@ enum After {
     /// An honorific (李咏恩 | 女士): the name may also follow a word that
     /// joins names (陈志鸿先生及李咏恩 | 女士).
     Honorific,
+    /// A form of address that is a common noun too (吴国栋 | 老师): only a
+    /// three-char name is taken.
+    Address,
 }
 
 /// Chars that join the names of a list (陈志鸿先生及李咏恩女士).
@@ -451,6 +460,9 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
     }
     // Longest first; a name starting at `starts[k]` has `k + 1` chars.
     let found = (1..n).rev().find(|&k| {
+        if after == After::Address && k != 2 {
+            return false;
+        }
         let s = starts[k];
         let name = &text[s..at];
         if k == 3 && t.surname_len(name) != Some(name.len() - (at - starts[1])) {
@@ -480,12 +492,20 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         let mut cs = name.chars();
         let twice = k == 1 && cs.next() == cs.next();
         let address = twice || ADDRESS.ends_at(name, name.len());
-        !address
-            && t.is_name(name)
-            && !name.chars().skip(1).any(|c| NOT_GIVEN.contains(&c))
-            && cx.gaz.prefix_len(name).is_none()
+        !address && t.is_name(name) && given_chars_ok(name) && cx.gaz.prefix_len(name).is_none()
     });
     found.map(|k| starts[k])
+}
+
+/// Whether no given char of `name` (after its first) is one of
+/// [`NOT_GIVEN`]; `国` ends a country's name (美国|总统) but stands inside a
+/// given name (吴国栋), so it is one only at the end.
+fn given_chars_ok(name: &str) -> bool {
+    let last = name.chars().count().saturating_sub(1);
+    name.chars()
+        .enumerate()
+        .skip(1)
+        .all(|(i, c)| !NOT_GIVEN.contains(&c) || (c == '国' && i < last))
 }
 
 /// Speakers: a name at the start of a clause right before a verb of speech
@@ -988,6 +1008,15 @@ mod tests {
         // A signature: the name alone on the line after its title.
         assert_eq!(persons("医管局主席\n梁锦辉\n\n一、财务概况"), ["梁锦辉"]);
         assert!(persons("医管局主席\n梁锦辉等人出席会议\n").is_empty());
+    }
+
+    #[test]
+    fn names_before_forms_of_address() {
+        // Only a three-char name: 数学老师, 全体同学 are no names.
+        assert_eq!(persons("数学组吴国栋老师主持课题"), ["吴国栋"]);
+        assert_eq!(persons("高三(7)班刘思远同学被录取"), ["刘思远"]);
+        assert!(persons("，数学老师和全体同学参加").is_empty());
+        assert!(persons("，美国总统访华").is_empty());
     }
 
     #[test]

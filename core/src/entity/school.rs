@@ -19,7 +19,7 @@ pub(crate) const VERBS: &str = include_str!("../../data/entity/school_verbs.txt"
 const MAX_NAME: usize = 20;
 /// Chars that, right after a suffix, show it is part of another word
 /// (小学生, 大学城, 创新学院网).
-const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '毕'];
+const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '毕', '位'];
 /// Chinese numerals of abbreviations (七中, 十八中, 二小).
 const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
@@ -283,6 +283,18 @@ mod tests {
         assert_eq!(schools("毕业生升入湖南文理学院"), ["湖南文理学院"]);
         assert!(schools("全市中小学、特色学校、农村小学和5所学校").is_empty());
         assert!(schools("小学生和大学生").is_empty());
+        // Kinds, grades and verbs before a school word (中职学校, 市级一级
+        // 幼儿园, 改造学校食堂, 缓解高中学位压力, 我想考师范大学).
+        assert!(schools("中职学校全面落实免学费政策").is_empty());
+        assert!(schools("创建市级一级幼儿园11所,位居全区同类学校第一").is_empty());
+        assert!(schools("新建、改造学校食堂15个,共实地察看幼儿园67所").is_empty());
+        assert!(schools("为缓解普通高中学位压力,6800余名中小学幼儿园教师").is_empty());
+        assert!(schools("\"我想考师范大学\"").is_empty());
+        assert_eq!(
+            schools("我代表学校行政向大会报告桃花溪中学校工作"),
+            ["桃花溪中学校"]
+        );
+        assert_eq!(schools("在龚滩镇,像杨柳坪小学这样"), ["杨柳坪小学"]);
     }
 
     #[test]

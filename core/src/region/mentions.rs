@@ -268,7 +268,7 @@ const AFTER_XIANG: &[char] = &[
 /// Chars after 村 that make a word of it (村民, 村委, 村级), unless the name
 /// is repeated (羊排村村民).
 const AFTER_CUN: &[char] = &[
-    '民', '委', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
+    '民', '委', '小', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
 ];
 
 /// Chars that never end the name of a township or village: they end words
