@@ -117,6 +117,9 @@ fn organised_by(gap: &str) -> bool {
 /// Verbs of a body handing something down (下达, 下发), which a one-char
 /// head may stand before though 下 otherwise makes a word of it (部下).
 const HANDS_DOWN: [&str; 5] = ["下达", "下发", "下拨", "下属", "下放"];
+/// Verbs right after a one-char head whose first char otherwise makes a
+/// word of it: 厅下达, 局下发 (not 局下属), 厅会同 (not 居委会).
+const VERBS_AFTER_ONE: [&str; 5] = ["下达", "下发", "下拨", "会同", "会商"];
 /// Chars after 厂 that make a word of it (厂房, 厂商, 厂矿, 厂区, 厂家).
 const NOT_AFTER_CHANG: &[char] = &['房', '商', '矿', '区', '家', '址', '容', '貌'];
 /// Chars after 处 that make a verb of it (处于, 处置, 处罚).
@@ -536,10 +539,7 @@ fn head_ok(text: &str, s: usize, e: usize, suffix: &str) -> bool {
             || (c == '处' && next.is_some_and(|n| NOT_AFTER_CHU.contains(&n)))
             || (c == '厂' && next.is_some_and(|n| NOT_AFTER_CHANG.contains(&n)))
             || (c == '司' && next.is_some_and(|n| NOT_AFTER_SI.contains(&n)));
-        // 厅下达, 局下发: a verb after the body, not 局下属.
-        let verb = ["下达", "下发", "下拨"]
-            .iter()
-            .any(|w| text[e..].starts_with(w));
+        let verb = VERBS_AFTER_ONE.iter().any(|w| text[e..].starts_with(w));
         return !bad_before
             && !office
             && (verb || !next.is_some_and(|n| NOT_AFTER_ONE.contains(&n)));
@@ -1097,5 +1097,26 @@ mod tests {
         assert!(orgs("。市教委印发通知", &[], &[], false).is_empty());
         assert!(orgs("形成发展新格局", &[], &[], false).is_empty());
         assert!(orgs("綦江区坚持党委领导", &["綦江区"], &[], false).is_empty());
+    }
+
+    #[test]
+    fn bodies_acting_jointly_stations_and_workshops() {
+        // 会同 after a one-char head is a verb (居委会 stays a word).
+        assert_eq!(
+            orgs("。省水利厅会同省应急管理厅部署", &[], &[], false),
+            ["省水利厅", "省应急管理厅"]
+        );
+        assert_eq!(orgs("。据省气象台预测", &[], &[], false), ["省气象台"]);
+        // A workshop is named with its place; a kind of workshop is none.
+        assert_eq!(
+            orgs("。重庆市刘晓岚名师工作室成员", &["重庆市"], &[], false),
+            ["重庆市刘晓岚名师工作室"]
+        );
+        assert!(orgs("。建立区级名师工作室30个", &[], &[], false).is_empty());
+        // An auditor's role stands before the firm's name.
+        assert_eq!(
+            orgs("并与核数师罗兆信会计师事务所有限公司讨论", &[], &[], false),
+            ["罗兆信会计师事务所有限公司", "罗兆信会计师事务所"]
+        );
     }
 }
