@@ -106,11 +106,18 @@ impl<'a> Reader<'a> {
         if !self.sentence.contains(&m.start) {
             let s = segment::sentence_start(self.ix, m.start);
             let e = segment::sentence_end(self.ix, m.end);
+            // Where the last char a time frame needs stands in the sentence.
+            let frames = &self.ix.frames;
+            let last = frames
+                .count_before(e)
+                .checked_sub(1)
+                .and_then(|k| frames.get(k));
+            let until = last.filter(|&f| f >= s).map_or(0, |f| f - s + 1);
             self.periods.clear();
             self.periods.extend(
                 self.tables
                     .period
-                    .find_iter(&text[s..e])
+                    .find_iter(&text[s..e], until)
                     .map(|p| s + p.start..s + p.end),
             );
             self.sentence = s..e.max(s + 1);

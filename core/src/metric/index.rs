@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use super::numeral;
+use super::tables::FRAME_CHAR_LIST;
 use crate::text::punct::{is_title_mark, CLAUSE, SENTENCE, TITLE_MARKS};
 use crate::text::BmpSet;
 
@@ -83,6 +84,9 @@ pub struct Index<'t> {
     pub quotes: Marks,
     /// The chars of [`WORD_MARKS`].
     pub words: Marks,
+    /// The chars one of which every time frame holds
+    /// ([`FRAME_CHAR_LIST`]).
+    pub frames: Marks,
 }
 
 /// The chars that place a quantity said in words: `首` (`首位`, `榜首`),
@@ -100,8 +104,8 @@ const fn wide_char(s: &str) -> char {
 }
 
 /// The chars the index notes: those a number may start with (ASCII digits,
-/// Chinese numerals), clause breaks, title marks, quotes and the
-/// [`WORD_MARKS`]. The normaliser notes where they stand as it folds the
+/// Chinese numerals), clause breaks, title marks, quotes, the
+/// [`WORD_MARKS`] and the chars of time frames ([`FRAME_CHAR_LIST`]). The normaliser notes where they stand as it folds the
 /// text ([`Normalized::noting`](crate::normalize::Normalized::noting)).
 pub const MARKS: BmpSet = {
     let mut set = BmpSet::EMPTY.with('"');
@@ -127,6 +131,11 @@ pub const MARKS: BmpSet = {
         set = set.with(wide_char(WORD_MARKS[i]));
         i += 1;
     }
+    let mut i = 0;
+    while i < FRAME_CHAR_LIST.len() {
+        set = set.with(FRAME_CHAR_LIST[i]);
+        i += 1;
+    }
     set.with(wide_char(TITLE_MARKS[0]))
         .with(wide_char(TITLE_MARKS[1]))
 };
@@ -137,6 +146,21 @@ const BREAKS_PER_KB: (usize, usize) = (40, 12);
 
 /// Room made for the [`WORD_MARKS`] per KB of text, as for the breaks.
 const WORDS_PER_KB: usize = 8;
+
+/// The [`FRAME_CHAR_LIST`] as a set.
+static FRAME_CHARS: BmpSet = {
+    let mut set = BmpSet::EMPTY;
+    let mut i = 0;
+    while i < FRAME_CHAR_LIST.len() {
+        set = set.with(FRAME_CHAR_LIST[i]);
+        i += 1;
+    }
+    set
+};
+
+/// Room made for the chars of time frames per KB of text, as for the
+/// breaks.
+const FRAMES_PER_KB: usize = 12;
 
 impl<'t> Index<'t> {
     /// The index of `text`, given `noted`: the offsets of the chars of
@@ -156,6 +180,7 @@ impl<'t> Index<'t> {
             titles: Marks::default(),
             quotes: Marks::default(),
             words: marks(WORDS_PER_KB),
+            frames: marks(FRAMES_PER_KB),
         };
         let bytes = text.as_bytes();
         let mut numbers = 0;
@@ -184,7 +209,11 @@ impl<'t> Index<'t> {
         } else if b < 0x80 {
             self.note_break(bytes, i);
         } else if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
-            if is_numeral(b0, b1, b2) {
+            // The word of the chars of time frames, as `BmpSet::has_at` takes it.
+            let word = usize::from(b0 & 0x0f) << 6 | usize::from(b1 & 0x3f);
+            if b0 >= 0xe0 && FRAME_CHARS.has_at(word, b2) {
+                self.frames.at.push(i);
+            } else if is_numeral(b0, b1, b2) {
                 return true;
             } else if is_title_mark(&bytes[i..]) {
                 self.titles.at.push(i);
@@ -261,6 +290,8 @@ mod tests {
             [find(":"), find("、"), find("。"), find("…"), find("\n")].concat()
         );
         assert_eq!(all(&ix.sentences), [find("。"), find("\n")].concat());
+        assert_eq!(all(&ix.frames), find("年"));
+        assert!(FRAME_CHAR_LIST.iter().all(|c| c.len_utf8() == 3));
         let t = "居全省首位,近万人,逾亿元,打对折";
         let find = |s: &str| t.match_indices(s).map(|(i, _)| i).collect::<Vec<_>>();
         let mut words = [find("首"), find("万"), find("亿"), find("折")].concat();

@@ -220,12 +220,20 @@ impl Periods {
 
     /// The time frames of `hay`, in order, each the longest at its start
     /// (no pattern matches the empty string: a data-lint-style test checks).
+    /// `until` is one past the start of the last of the [`FRAME_CHARS`] in
+    /// `hay` (0 for none): every time frame holds one, so none starts from
+    /// there on, and the search stops before it scans the rest of `hay`
+    /// (most of a sentence, as a rule) for nothing.
     pub fn find_iter<'h>(
         &'h self,
         hay: &'h str,
+        until: usize,
     ) -> impl Iterator<Item = std::ops::Range<usize>> + 'h {
         let mut pos = 0;
         std::iter::from_fn(move || {
+            if pos >= until {
+                return None;
+            }
             let m = self.any.find_at(hay, pos)?;
             let start = m.start();
             let rest = &hay[start..];
@@ -248,6 +256,11 @@ impl Periods {
         })
     }
 }
+
+/// The chars of which every time frame of `period.txt` holds one (a test
+/// checks each pattern); the metric index notes where they stand.
+pub(super) const FRAME_CHAR_LIST: [char; 9] =
+    ['年', '季', '月', '期', '来', '截', '前', '今', '在'];
 
 const UNITS: &str = include_str!("../../data/metric/units.tsv");
 const MULTIPLIERS: &str = include_str!("../../data/metric/multipliers.tsv");
@@ -514,11 +527,109 @@ mod tests {
             "built once per process"
         );
         assert_eq!(t.multipliers.get("亿"), Some(&1e8));
-        let found = |hay| t.period.find_iter(hay).map(|r| &hay[r]).collect::<Vec<_>>();
+        let found = |hay: &'static str| {
+            let last = hay
+                .char_indices()
+                .rfind(|(_, c)| FRAME_CHAR_LIST.contains(c));
+            let until = last.map_or(0, |(i, _)| i + 1);
+            let found = t.period.find_iter(hay, until).map(|r| &hay[r]);
+            found.collect::<Vec<_>>()
+        };
         assert_eq!(found("近5年来"), ["近5年来"]);
         // Leftmost-longest, not the first pattern that matches.
         assert_eq!(found("这一年多来,目前"), ["这一年多来", "目前"]);
         assert!(t.embedded.period.each.iter().all(|r| !r.is_match("")));
+    }
+
+    /// Whether every match of the pattern `p` holds one of the
+    /// [`FRAME_CHAR_LIST`]: each alternative has one outside any class,
+    /// not optional, or a group that does (read conservatively: a class
+    /// or an escape holds none).
+    fn needs_frame_char(p: &[char]) -> bool {
+        // The alternatives at the top level.
+        let mut alternatives = vec![Vec::new()];
+        let (mut depth, mut class, mut escaped) = (0, false, false);
+        for &c in p {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '[' => class = true,
+                ']' => class = false,
+                '(' if !class => depth += 1,
+                ')' if !class => depth -= 1,
+                '|' if !class && depth == 0 => {
+                    alternatives.push(Vec::new());
+                    continue;
+                }
+                _ => {}
+            }
+            alternatives.last_mut().unwrap().push(c);
+        }
+        alternatives.iter().all(|a| {
+            let mut i = 0;
+            let mut needs = false;
+            while i < a.len() {
+                // One atom, then its quantifier.
+                let (end, holds) = match a[i] {
+                    '\\' => (i + 2, false),
+                    '[' => (
+                        i + a[i..].iter().position(|&c| c == ']').unwrap() + 1,
+                        false,
+                    ),
+                    '(' => {
+                        let mut depth = 0;
+                        let close = i + a[i..]
+                            .iter()
+                            .position(|&c| {
+                                depth += i32::from(c == '(') - i32::from(c == ')');
+                                depth == 0
+                            })
+                            .unwrap();
+                        let inner = &a[i + 1..close];
+                        let inner = inner.strip_prefix(&['?', ':']).unwrap_or(inner);
+                        (close + 1, needs_frame_char(inner))
+                    }
+                    c => (i + 1, FRAME_CHAR_LIST.contains(&c)),
+                };
+                i = end;
+                let quantified = matches!(a.get(i), Some('?' | '*' | '+' | '{'));
+                let optional = match a.get(i) {
+                    Some('?' | '*') => true,
+                    Some('{') => a[i + 1] == '0',
+                    _ => false,
+                };
+                if a.get(i) == Some(&'{') {
+                    i += a[i..].iter().position(|&c| c == '}').unwrap();
+                }
+                i += usize::from(quantified);
+                if quantified && a.get(i) == Some(&'?') {
+                    // Lazy.
+                    i += 1;
+                }
+                needs |= holds && !optional;
+            }
+            needs
+        })
+    }
+
+    #[test]
+    fn every_time_frame_holds_a_frame_char() {
+        for row in rows(PERIOD) {
+            let p: Vec<char> = row[0].chars().collect();
+            assert!(needs_frame_char(&p), "{}", row[0]);
+        }
+        // The check itself: an optional or alternative frame char is none.
+        for (p, needs) in [
+            ("(?:\\d{4}年)?\\d月", true),
+            ("(?:今|去)年(?:度)?", true),
+            ("(?:年|日)底", false),
+            ("近[年月]", false),
+            ("年?末", false),
+            ("\\d{1,2}年{0,1}", false),
+        ] {
+            let chars: Vec<char> = p.chars().collect();
+            assert_eq!(needs_frame_char(&chars), needs, "{p}");
+        }
     }
 
     #[test]
