@@ -124,13 +124,21 @@ static YEAR_PARTS: LazyLock<WordList> =
 static PART_ENDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_part_ends.txt")));
 
-/// The byte length of the quarter or half (一季度, 上半年, 一季度末) at `i`,
-/// if one stands there.
+/// Seasons and terms after a year (今年秋季, 2023年秋季学期).
+static SEASONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("../../data/entity/date_seasons.txt")));
+
+/// The byte length of the quarter or half (一季度, 上半年, 一季度末), the
+/// season or term (秋季学期) or the first months (前10个月) at `i`, right
+/// after a year, if one stands there.
 fn year_part(s: &str, i: usize) -> Option<usize> {
-    let Some(p) = YEAR_PARTS.find_at(s, i, |_| true) else {
-        return first_months(s, i);
-    };
-    Some(p.len() + tail(s, i + p.len()))
+    if let Some(p) = YEAR_PARTS.find_at(s, i, |_| true) {
+        return Some(p.len() + tail(s, i + p.len()));
+    }
+    if let Some(p) = SEASONS.find_at(s, i, |_| true) {
+        return Some(p.len());
+    }
+    first_months(s, i)
 }
 
 /// The byte length of the first months of a year at `i` (前10个月,
@@ -1465,6 +1473,14 @@ mod tests {
                 ("一季度末", "一季度末"),
                 ("2025年前三季度", "2025年前三季度"),
                 ("第三季底", "第三季底"),
+            ])
+        );
+        // A season or term after a year is the year's; alone it is none.
+        assert_eq!(
+            dates("2023年秋季学期开学,今年春季开园,春季造林", r),
+            pairs(&[
+                ("2023年秋季学期", "2023年秋季学期"),
+                ("今年春季", "今年春季"),
             ])
         );
     }
