@@ -1,7 +1,7 @@
 //! Where the stretch a region claims ends: the first clause, sentence or
 //! paragraph break after an offset of the normalised text.
 
-use crate::text::punct::{SCOPE, SENTENCE};
+use crate::text::punct::{Breaks, SCOPE, SENTENCE};
 
 /// Which break ends a stretch.
 #[derive(Debug, Clone, Copy)]
@@ -43,24 +43,27 @@ impl<'t> Ends<'t> {
             return end;
         }
         let bytes = self.bytes;
-        let mut i = at;
-        let end = loop {
-            let Some(&b) = bytes.get(i) else {
-                break bytes.len();
-            };
-            let hit = match kind {
-                Break::Clause => SCOPE.starting_at(bytes, i),
-                Break::Sentence => SENTENCE.starting_at(bytes, i),
-                Break::Paragraph => b == b'\n',
-            };
-            if hit {
-                break i;
-            }
-            i += 1;
+        // Line breaks found with `memchr`; the others where a byte that may
+        // start one stands.
+        let found = match kind {
+            Break::Clause => first_break(bytes, at, &SCOPE),
+            Break::Sentence => first_break(bytes, at, &SENTENCE),
+            Break::Paragraph => memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default()),
         };
+        let end = found.map_or(bytes.len(), |k| at + k);
         self.last[kind as usize] = (at, end);
         end
     }
+}
+
+/// The offset in `bytes[at..]` of the first break of `set` there, looked
+/// for where a byte that may start one stands.
+fn first_break(bytes: &[u8], at: usize, set: &Breaks) -> Option<usize> {
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter()
+        .enumerate()
+        .find(|&(k, &b)| set.may_start(b) && set.starting_at(bytes, at + k))
+        .map(|(k, _)| k)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
 use crate::text::{
-    char_before, floor_char, is_cjk, listed_together, utf8_len, words, FastHash, Needles,
+    char_before, floor_char, is_cjk, listed_together, utf8_len, words, FastHash, Needles, WordSet,
 };
 use crate::EntityKind;
 
@@ -1134,15 +1134,17 @@ pub(crate) fn whole_of(text: &str, at: usize) -> Option<u32> {
 /// Words right before a marker that make it the yardstick of a ranking or
 /// a comparison (`位居全国第5`, `占全国的`, `高于全国`, `比全国`, `建成全疆
 /// 重要的…基地`).
-const COMPARE_BEFORE: [&str; 25] = [
-    "居", "列", "占", "比", "较", "高于", "低于", "快于", "慢于", "排名", "领跑", "领先", "高出",
-    "建成", "成为", "打造", "创建", "优于", "好于", "差于", "劣于", "超过", "超出", "不及", "达到",
-];
+const COMPARE_BEFORE: &str = "居\n列\n占\n比\n较\n高于\n低于\n快于\n慢于\n排名\n领跑\n领先\n高出\n\
+    建成\n成为\n打造\n创建\n优于\n好于\n差于\n劣于\n超过\n超出\n不及\n达到";
+
+/// The words of [`COMPARE_BEFORE`], looked for where they end (most
+/// markers fail a bit test).
+static COMPARING: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COMPARE_BEFORE));
 
 /// Whether the marker at `at` is a yardstick, not a scope (`在全国范围内`,
 /// `为全国培养`).
 fn compares(text: &str, at: usize) -> bool {
-    COMPARE_BEFORE.iter().any(|w| text[..at].ends_with(w))
+    COMPARING.ends_at(text, at)
 }
 
 /// Where the figure of its own level ends, if the two-char marker at `at`,
@@ -1234,6 +1236,17 @@ mod tests {
         let gaz = Gazetteer::shared().unwrap();
         let r = Resolver::new(&n, &e.entities, e.main_province, &m, gaz, None);
         (r, n.text.clone())
+    }
+
+    #[test]
+    fn yardsticks_are_the_words_before_a_marker() {
+        for w in words(COMPARE_BEFORE) {
+            let t = format!("位{w}全国");
+            assert!(compares(&t, t.find("全国").unwrap()), "{w}");
+        }
+        assert_eq!(words(COMPARE_BEFORE).count(), 25);
+        assert!(!compares("在全国", "在".len()));
+        assert!(!compares("全国", 0));
     }
 
     #[test]

@@ -200,7 +200,7 @@ impl<T> Lexicon<T> {
     ///
     /// Inlined up to the bit test, which most look-ups fail: the first
     /// char's bucket is read from its bytes without decoding it whole.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         match low_bits_at(text.as_bytes(), at) {
             Some(low) if !self.by_first.has(low) => None,
@@ -209,7 +209,9 @@ impl<T> Lexicon<T> {
     }
 
     /// [`longest_at`](Self::longest_at) past the bit test: `low` is the
-    /// first char's bucket, which exists, if read.
+    /// first char's bucket, which exists, if read. Never inlined: a miss
+    /// then costs the caller no saved registers.
+    #[inline(never)]
     fn longest_from(&self, text: &str, at: usize, low: Option<u32>) -> Option<(usize, &T)> {
         let low = match low {
             Some(low) => low,
@@ -232,7 +234,7 @@ impl<T> Lexicon<T> {
     /// The longest word ending at byte `at`: its byte length and payload.
     ///
     /// Inlined up to the bit test, like [`longest_at`](Self::longest_at).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn longest_ending_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
         match low_bits_before(text.as_bytes(), at) {
             Some(low) if !self.by_last.has(low) => None,
@@ -241,7 +243,9 @@ impl<T> Lexicon<T> {
     }
 
     /// [`longest_ending_at`](Self::longest_ending_at) past the bit test:
-    /// `low` is the last char's bucket, which exists, if read.
+    /// `low` is the last char's bucket, which exists, if read. Never
+    /// inlined, like [`longest_from`](Self::longest_from).
+    #[inline(never)]
     fn longest_to(&self, text: &str, at: usize, low: Option<u32>) -> Option<(usize, &T)> {
         let low = match low {
             Some(low) => low,

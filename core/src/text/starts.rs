@@ -69,14 +69,20 @@ impl Starts {
     /// char boundary of UTF-8) where a word may start, in order: how many,
     /// and the char boundary where the search goes on (the end of `bytes`
     /// when fewer than `out.len()` were found). A call looks for many
-    /// starts at once: the scan spends less on calls than on chars.
+    /// starts at once: the scan spends less on calls than on chars. Never
+    /// inlined: in a function of its own, the loop over the chars keeps
+    /// its offsets in registers.
+    #[inline(never)]
     pub(crate) fn fill(&self, bytes: &[u8], mut p: usize, out: &mut [usize]) -> (usize, usize) {
         let mut n = 0;
         if out.is_empty() {
             return (0, p);
         }
-        // Whole windows while eight bytes are left, then padded ones.
-        while let Some(&window) = bytes.get(p..).and_then(<[u8]>::first_chunk::<8>) {
+        // Whole windows while eight bytes are left (up to the last one's
+        // start, one comparison a char), then padded ones.
+        let last_whole = bytes.len().checked_sub(8);
+        while last_whole.is_some_and(|last| p <= last) {
+            let window = bytes[p..p + 8].try_into().expect("eight bytes");
             match self.at(u64::from_le_bytes(window)) {
                 Ok(a) => {
                     out[n] = p;
