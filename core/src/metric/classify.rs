@@ -96,14 +96,39 @@ fn table_cell(
 ) -> Option<table::Cell> {
     let plain =
         !r.multiplied && !r.range && !r.fraction && !r.num.chinese && r.approx == Approx::Exact;
-    // Written like a year (the test of `is_date_or_period`), and one.
-    let year = r.num.digits_only && r.num.chars == 4 && (1900.0..=2100.0).contains(&r.value);
-    if !plain || year {
+    if !plain {
         return None;
     }
     let own_unit = r.unit.is_some();
-    table::cell(ix, r.start, r.end, own_unit, tables, rows)
-        .or_else(|| (!own_unit).then(|| table::declared(ix, r.start, r.end, tables))?)
+    let cell = table::cell(ix, r.start, r.end, own_unit, tables, rows);
+    // Written like a year (the test of `is_date_or_period`): a year, unless
+    // it stands in a column headed by no year in a row of other counts
+    // (`专任教师(人)` over `漳江街道 18 31240 1986`).
+    let year = r.num.digits_only && r.num.chars == 4 && (1900.0..=2100.0).contains(&r.value);
+    if year {
+        return cell.filter(|c| is_count_cell(ix.text, r, c));
+    }
+    cell.or_else(|| (!own_unit).then(|| table::declared(ix, r.start, r.end, tables))?)
+}
+
+/// Whether the bare four digits `r`, read as a year by their form, are a
+/// count of the table cell `c`: its column has a header with no 年 in it,
+/// its row label has none either, and another figure of its row is no
+/// year (a row of years, `项目 2022 2023`, heads the columns).
+fn is_count_cell(text: &str, r: &Reading, c: &table::Cell) -> bool {
+    let header = &text[c.column.clone()];
+    let label = &text[c.row_label.clone()];
+    if header.is_empty() || header.contains('年') || label.contains('年') {
+        return false;
+    }
+    let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    let row = &text[c.row_label.end..line_end];
+    row.split(|ch: char| !ch.is_ascii_digit() && ch != '.' && ch != ',')
+        .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        .any(|t| {
+            let digits = t.bytes().all(|b| b.is_ascii_digit());
+            !(digits && t.len() == 4 && ("1900".."2101").contains(&t))
+        })
 }
 
 /// Whether a Chinese numeral and its unit start the name of a place that
