@@ -1068,6 +1068,15 @@ fn iso_date(t: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Whether the year word `s[i..end]` is the base of a comparison: after
+/// 较, 比, 与, 同, 于, 和 or 跟 (较去年, 与去年相比), or before 同期 or 同月
+/// (去年同期).
+fn is_comparison_base(s: &str, i: usize, end: usize) -> bool {
+    char_before(s, i).is_some_and(|c| "较比与同于和跟".contains(c))
+        || s[end..].starts_with("同期")
+        || s[end..].starts_with("同月")
+}
+
 /// A relative date (`今年`, `去年底`, `今年3月`, `明年`) starting at `i`.
 fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Hits> {
     let rest = &s[i..];
@@ -1128,6 +1137,11 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Hits> {
         // 今年上半年: no ISO form.
         end += len;
         return Some(Hits::one(DateHit::as_written(s, i, end)));
+    }
+    // 较去年增长, 去年同期: the year alone as the base of a comparison
+    // dates nothing the text reports (most writers list none).
+    if end == i + "今年".len() && is_comparison_base(s, i, end) {
+        return None;
     }
     let normalized = match (year, to) {
         (Some(_), None) => p.iso(),
@@ -1474,6 +1488,11 @@ mod tests {
                 ("2025年前三季度", "2025年前三季度"),
                 ("第三季底", "第三季底"),
             ])
+        );
+        // The year a figure is compared with dates nothing; a frame does.
+        assert_eq!(
+            dates("较去年增长5%,比去年多,去年同期为3,去年全市新增", r),
+            pairs(&[("去年", "2022")])
         );
         // A season or term after a year is the year's; alone it is none.
         assert_eq!(
