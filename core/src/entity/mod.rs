@@ -1010,6 +1010,11 @@ mod tests {
         use EntityKind::{Org, Region, School};
         check(&[
             (
+                "中國大陸同業報價較台廠低一至兩成,其次為印尼。",
+                &[(Region, "中国大陆"), (Region, "印尼")],
+                &[(Org, "中国大陆同业报价较台厂")],
+            ),
+            (
                 "高雄、台中两市房价上涨。",
                 &[(Region, "高雄"), (Region, "台中")],
                 &[],

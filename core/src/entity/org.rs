@@ -78,7 +78,7 @@ const MAX_UNIT_GAP: usize = 8;
 /// Longest name before a strong head without an anchor, in chars.
 const MAX_FREE: usize = 12;
 /// Chars before a one-char head that make a common word (格局, 部署, 东部,
-/// 餐厅, 举办, 签署), per head.
+/// 餐厅, 举办, 签署, 台厂), per head.
 const NOT_BEFORE: &[(char, &str)] = &[
     ('局', "格布全新结大开当变残胜僵骗终时饭赌棋"),
     ('部', "东西南北中内外全干局总腹头胸背上下面底顶细尾前后俱乐"),
@@ -93,7 +93,7 @@ const NOT_BEFORE: &[(char, &str)] = &[
     ('处', "之到各此好难用益长短远近深高住办相共独四随妙地"),
     (
         '厂',
-        "工建出进开办停全本该返回在化一二两三四五六七八九十各每",
+        "工建出进开办停全本该返回在化一二两三四五六七八九十各每台",
     ),
 ];
 /// Chars after a one-char head that show it starts another word (局长,
