@@ -682,6 +682,10 @@ fn list_number_before_year(text: &str, r: &Reading) -> bool {
 fn rank<'t>(ix: &Index, r: &Reading<'t>, tables: &Tables) -> Option<Judged<'t>> {
     let text = ix.text;
     let start = r.num_start - '第'.len_utf8();
+    // `比第二名高出19公斤`: the rank compared with, not one held.
+    if text[..start].ends_with(['比', '较']) {
+        return None;
+    }
     let (end, named) = match r.unit {
         Some(u) if u.unit == "名" || u.unit == "位" => (r.end, true),
         _ => (r.num.end, false),
