@@ -605,8 +605,20 @@ impl Resolver {
         let province_lead = markers
             .iter()
             .any(|&(i, m)| i < LEAD_BYTES && m == Marker::Province && !compares(text, i));
+        // So does a headline that names the province and none of its cities
+        // or districts (`湖北省第十七届运动会…综述`, then `在孝感市体育中心
+        // 落下帷幕`: the host city is no subject of the province's games).
+        let headline_end = text.find('\n').unwrap_or(text.len());
+        let in_headline_only = |want: fn(&Event) -> bool| {
+            events
+                .iter()
+                .take_while(|e| e.0 < headline_end)
+                .any(|e| want(&e.1))
+        };
+        let headline_province = in_headline_only(|e| matches!(e, Event::Province(_)))
+            && !in_headline_only(|e| matches!(e, Event::Prefecture(_) | Event::District(_)));
         let province_before = |at: usize| {
-            province_lead
+            (province_lead || headline_province)
                 && events
                     .iter()
                     .take_while(|e| e.0 < at)
@@ -1347,6 +1359,20 @@ mod tests {
         assert_eq!(r.region_at(text.find("2万").unwrap()), Some("重庆市"));
         assert_eq!(r.region_at(text.find("12项").unwrap()), Some("綦江区"));
         assert_eq!(r.region_at(text.find("第一").unwrap()), Some("綦江区"));
+    }
+
+    #[test]
+    fn a_province_in_the_headline_is_not_its_host_city() {
+        let text = "湖北省第十七届运动会竞技体育比赛综述\n\n湖北省体育局 2024-09-28\n\n\
+                    9月26日晚,湖北省第十七届运动会在孝感市体育中心落下帷幕,共设34个大项。\n\
+                    武汉市代表团获得金牌156枚;东道主孝感市代表团获得金牌43枚。\n\
+                    本届运动会共有6800余名运动员参赛。";
+        let (r, text) = resolver(text);
+        assert_eq!(r.default_region(), Some("湖北省"));
+        assert_eq!(r.region_at(text.find("6800").unwrap()), Some("湖北省"));
+        // A city in the headline is the text's (江苏首个…在盐城投用).
+        let (r, _) = resolver("江苏首个零碳产业园在盐城投用\n盐城市新增企业30家。盐城投资5亿元。");
+        assert_eq!(r.default_region(), Some("盐城市"));
     }
 
     #[test]
