@@ -46,7 +46,7 @@ const NAME_END: &[char] = &[
 /// starts no word of its own.
 const PARTICLE: &[char] = &[
     '在', '的', '是', '说', '和', '与', '等', '也', '都', '就', '还', '已', '正', '将', '曾', '被',
-    '把', '从', '向', '对', '给', '今', '昨',
+    '把', '从', '向', '对', '给', '今', '昨', '则',
 ];
 
 /// Chars that end the name of an office or unit (统计处, 观光科): a name may
@@ -100,7 +100,7 @@ const NOT_GIVEN: &[char] = &[
 /// of [`NOT_GIVEN`], as a title is stronger evidence than a clause start.
 const NOT_GIVEN_AFTER_TITLE: &[char] = &[
     '们', '办', '人', '副', '夜', '去', '期', '袋', '次', '时', '处', '科', '室', '局', '部', '委',
-    '子',
+    '子', '则',
 ];
 
 /// Chars that end words of government prose, not given names, after a

@@ -98,7 +98,11 @@ pub(crate) fn find(
                     .char_indices()
                     .any(|(i, _)| gaz.prefix_len(&name[i..]).is_some())
         };
-        if let Some(start) = name_start(text, s, suffix, t, gaz).filter(|&st| college(st)) {
+        let joined = |start: usize| joined_fields(text, start, suffix, t);
+        if let Some(start) = name_start(text, s, suffix, t, gaz)
+            .filter(|&st| college(st))
+            .map(joined)
+        {
             out.push(SchoolHit {
                 start,
                 end: e,
@@ -109,6 +113,25 @@ pub(crate) fn find(
     abbreviations(text, stops, gaz, &mut out);
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     keep_outermost(text, gaz, out)
+}
+
+/// Where a college's name that starts at `start` with a field really
+/// starts: two fields joined by 与, 和 or 及 name one college (机械与智能
+/// 制造学院, 经济与管理学院), though the conjunction stops a name elsewhere.
+fn joined_fields(text: &str, start: usize, suffix: &str, t: &SchoolTables) -> usize {
+    let Some(c) = char_before(text, start).filter(|c| matches!(c, '与' | '和' | '及')) else {
+        return start;
+    };
+    let at = start - c.len_utf8();
+    if suffix != "学院" || !t.fields.ends_at(text, at) {
+        return start;
+    }
+    let (from, _) = extend_left(text, at, &t.stops, MAX_NAME);
+    if from < at {
+        from
+    } else {
+        start
+    }
 }
 
 /// Where the name of a school whose suffix starts at `s` starts, if it is a name.
@@ -295,6 +318,12 @@ mod tests {
             ["桃花溪中学校"]
         );
         assert_eq!(schools("在龚滩镇,像杨柳坪小学这样"), ["杨柳坪小学"]);
+        // Two fields joined name one college.
+        assert_eq!(
+            schools("其中机械与智能制造学院986人、经济与管理学院812人"),
+            ["机械与智能制造学院", "经济与管理学院"]
+        );
+        assert!(schools("与县城学校同步上课,提供小学学位").is_empty());
     }
 
     #[test]

@@ -69,7 +69,11 @@ fn part_end(norm: &Normalized, at: usize) -> Option<usize> {
 /// ends at `at` (旗长乌力吉巴雅尔在会上说): [`RUN_CHARS`] transliteration
 /// chars, then a char that no name holds or one of `follows`.
 pub(crate) fn after_title(text: &str, at: usize, follows: &[char]) -> Option<usize> {
-    let end = transliteration_run(text, at, Toward::Right, RUN_CHARS, |_| false)?;
+    let mut end = transliteration_run(text, at, Toward::Right, RUN_CHARS, |_| false)?;
+    // 林美玲则表示: 则 (then) follows the name, though its char may write one.
+    if text[at..end].chars().nth(2).is_some() && text[..end].ends_with('则') {
+        end -= '则'.len_utf8();
+    }
     let next = char_at(text, end);
     next.map_or(true, |c| !is_name_char(c) || follows.contains(&c))
         .then_some(end)
