@@ -273,8 +273,9 @@ pub(crate) fn find(
         let after = if !weak {
             Some(After::Title)
         } else {
-            let word = &norm.text[m.start..m.end];
-            ADDRESS.ends_at(word, word.len()).then_some(After::Address)
+            ADDRESS
+                .contains(&norm.text[m.start..m.end])
+                .then_some(After::Address)
         };
         if let Some(s) = after.and_then(|a| name_before(&cx, m.start, a)) {
             out.push((s, m.start));

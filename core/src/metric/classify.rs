@@ -121,14 +121,19 @@ fn is_count_cell(text: &str, r: &Reading, c: &table::Cell) -> bool {
     if header.is_empty() || header.contains('年') || label.contains('年') {
         return false;
     }
-    let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    let line_end =
+        memchr::memchr(b'\n', &text.as_bytes()[r.end..]).map_or(text.len(), |i| r.end + i);
     let row = &text[c.row_label.end..line_end];
     row.split(|ch: char| !ch.is_ascii_digit() && ch != '.' && ch != ',')
         .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
-        .any(|t| {
-            let digits = t.bytes().all(|b| b.is_ascii_digit());
-            !(digits && t.len() == 4 && ("1900".."2101").contains(&t))
-        })
+        .any(|t| !is_year_digits(t))
+}
+
+/// Whether `t` is four ASCII digits of a year, 1900 to 2100.
+fn is_year_digits(t: &str) -> bool {
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Whether a Chinese numeral and its unit start the name of a place that
@@ -670,12 +675,7 @@ fn list_number_before_year(text: &str, r: &Reading) -> bool {
     let Some((item, year)) = number.split_once('.') else {
         return false;
     };
-    (1..=2).contains(&item.len())
-        && year.len() == 4
-        && year
-            .parse::<u32>()
-            .is_ok_and(|y| (1900..=2100).contains(&y))
-        && text[r.num_end..].starts_with('年')
+    (1..=2).contains(&item.len()) && is_year_digits(year) && text[r.num_end..].starts_with('年')
 }
 
 /// `第N名` or `名列全国第一`: a rank. Other `第N` are ordinals in names.

@@ -105,8 +105,8 @@ const fn wide_char(s: &str) -> char {
 
 /// The chars the index notes: those a number may start with (ASCII digits,
 /// Chinese numerals), clause breaks, title marks, quotes, the
-/// [`WORD_MARKS`] and the chars of time frames ([`FRAME_CHAR_LIST`]). The normaliser notes where they stand as it folds the
-/// text ([`Normalized::noting`](crate::normalize::Normalized::noting)).
+/// [`WORD_MARKS`] and the chars of time frames ([`FRAME_CHAR_LIST`]). The
+/// normaliser notes where they stand as it folds the text ([`Normalized::noting`](crate::normalize::Normalized::noting)).
 pub const MARKS: BmpSet = {
     let mut set = BmpSet::EMPTY.with('"');
     let mut b = 0;
@@ -131,12 +131,8 @@ pub const MARKS: BmpSet = {
         set = set.with(wide_char(WORD_MARKS[i]));
         i += 1;
     }
-    let mut i = 0;
-    while i < FRAME_CHAR_LIST.len() {
-        set = set.with(FRAME_CHAR_LIST[i]);
-        i += 1;
-    }
-    set.with(wide_char(TITLE_MARKS[0]))
+    set.with_each(&FRAME_CHAR_LIST)
+        .with(wide_char(TITLE_MARKS[0]))
         .with(wide_char(TITLE_MARKS[1]))
 };
 
@@ -148,15 +144,7 @@ const BREAKS_PER_KB: (usize, usize) = (40, 12);
 const WORDS_PER_KB: usize = 8;
 
 /// The [`FRAME_CHAR_LIST`] as a set.
-static FRAME_CHARS: BmpSet = {
-    let mut set = BmpSet::EMPTY;
-    let mut i = 0;
-    while i < FRAME_CHAR_LIST.len() {
-        set = set.with(FRAME_CHAR_LIST[i]);
-        i += 1;
-    }
-    set
-};
+static FRAME_CHARS: BmpSet = BmpSet::EMPTY.with_each(&FRAME_CHAR_LIST);
 
 /// Room made for the chars of time frames per KB of text, as for the
 /// breaks.

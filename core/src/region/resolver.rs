@@ -608,15 +608,15 @@ impl Resolver {
         // So does a headline that names the province and none of its cities
         // or districts (`湖北省第十七届运动会…综述`, then `在孝感市体育中心
         // 落下帷幕`: the host city is no subject of the province's games).
-        let headline_end = text.find('\n').unwrap_or(text.len());
-        let in_headline_only = |want: fn(&Event) -> bool| {
+        let headline = text.find('\n').unwrap_or(text.len());
+        let headline_names = |want: fn(&Event) -> bool| {
             events
                 .iter()
-                .take_while(|e| e.0 < headline_end)
+                .take_while(|e| e.0 < headline)
                 .any(|e| want(&e.1))
         };
-        let headline_province = in_headline_only(|e| matches!(e, Event::Province(_)))
-            && !in_headline_only(|e| matches!(e, Event::Prefecture(_) | Event::District(_)));
+        let headline_province = headline_names(|e| matches!(e, Event::Province(_)))
+            && !headline_names(|e| matches!(e, Event::Prefecture(_) | Event::District(_)));
         let province_before = |at: usize| {
             (province_lead || headline_province)
                 && events
@@ -724,7 +724,6 @@ impl Resolver {
             .map(|e| e.0);
         // Not where the headline names a place (`湖南省…统计公报`, then
         // `我国经济回升向好,全省上下…`): the text speaks as that place.
-        let headline = text.find('\n').unwrap_or(text.len());
         let placed = places.iter().any(|&(at, _, _)| at < headline);
         let spoken = match (spoken, national_at) {
             (Some((at, _)), Some(n)) if n < at && !placed => None,

@@ -122,10 +122,9 @@ mod tests {
 
     #[test]
     fn nested_names_before_fenbie() {
-        // A campus's name and the school inside it overlap (entities
-        // nest): no list, no panic.
-        // The longer first where two start together, as entities come: the
-        // panic of a generated text.
+        // A campus's name and the district inside it overlap (entities
+        // nest; the longer first where two start together): no list, and
+        // no panic, as a generated text once gave.
         let text = "江津区江中学感校区分别";
         let spans = [(0, text.len() - 6, "江津区", false), (0, 9, "江津区", true)];
         assert!(lists(text, &spans).is_empty());

@@ -132,6 +132,16 @@ impl BmpSet {
         self
     }
 
+    /// The set with each of `chars` added.
+    pub(crate) const fn with_each(mut self, chars: &[char]) -> BmpSet {
+        let mut i = 0;
+        while i < chars.len() {
+            self = self.with(chars[i]);
+            i += 1;
+        }
+        self
+    }
+
     /// Adds `c` (a char outside the BMP is not added).
     pub(crate) fn insert(&mut self, c: char) {
         let cp = c as usize;
