@@ -1119,4 +1119,26 @@ mod tests {
             ["罗兆信会计师事务所有限公司", "罗兆信会计师事务所"]
         );
     }
+
+    #[test]
+    fn standing_committees_of_congresses() {
+        // A congress's standing committee is a body, its term number and all;
+        // the session of a congress (…第三次会议) is an event, no body.
+        assert_eq!(
+            orgs(
+                "。在福建省第十四届人民代表大会常务委员会第十一次会议上",
+                &["福建省"],
+                &[],
+                false
+            ),
+            ["福建省第十四届人民代表大会常务委员会"]
+        );
+        assert!(orgs(
+            "。在湖北省第十四届人民代表大会第三次会议上",
+            &["湖北省"],
+            &[],
+            false
+        )
+        .is_empty());
+    }
 }
