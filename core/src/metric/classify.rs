@@ -138,14 +138,25 @@ fn is_year_digits(t: &str) -> bool {
 
 /// Whether a Chinese numeral and its unit start the name of a place that
 /// runs on past them (`三台县`, `九台区`, `七台河市`), not a count of
-/// machines (`5台河道保洁船`, `三台县级设备` aside: the name must be one).
+/// machines (`5台河道保洁船`, `三台县级设备` aside: the name must be one),
+/// or lie inside a name that starts a char or two before them (`斗六市`).
 fn is_place_name(text: &str, r: &Reading) -> bool {
-    r.num.chinese
-        && r.unit.is_some()
-        && Gazetteer::shared()
-            .ok()
-            .and_then(|g| g.prefix_len(&text[r.num_start..]))
-            .is_some_and(|len| r.num_start + len > r.end)
+    if !r.num.chinese || r.unit.is_none() {
+        return false;
+    }
+    let Ok(g) = Gazetteer::shared() else {
+        return false;
+    };
+    let starts = text[..r.num_start]
+        .char_indices()
+        .rev()
+        .take(2)
+        .map(|(i, _)| i);
+    g.prefix_len(&text[r.num_start..])
+        .is_some_and(|len| r.num_start + len > r.end)
+        || starts
+            .filter_map(|p| g.prefix_len(&text[p..]).map(|len| p + len))
+            .any(|end| end >= r.end)
 }
 
 /// The unit word of two chars or more that ends the words right before a
