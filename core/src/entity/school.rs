@@ -324,6 +324,14 @@ mod tests {
             ["机械与智能制造学院", "经济与管理学院"]
         );
         assert!(schools("与县城学校同步上课,提供小学学位").is_empty());
+        // Kinds counted in a bulletin (不含技工学校, 国民小学 of Taiwan),
+        // a rule's basis (按照学校距县城远近) and a campus after 学校.
+        assert!(schools("中等职业学校4所(不含技工学校),高职44所(含职业本科学校2所)").is_empty());
+        assert!(schools("本县共有国民小学155校、县立高级中等学校3校,小型学校已达107校").is_empty());
+        assert!(schools("增加公共化幼儿园名额,本县偏远学校教师").is_empty());
+        assert!(schools("按照学校距县城远近").is_empty());
+        assert_eq!(schools("今年是学校滨江校区启用后"), ["滨江校区"]);
+        assert_eq!(schools("届时将邀请西南大学招生"), ["西南大学"]);
     }
 
     #[test]
