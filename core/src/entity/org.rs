@@ -146,7 +146,7 @@ const AFTER_TIGHT: &[char] = &[
     '发', '在', '的', '与', '和', '将', '旗', '下', '董', '总', '宣', '表', '称', '已', '于', '是',
     '也', '今', '近', '日', '及', '等', '、', '持', '成', '正', '获', '有', '对', '向', '还', '联',
     '签', '实', '预', '拟', '披', '公', '介', '指', '所', '控', '股', '副', '党', '工', '员', '以',
-    '作', '并', '同', '推', '通', '自', '年', '上', '首', '均',
+    '作', '并', '同', '推', '通', '自', '年', '上', '首', '均', '合', '开',
 ];
 /// Heads that end a company name, whose short form may stand alone later.
 const COMPANY: &[&str] = &["公司"];
@@ -252,11 +252,13 @@ pub(crate) fn find(
             }
         }
         let suffix = &text[s..e];
-        // 市场监管总局组织, 省财政厅具体组织: 组织 is what the body before does.
+        // 市场监管总局组织, 省财政厅具体组织, 巫溪县组织: 组织 is what the
+        // body or place before does.
         if suffix == ORGANISE
-            && out
+            && (out
                 .iter()
                 .any(|&(_, b)| b <= s && organised_by(&text[b..s]))
+                || anchors.regions.iter().any(|&(_, re)| re == s))
         {
             continue;
         }
@@ -283,10 +285,11 @@ pub(crate) fn find(
         }
         let government = suffix.ends_with("政府") || GOVERNMENT.contains(suffix);
         let (from, _) = extend_left(text, s, stops, 24);
-        // A stop inside a place's name is none (东至|县统计局, 东至 a county).
+        // A stop inside a place's name is none (东至|县统计局, 东至 a county;
+        // 诸暨市|委 of 诸暨市委, the place ending inside the head).
         let k = anchors.regions.partition_point(|r| r.0 < from);
         let from = match k.checked_sub(1).map(|k| anchors.regions[k]) {
-            Some((rs, re)) if from < re && re <= s => rs,
+            Some((rs, re)) if from < re && re <= e => rs,
             _ => from,
         };
         let from = from.max(low);
@@ -1140,5 +1143,41 @@ mod tests {
             false
         )
         .is_empty());
+    }
+
+    #[test]
+    fn place_and_company_names_holding_a_stop() {
+        // 暨 of 诸暨市 and 为 of 华为 are no boundary inside the name.
+        assert_eq!(
+            orgs(
+                "在绍兴市委和诸暨市委的领导下",
+                &["绍兴市", "诸暨市"],
+                &[],
+                false
+            ),
+            ["绍兴市委", "诸暨市委"]
+        );
+        assert_eq!(
+            orgs(
+                "。联合京东方科技集团、华为技术有限公司开设",
+                &[],
+                &[],
+                false
+            ),
+            ["京东方科技集团", "华为技术有限公司"]
+        );
+        assert_eq!(
+            orgs("与重庆医药集团合作开办", &["重庆"], &[], false),
+            ["重庆医药集团"]
+        );
+        // A place that organises; airlines at large.
+        assert!(orgs(
+            "今年以来,巫溪县组织乡村教师参加培训",
+            &["巫溪县"],
+            &[],
+            false
+        )
+        .is_empty());
+        assert!(orgs("。将与多家航空公司合作", &[], &[], false).is_empty());
     }
 }
