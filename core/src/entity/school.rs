@@ -19,7 +19,10 @@ pub(crate) const VERBS: &str = include_str!("../../data/entity/school_verbs.txt"
 const MAX_NAME: usize = 20;
 /// Chars that, right after a suffix, show it is part of another word
 /// (小学生, 大学城, 创新学院网).
-const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '毕', '位'];
+const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '位'];
+/// The char after a suffix that may start 毕业: a graduate of a named
+/// school (从重庆师范大学毕业) or of a kind (大学毕业, 两人大学毕业).
+const GRADUATED: char = '毕';
 /// Chinese numerals of abbreviations (七中, 十八中, 二小).
 const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
@@ -99,8 +102,11 @@ pub(crate) fn find(
                     .any(|(i, _)| gaz.prefix_len(&name[i..]).is_some())
         };
         let joined = |start: usize| joined_fields(text, start, suffix, t);
+        // Before 毕业 only a name that opens with a place is a school.
+        let graduated = char_at(text, e) == Some(GRADUATED);
         if let Some(start) = name_start(text, s, suffix, t, gaz)
             .filter(|&st| college(st))
+            .filter(|&st| !graduated || gaz.prefix_len(&text[st..s]).is_some())
             .map(joined)
         {
             out.push(SchoolHit {
@@ -332,6 +338,13 @@ mod tests {
         assert!(schools("按照学校距县城远近").is_empty());
         assert_eq!(schools("今年是学校滨江校区启用后"), ["滨江校区"]);
         assert_eq!(schools("届时将邀请西南大学招生"), ["西南大学"]);
+        // Vocational colleges by name; a graduate of a named university.
+        assert_eq!(
+            schools("重庆城市管理职业学院与重庆电子工程职业学院"),
+            ["重庆城市管理职业学院", "重庆电子工程职业学院"]
+        );
+        assert_eq!(schools("去年刚从重庆师范大学毕业"), ["重庆师范大学"]);
+        assert!(schools("两人大学毕业后").is_empty());
     }
 
     #[test]
