@@ -17,6 +17,10 @@ const TOWN_BAD_LAST: &[char] = &[
     '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县', '作',
 ];
 
+/// Chars before 城 that make `X城镇` or `X城街道` a common word (小城镇,
+/// 新型城镇, 中心城镇, 县城, 主城), not a town's name (通城镇, 璧城街道).
+const CITY_GENERIC: &str = "小大新老古县省京全进名山主都长边卫围满空型心点色乡村农重各该本个级制中";
+
 /// Chars before 集 that make `X集镇` the common word 集镇 (小集镇, 农村集镇,
 /// 中心集镇), not a town's name (练集镇).
 const MARKET_GENERIC: &[char] = &[
@@ -342,7 +346,17 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
             .rev()
             .nth(1)
             .is_some_and(|c| !VILLAGE_BAD_LAST.contains(&c) && !NOT_TOWN_NAME.contains(c));
-    let bad_last = TOWN_BAD_LAST.contains(&last) && !market && !cun;
+    // 城镇 is also the word for towns at large (城镇居民, 新增城镇就业): a
+    // name before 镇 must end its clause or list (通城镇、宁厂镇, 通城镇等).
+    let walled = last == '城'
+        && (suffix != "镇"
+            || char_at(text, e).map_or(true, |c| !is_cjk(c) || "等和与及".contains(c)))
+        && name
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| !CITY_GENERIC.contains(c) && is_cjk(c));
+    let bad_last = TOWN_BAD_LAST.contains(&last) && !market && !cun && !walled;
     // A village right after its town may have a name of one char
     // (天荒坪镇余村), not a pronoun or a word of places (镇村).
     let min = if village && follows_region && !NOT_TOWN_NAME.contains(last) {
@@ -599,6 +613,13 @@ mod tests {
         );
         assert!(found(g, "发展农村镇域经济").is_empty());
         assert!(found(g, "古镇东村口新建停车场。").is_empty());
+        // Names ending with 城 (通城镇, 璧城街道), not 城镇 the word.
+        assert_eq!(
+            found(g, "在红池坝镇、通城镇等乡镇新建公寓,璧城街道所属学校。"),
+            ["红池坝镇", "通城镇", "璧城街道"]
+        );
+        assert!(found(g, "新增城镇就业,全年城镇居民收入,推进新型城镇化,小城镇。").is_empty());
+        assert!(found(g, "针对偏乡师资,推动偏乡教育。").is_empty());
     }
 
     #[test]
