@@ -382,7 +382,12 @@ fn chinese(s: &str, i: usize) -> Option<Hits> {
             p.month = Some(if c == '初' { 1 } else { 12 });
             end += c.len_utf8();
         }
-        return Some(Hits::one(hit(s, i, end, p, None)));
+        // 二〇二五年六月至八月: a range is one mention.
+        let to = p.month.and_then(|_| range_end(s, end, p));
+        return Some(Hits::one(match to {
+            Some((q, e)) => hit(s, i, e, p, Some(q)),
+            None => hit(s, i, end, p, None),
+        }));
     }
     let (_, _, e) = month_day_chinese(s, i)?;
     Some(Hits::one(DateHit::as_written(s, i, e)))
@@ -515,6 +520,7 @@ pub(crate) fn find(
     year_parts(text, &keys, &mut extra);
     chinese_dates(text, &keys, &mut extra);
     lunar(text, &keys, &mut extra);
+    bracketed_days(text, &mut extra);
     if !extra.is_empty() {
         // Kept where no date found before and no longer one of them overlaps.
         extra.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
@@ -810,6 +816,24 @@ fn lunar(s: &str, keys: &Keys, out: &mut Vec<DateHit>) {
     out.extend(add);
 }
 
+/// Days named in a Taiwan news story's way, the day of the month in
+/// brackets after 今, 昨 or 明 (`今(28)日`, `昨(14)日`): written as they
+/// stand, since the month is the story's own.
+fn bracketed_days(s: &str, out: &mut Vec<DateHit>) {
+    for open in memchr::memchr_iter(b'(', s.as_bytes()) {
+        let Some(c) = char_before(s, open).filter(|c| matches!(c, '今' | '昨' | '明')) else {
+            continue;
+        };
+        let Some((d, n, close)) = number(s.as_bytes(), open + 1) else {
+            continue;
+        };
+        if n <= 2 && (1..=31).contains(&d) && s[close..].starts_with(")日") {
+            let start = open - c.len_utf8();
+            out.push(DateHit::as_written(s, start, close + ")日".len()));
+        }
+    }
+}
+
 /// A mention from `start` to `end` with the points it spans.
 fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> DateHit {
     let normalized = match (from.iso(), to.map(|p| p.iso())) {
@@ -993,7 +1017,9 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
                     )));
                 }
                 let school = school_year(s, e).filter(|_| c != '、');
-                if c == '/'
+                // 2026/2027学年 joins two years as a school year only.
+                let slashed_school = school.is_some() && next == Some(w as i32);
+                if (c == '/' && !slashed_school)
                     || wn != 4
                     || !(1900..=2100).contains(&w)
                     || (char_at(s, e) != Some('年') && school.is_none())
@@ -1307,6 +1333,22 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_days_of_taiwan_news() {
+        assert_eq!(
+            dates("县府今(28)日公布,昨(14)日举行,今(2025)日不是", None),
+            pairs(&[("今(28)日", "今(28)日"), ("昨(14)日", "昨(14)日")])
+        );
+    }
+
+    #[test]
+    fn chinese_numeral_ranges() {
+        assert_eq!(
+            dates("二〇二五年六月至八月零售额下跌", None),
+            pairs(&[("二〇二五年六月至八月", "2025-06/2025-08")])
+        );
+    }
+
+    #[test]
     fn ranges_and_lists() {
         assert_eq!(
             dates("2020-2021年度,7月12日至15日举行,2018、2022年获奖", None),
@@ -1443,8 +1485,15 @@ mod tests {
         // School years, by the year they start in or both their years; a
         // year of the Republic in a Taiwan text.
         assert_eq!(
-            dates("2023学年招生,2023—2024学年,较上学年增加。", None),
-            pairs(&[("2023学年", "2023"), ("2023—2024学年", "2023/2024")])
+            dates(
+                "2023学年招生,2023—2024学年,较上学年增加,(2026/2027学年初)。",
+                None
+            ),
+            pairs(&[
+                ("2023学年", "2023"),
+                ("2023—2024学年", "2023/2024"),
+                ("2026/2027学年", "2026/2027")
+            ])
         );
         let taiwan: Vec<String> = find("113学年度境外学生较112学年度增加。", None, true)
             .into_iter()
