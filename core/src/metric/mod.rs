@@ -318,6 +318,19 @@ mod tests {
     }
 
     #[test]
+    fn hong_kong_change_columns_in_percent() {
+        // `按年變動百分率` heads signed changes in percent with no `(%)`.
+        let c = changes(
+            "零售商類別\u{3000}銷貨價值（百萬港元）\u{3000}按年變動百分率\n\
+             超級市場貨品\u{3000}4,086\u{3000}+1.5\n\
+             名貴禮物\u{3000}4,527\u{3000}-9.8\n",
+        );
+        assert_eq!(c[0], (4_086_000_000.0, "港元".to_string(), Change::None));
+        assert_eq!(c[1], (1.5, "%".to_string(), Change::Increase));
+        assert_eq!(c[3], (-9.8, "%".to_string(), Change::Decrease));
+    }
+
+    #[test]
     fn a_label_spaced_out_keeps_its_last_char() {
         // `容　县`, `全　市`: a two-char name spaced to the width of three;
         // its last char is no cell of units.

@@ -129,8 +129,21 @@ pub const CHANGE_COLUMNS: [&str; 6] = ["增减", "比上年", "同比", "变幅"
 /// heads them by year, quarter or month (`年增率`, `月增率`).
 pub const RISE_COLUMNS: [&str; 7] = ["增长", "增速", "增幅", "涨幅", "年增", "季增", "月增"];
 /// What may follow a change word at the end of a header (`增减比例`,
-/// `增长率`, `增减额`, `增减变动幅度`).
-const CHANGE_MEASURES: [&str; 7] = ["率", "比例", "幅度", "额", "金额", "变动幅度", "变动"];
+/// `增长率`, `增减额`, `增减变动幅度`, `按年变动百分率`).
+const CHANGE_MEASURES: [&str; 9] = [
+    "率",
+    "比例",
+    "幅度",
+    "额",
+    "金额",
+    "变动幅度",
+    "变动",
+    "百分率",
+    "百分比",
+];
+/// Words that end a header whose figures are percentages with no `(%)`
+/// (`按年变动百分率`, Hong Kong's releases).
+const PERCENT_HEADS: [&str; 2] = ["百分率", "百分比"];
 
 /// Whether the header or label `h` ends with one of `words`, or with one
 /// and what it measures (`同比增长(%)`, `增减比例`, `增长率`), not a noun
@@ -559,7 +572,15 @@ fn column_units(header: Option<&str>, tables: &Tables) -> (Option<StatedUnit>, O
 /// The unit a column's header states: in its last bracket (`GDP(亿元)`,
 /// `增速(%)`), or as the whole header (`千港元`, a line of units).
 fn header_unit(header: &str, tables: &Tables) -> Option<StatedUnit> {
-    paren_unit(header, tables).or_else(|| unit_at(header, tables).filter(|u| u.len == header.len()))
+    paren_unit(header, tables)
+        .or_else(|| unit_at(header, tables).filter(|u| u.len == header.len()))
+        .or_else(|| {
+            PERCENT_HEADS
+                .iter()
+                .any(|w| header.ends_with(w))
+                .then(|| unit_at("%", tables))
+                .flatten()
+        })
 }
 
 /// The row label `label` and the unit of a cell of units right after it
