@@ -470,15 +470,18 @@ fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
 /// Chars that end the name of a site or facility built in phases.
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村',
+    '厦', '镇', '村', '程', '目', '理',
 ];
 
-/// A phase of a site (`产业园二期`, `基地一期`, `公园二期`): a Chinese
+/// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
+/// `综合治理二期`): a Chinese
 /// numeral and 期 right after the site's name is part of a name, not a
 /// count of periods (`举办三期培训班` still counts).
 fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
+    // 两 only counts (`项目两期合共提供`: two phases).
     u.unit == "期"
         && r.num.chinese
+        && !text[r.num_start..].starts_with('两')
         && char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c))
 }
 
@@ -611,7 +614,7 @@ fn is_couplet(quoted: &str) -> bool {
 /// (`七天内`, `三个月内`, `15个工作日内`; writers mark such spans optional).
 const SPANS_WITHIN: &[&str] = &["个月", "天", "日", "周", "小时", "工作日", "个工作日"];
 
-/// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`,
+/// `N年` that is a year (`2022年`) or frames a figure (`近5年`, `3年来`, `三年间`,
 /// `5至10年`), the first months of a year (`首十个月`, `前8个月`), or the
 /// span a report covers (`截至6月30日止六个月`, `截至3月31日止的十二个月`):
 /// not a metric.
@@ -634,7 +637,8 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
     let recent = r.approx_before
         && r.approx == Approx::About
         && !(text[r.start..].starts_with('约') && r.value.fract() != 0.0);
-    let framed = after.starts_with('来') || after.starts_with("以来") || recent;
+    // `3年来`, `三年间增长八成`: the years a change took frame it.
+    let framed = after.starts_with(['来', '间']) || after.starts_with("以来") || recent;
     let before = &text[..r.start];
     let past = ["过去", "这", "最近", "前"]
         .iter()
