@@ -161,7 +161,9 @@ impl Extractor {
             return Document::default();
         }
         let entities = if inner.options.entities {
-            found.entities
+            let mut shown = found.entities;
+            shown.retain(|d| !d.hidden);
+            shown
         } else {
             Vec::new()
         };
@@ -307,5 +309,16 @@ mod tests {
     fn empty_text_gives_empty_document() {
         let doc = Extractor::new().extract("");
         assert!(doc.metrics.is_empty() && doc.entities.is_empty());
+    }
+
+    #[test]
+    fn a_port_is_its_place_s_but_no_region_of_its_own() {
+        let doc = Extractor::new().extract("山东省港口运行情况。日照港完成货物吞吐量5.2亿吨。");
+        assert_eq!(doc.metrics[0].region.as_deref(), Some("日照市"));
+        assert!(
+            doc.entities.iter().all(|e| e.text != "日照"),
+            "{:?}",
+            doc.entities
+        );
     }
 }

@@ -210,6 +210,8 @@ struct Candidate {
     rank: u8,
     /// May stand inside a longer mention.
     nested: bool,
+    /// Read by the region resolver but not reported ([`Draft::hidden`]).
+    hidden: bool,
     /// Set where it differs from the surface with spaces removed.
     normalized: Option<String>,
 }
@@ -230,6 +232,7 @@ impl Candidate {
             kind,
             rank,
             nested: false,
+            hidden: false,
             normalized: None,
         }
     }
@@ -253,6 +256,10 @@ pub(crate) struct Draft {
     pub code: Option<String>,
     /// See [`Entity::canonical`](crate::Entity::canonical).
     pub canonical: Option<String>,
+    /// A place that ties figures to itself but is no entity of its own: a
+    /// short form naming its port or station (日照港). The region resolver
+    /// reads it; the document does not list it.
+    pub hidden: bool,
 }
 
 /// The longest first line (bytes) read as a text's issuer.
@@ -524,11 +531,10 @@ fn places(
     let mut hits = region::mentions(sh.gazetteer, text, found.of(List::Region));
     region::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
     let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    cands.extend(
-        regions
-            .iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
-    );
+    cands.extend(regions.iter().map(|&(s, e)| Candidate {
+        hidden: names_facility(text, s, e),
+        ..Candidate::new(s, e, EntityKind::Region)
+    }));
     let schools = school::find(
         text,
         found.of(List::SchoolSuffix),
@@ -560,6 +566,21 @@ fn places(
         .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
     (cands, hits.iter().map(|h| h.province).collect())
+}
+
+/// Words after a place's short form that make it the name of a port, a
+/// station or a crossing (日照港, 九江站, 吉隆口岸, 罗东夜市): a longer name,
+/// so no REGION of its own, though the figures of the port are the place's
+/// (the mention is kept [`Draft::hidden`]).
+const FACILITIES: [&str; 6] = ["港", "站", "口岸", "夜市", "隧道", "机场"];
+
+/// Whether the region mention `s..e`, a short form of two chars or more (no
+/// division suffix), names a facility of [`FACILITIES`] with the word after it.
+fn names_facility(text: &str, s: usize, e: usize) -> bool {
+    const SUFFIXES: [char; 8] = ['市', '县', '区', '省', '州', '旗', '盟', '镇'];
+    text[s..e].chars().nth(1).is_some()
+        && !text[s..e].ends_with(SUFFIXES)
+        && FACILITIES.iter().any(|w| text[e..].starts_with(w))
 }
 
 /// Drops the stopped mentions and the mentions inside a 《》 title (except
@@ -698,6 +719,7 @@ fn entity(text: &str, c: Candidate) -> Option<Draft> {
         normalized,
         code: None,
         canonical: None,
+        hidden: c.hidden,
     })
 }
 
