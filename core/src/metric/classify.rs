@@ -67,7 +67,7 @@ pub fn judge<'t>(
     if !r.value.is_finite() {
         return None;
     }
-    if is_place_name(text, r) {
+    if is_place_name(text, r) || is_row_number(ix, r) {
         return None;
     }
     let cell = table_cell(ix, r, tables, rows);
@@ -675,6 +675,18 @@ fn has_cue(text: &str, r: &Reading, u: &Unit) -> bool {
     u.cue_before
         .is_some_and(|w| text[from..r.start].contains(w))
         || u.cue_after.is_some_and(|w| text[r.end..].starts_with(w))
+}
+
+/// Whether the number of `r` numbers a table's row: short digits at the
+/// head of a line, a space the normaliser dropped, then the next cell
+/// (`2　元坝镇　道路改造`), whose first char is no unit of it.
+fn is_row_number(ix: &Index, r: &Reading) -> bool {
+    let line_start = r.num_start == 0 || ix.text.as_bytes()[r.num_start - 1] == b'\n';
+    line_start
+        && r.unit.is_some()
+        && r.num.digits_only
+        && r.num_end - r.num_start <= 3
+        && ix.joins.binary_search(&r.num_end).is_ok()
 }
 
 /// Whether the number of `r` is a list number glued to a year at the head
