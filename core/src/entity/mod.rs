@@ -540,6 +540,7 @@ fn places(
         found.of(List::SchoolSuffix),
         &sh.schools,
         sh.gazetteer,
+        &sh.persons.verbs_after,
     );
     cands.extend(schools.iter().map(|h| Candidate {
         nested: h.nested,

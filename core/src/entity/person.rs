@@ -147,7 +147,7 @@ pub(crate) struct PersonTables {
     /// The verbs of [`VERBS_AFTER`], a large set built with the tables (the
     /// finder asks for them only where a name's other tests pass, which the
     /// extractor's warm-up text may never reach).
-    verbs_after: WordSet,
+    pub(crate) verbs_after: WordSet,
 }
 
 impl PersonTables {

@@ -68,12 +68,14 @@ pub(crate) struct SchoolHit {
 }
 
 /// Finds school names in `text`; `suffixes` are the words of [`SUFFIXES`]
-/// found in it.
+/// found in it, `verbs` the common two-char verbs (the person finder's):
+/// a name of two chars before 学校 that is one (检查学校, 辐射学校) is none.
 pub(crate) fn find(
     text: &str,
     suffixes: &[Found],
     t: &SchoolTables,
     gaz: &Gazetteer,
+    verbs: &WordSet,
 ) -> Vec<SchoolHit> {
     let stops = &t.stops;
     let mut out: Vec<SchoolHit> = Vec::new();
@@ -104,8 +106,13 @@ pub(crate) fn find(
         let joined = |start: usize| joined_fields(text, start, suffix, t);
         // Before 毕业 only a name that opens with a place is a school.
         let graduated = char_at(text, e) == Some(GRADUATED);
+        // 检查学校, 辐射学校: a verb before the bare word for school.
+        let verb = |start: usize| {
+            let name = &text[start..s];
+            suffix == "学校" && name.chars().count() == 2 && verbs.contains(name)
+        };
         if let Some(start) = name_start(text, s, suffix, t, gaz)
-            .filter(|&st| college(st))
+            .filter(|&st| college(st) && !verb(st))
             .filter(|&st| !graduated || gaz.prefix_len(&text[st..s]).is_some())
             .map(joined)
         {
@@ -278,7 +285,8 @@ mod tests {
         let g = Gazetteer::shared().unwrap();
         let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt"));
         let suffixes = Trie::new([words(SUFFIXES)]).scan(text).swap_remove(0);
-        find(text, &suffixes, &t, g)
+        let verbs = WordSet::new(include_str!("../../data/entity/person_verbs.txt"));
+        find(text, &suffixes, &t, g, &verbs)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()
@@ -345,6 +353,9 @@ mod tests {
         );
         assert_eq!(schools("去年刚从重庆师范大学毕业"), ["重庆师范大学"]);
         assert!(schools("两人大学毕业后").is_empty());
+        // A common verb before 学校 is none (检查学校, 辐射学校), a name is.
+        assert!(schools("。检查学校食堂,辐射学校28所").is_empty());
+        assert_eq!(schools("新建育才学校"), ["育才学校"]);
     }
 
     #[test]
