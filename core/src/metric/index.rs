@@ -136,19 +136,19 @@ pub const MARKS: BmpSet = {
         .with(wide_char(TITLE_MARKS[1]))
 };
 
-/// Room made for clause and sentence breaks per KB of text (about what
-/// reports hold), to spare growing the lists.
-const BREAKS_PER_KB: (usize, usize) = (40, 12);
+/// Room made for clause and sentence breaks per KB of text (as many as
+/// dense reports hold: a line is a sentence), to spare growing the lists.
+const BREAKS_PER_KB: (usize, usize) = (48, 28);
 
 /// Room made for the [`WORD_MARKS`] per KB of text, as for the breaks.
-const WORDS_PER_KB: usize = 8;
+const WORDS_PER_KB: usize = 16;
 
 /// The [`FRAME_CHAR_LIST`] as a set.
 static FRAME_CHARS: BmpSet = BmpSet::EMPTY.with_each(&FRAME_CHAR_LIST);
 
 /// Room made for the chars of time frames per KB of text, as for the
 /// breaks.
-const FRAMES_PER_KB: usize = 12;
+const FRAMES_PER_KB: usize = 20;
 
 impl<'t> Index<'t> {
     /// The index of `text`, given `noted`: the offsets of the chars of
@@ -156,7 +156,8 @@ impl<'t> Index<'t> {
     /// `joins`, where normalisation dropped stray spaces.
     pub fn new(text: &'t str, mut noted: Vec<usize>, joins: &'t [usize]) -> Self {
         let marks = |per_kb: usize| Marks {
-            at: Vec::with_capacity(text.len() / 1024 * per_kb),
+            // Rounded up: a text shorter than a KB has marks too.
+            at: Vec::with_capacity((text.len() * per_kb).div_ceil(1024)),
             hint: Cell::new(0),
         };
         let mut ix = Index {
