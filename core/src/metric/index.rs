@@ -20,7 +20,25 @@ pub struct Marks {
 
 impl Marks {
     /// The number of marks before byte `pos`.
+    #[inline]
     pub fn count_before(&self, pos: usize) -> usize {
+        // Most look-ups fall between the same two marks as the last one
+        // (the start and the end of a figure, of its clause): answered
+        // by two comparisons, without a search.
+        let v = &self.at;
+        let h = self.hint.get();
+        let past_lower = h
+            .checked_sub(1)
+            .map_or(true, |k| v.get(k).is_some_and(|&x| x < pos));
+        if past_lower && v.get(h).map_or(h == v.len(), |&x| x >= pos) {
+            return h;
+        }
+        self.search_from_hint(pos)
+    }
+
+    /// [`Marks::count_before`] where `pos` is not where the last look-up
+    /// fell: a search outwards from there.
+    fn search_from_hint(&self, pos: usize) -> usize {
         let v = &self.at;
         let h = self.hint.get().min(v.len());
         let i = if h < v.len() && v[h] < pos {
