@@ -513,6 +513,11 @@ impl<'a> Reader<'a> {
 
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        // A figure that ends its clause, or opens it, has an empty part
+        // there: nothing to look up.
+        if r.is_empty() {
+            return r;
+        }
         let text = self.norm.text.as_str();
         // On bytes: every char tested here is ASCII or a break, and `r`
         // lies on char boundaries.
