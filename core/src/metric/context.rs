@@ -167,7 +167,7 @@ impl<'a> Reader<'a> {
                 if let Some(v) = verb {
                     indicator.insert_str(0, v);
                 } else if char_count(&indicator) <= SHORT_ITEM_CHARS {
-                    indicator.insert_str(0, &shared_head(prev_ind, &indicator));
+                    indicator.insert_str(0, shared_head(prev_ind, &indicator));
                 }
             }
         }
@@ -513,6 +513,11 @@ impl<'a> Reader<'a> {
 
     /// `r` without the trim words and unbalanced brackets at its ends.
     fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        // A figure that ends its clause, or opens it, has an empty part
+        // there: nothing to look up.
+        if r.is_empty() {
+            return r;
+        }
         let text = self.norm.text.as_str();
         // On bytes: every char tested here is ASCII or a break, and `r`
         // lies on char boundaries.
@@ -529,8 +534,9 @@ impl<'a> Reader<'a> {
         if last(&r) == Some(b')') && !holds(&r, b'(') {
             r.end -= 1;
         }
-        // The quotes are in the index; most parts hold none.
-        let quotes = if holds(&r, b'"') {
+        // The quotes are in the index; most texts, and most parts of the
+        // others, hold none.
+        let quotes = if !self.ix.quotes.all().is_empty() && holds(&r, b'"') {
             self.ix.quotes.count_before(r.end) - self.ix.quotes.count_before(r.start)
         } else {
             0
@@ -655,11 +661,11 @@ fn cut(pieces: &mut Vec<Range<usize>>, hole: Range<usize>) {
 /// The head of the previous item's indicator that a short item shares
 /// (`全国特等奖4人、一等奖6人` → `全国` + `一等奖`): the previous indicator
 /// without as many trailing chars as the item has, where both end alike.
-fn shared_head(prev: &str, item: &str) -> String {
+fn shared_head<'p>(prev: &'p str, item: &str) -> &'p str {
     let n = prev.chars().count();
     let k = item.chars().count();
     if n <= k + 1 || prev.chars().next_back() != item.chars().next_back() {
-        return String::new();
+        return "";
     }
-    prev.chars().take(n - k).collect()
+    &prev[..chars_forward(prev, 0, n - k)]
 }

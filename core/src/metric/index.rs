@@ -20,7 +20,25 @@ pub struct Marks {
 
 impl Marks {
     /// The number of marks before byte `pos`.
+    #[inline]
     pub fn count_before(&self, pos: usize) -> usize {
+        // Most look-ups fall between the same two marks as the last one
+        // (the start and the end of a figure, of its clause): answered
+        // by two comparisons, without a search.
+        let v = &self.at;
+        let h = self.hint.get();
+        let past_lower = h
+            .checked_sub(1)
+            .map_or(true, |k| v.get(k).is_some_and(|&x| x < pos));
+        if past_lower && v.get(h).map_or(h == v.len(), |&x| x >= pos) {
+            return h;
+        }
+        self.search_from_hint(pos)
+    }
+
+    /// [`Marks::count_before`] where `pos` is not where the last look-up
+    /// fell: a search outwards from there.
+    fn search_from_hint(&self, pos: usize) -> usize {
         let v = &self.at;
         let h = self.hint.get().min(v.len());
         let i = if h < v.len() && v[h] < pos {
@@ -136,19 +154,19 @@ pub const MARKS: BmpSet = {
         .with(wide_char(TITLE_MARKS[1]))
 };
 
-/// Room made for clause and sentence breaks per KB of text (about what
-/// reports hold), to spare growing the lists.
-const BREAKS_PER_KB: (usize, usize) = (40, 12);
+/// Room made for clause and sentence breaks per KB of text (as many as
+/// dense reports hold: a line is a sentence), to spare growing the lists.
+const BREAKS_PER_KB: (usize, usize) = (48, 28);
 
 /// Room made for the [`WORD_MARKS`] per KB of text, as for the breaks.
-const WORDS_PER_KB: usize = 8;
+const WORDS_PER_KB: usize = 16;
 
 /// The [`FRAME_CHAR_LIST`] as a set.
 static FRAME_CHARS: BmpSet = BmpSet::EMPTY.with_each(&FRAME_CHAR_LIST);
 
 /// Room made for the chars of time frames per KB of text, as for the
 /// breaks.
-const FRAMES_PER_KB: usize = 12;
+const FRAMES_PER_KB: usize = 20;
 
 impl<'t> Index<'t> {
     /// The index of `text`, given `noted`: the offsets of the chars of
@@ -156,7 +174,8 @@ impl<'t> Index<'t> {
     /// `joins`, where normalisation dropped stray spaces.
     pub fn new(text: &'t str, mut noted: Vec<usize>, joins: &'t [usize]) -> Self {
         let marks = |per_kb: usize| Marks {
-            at: Vec::with_capacity(text.len() / 1024 * per_kb),
+            // Rounded up: a text shorter than a KB has marks too.
+            at: Vec::with_capacity((text.len() * per_kb).div_ceil(1024)),
             hint: Cell::new(0),
         };
         let mut ix = Index {

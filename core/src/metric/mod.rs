@@ -139,10 +139,14 @@ fn per_share_carried(ix: &index::Index, found: &[classify::Judged<'_>]) -> Vec<b
     out
 }
 
+/// Room made for the quantities judged metrics per KB of text (as many as
+/// the densest reports hold), to spare growing the list.
+const METRICS_PER_KB: usize = 28;
+
 /// Every quantity of the indexed text judged a metric, in text order.
 fn quantities<'t>(ix: &index::Index, tables: &'t Tables) -> Vec<classify::Judged<'t>> {
     let text = ix.text;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((text.len() * METRICS_PER_KB).div_ceil(1024));
     let mut pos = 0;
     let mut sentence = 0..0;
     let words = word_starts(ix, tables);

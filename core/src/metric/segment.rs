@@ -57,6 +57,10 @@ pub fn sentence_end(ix: &Index, at: usize) -> usize {
 
 /// Whether byte `at` is inside a `《》` title of its sentence, which starts at `line`.
 pub fn in_title(ix: &Index, line: usize, at: usize) -> bool {
+    // Most texts hold no title.
+    if ix.titles.all().is_empty() {
+        return false;
+    }
     let k = ix.titles.count_before(at);
     match k.checked_sub(1).and_then(|k| ix.titles.get(k)) {
         Some(m) if m >= line => ix.text[m..].starts_with(TITLE_MARKS[0]),
@@ -72,6 +76,10 @@ pub fn quote_around(
     start: usize,
     end: usize,
 ) -> Option<(usize, usize)> {
+    // Most texts hold no quotes.
+    if ix.quotes.all().is_empty() {
+        return None;
+    }
     let (line, line_end) = (line.start, line.end.max(end));
     let first = ix.quotes.count_before(line);
     let before = ix.quotes.count_before(start);

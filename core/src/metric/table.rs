@@ -150,16 +150,18 @@ const PERCENT_HEADS: [&str; 2] = ["百分率", "百分比"];
 /// after it (`负增长企业` counts firms).
 pub fn header_says(h: &str, words: &[&str]) -> bool {
     let h = h.split('(').next().unwrap_or(h).trim_end();
-    words.iter().any(|w| {
-        // The word's first place in `h`, followed by a measure that ends
-        // `h`: such an ending is looked for first, as most headers have none.
-        h.ends_with(w)
-            || CHANGE_MEASURES.iter().any(|m| {
-                h.strip_suffix(m)
-                    .and_then(|b| b.strip_suffix(w))
+    // The word's first place in `h`, followed by a measure that ends `h`:
+    // the measure is looked for first, once for all the words, as most
+    // headers end with none.
+    let measured = |m: &&str| {
+        h.strip_suffix(m).is_some_and(|rest| {
+            words.iter().any(|w| {
+                rest.strip_suffix(w)
                     .is_some_and(|b| h.find(w) == Some(b.len()))
             })
-    })
+        })
+    };
+    words.iter().any(|w| h.ends_with(w)) || CHANGE_MEASURES.iter().any(measured)
 }
 
 /// Cells of a table that hold no value (not applicable, left empty).

@@ -428,8 +428,10 @@ impl Resolver {
         // Those of them that are transport facilities (`昆明长水国际机场`):
         // their paragraph tells of them. Ascending.
         let mut facilities: Vec<usize> = Vec::new();
-        // Region names repeat: each is resolved once.
-        let mut seen: HashMap<&str, Option<Place>, FastHash> = HashMap::default();
+        // Region names repeat: each is resolved once (room for them all, so
+        // that the table never grows).
+        let mut seen: HashMap<&str, Option<Place>, FastHash> =
+            HashMap::with_capacity_and_hasher(room, FastHash::default());
         // Where each place stands (start, end, name, named as a REGION), for
         // lists a `分别` spreads.
         let mut spans: Vec<(usize, usize, &str, bool)> = Vec::with_capacity(room);
@@ -583,7 +585,8 @@ impl Resolver {
         // A district, city or province the text is about stands in its lead or is
         // named again; one named in passing (a company's plant) is not.
         // Mentions inside names (`宜昌市财政局`) count here too.
-        let mut mentions: HashMap<&str, usize, FastHash> = HashMap::default();
+        let mut mentions: HashMap<&str, usize, FastHash> =
+            HashMap::with_capacity_and_hasher(places.len(), FastHash::default());
         for (_, p, _) in &places {
             *mentions.entry(p.full).or_default() += 1;
         }
@@ -793,7 +796,8 @@ impl Resolver {
         // place named in its paragraph: a county official's `全县` speaks
         // for the county named there): national, not the place of its
         // opening scene.
-        let mut per_province: HashMap<u32, usize, FastHash> = HashMap::default();
+        let mut per_province: HashMap<u32, usize, FastHash> =
+            HashMap::with_capacity_and_hasher(places.len(), FastHash::default());
         for (_, p, region) in &places {
             if *region && p.province != 0 && !SPEAKS_AS_WHOLE.contains(&p.province) {
                 *per_province.entry(p.province).or_default() += 1;
