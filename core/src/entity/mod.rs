@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Needle, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -103,6 +103,9 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(date::KEYS.to_vec()),
         only_all(words(person::KNOWN).collect()),
         only_all(person::MARKS.to_vec()),
+        HOME_WORDS.iter().map(|&(word, _)| word).collect(),
+        HOME_CURRENCIES.iter().map(|&(word, _)| word).collect(),
+        only_all(org::LABELS.to_vec()),
     ])
 }
 
@@ -133,6 +136,12 @@ enum List {
     KnownPerson,
     /// [`person::MARKS`].
     PersonMark,
+    /// The words of [`HOME_WORDS`].
+    HomeWord,
+    /// The currencies of [`HOME_CURRENCIES`].
+    Currency,
+    /// [`org::LABELS`].
+    Label,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -282,8 +291,9 @@ impl Mentions {
         }
     }
 
-    /// The mentions `entities` of `text` with their main province.
-    fn new(text: &str, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
+    /// The mentions `entities` of `text` with their main province;
+    /// `found` are the shared words found in `text`.
+    fn new(text: &str, found: &Words, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
         // A body that issues the text on its short first line (`澳門特別行政區
         // 政府統計暨普查局`, then visitors from 香港 and 内地) names its home.
         let first_line = text.find('\n').filter(|&n| n <= ISSUER_BYTES);
@@ -297,13 +307,16 @@ impl Mentions {
         });
         let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
-            .or_else(|| gaz.main_province_of(home_names(text, &entities, gaz).into_iter()))
+            .or_else(|| {
+                let names = home_names(found.of(List::HomeWord), &entities, gaz);
+                gaz.main_province_of(names.into_iter())
+            })
             // Only a text that names no place is at home by its currency.
             .or_else(|| {
                 if named_place {
                     None
                 } else {
-                    home_currency(text)
+                    home_currency(text, found.of(List::Currency))
                 }
             });
         Mentions {
@@ -331,45 +344,41 @@ fn province_words(data: &'static str) -> Vec<(&'static str, u32)> {
 /// The home of a text that names no place, by the currency it counts an
 /// amount in (`新台币62兆元` of a Taiwan central bank release; not the other
 /// side of an exchange rate, `人民币对港元汇率`): the one named first.
-fn home_currency(text: &str) -> Option<u32> {
+/// `currencies` are the occurrences of [`HOME_CURRENCIES`] in `text` (no
+/// two of them can overlap, so the trie finds them all), in text order.
+fn home_currency(text: &str, currencies: &[Found]) -> Option<u32> {
     let counts = |word: &str, at: usize| {
         let numeral =
             |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千万亿兆".contains(c);
         text[at + word.len()..].chars().next().is_some_and(numeral)
             || text[..at].chars().next_back().is_some_and(numeral)
     };
-    HOME_CURRENCIES
+    currencies
         .iter()
-        .filter_map(|&(word, code)| {
-            text.match_indices(word)
-                .find(|&(at, _)| counts(word, at))
-                .map(|(at, _)| (at, code))
-        })
-        .min()
-        .map(|(_, code)| code)
+        .map(|f| (f.start, HOME_CURRENCIES[f.word as usize]))
+        .find(|&(at, (word, _))| counts(word, at))
+        .map(|(_, (_, code))| code)
 }
 
 /// Words by which a text speaks of its own place, with the province each
 /// names (`data/entity/home_words.tsv`).
-static HOME_WORDS: LazyLock<Vec<(Needle, u32)>> = LazyLock::new(|| {
-    province_words(include_str!("../../data/entity/home_words.tsv"))
-        .into_iter()
-        .map(|(word, code)| (Needle::new(word), code))
-        .collect()
-});
+static HOME_WORDS: LazyLock<Vec<(&'static str, u32)>> =
+    LazyLock::new(|| province_words(include_str!("../../data/entity/home_words.tsv")));
 
 /// The names of the places the text says it is at home in, in text order:
 /// each mention's [`home_place`], and the province of each word by which
-/// the text speaks of its own place (`访港旅客` of Hong Kong).
-fn home_names<'e>(text: &str, entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<&'e str> {
+/// the text speaks of its own place (`访港旅客` of Hong Kong). `words` are
+/// the occurrences of [`HOME_WORDS`] in the text (no two of them can
+/// overlap, so the trie finds them all), in text order.
+fn home_names<'e>(words: &[Found], entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<&'e str> {
     let mut names: Vec<(usize, &str)> = entities
         .iter()
         .filter_map(|e| Some((e.start, home_place(e, gaz)?)))
         .collect();
     let before = names.len();
-    for (word, code) in HOME_WORDS.iter() {
-        if let Some(name) = gaz.province_name(*code) {
-            names.extend(word.find_iter(text).map(|at| (at, name)));
+    for f in words {
+        if let Some(name) = gaz.province_name(HOME_WORDS[f.word as usize].1) {
+            names.push((f.start, name));
         }
     }
     if names.len() > before {
@@ -394,8 +403,8 @@ fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
     }
 }
 
-/// The currency of Taiwan, whose searcher is built once.
-static NEW_TAIWAN_DOLLAR: Needle = Needle::new("新台币");
+/// The currency of Taiwan (one of [`HOME_CURRENCIES`]).
+const NEW_TAIWAN_DOLLAR: &str = "新台币";
 
 /// Finds the entities of `norm`. `markers` are the [`region::markers`] of
 /// the text.
@@ -413,7 +422,7 @@ pub(crate) fn extract(
     let (mut cands, provinces) = places(text, &found, tables, markers);
     // A stock's short name, the units issuing a release (证券简称:…).
     cands.extend(
-        org::labelled(norm, &tables.shared.orgs)
+        org::labelled(norm, found.of(List::Label), &tables.shared.orgs)
             .into_iter()
             .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
@@ -443,7 +452,11 @@ pub(crate) fn extract(
     // bank's release names no place); Hong Kong's and Macau's bodies by
     // their short names (入境处, 保安局; 旅游局) in one that names a place
     // there.
-    let taiwan = provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find(text).is_some();
+    let taiwan = provinces.contains(&region::TAIWAN)
+        || found
+            .of(List::Currency)
+            .iter()
+            .any(|f| HOME_CURRENCIES[f.word as usize].0 == NEW_TAIWAN_DOLLAR);
     let says = |whole: u32| {
         markers
             .iter()
@@ -489,7 +502,7 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     let gaz = tables.shared.gazetteer;
-    let mut found = Mentions::new(text, resolve(text, cands, &tables.stops), gaz);
+    let mut found = Mentions::new(text, &found, resolve(text, cands, &tables.stops), gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found
 }
@@ -502,7 +515,7 @@ pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Mar
     let found = Words(tables.shared.place_words().scan(text));
     let (cands, _) = places(text, &found, tables, markers);
     let entities = resolve(text, cands, &tables.stops);
-    Mentions::new(text, entities, tables.shared.gazetteer)
+    Mentions::new(text, &found, entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
