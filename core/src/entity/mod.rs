@@ -95,6 +95,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         org::suffixes().collect(),
         words(org::NAMES).collect(),
         words(school::SUFFIXES).collect(),
+        school::ABBREVIATION_ENDS.to_vec(),
         only_all(person::titles().map(|t| t.0).collect()),
         only_all(person::SPEECH_VERBS.to_vec()),
         region::abbreviations().collect(),
@@ -120,6 +121,8 @@ enum List {
     OrgName,
     /// [`school::SUFFIXES`].
     SchoolSuffix,
+    /// [`school::ABBREVIATION_ENDS`].
+    SchoolEnd,
     /// [`person::titles`].
     PersonTitle,
     /// [`person::SPEECH_VERBS`].
@@ -545,6 +548,7 @@ fn places(
     let schools = school::find(
         text,
         found.of(List::SchoolSuffix),
+        found.of(List::SchoolEnd),
         &sh.schools,
         sh.gazetteer,
     );
