@@ -422,16 +422,8 @@ pub(crate) fn extract(
     if cancel::requested() {
         return Mentions::none();
     }
-    let (mut cands, provinces) = places(text, &found, tables, markers);
     // A stock's short name, the units issuing a release (证券简称:…).
-    cands.extend(
-        org::labelled(norm, found.of(List::Label), &tables.shared.orgs)
-            .into_iter()
-            .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
-    );
-    if cancel::requested() {
-        return Mentions::none();
-    }
+    let labelled = org::labelled(norm, found.of(List::Label), &tables.shared.orgs);
     let persons = person::find(
         norm,
         found.of(List::PersonTitle),
@@ -440,11 +432,26 @@ pub(crate) fn extract(
         &tables.shared.persons,
         tables.shared.gazetteer,
     );
+    let known = found.of(List::KnownPerson);
+    if cancel::requested() {
+        return Mentions::none();
+    }
+    // The candidates stay in one order (ties keep it through the stable
+    // sort of the overlap resolver): places, labelled bodies, persons,
+    // bodies of Hong Kong and Macau, dates. Their list is sized for all but
+    // the last two here, and grows once for them.
+    let room = labelled.len() + persons.len() + known.len();
+    let (mut cands, provinces) = places(text, &found, tables, markers, room);
+    cands.extend(
+        labelled
+            .into_iter()
+            .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
+    );
     cands.extend(
         persons
             .iter()
             .copied()
-            .chain(found.of(List::KnownPerson).iter().map(|f| (f.start, f.end)))
+            .chain(known.iter().map(|f| (f.start, f.end)))
             .map(|(s, e)| Candidate::new(s, e, EntityKind::Person)),
     );
     if cancel::requested() {
@@ -478,29 +485,27 @@ pub(crate) fn extract(
     // visitors come from.
     let headline = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
     let macau = macau_named > elsewhere || says(region::MACAU) || headline.contains("澳门");
-    // Named after the place (`香港机场管理局`, `澳门统计暨普查局`), a body's
-    // name holds it.
-    for (list, read, place) in [
+    let bodies = [
         (List::HongKongName, hong_kong, "香港"),
         (List::MacauName, macau, "澳门"),
-    ] {
-        if read {
-            cands.extend(found.of(list).iter().map(|f| {
-                let start = text[..f.start]
-                    .strip_suffix(place)
-                    .map_or(f.start, str::len);
-                Candidate::new(start, f.end, EntityKind::Org)
-            }));
-        }
+    ]
+    .map(|(list, read, place)| (if read { found.of(list) } else { &[] }, place));
+    let dates = date::find(text, found.of(List::DateKey), reference, taiwan);
+    cands.reserve(bodies.iter().map(|(b, _)| b.len()).sum::<usize>() + dates.len());
+    // Named after the place (`香港机场管理局`, `澳门统计暨普查局`), a body's
+    // name holds it.
+    for (names, place) in bodies {
+        cands.extend(names.iter().map(|f| {
+            let start = text[..f.start]
+                .strip_suffix(place)
+                .map_or(f.start, str::len);
+            Candidate::new(start, f.end, EntityKind::Org)
+        }));
     }
-    cands.extend(
-        date::find(text, found.of(List::DateKey), reference, taiwan)
-            .into_iter()
-            .map(|d| Candidate {
-                normalized: Some(d.normalized),
-                ..Candidate::new(d.start, d.end, EntityKind::Date)
-            }),
-    );
+    cands.extend(dates.into_iter().map(|d| Candidate {
+        normalized: Some(d.normalized),
+        ..Candidate::new(d.start, d.end, EntityKind::Date)
+    }));
     if cancel::requested() {
         return Mentions::none();
     }
@@ -516,35 +521,29 @@ pub(crate) fn extract(
 pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.place_words().scan(text));
-    let (cands, _) = places(text, &found, tables, markers);
+    let (cands, _) = places(text, &found, tables, markers, 0);
     let entities = resolve(text, cands, &tables.stops);
     Mentions::new(text, &found, entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
-/// regions, schools and organisations; and the provinces of the region
-/// names found (0 for towns, countries and abbreviation runs).
-/// `found` are the shared words found in `text`.
+/// regions, schools and organisations, in a list with room for `room`
+/// more; and the provinces of the region names found (0 for towns,
+/// countries and abbreviation runs). `found` are the shared words found in
+/// `text`.
 fn places(
     text: &str,
     found: &Words,
     tables: &Tables,
     markers: &[(usize, Marker)],
+    room: usize,
 ) -> (Vec<Candidate>, Vec<u32>) {
-    let mut cands: Vec<Candidate> = work::find(text)
-        .iter()
-        .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
-        .collect();
-    cands.extend(extra_names(text, tables));
+    let titles = work::find(text);
+    let extras = extra_names(text, tables);
     let sh = tables.shared;
     let mut hits = region::mentions(sh.gazetteer, text, found.of(List::Region));
     region::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
     let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    cands.extend(
-        regions
-            .iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
-    );
     let schools = school::find(
         text,
         found.of(List::SchoolSuffix),
@@ -552,10 +551,6 @@ fn places(
         &sh.schools,
         sh.gazetteer,
     );
-    cands.extend(schools.iter().map(|h| Candidate {
-        nested: h.nested,
-        ..Candidate::new(h.start, h.end, EntityKind::School)
-    }));
     let school_spans: Vec<(usize, usize)> = schools.iter().map(|h| (h.start, h.end)).collect();
     let anchors = org::Anchors {
         verbs: &sh.verbs,
@@ -563,18 +558,37 @@ fn places(
         schools: &school_spans,
         city_doc: region::speaks_within_city(markers),
     };
+    let orgs = org::find(
+        text,
+        found.of(List::OrgSuffix),
+        found.of(List::OrgName),
+        &sh.stops,
+        &sh.orgs,
+        sh.gazetteer,
+        anchors,
+    );
+    // One list, in the order of the finders, sized once.
+    let mut cands = Vec::with_capacity(
+        titles.len() + extras.len() + regions.len() + schools.len() + orgs.len() + room,
+    );
     cands.extend(
-        org::find(
-            text,
-            found.of(List::OrgSuffix),
-            found.of(List::OrgName),
-            &sh.stops,
-            &sh.orgs,
-            sh.gazetteer,
-            anchors,
-        )
-        .iter()
-        .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
+        titles
+            .iter()
+            .map(|t| Candidate::new(t.start, t.end, EntityKind::Work)),
+    );
+    cands.extend(extras);
+    cands.extend(
+        regions
+            .iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Region)),
+    );
+    cands.extend(schools.iter().map(|h| Candidate {
+        nested: h.nested,
+        ..Candidate::new(h.start, h.end, EntityKind::School)
+    }));
+    cands.extend(
+        orgs.iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
     (cands, hits.iter().map(|h| h.province).collect())
 }
