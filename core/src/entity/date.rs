@@ -570,7 +570,9 @@ fn iso_is_valid(s: &str) -> Option<bool> {
     {
         return None;
     }
-    let mut ends = s.split('/').map(iso_bounds);
+    // Split as bytes: the parts are ASCII, and no char searcher is set up
+    // for a string this short.
+    let mut ends = s.as_bytes().split(|&b| b == b'/').map(iso_bounds);
     Some(match (ends.next(), ends.next(), ends.next()) {
         (Some(Some(_)), None, _) => true,
         (Some(Some((first, _))), Some(Some((_, last))), None) => first <= last,
@@ -581,17 +583,16 @@ fn iso_is_valid(s: &str) -> Option<bool> {
 /// The first and last day (year, month, day) a date covers.
 type Bounds = ((i32, u32, u32), (i32, u32, u32));
 
-/// The first and last day an ISO date, month or year covers.
-fn iso_bounds(s: &str) -> Option<Bounds> {
-    let mut parts = s.split('-');
-    let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
-    if year < 1 {
-        return None;
-    }
-    let number = |p: Option<&str>| {
-        p.filter(|p| p.len() == 2)
-            .and_then(|p| p.parse::<u32>().ok())
-    };
+/// The first and last day an ISO date, month or year covers (`s` its
+/// bytes).
+fn iso_bounds(s: &[u8]) -> Option<Bounds> {
+    let mut parts = s.split(|&b| b == b'-');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4)
+        .and_then(digits_value)?;
+    let year = i32::try_from(year).ok().filter(|&y| y >= 1)?;
+    let number = |p: Option<&[u8]>| p.filter(|p| p.len() == 2).and_then(digits_value);
     let (month, day) = (parts.next(), parts.next());
     if parts.next().is_some() {
         return None;
@@ -608,6 +609,13 @@ fn iso_bounds(s: &str) -> Option<Bounds> {
             Some(((year, m, d), (year, m, d)))
         }
     }
+}
+
+/// The value of the ASCII digits `p` (at most nine), if they are all
+/// digits and there is one.
+fn digits_value(p: &[u8]) -> Option<u32> {
+    let digits = !p.is_empty() && p.len() <= 9 && p.iter().all(u8::is_ascii_digit);
+    digits.then(|| p.iter().fold(0, |v, &d| v * 10 + u32::from(d - b'0')))
 }
 
 /// Chars before a bare day that make it a count of days (近3日, 连续3日).

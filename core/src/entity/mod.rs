@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Needle, Trie, WordSet};
+use crate::text::{overlaps_any, words, Found, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -95,6 +95,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         org::suffixes().collect(),
         words(org::NAMES).collect(),
         words(school::SUFFIXES).collect(),
+        school::ABBREVIATION_ENDS.to_vec(),
         only_all(person::titles().map(|t| t.0).collect()),
         only_all(person::SPEECH_VERBS.to_vec()),
         region::abbreviations().collect(),
@@ -103,6 +104,9 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(date::KEYS.to_vec()),
         only_all(words(person::KNOWN).collect()),
         only_all(person::MARKS.to_vec()),
+        HOME_WORDS.iter().map(|&(word, _)| word).collect(),
+        HOME_CURRENCIES.iter().map(|&(word, _)| word).collect(),
+        only_all(org::LABELS.to_vec()),
     ])
 }
 
@@ -117,6 +121,8 @@ enum List {
     OrgName,
     /// [`school::SUFFIXES`].
     SchoolSuffix,
+    /// [`school::ABBREVIATION_ENDS`].
+    SchoolEnd,
     /// [`person::titles`].
     PersonTitle,
     /// [`person::SPEECH_VERBS`].
@@ -133,6 +139,12 @@ enum List {
     KnownPerson,
     /// [`person::MARKS`].
     PersonMark,
+    /// The words of [`HOME_WORDS`].
+    HomeWord,
+    /// The currencies of [`HOME_CURRENCIES`].
+    Currency,
+    /// [`org::LABELS`].
+    Label,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -289,8 +301,9 @@ impl Mentions {
         }
     }
 
-    /// The mentions `entities` of `text` with their main province.
-    fn new(text: &str, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
+    /// The mentions `entities` of `text` with their main province;
+    /// `found` are the shared words found in `text`.
+    fn new(text: &str, found: &Words, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
         // A body that issues the text on its short first line (`澳門特別行政區
         // 政府統計暨普查局`, then visitors from 香港 and 内地) names its home.
         let first_line = text.find('\n').filter(|&n| n <= ISSUER_BYTES);
@@ -304,13 +317,16 @@ impl Mentions {
         });
         let named_place = entities.iter().any(|e| e.kind == EntityKind::Region);
         let main_province = issuer
-            .or_else(|| gaz.main_province_of(home_names(text, &entities, gaz).into_iter()))
+            .or_else(|| {
+                let names = home_names(found.of(List::HomeWord), &entities, gaz);
+                gaz.main_province_of(names.into_iter())
+            })
             // Only a text that names no place is at home by its currency.
             .or_else(|| {
                 if named_place {
                     None
                 } else {
-                    home_currency(text)
+                    home_currency(text, found.of(List::Currency))
                 }
             });
         Mentions {
@@ -338,45 +354,41 @@ fn province_words(data: &'static str) -> Vec<(&'static str, u32)> {
 /// The home of a text that names no place, by the currency it counts an
 /// amount in (`新台币62兆元` of a Taiwan central bank release; not the other
 /// side of an exchange rate, `人民币对港元汇率`): the one named first.
-fn home_currency(text: &str) -> Option<u32> {
+/// `currencies` are the occurrences of [`HOME_CURRENCIES`] in `text` (no
+/// two of them can overlap, so the trie finds them all), in text order.
+fn home_currency(text: &str, currencies: &[Found]) -> Option<u32> {
     let counts = |word: &str, at: usize| {
         let numeral =
             |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千万亿兆".contains(c);
         text[at + word.len()..].chars().next().is_some_and(numeral)
             || text[..at].chars().next_back().is_some_and(numeral)
     };
-    HOME_CURRENCIES
+    currencies
         .iter()
-        .filter_map(|&(word, code)| {
-            text.match_indices(word)
-                .find(|&(at, _)| counts(word, at))
-                .map(|(at, _)| (at, code))
-        })
-        .min()
-        .map(|(_, code)| code)
+        .map(|f| (f.start, HOME_CURRENCIES[f.word as usize]))
+        .find(|&(at, (word, _))| counts(word, at))
+        .map(|(_, (_, code))| code)
 }
 
 /// Words by which a text speaks of its own place, with the province each
 /// names (`data/entity/home_words.tsv`).
-static HOME_WORDS: LazyLock<Vec<(Needle, u32)>> = LazyLock::new(|| {
-    province_words(include_str!("../../data/entity/home_words.tsv"))
-        .into_iter()
-        .map(|(word, code)| (Needle::new(word), code))
-        .collect()
-});
+static HOME_WORDS: LazyLock<Vec<(&'static str, u32)>> =
+    LazyLock::new(|| province_words(include_str!("../../data/entity/home_words.tsv")));
 
 /// The names of the places the text says it is at home in, in text order:
 /// each mention's [`home_place`], and the province of each word by which
-/// the text speaks of its own place (`访港旅客` of Hong Kong).
-fn home_names<'e>(text: &str, entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<&'e str> {
+/// the text speaks of its own place (`访港旅客` of Hong Kong). `words` are
+/// the occurrences of [`HOME_WORDS`] in the text (no two of them can
+/// overlap, so the trie finds them all), in text order.
+fn home_names<'e>(words: &[Found], entities: &'e [Draft], gaz: &'e Gazetteer) -> Vec<&'e str> {
     let mut names: Vec<(usize, &str)> = entities
         .iter()
         .filter_map(|e| Some((e.start, home_place(e, gaz)?)))
         .collect();
     let before = names.len();
-    for (word, code) in HOME_WORDS.iter() {
-        if let Some(name) = gaz.province_name(*code) {
-            names.extend(word.find_iter(text).map(|at| (at, name)));
+    for f in words {
+        if let Some(name) = gaz.province_name(HOME_WORDS[f.word as usize].1) {
+            names.push((f.start, name));
         }
     }
     if names.len() > before {
@@ -401,8 +413,8 @@ fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
     }
 }
 
-/// The currency of Taiwan, whose searcher is built once.
-static NEW_TAIWAN_DOLLAR: Needle = Needle::new("新台币");
+/// The currency of Taiwan (one of [`HOME_CURRENCIES`]).
+const NEW_TAIWAN_DOLLAR: &str = "新台币";
 
 /// Finds the entities of `norm`. `markers` are the [`region::markers`] of
 /// the text.
@@ -417,16 +429,8 @@ pub(crate) fn extract(
     if cancel::requested() {
         return Mentions::none();
     }
-    let (mut cands, provinces) = places(text, &found, tables, markers);
     // A stock's short name, the units issuing a release (证券简称:…).
-    cands.extend(
-        org::labelled(norm, &tables.shared.orgs)
-            .into_iter()
-            .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
-    );
-    if cancel::requested() {
-        return Mentions::none();
-    }
+    let labelled = org::labelled(norm, found.of(List::Label), &tables.shared.orgs);
     let persons = person::find(
         norm,
         found.of(List::PersonTitle),
@@ -435,11 +439,26 @@ pub(crate) fn extract(
         &tables.shared.persons,
         tables.shared.gazetteer,
     );
+    let known = found.of(List::KnownPerson);
+    if cancel::requested() {
+        return Mentions::none();
+    }
+    // The candidates stay in one order (ties keep it through the stable
+    // sort of the overlap resolver): places, labelled bodies, persons,
+    // bodies of Hong Kong and Macau, dates. Their list is sized for all but
+    // the last two here, and grows once for them.
+    let room = labelled.len() + persons.len() + known.len();
+    let (mut cands, provinces) = places(text, &found, tables, markers, room);
+    cands.extend(
+        labelled
+            .into_iter()
+            .map(|(s, e)| Candidate::new(s, e, EntityKind::Org)),
+    );
     cands.extend(
         persons
             .iter()
             .copied()
-            .chain(found.of(List::KnownPerson).iter().map(|f| (f.start, f.end)))
+            .chain(known.iter().map(|f| (f.start, f.end)))
             .map(|(s, e)| Candidate::new(s, e, EntityKind::Person)),
     );
     if cancel::requested() {
@@ -450,7 +469,11 @@ pub(crate) fn extract(
     // bank's release names no place); Hong Kong's and Macau's bodies by
     // their short names (入境处, 保安局; 旅游局) in one that names a place
     // there.
-    let taiwan = provinces.contains(&region::TAIWAN) || NEW_TAIWAN_DOLLAR.find(text).is_some();
+    let taiwan = provinces.contains(&region::TAIWAN)
+        || found
+            .of(List::Currency)
+            .iter()
+            .any(|f| HOME_CURRENCIES[f.word as usize].0 == NEW_TAIWAN_DOLLAR);
     let says = |whole: u32| {
         markers
             .iter()
@@ -469,34 +492,32 @@ pub(crate) fn extract(
     // visitors come from.
     let headline = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
     let macau = macau_named > elsewhere || says(region::MACAU) || headline.contains("澳门");
-    // Named after the place (`香港机场管理局`, `澳门统计暨普查局`), a body's
-    // name holds it.
-    for (list, read, place) in [
+    let bodies = [
         (List::HongKongName, hong_kong, "香港"),
         (List::MacauName, macau, "澳门"),
-    ] {
-        if read {
-            cands.extend(found.of(list).iter().map(|f| {
-                let start = text[..f.start]
-                    .strip_suffix(place)
-                    .map_or(f.start, str::len);
-                Candidate::new(start, f.end, EntityKind::Org)
-            }));
-        }
+    ]
+    .map(|(list, read, place)| (if read { found.of(list) } else { &[] }, place));
+    let dates = date::find(text, found.of(List::DateKey), reference, taiwan);
+    cands.reserve(bodies.iter().map(|(b, _)| b.len()).sum::<usize>() + dates.len());
+    // Named after the place (`香港机场管理局`, `澳门统计暨普查局`), a body's
+    // name holds it.
+    for (names, place) in bodies {
+        cands.extend(names.iter().map(|f| {
+            let start = text[..f.start]
+                .strip_suffix(place)
+                .map_or(f.start, str::len);
+            Candidate::new(start, f.end, EntityKind::Org)
+        }));
     }
-    cands.extend(
-        date::find(text, found.of(List::DateKey), reference, taiwan)
-            .into_iter()
-            .map(|d| Candidate {
-                normalized: Some(d.normalized),
-                ..Candidate::new(d.start, d.end, EntityKind::Date)
-            }),
-    );
+    cands.extend(dates.into_iter().map(|d| Candidate {
+        normalized: Some(d.normalized),
+        ..Candidate::new(d.start, d.end, EntityKind::Date)
+    }));
     if cancel::requested() {
         return Mentions::none();
     }
     let gaz = tables.shared.gazetteer;
-    let mut found = Mentions::new(text, resolve(text, cands, &tables.stops), gaz);
+    let mut found = Mentions::new(text, &found, resolve(text, cands, &tables.stops), gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found
 }
@@ -507,45 +528,37 @@ pub(crate) fn extract(
 pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.place_words().scan(text));
-    let (cands, _) = places(text, &found, tables, markers);
+    let (cands, _) = places(text, &found, tables, markers, 0);
     let entities = resolve(text, cands, &tables.stops);
-    Mentions::new(text, entities, tables.shared.gazetteer)
+    Mentions::new(text, &found, entities, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
-/// regions, schools and organisations; and the provinces of the region
-/// names found (0 for towns, countries and abbreviation runs).
-/// `found` are the shared words found in `text`.
+/// regions, schools and organisations, in a list with room for `room`
+/// more; and the provinces of the region names found (0 for towns,
+/// countries and abbreviation runs). `found` are the shared words found in
+/// `text`.
 fn places(
     text: &str,
     found: &Words,
     tables: &Tables,
     markers: &[(usize, Marker)],
+    room: usize,
 ) -> (Vec<Candidate>, Vec<u32>) {
-    let mut cands: Vec<Candidate> = work::find(text)
-        .iter()
-        .map(|t| Candidate::new(t.start, t.end, EntityKind::Work))
-        .collect();
-    cands.extend(extra_names(text, tables));
+    let titles = work::find(text);
+    let extras = extra_names(text, tables);
     let sh = tables.shared;
     let mut hits = region::mentions(sh.gazetteer, text, found.of(List::Region));
     region::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
     let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    cands.extend(regions.iter().map(|&(s, e)| Candidate {
-        hidden: names_facility(text, s, e),
-        ..Candidate::new(s, e, EntityKind::Region)
-    }));
     let schools = school::find(
         text,
         found.of(List::SchoolSuffix),
+        found.of(List::SchoolEnd),
         &sh.schools,
         sh.gazetteer,
         &sh.persons.verbs_after,
     );
-    cands.extend(schools.iter().map(|h| Candidate {
-        nested: h.nested,
-        ..Candidate::new(h.start, h.end, EntityKind::School)
-    }));
     let school_spans: Vec<(usize, usize)> = schools.iter().map(|h| (h.start, h.end)).collect();
     let anchors = org::Anchors {
         verbs: &sh.verbs,
@@ -553,18 +566,36 @@ fn places(
         schools: &school_spans,
         city_doc: region::speaks_within_city(markers),
     };
+    let orgs = org::find(
+        text,
+        found.of(List::OrgSuffix),
+        found.of(List::OrgName),
+        &sh.stops,
+        &sh.orgs,
+        sh.gazetteer,
+        anchors,
+    );
+    // One list, in the order of the finders, sized once.
+    let mut cands = Vec::with_capacity(
+        titles.len() + extras.len() + regions.len() + schools.len() + orgs.len() + room,
+    );
     cands.extend(
-        org::find(
-            text,
-            found.of(List::OrgSuffix),
-            found.of(List::OrgName),
-            &sh.stops,
-            &sh.orgs,
-            sh.gazetteer,
-            anchors,
-        )
-        .iter()
-        .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
+        titles
+            .iter()
+            .map(|t| Candidate::new(t.start, t.end, EntityKind::Work)),
+    );
+    cands.extend(extras);
+    cands.extend(regions.iter().map(|&(s, e)| Candidate {
+        hidden: names_facility(text, s, e),
+        ..Candidate::new(s, e, EntityKind::Region)
+    }));
+    cands.extend(schools.iter().map(|h| Candidate {
+        nested: h.nested,
+        ..Candidate::new(h.start, h.end, EntityKind::School)
+    }));
+    cands.extend(
+        orgs.iter()
+            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
     );
     (cands, hits.iter().map(|h| h.province).collect())
 }

@@ -22,7 +22,7 @@ use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
     char_at, char_before, extend_left, is_cjk, is_name_char, rows, word_prefix, words, Found,
-    Needle, WordList, WordSet,
+    WordList, WordSet,
 };
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -407,24 +407,21 @@ pub(crate) fn find(
 /// Labels after which a filing or a release names bodies on their own: a
 /// company's stock short name (`证券简称:澄远智装`), the units issuing a
 /// release (`发布单位:主计处、财税局`).
-static LABELS: [Needle; 4] = [
-    Needle::new("证券简称:"),
-    Needle::new("股票简称:"),
-    Needle::new("发布单位:"),
-    Needle::new("发稿单位:"),
-];
+pub(crate) const LABELS: [&str; 4] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:"];
 
 /// The bodies a label of [`LABELS`] names in `norm`: the name after it
 /// (spaces aside), up to a space (one normalisation dropped too) or
-/// punctuation, and each after a `、`.
-pub(crate) fn labelled(norm: &Normalized, t: &OrgTables) -> Vec<(usize, usize)> {
+/// punctuation, and each after a `、`. `labels` are the occurrences of
+/// [`LABELS`] in the text (no two of them can overlap, so the entity
+/// stage's trie finds them all), read label by label.
+pub(crate) fn labelled(norm: &Normalized, labels: &[Found], t: &OrgTables) -> Vec<(usize, usize)> {
     let text = norm.text.as_str();
     let joins = norm.joins();
     let mut found = Vec::new();
-    for (i, label) in LABELS
-        .iter()
-        .flat_map(|n| n.find_iter(text).map(move |i| (i, n.word())))
-    {
+    let by_label = (0..LABELS.len() as u32)
+        .flat_map(|k| labels.iter().filter(move |f| f.word == k))
+        .map(|f| (f.start, LABELS[f.word as usize]));
+    for (i, label) in by_label {
         let after = &text[i + label.len()..];
         let mut at = text.len() - after.trim_start_matches(' ').len();
         loop {

@@ -3,7 +3,6 @@
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
 use crate::region::Gazetteer;
-use crate::text::Needle;
 use crate::text::{char_at, char_before, extend_left, word_prefix, Found, WordSet};
 
 /// Words that end a school name (matched as a list of the shared trie).
@@ -67,12 +66,18 @@ pub(crate) struct SchoolHit {
     pub nested: bool,
 }
 
+/// The chars that end an abbreviated name (江津六中, 白市驿二小): a list of
+/// the entity stage's trie.
+pub(crate) const ABBREVIATION_ENDS: [&str; 2] = ["中", "小"];
+
 /// Finds school names in `text`; `suffixes` are the words of [`SUFFIXES`]
-/// found in it, `verbs` the common two-char verbs (the person finder's):
-/// a name of two chars before 学校 that is one (检查学校, 辐射学校) is none.
+/// found in it, `ends` the chars of [`ABBREVIATION_ENDS`], `verbs` the
+/// common two-char verbs (the person finder's): a name of two chars before
+/// 学校 that is one (检查学校, 辐射学校) is none.
 pub(crate) fn find(
     text: &str,
     suffixes: &[Found],
+    ends: &[Found],
     t: &SchoolTables,
     gaz: &Gazetteer,
     verbs: &WordSet,
@@ -123,7 +128,7 @@ pub(crate) fn find(
             });
         }
     }
-    abbreviations(text, stops, gaz, &mut out);
+    abbreviations(text, ends, stops, gaz, &mut out);
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     keep_outermost(text, gaz, out)
 }
@@ -177,14 +182,18 @@ fn name_start(
     Some(start)
 }
 
-/// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小).
-/// Hits are added 中 first, then 小: the caller sorts them.
-fn abbreviations(text: &str, stops: &WordSet, gaz: &Gazetteer, out: &mut Vec<SchoolHit>) {
-    static ENDS: [Needle; 2] = [Needle::new("中"), Needle::new("小")];
-    for needle in &ENDS {
-        for i in needle.find_iter(text) {
-            abbreviation(text, i, i + needle.word().len(), stops, gaz, out);
-        }
+/// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小),
+/// at `ends`, the places of [`ABBREVIATION_ENDS`] in the text. Hits are
+/// added in text order: the caller sorts them.
+fn abbreviations(
+    text: &str,
+    ends: &[Found],
+    stops: &WordSet,
+    gaz: &Gazetteer,
+    out: &mut Vec<SchoolHit>,
+) {
+    for f in ends {
+        abbreviation(text, f.start, f.end, stops, gaz, out);
     }
 }
 
@@ -284,9 +293,9 @@ mod tests {
     fn schools(text: &str) -> Vec<&str> {
         let g = Gazetteer::shared().unwrap();
         let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt"));
-        let suffixes = Trie::new([words(SUFFIXES)]).scan(text).swap_remove(0);
+        let found = Trie::new([words(SUFFIXES).collect(), ABBREVIATION_ENDS.to_vec()]).scan(text);
         let verbs = WordSet::new(include_str!("../../data/entity/person_verbs.txt"));
-        find(text, &suffixes, &t, g, &verbs)
+        find(text, &found[0], &found[1], &t, g, &verbs)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()

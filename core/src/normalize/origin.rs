@@ -17,14 +17,13 @@ pub(crate) fn original_of(
     cursor: &mut Cursor,
     pieces: &[Range<usize>],
 ) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(ExactSizeIterator::len).sum());
-    let live = pieces.iter().filter(|r| !r.is_empty());
-    let Some(start) = live.clone().map(|r| r.start).min() else {
+    let (len, bounds) = extent(pieces);
+    let mut out = String::with_capacity(len);
+    let Some((start, end)) = bounds else {
         return out;
     };
-    let end = live.clone().map(|r| r.end).max().unwrap_or(start);
     let unchanged = cursor.verbatim(start, end);
-    for r in live {
+    for r in pieces.iter().filter(|r| !r.is_empty()) {
         let slice = if unchanged {
             &norm.text[r.clone()]
         } else {
@@ -33,6 +32,20 @@ pub(crate) fn original_of(
         push_visible(&mut out, slice);
     }
     out
+}
+
+/// The total length of the `pieces` that hold text, and the least start
+/// and the greatest end among them (none if none does), read in one pass.
+fn extent(pieces: &[Range<usize>]) -> (usize, Option<(usize, usize)>) {
+    let mut len = 0;
+    let mut bounds = None;
+    for r in pieces.iter().filter(|r| !r.is_empty()) {
+        len += r.len();
+        bounds = Some(bounds.map_or((r.start, r.end), |(s, e): (usize, usize)| {
+            (s.min(r.start), e.max(r.end))
+        }));
+    }
+    (len, bounds)
 }
 
 /// By the first byte of a char: its length in bytes, or 0 where the char
