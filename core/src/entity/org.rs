@@ -148,6 +148,8 @@ const AFTER_TIGHT: &[char] = &[
     '签', '实', '预', '拟', '披', '公', '介', '指', '所', '控', '股', '副', '党', '工', '员', '以',
     '作', '并', '同', '推', '通', '自', '年', '上', '首', '均', '合', '开',
 ];
+/// The head of a teacher's workshop (名师工作室).
+const STUDIO: &str = "工作室";
 /// Heads that end a company name, whose short form may stand alone later.
 const COMPANY: &[&str] = &["公司"];
 
@@ -377,6 +379,22 @@ pub(crate) fn find(
         // 赣州市市长…代表市政府).
         if government && start.is_some_and(|a| text[a..s].chars().count() > 8) {
             start = None;
+        }
+        // A teacher's workshop named after a school it stands in
+        // (谢家湾小学|何晓东小学科学名师工作室): the school is a name of its
+        // own, the workshop starts after it.
+        if suffix == STUDIO {
+            if let Some(a) = start {
+                let k = anchors.schools.partition_point(|&(ss, _)| ss < a);
+                if let Some(&(_, se)) = anchors.schools[k..]
+                    .iter()
+                    .take_while(|&&(ss, _)| ss < s)
+                    .filter(|&&(_, se)| se < s)
+                    .last()
+                {
+                    start = Some(se);
+                }
+            }
         }
         // A region before a body known by name qualifies it (台湾|经济部):
         // the known name stands alone.
@@ -1113,6 +1131,16 @@ mod tests {
             ["重庆市刘晓岚名师工作室"]
         );
         assert!(orgs("。建立区级名师工作室30个", &[], &[], false).is_empty());
+        // A school before the teacher's name is a name of its own.
+        assert_eq!(
+            orgs(
+                "。九龙坡区谢家湾小学何晓东小学科学名师工作室创建于",
+                &["九龙坡区"],
+                &["九龙坡区谢家湾小学"],
+                false
+            ),
+            ["何晓东小学科学名师工作室"]
+        );
         // An auditor's role stands before the firm's name.
         assert_eq!(
             orgs("并与核数师罗兆信会计师事务所有限公司讨论", &[], &[], false),

@@ -66,6 +66,39 @@ pub(crate) struct SchoolHit {
     pub nested: bool,
 }
 
+/// School subjects, which after a school stage name a teacher's field
+/// (何晓东小学科学名师工作室, 高中数学教研员), not a school.
+const SUBJECTS: [&str; 16] = [
+    "科学",
+    "语文",
+    "数学",
+    "英语",
+    "美术",
+    "音乐",
+    "体育",
+    "物理",
+    "化学",
+    "生物",
+    "历史",
+    "地理",
+    "政治",
+    "信息技术",
+    "道德与法治",
+    "心理健康",
+];
+/// Words after a stage and a subject that make them a field (名师, 教研).
+const FIELD_ROLES: [&str; 5] = ["名师", "教研", "教师", "骨干", "学科"];
+
+/// Whether a stage and a subject start at `e` with a role after them
+/// (`科学名师工作室` after 小学): the suffix before `e` names a field.
+fn names_field(text: &str, e: usize) -> bool {
+    SUBJECTS.iter().any(|w| {
+        text[e..]
+            .strip_prefix(w)
+            .is_some_and(|rest| FIELD_ROLES.iter().any(|r| rest.starts_with(r)))
+    })
+}
+
 /// The chars that end an abbreviated name (江津六中, 白市驿二小): a list of
 /// the entity stage's trie.
 pub(crate) const ABBREVIATION_ENDS: [&str; 2] = ["中", "小"];
@@ -89,7 +122,7 @@ pub(crate) fn find(
         if text[s..e].ends_with('校') && char_at(text, e) == Some('长') {
             e -= '校'.len_utf8();
         }
-        if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c)) {
+        if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c)) || names_field(text, e) {
             continue;
         }
         let suffix = &text[s..e];
@@ -362,6 +395,11 @@ mod tests {
         );
         assert_eq!(schools("去年刚从重庆师范大学毕业"), ["重庆师范大学"]);
         assert!(schools("两人大学毕业后").is_empty());
+        // A stage and a subject before a teacher's role name a field.
+        assert_eq!(
+            schools("谢家湾小学何晓东小学科学名师工作室,陈永红高中数学教研员"),
+            ["谢家湾小学"]
+        );
         // A common verb before 学校 is none (检查学校, 辐射学校), a name is.
         assert!(schools("。检查学校食堂,辐射学校28所").is_empty());
         assert_eq!(schools("新建育才学校"), ["育才学校"]);
