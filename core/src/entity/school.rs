@@ -66,6 +66,8 @@ pub(crate) struct SchoolHit {
     pub nested: bool,
 }
 
+/// Prepositions of direction, which end no school's name (企业向学校).
+const TOWARD: [char; 3] = ['向', '往', '朝'];
 /// School subjects, which after a school stage name a teacher's field
 /// (何晓东小学科学名师工作室, 高中数学教研员), not a school.
 const SUBJECTS: [&str; 16] = [
@@ -201,6 +203,11 @@ fn name_start(
     let name = &text[start..s];
     let n = name.chars().count();
     if n == 0 || (n == 1 && !name.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
+    // 出版集团向学校捐赠: a preposition ends the words before the kind of
+    // school (向 stays a name's first char: 向阳小学).
+    if name.ends_with(TOWARD) {
         return None;
     }
     // 三校区 counts campuses; 第二小学 is a name.
@@ -395,6 +402,11 @@ mod tests {
         );
         assert_eq!(schools("去年刚从重庆师范大学毕业"), ["重庆师范大学"]);
         assert!(schools("两人大学毕业后").is_empty());
+        assert!(schools("重庆出版集团向学校捐赠图书").is_empty());
+        assert_eq!(
+            schools("向阳小学、三元镇中心校"),
+            ["向阳小学", "三元镇中心校"]
+        );
         // A stage and a subject before a teacher's role name a field.
         assert_eq!(
             schools("谢家湾小学何晓东小学科学名师工作室,陈永红高中数学教研员"),

@@ -269,10 +269,11 @@ const NATURE: &[char] = &['湖', '河', '岭', '峡', '岛'];
 const AFTER_XIANG: &[char] = &[
     '村', '镇', '土', '亲', '情', '愁', '贤', '里', '间', '野', '民',
 ];
-/// Chars after 村 that make a word of it (村民, 村委, 村级), unless the name
-/// is repeated (羊排村村民).
+/// Chars after 村 that make a word of it (村民, 村委, 村级, 通村路), unless
+/// the name is repeated (羊排村村民).
 const AFTER_CUN: &[char] = &[
     '民', '委', '小', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
+    '路',
 ];
 
 /// Chars that never end the name of a township or village: they end words
@@ -620,6 +621,7 @@ mod tests {
         );
         assert!(found(g, "新增城镇就业,全年城镇居民收入,推进新型城镇化,小城镇。").is_empty());
         assert!(found(g, "针对偏乡师资,推动偏乡教育。").is_empty());
+        assert_eq!(found(g, "柏杨村—青龙村通村路改造。"), ["柏杨村", "青龙村"]);
     }
 
     #[test]
