@@ -279,7 +279,14 @@ pub(crate) fn find(
         };
         if let Some(s) = after.and_then(|a| name_before(&cx, m.start, a)) {
             out.push((s, m.start));
+        } else if after == Some(After::Address) {
+            // 教研组长张敏老师: a name of two chars between a title and a
+            // form of address.
+            if let Some(s) = between_titles(&cx, titles, m.start) {
+                out.push((s, m.start));
+            }
         }
+        listed_before_count(&cx, m.start, &mut out);
         names_after_title(&cx, m.end, weak, &mut out);
         // After a common noun (村民), a verb must follow (村民白玛措姆获评);
         // after a title, a particle or a verb of speech (局长乌云其木格表示).
@@ -370,7 +377,11 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
         after_title(cx, s, strict).filter(|&e| {
             let three = text[s..e].chars().count() >= 3;
             let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
-            three || speaks || !weak
+            // 教师何俊带领团队: a common surname and one given char, then a
+            // common verb.
+            let acts =
+                || cx.t.common_surname(&text[s..e]) && starts_verb(&cx.t.verbs_after, text, e);
+            three || speaks || !weak || acts()
         })
     };
     let mut first = take(at).map(|e| (at, e));
@@ -496,6 +507,79 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         !address && t.is_name(name) && given_chars_ok(name) && cx.gaz.prefix_len(name).is_none()
     });
     found.map(|k| starts[k])
+}
+
+/// Chars of a count of people before a title (两位教师, 3名同学).
+const COUNT_DIGITS: &str = "一二两三四五六七八九十0123456789";
+
+/// The names listed before a count of people and their title, which ends
+/// at `at` (邓凯、周小舟两位教师, 谭可欣、周子墨两名同学): each bounded by
+/// a joiner or the start of its clause.
+fn listed_before_count(cx: &Cx, at: usize, out: &mut Vec<(usize, usize)>) {
+    let text = cx.norm.text.as_str();
+    let Some(k) = text[..at].strip_suffix(['位', '名']).map(str::len) else {
+        return;
+    };
+    let digits = text[..k]
+        .chars()
+        .rev()
+        .take_while(|&c| COUNT_DIGITS.contains(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if digits == 0 {
+        return;
+    }
+    let mut end = k - digits;
+    let mut names = Vec::new();
+    // The first name of the list may follow any word (另有谭可欣、…): the
+    // joiner after it bounds it.
+    let first = |end: usize| {
+        let starts: Vec<usize> = text[..end]
+            .char_indices()
+            .rev()
+            .take(3)
+            .map(|(i, _)| i)
+            .collect();
+        starts
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| {
+                let name = &text[s..end];
+                name.chars().all(is_cjk) && cx.t.is_name(name) && given_chars_ok(name)
+            })
+    };
+    loop {
+        let found = name_before(cx, end, After::Honorific)
+            .or_else(|| (!names.is_empty()).then(|| first(end)).flatten());
+        let Some(s) = found else { break };
+        names.push((s, end));
+        match text[..s].strip_suffix('、') {
+            Some(rest) => end = rest.len(),
+            None => break,
+        }
+    }
+    // A list of two names or more: one name before a count is a word as
+    // often as a name (其中两位教师).
+    if names.len() >= 2 {
+        out.extend(names);
+    }
+}
+
+/// The start of a name of two chars that ends at `at` and starts where a
+/// title of `titles` ends (组长|张敏|老师), if one does.
+fn between_titles(cx: &Cx, titles: &[Found], at: usize) -> Option<usize> {
+    let text = cx.norm.text.as_str();
+    let mut cs = text[..at].char_indices().rev();
+    let (s, _) = cs.nth(1)?;
+    let name = &text[s..at];
+    (titles.iter().any(|m| m.end == s)
+        && name.chars().all(is_cjk)
+        && cx.t.is_name(name)
+        && given_chars_ok(name))
+    .then_some(s)
 }
 
 /// Whether no given char of `name` (after its first) is one of
@@ -1152,6 +1236,19 @@ mod tests {
             ["韦建峰"]
         );
         assert!(persons("调查显示,参与调查的许多人表示满意").is_empty());
+    }
+
+    #[test]
+    fn teachers_and_pupils_in_school_stories() {
+        // After a common noun, a two-char name before a common verb; one
+        // between a title and 老师; names listed before a count and a title.
+        assert_eq!(persons("智能制造学院教师何俊带领团队"), ["何俊"]);
+        assert_eq!(persons("语文教研组长张敏老师带领组内教师"), ["张敏"]);
+        assert_eq!(
+            persons("其中,邓凯、周小舟两位教师获特等奖。另有谭可欣、周子墨两名同学通过初审。"),
+            ["邓凯", "周小舟", "谭可欣", "周子墨"]
+        );
+        assert!(persons("其中两位教师获奖,学生会议召开").is_empty());
     }
 
     #[test]
