@@ -306,6 +306,7 @@ pub(crate) fn find(
     speakers(&cx, verbs, &mut out);
     honoured(&cx, marks, &mut out);
     speaker_labels(&cx, &mut out);
+    pupils_of_classes(&cx, &mut out);
     credits(norm, t, marks, &mut out);
     bylines(norm, t, &mut out);
     out.extend(transliterated::dotted(norm));
@@ -507,6 +508,19 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
         !address && t.is_name(name) && given_chars_ok(name) && cx.gaz.prefix_len(name).is_none()
     });
     found.map(|k| starts[k])
+}
+
+/// A class named by its grade and number (`五年级(3)班`): a pupil's name
+/// may follow it as it follows a title (…(3)班王子涵以一段…).
+fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
+    const CLASS: &str = ")班";
+    let text = cx.norm.text.as_str();
+    for i in memchr::memmem::find_iter(text.as_bytes(), CLASS) {
+        let at = i + CLASS.len();
+        if let Some(e) = after_title(cx, at, false) {
+            out.push((at, e));
+        }
+    }
 }
 
 /// Chars of a count of people before a title (两位教师, 3名同学).
@@ -1249,6 +1263,9 @@ mod tests {
             ["邓凯", "周小舟", "谭可欣", "周子墨"]
         );
         assert!(persons("其中两位教师获奖,学生会议召开").is_empty());
+        // A pupil after the grade and number of a class.
+        assert_eq!(persons("四年级(1)班陈思远一学期读完48本书"), ["陈思远"]);
+        assert!(persons("五年级(3)班的学生参加活动").is_empty());
     }
 
     #[test]
