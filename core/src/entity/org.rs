@@ -1207,6 +1207,14 @@ mod tests {
         )
         .is_empty());
         assert!(orgs("。将与多家航空公司合作", &[], &[], false).is_empty());
+        // Hong Kong filings: 之 is a particle, 附属公司 a kind of company.
+        assert!(orgs(
+            "(於开曼群岛注册成立之有限公司)本公司及其附属公司",
+            &[],
+            &[],
+            false
+        )
+        .is_empty());
         // A count of places, no office (两处 after a district).
         assert!(orgs("在南屯区两处基地兴建", &["南屯区"], &[], false).is_empty());
     }
