@@ -63,10 +63,11 @@ static NATIONAL: LazyLock<WordList> =
 static LEVELS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/org_levels.txt")));
 /// Chars after a level word that make a common word of it (市场, 市民,
-/// 省内, 县域): no body's name starts there.
+/// 省内, 县域), or the whole body's short name (县府, 市府: Taiwan's county
+/// and city governments, which a verb follows): no body's name starts there.
 const NOT_AFTER_LEVEL: &[char] = &[
     '场', '民', '区', '内', '外', '级', '属', '直', '辖', '县', '域', '城', '乡', '际', '值', '容',
-    '情', '长',
+    '情', '长', '府',
 ];
 /// Party committees of a region: named only with their region (沙坪坝区委).
 static GOVERNMENT: LazyLock<WordSet> =
@@ -1207,6 +1208,11 @@ mod tests {
         )
         .is_empty());
         assert!(orgs("。将与多家航空公司合作", &[], &[], false).is_empty());
+        // Taiwan's 县府 is a body's short name of its own, a verb after it.
+        assert_eq!(
+            orgs("县府配合教育部推动双语教育,由县府自办活动", &[], &[], false),
+            ["教育部"]
+        );
         // Hong Kong filings: 之 is a particle, 附属公司 a kind of company.
         assert!(orgs(
             "(於开曼群岛注册成立之有限公司)本公司及其附属公司",
