@@ -546,24 +546,12 @@ fn listed_before_count(cx: &Cx, at: usize, out: &mut Vec<(usize, usize)>) {
     let mut end = k - digits;
     let mut names = Vec::new();
     // The first name of the list may follow any word (另有谭可欣、…): the
-    // joiner after it bounds it.
+    // joiner after it bounds it. Three chars first, then two.
     let first = |end: usize| {
-        let starts: Vec<usize> = text[..end]
-            .char_indices()
-            .rev()
-            .take(3)
-            .map(|(i, _)| i)
-            .collect();
-        starts
-            .get(1..)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .copied()
-            .find(|&s| {
-                let name = &text[s..end];
-                name.chars().all(is_cjk) && cx.t.is_name(name) && given_chars_ok(name)
-            })
+        [2, 1].into_iter().find_map(|k| {
+            let (s, _) = text[..end].char_indices().rev().nth(k)?;
+            bare_name(cx, &text[s..end]).then_some(s)
+        })
     };
     loop {
         let found = name_before(cx, end, After::Honorific)
@@ -586,14 +574,14 @@ fn listed_before_count(cx: &Cx, at: usize, out: &mut Vec<(usize, usize)>) {
 /// title of `titles` ends (组长|张敏|老师), if one does.
 fn between_titles(cx: &Cx, titles: &[Found], at: usize) -> Option<usize> {
     let text = cx.norm.text.as_str();
-    let mut cs = text[..at].char_indices().rev();
-    let (s, _) = cs.nth(1)?;
-    let name = &text[s..at];
-    (titles.iter().any(|m| m.end == s)
-        && name.chars().all(is_cjk)
-        && cx.t.is_name(name)
-        && given_chars_ok(name))
-    .then_some(s)
+    let (s, _) = text[..at].char_indices().rev().nth(1)?;
+    (titles.iter().any(|m| m.end == s) && bare_name(cx, &text[s..at])).then_some(s)
+}
+
+/// Whether `name`, standing with no word around it to confirm it, is a
+/// name: Chinese chars, a surname and given chars that may be a name's.
+fn bare_name(cx: &Cx, name: &str) -> bool {
+    name.chars().all(is_cjk) && cx.t.is_name(name) && given_chars_ok(name)
 }
 
 /// Whether no given char of `name` (after its first) is one of

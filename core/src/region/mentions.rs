@@ -332,31 +332,22 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     let n = name.chars().count();
     let last = name.chars().next_back()?;
     let follows_region = last_end == start;
+    // The char before the last: whether it and the last make a word (集镇,
+    // 村镇, 城镇) or end a name (练集镇, 章村镇, 通城镇).
+    let before_last = name.chars().rev().nth(1);
     // 集镇 is a market town, but 练集镇, 王集镇 name one.
-    let market = last == '集'
-        && name
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| !MARKET_GENERIC.contains(&c));
+    let market = last == '集' && before_last.is_some_and(|c| !MARKET_GENERIC.contains(&c));
     // 章村镇 is named after its village; 农村镇, 乡村镇 are words.
     let cun = last == '村'
         && !village
-        && name
-            .chars()
-            .rev()
-            .nth(1)
+        && before_last
             .is_some_and(|c| !VILLAGE_BAD_LAST.contains(&c) && !NOT_TOWN_NAME.contains(c));
     // 城镇 is also the word for towns at large (城镇居民, 新增城镇就业): a
     // name before 镇 must end its clause or list (通城镇、宁厂镇, 通城镇等).
     let walled = last == '城'
         && (suffix != "镇"
             || char_at(text, e).map_or(true, |c| !is_cjk(c) || "等和与及".contains(c)))
-        && name
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| !CITY_GENERIC.contains(c) && is_cjk(c));
+        && before_last.is_some_and(|c| !CITY_GENERIC.contains(c) && is_cjk(c));
     let bad_last = TOWN_BAD_LAST.contains(&last) && !market && !cun && !walled;
     // A village right after its town may have a name of one char
     // (天荒坪镇余村), not a pronoun or a word of places (镇村).
