@@ -82,6 +82,10 @@ const VERBS_AFTER: &str = include_str!("../../data/entity/person_verbs.txt");
 static AFTER: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_after.txt")));
 
+/// Kin words after a name and 的 (家长吴静的女儿): they confirm the name.
+static KIN: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_kin.txt")));
+
 /// Forms of address after a surname (王先生, 张女士): not a name.
 static ADDRESS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_address.txt")));
@@ -270,7 +274,7 @@ pub(crate) fn find(
         let weak = t.weak[m.word as usize];
         // A form of address is a common noun too (数学老师), but after a
         // three-char name it is the name's (数学组吴国栋老师, 刘思远同学).
-        let after = if !weak {
+        let after = if !weak || salutes(&norm.text, m.end) {
             Some(After::Title)
         } else {
             ADDRESS
@@ -313,6 +317,15 @@ pub(crate) fn find(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether the title ending at `at` ends a salutation: a colon, then the
+/// end of the line (尊敬的张立新代表:, 黄文涛委员:), so the name before
+/// even a common noun is a person's.
+fn salutes(text: &str, at: usize) -> bool {
+    text[at..]
+        .strip_prefix(':')
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('\n'))
 }
 
 /// Prepositions that are surnames too (由, 向, 于): after a noun for a
@@ -382,7 +395,13 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
             // common verb.
             let acts =
                 || cx.t.common_surname(&text[s..e]) && starts_verb(&cx.t.verbs_after, text, e);
-            three || speaks || !weak || acts()
+            // 家长吴静的女儿: a kin word after 的.
+            let kin = || {
+                text[e..]
+                    .strip_prefix('的')
+                    .is_some_and(|rest| starts_word(&KIN, rest, 0))
+            };
+            three || speaks || !weak || acts() || kin()
         })
     };
     let mut first = take(at).map(|e| (at, e));
@@ -825,8 +844,15 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
                 && !name.ends_with(NOT_GIVEN_LAST)
                 && !name[sl..].contains(NOT_GIVEN)
         };
-        follows_name(cx, e) || dateline() || verb()
+        follows_name(cx, e) || dateline() || verb() || aspect(text, e)
     })
+}
+
+/// Whether a verb with the aspect particle 着 stands at `at` (村民黄亚明戴着,
+/// 书记钟立群指着): a name may end before it.
+fn aspect(text: &str, at: usize) -> bool {
+    let mut cs = text[at..].chars();
+    cs.next().is_some_and(is_cjk) && cs.next() == Some('着')
 }
 
 /// Whether what stands at `at` may follow a name: punctuation, a space, the
@@ -1132,6 +1158,22 @@ mod tests {
         assert_eq!(persons("党支部书记俞春生牵头成立合作社"), ["俞春生"]);
         assert!(persons("书记高度重视,区长任双组长,局长一行调研").is_empty());
         assert!(persons("镇长项目化推进,书记全方位统筹,主任包片区负责").is_empty());
+        // A title whose end starts another (支书|书记) listed whole; a verb
+        // with 着 after a name, even behind a common noun.
+        assert_eq!(persons("村党总支书记钟立群指着村口说"), ["钟立群"]);
+        assert_eq!(persons("村民黄亚明戴着头灯"), ["黄亚明"]);
+        assert_eq!(persons("公司发言人、财务长许雅雯补充"), ["许雅雯"]);
+    }
+
+    #[test]
+    fn names_of_kin_and_salutations() {
+        // A kin word after 的 confirms a name behind a common noun.
+        assert_eq!(persons("家长吴静的女儿今年读二年级"), ["吴静"]);
+        assert!(persons("家长吴静的意见").is_empty());
+        // A salutation line: the name before a common noun and a colon.
+        assert_eq!(persons("尊敬的张立新代表:\n您提出的建议"), ["张立新"]);
+        assert_eq!(persons("黄文涛委员:\n您提出的提案"), ["黄文涛"]);
+        assert!(persons("各位委员:\n现在开会").is_empty());
     }
 
     #[test]
