@@ -440,13 +440,22 @@ impl Gazetteer {
 
     /// The place a body's or school's name starts with (`长沙银行` → `长沙`),
     /// past the party's `中共` (`中共山西省委` → `山西省`); of a chain of
-    /// places, the last (`西安市雁塔区教育局` → `雁塔区`).
+    /// places, the last, while each is in the province of the one before it
+    /// (`西安市雁塔区教育局` → `雁塔区`; `大渡口区锦屏路小学` → `大渡口区`, as
+    /// 锦屏 names a county of another province, and a road here).
     pub(crate) fn place_of_name<'a>(&self, name: &'a str) -> Option<&'a str> {
         let name = name.strip_prefix("中共").unwrap_or(name);
         let mut at = 0;
         let mut place = None;
+        let mut outer: Option<Place> = None;
         while let Some(l) = self.prefix_len(&name[at..]) {
-            place = Some(&name[at..at + l]);
+            let here = &name[at..at + l];
+            let inner = self.resolve(here, outer.map(|o| o.province));
+            if outer.is_some_and(|o| !inner.is_some_and(|i| same_province(i, o))) {
+                break;
+            }
+            place = Some(here);
+            outer = inner;
             at += l;
         }
         // A word that only looks like a place (中原医科大学, 南山中学) names
@@ -466,6 +475,13 @@ impl Gazetteer {
     fn is_name(&self, k: u32) -> bool {
         matches!(self.forms[k as usize][0], Form::Name { .. })
     }
+}
+
+/// Whether place `inner`, named after `outer` in a chain, is in the same
+/// province (`西安咸阳国际机场`: 咸阳 is no part of 西安, but of its
+/// province), or anywhere where `outer` is a country.
+fn same_province(inner: Place, outer: Place) -> bool {
+    outer.level == Level::Country || inner.province == outer.province
 }
 
 /// The one-char province abbreviations (京, 津, 冀…) with the code of the
@@ -596,6 +612,16 @@ fn bad_data(line: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_of_names_chain_within_a_province() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(g.place_of_name("西安市雁塔区教育局"), Some("雁塔区"));
+        assert_eq!(g.place_of_name("西安咸阳国际机场"), Some("咸阳"));
+        // 锦屏 names a county of Guizhou, and a road in 大渡口区.
+        assert_eq!(g.place_of_name("大渡口区锦屏路小学"), Some("大渡口区"));
+        assert_eq!(g.place_of_name("中共山西省委"), Some("山西省"));
+    }
 
     #[test]
     fn resolves_names_with_the_documents_province() {
