@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 
 use crate::normalize::Normalized;
 use crate::region::Gazetteer;
-use crate::text::{char_at, char_before, is_cjk, is_name_char, words, FastHash, Found, WordSet};
+use crate::text::{
+    char_at, char_before, class_number_start, is_cjk, is_name_char, words, FastHash, Found, WordSet,
+};
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
 const TITLES: &str = include_str!("../../data/entity/person_titles.txt");
@@ -529,13 +531,20 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
     found.map(|k| starts[k])
 }
 
-/// A class named by its grade and number (`五年级(3)班`): a pupil's name
-/// may follow it as it follows a title (…(3)班王子涵以一段…).
+/// A class named by its grade and number (`五年级(3)班`, `六年级3班`): a
+/// pupil's name may follow it, or 的 after it, as one follows a title
+/// (…(3)班王子涵以一段…, 一年级2班的刘一诺在…).
 fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
-    const CLASS: &str = ")班";
+    const CLASS: &str = "班";
     let text = cx.norm.text.as_str();
     for i in memchr::memmem::find_iter(text.as_bytes(), CLASS) {
-        let at = i + CLASS.len();
+        if class_number_start(text, i).is_none() {
+            continue;
+        }
+        let mut at = i + CLASS.len();
+        if text[at..].starts_with('的') {
+            at += '的'.len_utf8();
+        }
         if let Some(e) = after_title(cx, at, false) {
             out.push((at, e));
         }
@@ -765,14 +774,14 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
 
 /// Whether `name` (surname of `sl` bytes, ending at `e`) is a given name
 /// opening with 子 (刘子涵, 王子豪), which after a title otherwise makes a
-/// word (班子, 孙子, 路子): two given chars, then punctuation, a particle
-/// or a verb of speech.
+/// word (班子, 孙子, 路子): two given chars, then punctuation, a particle,
+/// a verb of speech or the 以 of a result (王子涵以9秒12的成绩).
 fn zi_name(text: &str, name: &str, sl: usize, e: usize) -> bool {
     let given = &name[sl..];
     given.starts_with('子')
         && given.chars().count() == 2
         && char_at(text, e).map_or(true, |c| {
-            !is_name_char(c) || PARTICLE.contains(&c) || SPEECH.contains(&c)
+            !is_name_char(c) || PARTICLE.contains(&c) || SPEECH.contains(&c) || c == '以'
         })
 }
 
@@ -1163,6 +1172,14 @@ mod tests {
         assert_eq!(persons("村党总支书记钟立群指着村口说"), ["钟立群"]);
         assert_eq!(persons("村民黄亚明戴着头灯"), ["黄亚明"]);
         assert_eq!(persons("公司发言人、财务长许雅雯补充"), ["许雅雯"]);
+    }
+
+    #[test]
+    fn pupils_after_their_classes() {
+        assert_eq!(persons("六年级3班陈梓涵在女子60米决赛中夺冠"), ["陈梓涵"]);
+        assert_eq!(persons("一年级2班的刘一诺在比赛中"), ["刘一诺"]);
+        assert_eq!(persons("五年级(3)班王子涵以一段故事获奖"), ["王子涵"]);
+        assert!(persons("新增5班的教室").is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::table;
 use super::tables::{Tables, Unit};
 use crate::region::Gazetteer;
 use crate::text::punct::{CLAUSE, LIST_JOINERS};
-use crate::text::{char_at, char_before, floor_char, is_cjk};
+use crate::text::{char_at, char_before, class_number_start, floor_char, is_cjk};
 use crate::{Approx, QuantityKind};
 
 /// How far back (bytes) a rank word may stand before `第N`.
@@ -268,6 +268,7 @@ fn quantity<'t>(
             if !has_cue(text, r, u)
                 || is_minutes_or_fen(text, r, u)
                 || is_cohort(r, u)
+                || is_class_name(text, r, u)
                 || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
             {
@@ -437,6 +438,14 @@ const SCORE_ENDS: &str = "以的左多至到和及与或";
 /// cohort, not a count of sessions (`连续三届` still counts).
 fn is_cohort(r: &Reading, u: &Unit) -> bool {
     u.unit == "届" && r.num.digits_only && r.num.chars == 4 && !r.num.chinese
+}
+
+/// A school class named by its grade and number (`六年级3班`): no count of
+/// classes.
+fn is_class_name(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.unit == "班"
+        && text[r.num_end..].starts_with('班')
+        && class_number_start(text, r.num_end).is_some()
 }
 
 /// An age bound that names a group of people in a rate's or a count's name
@@ -914,6 +923,11 @@ mod tests {
     #[test]
     fn dates_ordinals_and_names_are_not_metrics() {
         assert!(judged("2022年9月22日,第十八中学第二届一年级").is_empty());
+        // A class named by its grade and number counts no classes.
+        assert!(judged("六年级3班以186分获得第一")
+            .iter()
+            .all(|j| j.2 != "班"));
+        assert_eq!(judged("新增5班")[0].2, "班");
         assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
         assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
         assert!(judged("《三年行动计划》").is_empty());

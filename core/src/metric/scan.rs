@@ -502,6 +502,16 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
         if let Some((len, unit)) = unit_at(text, pos, ge, tables) {
             r.unit = Some(unit);
             pos += len;
+            if unit.unit == "分" || unit.unit == "小时" {
+                if let Some((num, end)) = race_time(text, pos, r.num, unit.unit.as_str()) {
+                    // `1分02秒4`, `2小时06分48秒`: a race time, in seconds.
+                    r.num = num;
+                    r.unit = tables.units().get("秒");
+                    r.compound = true;
+                    pos = end;
+                    break;
+                }
+            }
             if unit.unit == "个" {
                 // `提高1.9个和0.8个百分点`: the list's last item names the unit.
                 r.unit = points_of_list(text, pos, tables).or(r.unit);
@@ -617,6 +627,72 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     r.end = pos;
 }
 
+/// A race time after the hours or minutes `first` and their unit `unit`
+/// (小时 or 分), which end at `pos` (`1分02秒4`, `3分15秒`, `2小时06分48秒`,
+/// `4小时52分`): the whole in seconds, and where it ends. Arabic digits
+/// only: two or fewer for the minutes and the seconds, at most two
+/// decimals after 秒; minutes of 分钟 are no part of it.
+fn race_time(
+    text: &str,
+    pos: usize,
+    first: numeral::Num,
+    unit: &str,
+) -> Option<(numeral::Num, usize)> {
+    if first.chinese || first.scale != 0 {
+        return None;
+    }
+    let digits = |at: usize| {
+        text[at..]
+            .bytes()
+            .take(3)
+            .take_while(u8::is_ascii_digit)
+            .count()
+    };
+    // The part of `word` at `at`: its value and where it ends.
+    let part = |at: usize, word: char| {
+        let n = digits(at);
+        let rest = &text[at + n..];
+        let whole = (1..=2).contains(&n)
+            && rest.starts_with(word)
+            && !rest[word.len_utf8()..].starts_with('钟');
+        whole
+            .then(|| text[at..at + n].parse::<f64>().ok())
+            .flatten()
+            .map(|v| (v, at + n + word.len_utf8()))
+    };
+    let (mut total, mut end) = match unit {
+        "小时" => {
+            let (minutes, end) = part(pos, '分')?;
+            (first.int * 3600.0 + minutes * 60.0, end)
+        }
+        "分" => (first.int * 60.0, pos),
+        _ => return None,
+    };
+    let seconds = part(end, '秒');
+    if unit == "分" && seconds.is_none() {
+        return None;
+    }
+    let mut num = numeral::Num {
+        digits_only: false,
+        ..first
+    };
+    if let Some((s, e)) = seconds {
+        total += s;
+        end = e;
+        num.int = total;
+        let k = digits(end);
+        if (1..=2).contains(&k) {
+            let decimals: f64 = text[end..end + k].parse().ok()?;
+            num.append_decimals(decimals, i32::try_from(k).ok()?);
+            end += k;
+        }
+    } else {
+        num.int = total;
+    }
+    num.end = end;
+    Some((num, end))
+}
+
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
 /// ending at `pos`, as in `四成二` (42 %), `七成五以上`, `1成5`, `一米八`
 /// (1.8 米); after a Chinese numeral a second digit counts hundredths
@@ -674,6 +750,18 @@ fn tenths_after(
         }) || tables.approx_after.longest_at(text, after).is_some()
             || per_one(after)
     };
+    if !chinese {
+        // `3米86`, `9秒12`: Arabic hundredths too (a height, a race time).
+        let n = text[pos..]
+            .bytes()
+            .take(3)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if n == 2 && ends(pos + 2) {
+            let digits = text[pos..pos + 2].parse::<u8>().ok()?;
+            return Some(((f64::from(digits), 2), 2));
+        }
+    }
     let (d, len) = digit_at(pos)?;
     // `七斤二两`, `三亩五分`: the tenth may be named.
     if let Some(w) = unit.tenth.filter(|w| text[pos + len..].starts_with(*w)) {
@@ -988,6 +1076,26 @@ mod tests {
         assert_eq!(reading("人数300人").0, "300人");
         let (span, value, _, _) = reading("精选2-3门学科");
         assert_eq!((span.as_str(), value), ("2-3门", 2.0));
+    }
+
+    #[test]
+    fn reads_race_results() {
+        let read = |t: &str| {
+            let (span, value, unit, _) = reading(t);
+            (span, value, unit)
+        };
+        assert_eq!(read("以9秒12的成绩"), ("9秒12".into(), 9.12, "秒".into()));
+        assert_eq!(read("跳出3米86,"), ("3米86".into(), 3.86, "米".into()));
+        assert_eq!(
+            read("以1分02秒4的成绩"),
+            ("1分02秒4".into(), 62.4, "秒".into())
+        );
+        assert_eq!(read("以2小时06分48秒冲线").1, 7608.0);
+        assert_eq!(read("以4小时52分完成").1, 17520.0);
+        // Minutes of 分钟 are a span of their own; a score stays a score.
+        assert_eq!(read("锻炼2小时30分钟").0, "2小时");
+        assert_eq!(read("得分86分。").2, "分");
+        assert_eq!(read("全长100米20处").0, "100米");
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! punctuation classes, the readers of the embedded word lists, word tables
 //! with look-ups at an offset (a word set, a lexicon, a trie over several
 //! lists) with the one hasher and char bit set they use, where a name
-//! starts, and fixed words searched in every text.
+//! starts, the name of a school class, and fixed words searched in every
+//! text.
 
 mod bits;
 mod chars;
+mod class_name;
 mod hash;
 mod lexicon;
 mod lists;
@@ -24,6 +26,7 @@ pub(crate) use chars::{
     ceil_char, char_at, char_before, char_count, chars_back, chars_forward, floor_char, is_cjk,
     utf8_len, BmpSet,
 };
+pub(crate) use class_name::class_number_start;
 pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
