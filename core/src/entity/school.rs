@@ -88,8 +88,9 @@ const SUBJECTS: [&str; 16] = [
     "道德与法治",
     "心理健康",
 ];
-/// Words after a stage and a subject that make them a field (名师, 教研).
-const FIELD_ROLES: [&str; 5] = ["名师", "教研", "教师", "骨干", "学科"];
+/// Words after a stage and a subject that make them a field (名师, 教研);
+/// not 教师, which follows a school's name as often (石门坎中学英语教师).
+const FIELD_ROLES: [&str; 3] = ["名师", "教研", "学科"];
 
 /// Whether a stage and a subject start at `e` with a role after them
 /// (`科学名师工作室` after 小学): the suffix before `e` names a field.
@@ -212,7 +213,8 @@ fn name_start(
     }
     // 三校区 counts campuses; 第二小学 is a name.
     let counted = suffix == "校区" && name.ends_with(NUMERALS);
-    if t.whole.contains(name) || t.generic.ends_at(name, name.len()) || counted {
+    let generic = t.generic.ends_at(name, name.len()) && !named_kind(name, t, gaz);
+    if t.whole.contains(name) || generic || counted {
         return None;
     }
     // A full region name before the suffix is a class of schools (重庆市小学).
@@ -220,6 +222,27 @@ fn name_start(
         return None;
     }
     Some(start)
+}
+
+/// Kinds of school that end a school's own name after a proper name
+/// (明月溪九年一贯制学校), though alone they are generic (新建九年一贯制学校).
+const NAMED_KINDS: [&str; 2] = ["九年一贯制", "十二年一贯制"];
+
+/// Whether `name` is a proper name of two chars or more and a kind of
+/// [`NAMED_KINDS`]: the proper name no generic word, place or scope
+/// (农村九年一贯制, 全区九年一贯制, 渝北区九年一贯制).
+fn named_kind(name: &str, t: &SchoolTables, gaz: &Gazetteer) -> bool {
+    NAMED_KINDS.iter().any(|k| {
+        name.strip_suffix(k).is_some_and(|own| {
+            own.chars().count() >= 2
+                && !own.starts_with('全')
+                && !t.generic.ends_at(own, own.len())
+                && gaz.prefix_len(own) != Some(own.len())
+                && !own
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || NUMERALS.contains(&c))
+        })
+    })
 }
 
 /// Abbreviated names: a place and a numeral before 中 or 小 (江津六中, 白市驿二小),
@@ -415,6 +438,25 @@ mod tests {
         // A common verb before 学校 is none (检查学校, 辐射学校), a name is.
         assert!(schools("。检查学校食堂,辐射学校28所").is_empty());
         assert_eq!(schools("新建育才学校"), ["育才学校"]);
+    }
+
+    #[test]
+    fn names_before_teachers_kinds_and_verbs() {
+        // A school's teacher of a subject (a studio or a researcher of a
+        // field stays no school).
+        assert_eq!(schools("。石门坎中学英语教师李嘉文分享"), ["石门坎中学"]);
+        assert!(schools("何晓东小学科学名师工作室")
+            .iter()
+            .all(|s| !s.ends_with("小学")));
+        // A kind after a proper name ends the name; alone it is generic.
+        assert_eq!(
+            schools("新建的明月溪九年一贯制学校开工"),
+            ["明月溪九年一贯制学校"]
+        );
+        assert!(schools("全区九年一贯制学校共12所,农村九年一贯制学校").is_empty());
+        // Verbs and adverbs before a name.
+        assert_eq!(schools("还首次引入渝州师范大学的专家"), ["渝州师范大学"]);
+        assert_eq!(schools("同时安排区实验中学派出教师"), ["区实验中学"]);
     }
 
     #[test]
