@@ -14,7 +14,7 @@ mod school;
 mod transliterated;
 mod work;
 
-use crate::text::{overlaps_any, words, Found, Trie, WordSet};
+use crate::text::{is_cjk, overlaps_any, words, Found, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -621,6 +621,10 @@ fn resolve(text: &str, mut cands: Vec<Candidate>, stops: &Stops) -> Vec<Draft> {
     if !stops.0.is_empty() {
         cands.retain(|c| !stops.stops(text, c));
     }
+    let issuers = document_number_issuers(text);
+    if !issuers.is_empty() {
+        cands.retain(|c| c.rank == 0 || !overlaps_any(&issuers, |&o| o, c.start, c.end));
+    }
     let outer: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Work && c.rank != 0)
@@ -636,6 +640,35 @@ fn resolve(text: &str, mut cands: Vec<Candidate>, stops: &Stops) -> Vec<Draft> {
         c.kind == EntityKind::Work || c.rank == 0 || !overlaps_any(&outer, |&o| o, c.start, c.end)
     });
     resolve_overlaps(text, cands)
+}
+
+/// The longest issuer's code of a document number, in chars (渝北教函).
+const ISSUER_CHARS: usize = 12;
+
+/// The issuers' codes of the document numbers in `text` (`渝北教函〔2024〕63号`,
+/// `璧山教委文〔2023〕187号`): the run of CJK chars right before a bracketed
+/// year. A code abbreviates a body and names no entity.
+fn document_number_issuers(text: &str) -> Vec<(usize, usize)> {
+    const OPEN: &str = "〔";
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), OPEN) {
+        let year = &text[at + OPEN.len()..];
+        let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 4 || !year[digits..].starts_with('〕') {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take(ISSUER_CHARS)
+            .take_while(|&(_, c)| is_cjk(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        if start < at {
+            out.push((start, at));
+        }
+    }
+    out
 }
 
 /// The builder's extra names found in `text`, ranked first.
@@ -1226,6 +1259,23 @@ mod tests {
                 "發布單位:主計處、財稅局　點閱次數:1386",
                 &[(Org, "主计处"), (Org, "财税局")],
                 &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn issuers_of_document_numbers_name_nothing() {
+        use EntityKind::{Org, Region};
+        check(&[
+            (
+                "重庆市渝北区教育委员会\n渝北教函〔2024〕63号",
+                &[(Org, "重庆市渝北区教育委员会")],
+                &[(Region, "渝北")],
+            ),
+            (
+                "璧山区教育委员会\n璧山教委文〔2023〕187号",
+                &[(Org, "璧山区教育委员会")],
+                &[(Org, "璧山教委")],
             ),
         ]);
     }
