@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::index::Index;
+use super::numeral;
 use super::scan::{self, Reading};
 use super::segment;
 use super::table;
@@ -269,6 +270,8 @@ fn quantity<'t>(
                 || is_minutes_or_fen(text, r, u)
                 || is_cohort(r, u)
                 || is_class_name(text, r, u)
+                || is_session(text, r, u)
+                || is_size_class(text, r)
                 || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
             {
@@ -343,12 +346,12 @@ fn quantity<'t>(
                 return Some(j);
             }
             // Chinese numerals only as a magnitude with an approximation
-            // (`超过七千万` people), not a bare word (`三万里`, `十万火急`).
-            let chinese_ok = r.value >= 1e4 && r.approx != Approx::Exact;
-            if !(r.multiplied || r.approx != Approx::Exact)
-                || r.range
-                || (r.num.chinese && !chinese_ok)
-            {
+            // (`超过七千万` people) or of two figures or more (`二百七十四万`),
+            // not a bare round word (`三万里`, `十万火急`).
+            let chinese_ok =
+                r.value >= 1e4 && (r.approx != Approx::Exact || significant_digits(r.value) >= 2);
+            let magnitude = r.multiplied || r.approx != Approx::Exact || r.num.chinese;
+            if !magnitude || r.range || (r.num.chinese && !chinese_ok) {
                 return None;
             }
             // `341.2万、375.9万及306.0万人次`: the list's unit, else the
@@ -367,6 +370,21 @@ fn quantity<'t>(
         }
     }
     Some(j)
+}
+
+/// How many non-zero digits the whole number `value` has (2740000: 3).
+fn significant_digits(value: f64) -> usize {
+    if !(0.0..1e15).contains(&value) {
+        return 0;
+    }
+    // Exact for whole numbers below 10^15.
+    let mut n = value as u64;
+    let mut count = 0;
+    while n > 0 {
+        count += usize::from(n % 10 != 0);
+        n /= 10;
+    }
+    count
 }
 
 /// Whether `位` or `名` counts places a ranking moved (`较上年前进37位`,
@@ -446,6 +464,41 @@ fn is_class_name(text: &str, r: &Reading, u: &Unit) -> bool {
     u.unit == "班"
         && text[r.num_end..].starts_with('班')
         && class_number_start(text, r.num_end).is_some()
+}
+
+/// Bodies whose terms and sessions are numbered (`区十九届人大三次会议`,
+/// `政协十四届二次会议`): `N届` or `N次会议` right after one names a term or
+/// a session, no count.
+const SESSION_BODIES: [&str; 6] = ["人大", "政协", "党代会", "常委会", "代表大会", "届"];
+
+/// A numbered term or session of a congress (`政协十四届`, `人大三次会议`,
+/// `十四届二次会议`): no count of terms or meetings.
+fn is_session(text: &str, r: &Reading, u: &Unit) -> bool {
+    let after_body = || SESSION_BODIES.iter().any(|b| text[..r.start].ends_with(b));
+    match u.unit.as_str() {
+        "次" => text[r.end..].starts_with("会议") && after_body(),
+        "届" => {
+            // A session's number after the term (`十四届二次会议`).
+            let rest = &text[r.end..];
+            let digits = rest.trim_start_matches(|c| numeral::chinese_digit(c).is_some());
+            let session = digits.len() < rest.len() && digits.starts_with("次会议");
+            session || after_body()
+        }
+        _ => false,
+    }
+}
+
+/// A size class of bodies (`产值超亿元企业97家`, `过千万元项目`): a round
+/// magnitude written without a digit, right before a noun, names the
+/// class; the count that follows is the figure (`营收超亿元。` and
+/// `突破万亿元大关` stay one).
+fn is_size_class(text: &str, r: &Reading) -> bool {
+    const MAGNITUDES: &[char] = &['十', '百', '千', '万', '亿'];
+    let num = &text[r.num_start..r.num_end];
+    num.contains(['万', '亿'])
+        && num.chars().all(|c| MAGNITUDES.contains(&c))
+        && char_at(text, r.end).is_some_and(|c| is_cjk(c) && c != '的')
+        && !text[r.end..].starts_with("大关")
 }
 
 /// An age bound that names a group of people in a rate's or a count's name
@@ -923,6 +976,15 @@ mod tests {
     #[test]
     fn dates_ordinals_and_names_are_not_metrics() {
         assert!(judged("2022年9月22日,第十八中学第二届一年级").is_empty());
+        // A session of a congress, a size class of bodies; a bare figure
+        // in Chinese numerals of two figures or more.
+        assert!(judged("区十九届人大三次会议第0147号建议").is_empty());
+        assert_eq!(
+            judged("产值超亿元企业97家"),
+            [("97家".into(), 97.0, "家".into())]
+        );
+        assert_eq!(judged("人口将达二百七十四万。")[0].1, 2_740_000.0);
+        assert!(judged("三万里河东入海").is_empty());
         // A class named by its grade and number counts no classes.
         assert!(judged("六年级3班以186分获得第一")
             .iter()
