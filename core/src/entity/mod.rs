@@ -1264,6 +1264,23 @@ mod tests {
     }
 
     #[test]
+    fn bodies_counted_after_digits_are_no_name() {
+        use EntityKind::Org;
+        check(&[
+            (
+                "全市46家医院开设互联网医院。",
+                &[],
+                &[(Org, "家医院开设互联网医院")],
+            ),
+            (
+                "2　天健会计师事务所为本公司出具了审计报告。",
+                &[(Org, "天健会计师事务所")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn issuers_of_document_numbers_name_nothing() {
         use EntityKind::{Org, Region};
         check(&[

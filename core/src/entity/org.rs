@@ -652,6 +652,7 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
         || n > MAX_FREE
         || name.chars().any(|c| c.is_ascii_digit())
         || is_quantity(name)
+        || counted_after_digits(text, start, name)
         || t.generic_whole.contains(name)
         || t.generic.ends_at(name, name.len())
         || GENERIC_BEFORE
@@ -663,15 +664,25 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
     Some(start)
 }
 
+/// Measure words of bodies counted before a head (三家公司, 46家医院), spans
+/// of time too (十年医院 of `过去十年医院数量…`), and sets of bodies counted
+/// with 大 (五大银行, 四大行).
+const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天', '大'];
+
+/// Whether a candidate name starting at `start` opens with a measure word
+/// of bodies right after Arabic digits (`46家医院开设互联网医院`): a count of
+/// bodies (not a list number before a name that opens with 天 or 大).
+fn counted_after_digits(text: &str, start: usize, name: &str) -> bool {
+    const BODIES: &[char] = &['家', '个', '所', '批', '座'];
+    name.starts_with(BODIES) && char_before(text, start).is_some_and(|c| c.is_ascii_digit())
+}
+
 /// Whether a candidate name is a quantity of bodies rather than a name
 /// (`约七成公司`, `数十家银行`, `三家公司`): it opens with an approximation
 /// word, or a Chinese numeral stands before a measure word in it.
 fn is_quantity(name: &str) -> bool {
     const APPROX_START: &[char] = &['约', '逾', '超', '近', '数', '几'];
     const NUMERALS: &str = "一二两三四五六七八九十百千万";
-    // Spans of time too: 十年医院 of `过去十年医院数量…`; and sets of
-    // bodies counted with 大 (五大银行, 四大行).
-    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天', '大'];
     if name.starts_with(APPROX_START) {
         return true;
     }

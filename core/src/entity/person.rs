@@ -210,7 +210,8 @@ impl PersonTables {
     }
 
     /// Whether `name` (2 to 4 chars) looks like a person's name: a surname
-    /// and a given name that is no title or form of address (李经理, 陈小姐).
+    /// and a given name that is no title or form of address (李经理, 陈小姐),
+    /// nor, in two chars, a common verb (应邀).
     fn is_name(&self, name: &str) -> bool {
         let Some(surname) = self.surname_len(name) else {
             return false;
@@ -222,6 +223,8 @@ impl PersonTables {
             && !self.title_words.contains(given)
             && !ADDRESS.contains(given)
             && !self.stop.contains(name)
+            // 应邀, 关注: a surname and one char that make a common verb.
+            && !(name.chars().count() == 2 && self.verbs_after.contains(name))
             && !given.starts_with(FUNCTION)
             && !name
                 .char_indices()
@@ -545,9 +548,8 @@ fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
         if text[at..].starts_with('的') {
             at += '的'.len_utf8();
         }
-        if let Some(e) = after_title(cx, at, false) {
-            out.push((at, e));
-        }
+        // As after a title, with the names listed after the first.
+        names_after_title(cx, at, false, out);
     }
 }
 
@@ -1178,6 +1180,11 @@ mod tests {
     fn pupils_after_their_classes() {
         assert_eq!(persons("六年级3班陈梓涵在女子60米决赛中夺冠"), ["陈梓涵"]);
         assert_eq!(persons("一年级2班的刘一诺在比赛中"), ["刘一诺"]);
+        assert_eq!(
+            persons("六年级5班张若溪、李沐阳等四名同学组成接力队"),
+            ["张若溪", "李沐阳"]
+        );
+        assert!(persons("街道相关负责人应邀出席").is_empty());
         assert_eq!(persons("五年级(3)班王子涵以一段故事获奖"), ["王子涵"]);
         assert!(persons("新增5班的教室").is_empty());
     }

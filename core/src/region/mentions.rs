@@ -625,6 +625,8 @@ mod tests {
             ),
             ["荷韵社区", "金琴社区", "星辉社区", "星辉社区"]
         );
+        // A kind of community, named twice, is none (长者社区照顾服务).
+        assert!(found(g, "长者社区照顾服务券。推出长者社区照顾服务券。").is_empty());
     }
 
     #[test]
