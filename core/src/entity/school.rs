@@ -217,6 +217,13 @@ fn name_start(
     if t.whole.contains(name) || generic || counted {
         return None;
     }
+    // A level and a field (区教师进修学院) name each district's own college,
+    // generic as 区教委 is.
+    if let Some(field) = name.strip_prefix(['区', '县']) {
+        if t.fields.contains(field) {
+            return None;
+        }
+    }
     // A full region name before the suffix is a class of schools (重庆市小学).
     if name.ends_with(['市', '区', '县', '省']) && gaz.prefix_len(name) == Some(name.len()) {
         return None;
@@ -457,6 +464,9 @@ mod tests {
         // Verbs and adverbs before a name.
         assert_eq!(schools("还首次引入渝州师范大学的专家"), ["渝州师范大学"]);
         assert_eq!(schools("同时安排区实验中学派出教师"), ["区实验中学"]);
+        // Each district's college of a field is generic.
+        assert!(schools("区教师进修学院小学语文教研员").is_empty());
+        assert_eq!(schools("大足区教师进修学院"), ["大足区教师进修学院"]);
     }
 
     #[test]
