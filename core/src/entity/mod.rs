@@ -11,6 +11,7 @@ mod link;
 mod org;
 mod person;
 mod school;
+mod studio;
 mod transliterated;
 mod work;
 
@@ -459,7 +460,11 @@ pub(crate) fn extract(
             .iter()
             .copied()
             .chain(known.iter().map(|f| (f.start, f.end)))
-            .map(|(s, e)| Candidate::new(s, e, EntityKind::Person)),
+            .map(|(s, e)| Candidate {
+                // The head of a workshop named after them stays inside its name.
+                nested: studio::follows_head(text, e),
+                ..Candidate::new(s, e, EntityKind::Person)
+            }),
     );
     if cancel::requested() {
         return Mentions::none();

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use super::studio::{self, STUDIO};
 use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
@@ -152,8 +153,6 @@ const AFTER_TIGHT: &[char] = &[
     '签', '实', '预', '拟', '披', '公', '介', '指', '所', '控', '股', '副', '党', '工', '员', '以',
     '作', '并', '同', '推', '通', '自', '年', '上', '首', '均', '合', '开',
 ];
-/// The head of a teacher's workshop (名师工作室).
-const STUDIO: &str = "工作室";
 /// Heads that end a company name, whose short form may stand alone later.
 const COMPANY: &[&str] = &["公司"];
 
@@ -383,6 +382,11 @@ pub(crate) fn find(
         // 赣州市市长…代表市政府).
         if government && start.is_some_and(|a| text[a..s].chars().count() > 8) {
             start = None;
+        }
+        // A teacher's workshop named after its head (举行的|刘霞初中语文名师
+        // 工作室), where nothing else anchors it.
+        if suffix == STUDIO && start.is_none() {
+            start = studio::head(text, s).map(|(a, _)| a).filter(|&a| a >= low);
         }
         // A teacher's workshop named after a school it stands in
         // (谢家湾小学|何晓东小学科学名师工作室): the school is a name of its

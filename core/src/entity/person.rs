@@ -9,6 +9,7 @@
 //! an honorific (陈国樑议员, 周振邦先生); a speaker may follow 的
 //! (来自农业农村厅的韦建峰介绍).
 
+use super::studio::{self, STUDIO};
 use super::transliterated;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -316,6 +317,7 @@ pub(crate) fn find(
     honoured(&cx, marks, &mut out);
     speaker_labels(&cx, &mut out);
     pupils_of_classes(&cx, &mut out);
+    heads_of_studios(&cx, &mut out);
     credits(norm, t, marks, &mut out);
     bylines(norm, t, &mut out);
     out.extend(transliterated::dotted(norm));
@@ -550,6 +552,17 @@ fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
         }
         // As after a title, with the names listed after the first.
         names_after_title(cx, at, false, out);
+    }
+}
+
+/// The heads named by their workshops (刘霞初中语文名师工作室, 王静美术
+/// 名师工作室): the name before the stage and the subject.
+fn heads_of_studios(cx: &Cx, out: &mut Vec<(usize, usize)>) {
+    let text = cx.norm.text.as_str();
+    for at in memchr::memmem::find_iter(text.as_bytes(), STUDIO) {
+        if let Some((s, e)) = studio::head(text, at).filter(|&(s, e)| bare_name(cx, &text[s..e])) {
+            out.push((s, e));
+        }
     }
 }
 
@@ -1187,6 +1200,16 @@ mod tests {
         assert!(persons("街道相关负责人应邀出席").is_empty());
         assert_eq!(persons("五年级(3)班王子涵以一段故事获奖"), ["王子涵"]);
         assert!(persons("新增5班的教室").is_empty());
+    }
+
+    #[test]
+    fn heads_of_studios() {
+        assert_eq!(
+            persons("天宝实验小学王静美术名师工作室指导学生作品"),
+            ["王静"]
+        );
+        assert_eq!(persons("举行的刘霞初中语文名师工作室主题研修"), ["刘霞"]);
+        assert!(persons("全区共有市级名师工作室12个").is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! 学院, 校区…) whose left boundary is found by walking back to a stop word
 //! (建成香溪小学 → 香溪小学), and abbreviations (重庆七中, 双福六小).
 
+use super::studio::SUBJECTS;
 use crate::region::Gazetteer;
 use crate::text::{char_at, char_before, extend_left, word_prefix, Found, WordSet};
 
@@ -68,26 +69,6 @@ pub(crate) struct SchoolHit {
 
 /// Prepositions of direction, which end no school's name (企业向学校).
 const TOWARD: [char; 3] = ['向', '往', '朝'];
-/// School subjects, which after a school stage name a teacher's field
-/// (何晓东小学科学名师工作室, 高中数学教研员), not a school.
-const SUBJECTS: [&str; 16] = [
-    "科学",
-    "语文",
-    "数学",
-    "英语",
-    "美术",
-    "音乐",
-    "体育",
-    "物理",
-    "化学",
-    "生物",
-    "历史",
-    "地理",
-    "政治",
-    "信息技术",
-    "道德与法治",
-    "心理健康",
-];
 /// Words after a stage and a subject that make them a field (名师, 教研);
 /// not 教师, which follows a school's name as often (石门坎中学英语教师).
 const FIELD_ROLES: [&str; 3] = ["名师", "教研", "学科"];
