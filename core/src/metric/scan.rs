@@ -951,7 +951,7 @@ mod tests {
 
     fn reading(text: &str) -> (String, f64, String, Approx) {
         let t = Tables::new(&Options::default()).unwrap();
-        let at = text.find(numeral::starts_number).unwrap();
+        let at = text.find(|c| numeral::NUMBER_STARTS.has(c)).unwrap();
         let r = read(text, at, &t).unwrap();
         let unit = r.unit.map_or(String::new(), |u| u.unit.clone());
         (text[r.start..r.end].to_owned(), r.value, unit, r.approx)
