@@ -67,6 +67,12 @@ pub fn judge<'t>(
     if !r.value.is_finite() {
         return None;
     }
+    // Only a rank takes such a numeral (`第三`); [`quantity`] rejects it
+    // (`一是`, `三大`), and nothing before it keeps one: it is let go
+    // before those tests.
+    if is_bare_words(r) && !text[..r.num_start].ends_with('第') {
+        return None;
+    }
     if is_place_name(text, r) || is_row_number(ix, r) {
         return None;
     }
@@ -83,6 +89,13 @@ pub fn judge<'t>(
     judged.filter(|j| {
         !segment::in_title(ix, sentence.start, j.start) && !in_slogan(ix, sentence.clone(), j)
     })
+}
+
+/// Whether `r` is a numeral in words with no unit, no multiplier and no
+/// approximation word (`三` of `三大`): no figure, no table cell, no
+/// labelled count.
+fn is_bare_words(r: &Reading) -> bool {
+    r.num.chinese && r.unit.is_none() && !r.multiplied && r.approx == Approx::Exact
 }
 
 /// The table cell of a number written in digits (not a year), if it ends a

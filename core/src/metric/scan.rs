@@ -391,6 +391,10 @@ fn sign_before(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let mut chars = before.chars().rev();
     let Some(c) = chars.next() else { return 0 };
+    // Most numbers follow none of these: the char before is then not read.
+    if !matches!(c, '-' | '−' | '+' | '负' | '下') {
+        return 0;
+    }
     let prev = chars.next();
     match c {
         '-' | '−' | '+' => {
