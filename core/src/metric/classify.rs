@@ -68,6 +68,12 @@ pub fn judge<'t>(
     if !r.value.is_finite() {
         return None;
     }
+    // Only a rank takes these (`第三`, `第2023年`); [`quantity`] rejects
+    // them (`一是`, `2023年`, `5日`), and nothing before it keeps one:
+    // they are let go before those tests.
+    if (is_bare_words(r) || ruled_out_by_unit(r)) && !text[..r.num_start].ends_with('第') {
+        return None;
+    }
     if is_place_name(text, r) || is_row_number(ix, r) {
         return None;
     }
@@ -84,6 +90,30 @@ pub fn judge<'t>(
     judged.filter(|j| {
         !segment::in_title(ix, sentence.start, j.start) && !in_slogan(ix, sentence.clone(), j)
     })
+}
+
+/// Whether `r` is a numeral in words with no unit, no multiplier and no
+/// approximation word (`三` of `三大`): no figure, no table cell, no
+/// labelled count.
+fn is_bare_words(r: &Reading) -> bool {
+    r.num.chinese && r.unit.is_none() && !r.multiplied && r.approx == Approx::Exact
+}
+
+/// Whether the unit of `r` rules it out wherever it stands: a year
+/// (`2023年`), a unit only after one (`分成两半`), or only after decimals
+/// (the day of `3月5日`).
+fn ruled_out_by_unit(r: &Reading) -> bool {
+    let rule =
+        |u: &Unit| (u.after_one && r.num.value() != 1.0) || (u.decimal_only && r.num.scale == 0);
+    r.unit.is_some_and(rule) || is_year(r)
+}
+
+/// Whether `r` is four bare digits in the span of time `年`: a year.
+fn is_year(r: &Reading) -> bool {
+    let in_years = r
+        .unit
+        .is_some_and(|u| u.unit == "年" && u.kind == QuantityKind::Duration);
+    in_years && r.num.digits_only && r.num.chars == 4
 }
 
 /// The table cell of a number written in digits (not a year), if it ends a
@@ -693,7 +723,7 @@ fn is_date_or_period(text: &str, r: &Reading) -> bool {
         // An age range (`3-6岁`, `十七八岁`) is an age, no period.
         return (r.range && u.unit != "岁") || until || within || (u.unit == "个月" && opening);
     }
-    let year = r.num.digits_only && r.num.chars == 4;
+    let year = is_year(r);
     let after = &text[r.end..];
     // `近5年` frames a figure (the last five years); `约4.5年` is a span.
     let recent = r.approx_before

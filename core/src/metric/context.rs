@@ -63,8 +63,6 @@ pub struct Reader<'a> {
     last_period: Option<(Range<usize>, String)>,
     /// Where the previous quantity starts, if one was read.
     prev_at: Option<usize>,
-    /// The previous quantity's indicator (a buffer kept between reads).
-    prev_indicator: String,
     /// The previous quantity's change.
     prev_change: Change,
     /// The indicator pieces of the quantity at hand (a buffer kept between reads).
@@ -85,7 +83,6 @@ impl<'a> Reader<'a> {
             periods: Vec::new(),
             last_period: None,
             prev_at: None,
-            prev_indicator: String::new(),
             prev_change: Change::None,
             pieces: Vec::new(),
         }
@@ -93,7 +90,8 @@ impl<'a> Reader<'a> {
 
     /// The context of `m`, whose neighbours end at `prev_end` and start at
     /// `next_start`; `region` is the region name to drop from the indicator;
-    /// `role` its part in a from–to pair.
+    /// `role` its part in a from–to pair; `prev_indicator` the indicator
+    /// read for the quantity before it (empty for the first).
     pub fn read(
         &mut self,
         m: &Judged<'_>,
@@ -101,6 +99,7 @@ impl<'a> Reader<'a> {
         next_start: usize,
         region: Option<&str>,
         role: Role,
+        prev_indicator: &str,
     ) -> Found {
         let text = self.norm.text.as_str();
         if !self.sentence.contains(&m.start) {
@@ -139,7 +138,7 @@ impl<'a> Reader<'a> {
             cut(&mut pieces, m.end..next_start);
         }
         let mut indicator = if role == Role::To {
-            self.prev_indicator.clone()
+            prev_indicator.to_owned()
         } else {
             original_of(self.norm, &mut self.cursor, &pieces)
         };
@@ -148,7 +147,7 @@ impl<'a> Reader<'a> {
             .prev_at
             .take()
             .filter(|at| self.sentence.contains(at))
-            .map(|_| self.prev_indicator.as_str());
+            .map(|_| prev_indicator);
         if let Some(prev_ind) = prev.filter(|_| role != Role::To) {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
@@ -171,7 +170,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.remember(m, change, &indicator);
+        self.remember(m, change);
         Found {
             indicator,
             change,
@@ -179,13 +178,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Keeps what the next quantity may share: where `m` stands, its change
-    /// and its indicator.
-    fn remember(&mut self, m: &Judged<'_>, change: Change, indicator: &str) {
+    /// Keeps what the next quantity may share: where `m` stands and its
+    /// change (its indicator comes back with the next read).
+    fn remember(&mut self, m: &Judged<'_>, change: Change) {
         self.prev_at = Some(m.start);
         self.prev_change = change;
-        self.prev_indicator.clear();
-        self.prev_indicator.push_str(indicator);
     }
 
     /// The context of a figure in a table row: what the row measures (its
@@ -226,7 +223,7 @@ impl<'a> Reader<'a> {
                 .map_or(Change::None, |(_, &c)| c)
         };
         let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
-        self.remember(m, change, &indicator);
+        self.remember(m, change);
         if cell.in_prose {
             return Found {
                 indicator,

@@ -216,11 +216,12 @@ impl<'t> Index<'t> {
         } else if b < 0x80 {
             self.note_break(bytes, i);
         } else if let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
-            // The word of the chars of time frames, as `BmpSet::has_at` takes it.
+            // The word of the chars of time frames and numerals, as
+            // `BmpSet::has_at` takes it.
             let word = usize::from(b0 & 0x0f) << 6 | usize::from(b1 & 0x3f);
             if b0 >= 0xe0 && FRAME_CHARS.has_at(word, b2) {
                 self.frames.at.push(i);
-            } else if is_numeral(b0, b1, b2) {
+            } else if numeral::NUMBER_STARTS.has_at(word, b2) {
                 return true;
             } else if is_title_mark(&bytes[i..]) {
                 self.titles.at.push(i);
@@ -260,12 +261,6 @@ impl<'t> Index<'t> {
 /// Whether the three-byte char `b0 b1 b2` is one of the [`WORD_MARKS`].
 fn is_word_mark(b0: u8, b1: u8, b2: u8) -> bool {
     WORD_MARKS.iter().any(|w| w.as_bytes() == [b0, b1, b2])
-}
-
-/// Whether the three-byte char `b0 b1 b2` may start a number.
-fn is_numeral(b0: u8, b1: u8, b2: u8) -> bool {
-    let cp = (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
-    char::from_u32(cp).is_some_and(numeral::starts_number)
 }
 
 #[cfg(test)]

@@ -91,7 +91,8 @@ pub(crate) fn extract(
             .placed_after(q.end)
             .or(respective[i])
             .or_else(|| regions.region_at(q.start));
-        let ctx = reader.read(q, prev_end, next_start, region, roles[i]);
+        let prev_indicator = out.last().map_or("", |d: &Draft| d.indicator.as_str());
+        let ctx = reader.read(q, prev_end, next_start, region, roles[i], prev_indicator);
         let previous = (roles[i] == pairs::Role::To).then(|| found[i - 1].value);
         // Nothing reads the unit or the SI value of a quantity once it is
         // read: the draft takes them over.

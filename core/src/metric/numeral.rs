@@ -1,7 +1,7 @@
 //! Numbers as written in reports: Arabic (`8660`, `98.3`), Chinese
 //! (`十八`, `两`, `一万`, `二〇二二`), and fractions (`四分之一`, `百分之九十`).
 
-use crate::text::char_at;
+use crate::text::{char_at, BmpSet};
 
 /// A number read at some offset. Its value is `int / 10^scale`, kept apart
 /// so that multipliers apply exactly (`31.96亿` is 3196 × 10⁸ / 10²).
@@ -91,7 +91,7 @@ fn chinese_power(c: char) -> Option<f64> {
 
 /// Whether `c` is a financial (capital) numeral (`壹贰叁…拾佰仟`), written on
 /// invoices, budgets and contracts so that figures cannot be altered.
-pub fn is_capital(c: char) -> bool {
+pub const fn is_capital(c: char) -> bool {
     matches!(
         c,
         '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟'
@@ -104,13 +104,24 @@ pub const CHINESE_STARTS: [char; 30] = [
     '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '佰', '仟', '廿', '卅', '卌',
 ];
 
-/// Whether a number can start with `c`.
-pub fn starts_number(c: char) -> bool {
-    c.is_ascii_digit()
-        || chinese_digit(c).is_some()
-        || matches!(c, '十' | '百' | '千' | '拾' | '佰' | '仟')
-        || tens(c).is_some()
-}
+/// The chars a number can start with: ASCII digits and the
+/// [`CHINESE_STARTS`] (a test checks them against the numerals [`parse`]
+/// reads).
+pub static NUMBER_STARTS: BmpSet = with_digits(BmpSet::EMPTY.with_each(&CHINESE_STARTS));
+
+/// The chars [`in_number`] holds: those of [`NUMBER_STARTS`] but the
+/// financial numerals, and `万`, `亿` and the decimal point.
+static NUMBER_CHARS: BmpSet = {
+    let mut set = with_digits(BmpSet::EMPTY.with_each(&['万', '亿', '.']));
+    let mut i = 0;
+    while i < CHINESE_STARTS.len() {
+        if !is_capital(CHINESE_STARTS[i]) {
+            set = set.with(CHINESE_STARTS[i]);
+        }
+        i += 1;
+    }
+    set
+};
 
 /// The value of a char that writes a whole number of tens: `廿` (twenty),
 /// `卅` (thirty), `卌` (forty), as in `廿四本`.
@@ -123,12 +134,22 @@ fn tens(c: char) -> Option<f64> {
     })
 }
 
+/// `set` with the ASCII digits added.
+const fn with_digits(mut set: BmpSet) -> BmpSet {
+    let mut d = b'0';
+    while d <= b'9' {
+        set = set.with(d as char);
+        d += 1;
+    }
+    set
+}
+
 /// Whether `c` can be part of a number (to skip to the end of a run after a
 /// number that was not read). Financial numerals are left out: `伍`, `陆` are
 /// also common word parts (`队伍3支`), and skipping them would skip the
 /// Arabic number after them.
 pub fn in_number(c: char) -> bool {
-    (starts_number(c) && !is_capital(c)) || matches!(c, '万' | '亿' | '.')
+    NUMBER_CHARS.has(c)
 }
 
 /// Reads the number at byte `at`, Arabic or Chinese.
@@ -516,13 +537,19 @@ mod tests {
 
     #[test]
     fn starts_agree() {
-        for c in CHINESE_STARTS {
-            assert!(starts_number(c) && c.len_utf8() == 3, "{c}");
+        // The numerals `parse` reads: digits, powers of ten below 万, tens.
+        let reads = |c: char| {
+            c.is_ascii_digit()
+                || chinese_digit(c).is_some()
+                || chinese_power(c).is_some_and(|p| p < 1e4)
+                || tens(c).is_some()
+        };
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            assert_eq!(NUMBER_STARTS.has(c), reads(c), "{c}");
+            let within = (reads(c) && !is_capital(c)) || matches!(c, '万' | '亿' | '.');
+            assert_eq!(in_number(c), within, "{c}");
         }
-        let n = ('\u{3000}'..='\u{9fff}')
-            .filter(|&c| starts_number(c))
-            .count();
-        assert_eq!(n, CHINESE_STARTS.len());
+        assert!(CHINESE_STARTS.iter().all(|c| c.len_utf8() == 3));
     }
 
     #[test]

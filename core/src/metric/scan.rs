@@ -391,6 +391,10 @@ fn sign_before(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let mut chars = before.chars().rev();
     let Some(c) = chars.next() else { return 0 };
+    // Most numbers follow none of these: the char before is then not read.
+    if !matches!(c, '-' | '−' | '+' | '负' | '下') {
+        return 0;
+    }
     let prev = chars.next();
     match c {
         '-' | '−' | '+' => {
@@ -1039,7 +1043,7 @@ mod tests {
 
     fn reading(text: &str) -> (String, f64, String, Approx) {
         let t = Tables::new(&Options::default()).unwrap();
-        let at = text.find(numeral::starts_number).unwrap();
+        let at = text.find(|c| numeral::NUMBER_STARTS.has(c)).unwrap();
         let r = read(text, at, &t).unwrap();
         let unit = r.unit.map_or(String::new(), |u| u.unit.clone());
         (text[r.start..r.end].to_owned(), r.value, unit, r.approx)

@@ -167,6 +167,10 @@ pub fn header_says(h: &str, words: &[&str]) -> bool {
 /// Cells of a table that hold no value (not applicable, left empty).
 const NO_VALUE: &[&str] = &["不适用", "-", "—", "——", "--", "/", "无", "N/A"];
 
+/// The words of [`NO_VALUE`] that are not ASCII, in its order (a test
+/// checks): listed apart, so that each figure tries only these.
+const WIDE_NO_VALUE: [&str; 4] = ["不适用", "—", "——", "无"];
+
 /// Whether `c` splits the cells of a row.
 fn is_cell_break(c: char) -> bool {
     c == '|' || c == '\t'
@@ -197,7 +201,7 @@ pub fn cell(
     let after = text[end..].trim_start_matches(' ');
     let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
     let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
-        || NO_VALUE.iter().any(|w| !w.is_ascii() && opens(after, w))
+        || WIDE_NO_VALUE.iter().any(|w| opens(after, w))
         || change_word(after, &tables.change_verbs)
             .is_some_and(|n| after[n..].starts_with(starts_figure));
     if !(ends_cell || spaced) {
@@ -1449,6 +1453,12 @@ mod tests {
             None
         );
         assert_eq!(unit_of("填报单位:人民医院\n门诊 12 15 18\n", "15"), None);
+    }
+
+    #[test]
+    fn wide_no_value_words_are_those_of_the_list() {
+        let wide: Vec<&str> = NO_VALUE.iter().copied().filter(|w| !w.is_ascii()).collect();
+        assert_eq!(wide, WIDE_NO_VALUE);
     }
 
     #[test]
