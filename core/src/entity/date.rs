@@ -866,8 +866,12 @@ fn hit(text: &str, start: usize, end: usize, from: Point, to: Option<Point>) -> 
 /// year 1–150; bare (`112年底`) in a text that names 民国 somewhere
 /// (`roc`), a two- or three-digit year 34–150 (1945–2061).
 fn roc_year(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<(i32, usize)> {
+    // The length first: most numbers are no year of the Republic.
+    if !(2..=3).contains(&n) && !s[..i].ends_with("民国") {
+        return None;
+    }
     let year_word = char_at(s, j) == Some('年') || school_year(s, j).is_some();
-    if !year_word || (!(2..=3).contains(&n) && !s[..i].ends_with("民国")) {
+    if !year_word {
         return None;
     }
     let before = &s[..i];
@@ -904,6 +908,10 @@ fn school_year(s: &str, j: usize) -> Option<usize> {
 /// (`roc`): the three digits `v` at `i` (`n` of them, ending at `j`), then a
 /// month and a day of two digits each.
 fn roc_dashed(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Option<Hits> {
+    // The year first: most numbers are none.
+    if !(roc && n == 3 && (34..=150).contains(&v)) {
+        return None;
+    }
     let t = s.as_bytes();
     let sep = *t.get(j)?;
     let d = |k: usize| t.get(j + k).is_some_and(u8::is_ascii_digit);
@@ -914,7 +922,7 @@ fn roc_dashed(s: &str, i: usize, v: u32, n: usize, j: usize, roc: bool) -> Optio
         && d(4)
         && d(5)
         && !d(6);
-    if !(roc && n == 3 && (34..=150).contains(&v) && shaped) {
+    if !shaped {
         return None;
     }
     let two = |k: usize| u32::from(t[j + k] - b'0') * 10 + u32::from(t[j + k + 1] - b'0');

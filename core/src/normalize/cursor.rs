@@ -72,6 +72,9 @@ impl<'n, 'a> Cursor<'n, 'a> {
                 return glosses[k].1;
             }
         }
+        if let Some(end) = self.linear_end(norm) {
+            return end;
+        }
         let prev = floor_char(&self.norm.text, norm - 1);
         let o = self.orig_start(prev);
         // The length of the char at `o`, read from its first byte.
@@ -79,6 +82,18 @@ impl<'n, 'a> Cursor<'n, 'a> {
             Some(&lead) if self.norm.orig.is_char_boundary(o) => o + utf8_len(lead),
             _ => o,
         }
+    }
+
+    /// The original offset one past the char that ends at `norm`, where the
+    /// anchor at or before the last offset mapped is before that char and
+    /// no other anchor comes up to `norm`: from that anchor both texts go
+    /// on byte for byte, the char included (a fold to another length or a
+    /// drop would have left an anchor), so no char is looked at.
+    fn linear_end(&self, norm: usize) -> Option<usize> {
+        let anchors = &self.norm.anchors;
+        let (n, o) = anchors[self.k];
+        let next = anchors.get(self.k + 1).map_or(usize::MAX, |a| a.0);
+        (n < norm && norm < next).then(|| o + (norm - n))
     }
 
     /// Whether the normalised range `start..end` is, white space aside,

@@ -172,13 +172,13 @@ impl Trie {
         let mut starts = [0; STARTS_BATCH];
         let mut from = 0;
         loop {
+            // Asked once a batch of starts, not at every char: a text where
+            // none may start is scanned in a blink anyway.
+            if checkpoint.stop_at(from) {
+                return out;
+            }
             let (n, next_from) = self.starts.fill(bytes, from, &mut starts);
             for &p in &starts[..n] {
-                // Asked where a word may start, not at every char: a text
-                // where none may start is scanned in a blink anyway.
-                if checkpoint.stop_at(p) {
-                    return out;
-                }
                 let mut found = self.walk(bytes, p, &next, &mut best);
                 while found != 0 {
                     let k = found.trailing_zeros() as usize;
