@@ -96,7 +96,19 @@ pub fn judge<'t>(
 /// approximation word (`三` of `三大`): no figure, no table cell, no
 /// labelled count.
 fn is_bare_words(r: &Reading) -> bool {
-    r.num.chinese && r.unit.is_none() && !r.multiplied && r.approx == Approx::Exact
+    r.num.chinese
+        && r.unit.is_none()
+        && !r.multiplied
+        && r.approx == Approx::Exact
+        && !is_magnitude_in_words(r)
+}
+
+/// Whether a numeral in words with no unit is a magnitude all the same:
+/// ten thousand or more, with an approximation (`超过七千万` people) or
+/// of two figures or more (`二百七十四万`), not a bare round word (`三万里`,
+/// `十万火急`).
+fn is_magnitude_in_words(r: &Reading) -> bool {
+    r.value >= 1e4 && (r.approx != Approx::Exact || significant_digits(r.value) >= 2)
 }
 
 /// Whether the unit of `r` rules it out wherever it stands: a year
@@ -375,11 +387,8 @@ fn quantity<'t>(
                 j.kind = u.kind;
                 return Some(j);
             }
-            // Chinese numerals only as a magnitude with an approximation
-            // (`超过七千万` people) or of two figures or more (`二百七十四万`),
-            // not a bare round word (`三万里`, `十万火急`).
-            let chinese_ok =
-                r.value >= 1e4 && (r.approx != Approx::Exact || significant_digits(r.value) >= 2);
+            // Chinese numerals only as a magnitude.
+            let chinese_ok = is_magnitude_in_words(r);
             let magnitude = r.multiplied || r.approx != Approx::Exact || r.num.chinese;
             if !magnitude || r.range || (r.num.chinese && !chinese_ok) {
                 return None;
