@@ -873,10 +873,17 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
 }
 
 /// Whether a verb with the aspect particle 着 stands at `at` (村民黄亚明戴着,
-/// 书记钟立群指着): a name may end before it.
+/// 书记钟立群指着), or a manner of speech (新生罗一诺兴奋地说): a name may
+/// end before it.
 fn aspect(text: &str, at: usize) -> bool {
     let mut cs = text[at..].chars();
-    cs.next().is_some_and(is_cjk) && cs.next() == Some('着')
+    let first = cs.next().is_some_and(is_cjk);
+    let second = cs.next();
+    first
+        && (second == Some('着')
+            || (second.is_some_and(is_cjk)
+                && cs.next() == Some('地')
+                && cs.next().is_some_and(|c| SPEECH.contains(&c))))
 }
 
 /// Whether what stands at `at` may follow a name: punctuation, a space, the
@@ -1186,6 +1193,7 @@ mod tests {
         // with 着 after a name, even behind a common noun.
         assert_eq!(persons("村党总支书记钟立群指着村口说"), ["钟立群"]);
         assert_eq!(persons("村民黄亚明戴着头灯"), ["黄亚明"]);
+        assert_eq!(persons("七年级新生罗一诺兴奋地说:"), ["罗一诺"]);
         assert_eq!(persons("公司发言人、财务长许雅雯补充"), ["许雅雯"]);
     }
 
