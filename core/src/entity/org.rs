@@ -75,6 +75,12 @@ static GOVERNMENT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_party_committees.txt")));
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
+/// Longest stretch between the anchor and a company's legal form (宁波|梅山保税
+/// 港区芯程投资管理|有限公司), in chars: a trade name, a zone and a line of
+/// business stand there.
+const MAX_COMPANY_GAP: usize = 16;
+/// Legal forms a company's name ends with, which allow [`MAX_COMPANY_GAP`].
+const LEGAL_HEADS: [&str; 2] = ["有限公司", "有限责任公司"];
 /// Longest name of a unit right after its body (铁路|处, 规划发展与信息化|处), in chars.
 const MAX_UNIT_GAP: usize = 8;
 /// Longest name before a strong head without an anchor, in chars.
@@ -854,6 +860,11 @@ fn anchor(
     let shared = text[s..]
         .starts_with(['区', '市', '县', '省'])
         .then_some(s + '区'.len_utf8());
+    let max_gap = if LEGAL_HEADS.iter().any(|w| text[s..].starts_with(w)) {
+        MAX_COMPANY_GAP
+    } else {
+        MAX_GAP
+    };
     let inside = |spans: &[(usize, usize)]| {
         let k = spans.partition_point(|&(st, _)| st < from);
         spans[k..]
@@ -865,7 +876,7 @@ fn anchor(
                 // conjunction right after the anchor joins two names
                 // (医务卫生局及卫生署), not one.
                 let gap_ok = || {
-                    text[en..s].chars().count() <= MAX_GAP
+                    text[en..s].chars().count() <= max_gap
                         && !text[en..s].starts_with(['及', '和', '与', '、', '或'])
                         && !text[en..s].char_indices().any(|(i, c)| {
                             let end = en + i + c.len_utf8();
