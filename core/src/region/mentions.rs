@@ -154,6 +154,13 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 if short && (text[e..].starts_with(['镇', '乡']) && !town_word || ethnic) {
                     continue;
                 }
+                // 柏林湾镇, 长寿湖镇: a short form or a foreign city, one
+                // more char and a town's suffix: the town's name holds them.
+                // Not a country's before 乡 (中国竹乡, a nickname).
+                let abroad = gaz.regions[id as usize].level == Level::Country;
+                if (short || abroad) && opens_town_name(text, e, !abroad) {
+                    continue;
+                }
                 // 洪泽湖: a county's short form before a lake, river or
                 // ridge names the feature, unless a place's name starts
                 // there (天津河西区).
@@ -255,6 +262,20 @@ fn join_lists(text: &str, hits: &mut Vec<Hit>, listed: Vec<Hit>) {
     if hits.len() > before {
         hits.sort_by_key(|h| h.start);
     }
+}
+
+/// Whether one char and a town's suffix (镇, or 乡 if `township`) stand at
+/// `at`, right after a place's short form (柏林|湾镇): the char is no
+/// suffix, 的, conjunction or end of a word before 乡 (广州|回乡), so the
+/// place opens the town's name.
+fn opens_town_name(text: &str, at: usize, township: bool) -> bool {
+    let mut cs = text[at..].chars();
+    cs.next().is_some_and(|c| {
+        is_cjk(c) && !"市县区州镇乡村的和与及".contains(c) && !VILLAGE_BAD_LAST.contains(&c)
+    }) && cs
+        .next()
+        .is_some_and(|c| c == '镇' || (township && c == '乡'))
+        && !cs.next().is_some_and(|c| AFTER_XIANG.contains(&c))
 }
 
 /// Chars that, left alone before a town's suffix after a stop, make a
@@ -613,6 +634,13 @@ mod tests {
         assert!(found(g, "新增城镇就业,全年城镇居民收入,推进新型城镇化,小城镇。").is_empty());
         assert!(found(g, "针对偏乡师资,推动偏乡教育。").is_empty());
         assert_eq!(found(g, "柏杨村—青龙村通村路改造。"), ["柏杨村", "青龙村"]);
+    }
+
+    #[test]
+    fn towns_named_after_a_place() {
+        let g = Gazetteer::shared().unwrap();
+        assert_eq!(found(g, "在柏林湾镇试点互助养老。"), ["柏林湾镇"]);
+        assert_eq!(found(g, "从广州回乡5年。"), ["广州"]);
     }
 
     #[test]
