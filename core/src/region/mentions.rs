@@ -484,6 +484,10 @@ static CHINA_SLOGANS: LazyLock<WordList> =
 /// suffix (建成县域 is no 成县).
 const AFTER_COUNTY: &[char] = &['域', '级', '城', '委', '长', '乡', '直', '属'];
 
+/// Words whose last char opens the name of a county of two chars
+/// (示范|县: 示范县 is a model county, no 范县).
+const WORDS_INTO_COUNTY: [&str; 3] = ["示范", "模范", "规范"];
+
 /// Whether the name at `s..e` stands inside a longer word (其中国…, 成县域,
 /// 新兴区域) or names a street (北京路, 台湾大道).
 fn in_word(text: &str, s: usize, e: usize) -> bool {
@@ -496,9 +500,17 @@ fn in_word(text: &str, s: usize, e: usize) -> bool {
         return true;
     }
     let next = char_at(text, e);
-    let two = name.chars().count() == 2
-        && name.ends_with(['县', '区'])
-        && next.is_some_and(|c| AFTER_COUNTY.contains(&c));
+    let short_county = name.chars().count() == 2 && name.ends_with(['县', '区']);
+    // 示范县 (a model county) is no 范县.
+    let first = name.chars().next().map_or(0, char::len_utf8);
+    if short_county
+        && WORDS_INTO_COUNTY
+            .iter()
+            .any(|w| text[..s + first].ends_with(w))
+    {
+        return true;
+    }
+    let two = short_county && next.is_some_and(|c| AFTER_COUNTY.contains(&c));
     // 新兴区域, 安定区域, 永安区块: 区 starts a word.
     let qu = name.ends_with('区') && next.is_some_and(|c| AFTER_QU.contains(&c));
     // 北京路, 台湾大道, 解放大街: a street.
@@ -641,6 +653,7 @@ mod tests {
         let g = Gazetteer::shared().unwrap();
         assert_eq!(found(g, "在柏林湾镇试点互助养老。"), ["柏林湾镇"]);
         assert_eq!(found(g, "从广州回乡5年。"), ["广州"]);
+        assert!(found(g, "建成全国示范县(区)。").is_empty());
     }
 
     #[test]
