@@ -645,13 +645,7 @@ fn race_time(
     if first.chinese || first.scale != 0 {
         return None;
     }
-    let digits = |at: usize| {
-        text[at..]
-            .bytes()
-            .take(3)
-            .take_while(u8::is_ascii_digit)
-            .count()
-    };
+    let digits = |at: usize| digits_at(text, at);
     // The part of `word` at `at`: its value and where it ends.
     let part = |at: usize, word: char| {
         let n = digits(at);
@@ -676,25 +670,33 @@ fn race_time(
     if unit == "分" && seconds.is_none() {
         return None;
     }
-    let mut num = numeral::Num {
-        digits_only: false,
-        ..first
-    };
     if let Some((s, e)) = seconds {
         total += s;
         end = e;
-        num.int = total;
-        let k = digits(end);
-        if (1..=2).contains(&k) {
-            let decimals: f64 = text[end..end + k].parse().ok()?;
-            num.append_decimals(decimals, i32::try_from(k).ok()?);
-            end += k;
-        }
-    } else {
-        num.int = total;
+    }
+    let mut num = numeral::Num {
+        int: total,
+        digits_only: false,
+        ..first
+    };
+    let k = digits(end);
+    if seconds.is_some() && (1..=2).contains(&k) {
+        let decimals: f64 = text[end..end + k].parse().ok()?;
+        num.append_decimals(decimals, i32::try_from(k).ok()?);
+        end += k;
     }
     num.end = end;
     Some((num, end))
+}
+
+/// How many ASCII digits stand at `at`, counting up to three (a figure's
+/// one or two digits after its unit: 9秒12, 1分02秒, but not 3米860).
+fn digits_at(text: &str, at: usize) -> usize {
+    text[at..]
+        .bytes()
+        .take(3)
+        .take_while(u8::is_ascii_digit)
+        .count()
 }
 
 /// The tenths digit after a unit that takes one ([`Unit::tenths_after`])
@@ -756,12 +758,7 @@ fn tenths_after(
     };
     if !chinese {
         // `3米86`, `9秒12`: Arabic hundredths too (a height, a race time).
-        let n = text[pos..]
-            .bytes()
-            .take(3)
-            .take_while(u8::is_ascii_digit)
-            .count();
-        if n == 2 && ends(pos + 2) {
+        if digits_at(text, pos) == 2 && ends(pos + 2) {
             let digits = text[pos..pos + 2].parse::<u8>().ok()?;
             return Some(((f64::from(digits), 2), 2));
         }
