@@ -391,13 +391,13 @@ pub(crate) fn find(
         }
         // A teacher's workshop named after its head (举行的|刘霞初中语文名师
         // 工作室), where nothing else anchors it.
-        if suffix == STUDIO && start.is_none() {
-            start = studio::head(text, s).map(|(a, _)| a).filter(|&a| a >= low);
-        }
         // A teacher's workshop named after a school it stands in
         // (谢家湾小学|何晓东小学科学名师工作室): the school is a name of its
         // own, the workshop starts after it.
         if suffix == STUDIO {
+            if start.is_none() {
+                start = studio::head(text, s).map(|(a, _)| a).filter(|&a| a >= low);
+            }
             if let Some(a) = start {
                 let k = anchors.schools.partition_point(|&(ss, _)| ss < a);
                 if let Some(&(_, se)) = anchors.schools[k..]
@@ -674,11 +674,6 @@ fn free_name(text: &str, s: usize, low: usize, suffix: &str, t: &OrgTables) -> O
     Some(start)
 }
 
-/// Measure words of bodies counted before a head (三家公司, 46家医院), spans
-/// of time too (十年医院 of `过去十年医院数量…`), and sets of bodies counted
-/// with 大 (五大银行, 四大行).
-const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天', '大'];
-
 /// Whether a candidate name starting at `start` opens with a measure word
 /// of bodies right after Arabic digits (`46家医院开设互联网医院`): a count of
 /// bodies (not a list number before a name that opens with 天 or 大).
@@ -693,6 +688,9 @@ fn counted_after_digits(text: &str, start: usize, name: &str) -> bool {
 fn is_quantity(name: &str) -> bool {
     const APPROX_START: &[char] = &['约', '逾', '超', '近', '数', '几'];
     const NUMERALS: &str = "一二两三四五六七八九十百千万";
+    // Spans of time too: 十年医院 of `过去十年医院数量…`; and sets of
+    // bodies counted with 大 (五大银行, 四大行).
+    const MEASURES: &[char] = &['成', '家', '个', '所', '批', '名', '年', '月', '天', '大'];
     if name.starts_with(APPROX_START) {
         return true;
     }
