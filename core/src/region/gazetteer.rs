@@ -447,15 +447,20 @@ impl Gazetteer {
         let name = name.strip_prefix("中共").unwrap_or(name);
         let mut at = 0;
         let mut place = None;
-        let mut outer: Option<Place> = None;
+        // The place before the next, resolved only once another follows it
+        // (most names hold one place).
+        let mut outer: Option<Option<Place>> = None;
         while let Some(l) = self.prefix_len(&name[at..]) {
             let here = &name[at..at + l];
-            let inner = self.resolve(here, outer.map(|o| o.province));
-            if outer.is_some_and(|o| !inner.is_some_and(|i| same_province(i, o))) {
-                break;
+            if let Some(before) = place {
+                let o = outer.unwrap_or_else(|| self.resolve(before, None));
+                let inner = self.resolve(here, o.map(|o| o.province));
+                if o.is_some_and(|o| !inner.is_some_and(|i| same_province(i, o))) {
+                    break;
+                }
+                outer = Some(inner);
             }
             place = Some(here);
-            outer = inner;
             at += l;
         }
         // A word that only looks like a place (中原医科大学, 南山中学) names
