@@ -868,14 +868,14 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
                 && !name.ends_with(NOT_GIVEN_LAST)
                 && !name[sl..].contains(NOT_GIVEN)
         };
-        follows_name(cx, e) || dateline() || verb() || aspect(text, e)
+        follows_name(cx, e) || dateline() || verb() || action_follows(text, e)
     })
 }
 
 /// Whether a verb with the aspect particle 着 stands at `at` (村民黄亚明戴着,
 /// 书记钟立群指着), or a manner of speech (新生罗一诺兴奋地说): a name may
 /// end before it.
-fn aspect(text: &str, at: usize) -> bool {
+fn action_follows(text: &str, at: usize) -> bool {
     let mut cs = text[at..].chars();
     let first = cs.next().is_some_and(is_cjk);
     let second = cs.next();
