@@ -190,6 +190,7 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
         join_lists(text, &mut hits, listed);
     }
     named_communities(text, &mut hits);
+    super::town_lists::listed_towns(gaz, text, &mut hits);
     hits
 }
 

@@ -12,6 +12,7 @@ mod markers;
 mod mentions;
 mod resolver;
 mod respective;
+mod town_lists;
 
 pub(crate) use gazetteer::{abbreviation_code, abbreviations, Gazetteer};
 pub(crate) use markers::{marker_runs_on, markers, speaks_within_city, Marker};

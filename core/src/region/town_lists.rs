@@ -1,0 +1,220 @@
+//! Towns a list names by their bare names, where the words after the list
+//! say what they are: `朱家角、金泽、练塘三镇`, `新港、民雄、太保等8个乡镇市`,
+//! `横梁、干城、新堡等南部山区乡镇`. Such names are too short and too many
+//! for any gazetteer; the head noun and its count are the evidence.
+
+use super::gazetteer::Gazetteer;
+use super::mentions::Hit;
+use crate::text::{char_at, chars_back, extend_left, is_cjk, overlaps_any};
+
+/// Heads of two chars or more that name towns after a list, with or
+/// without a count (`等乡镇`, `等8个乡镇市`, `两个街道`).
+const HEADS: [&str; 4] = ["乡镇市", "乡镇", "镇街", "街道"];
+
+/// Heads of one char, which name towns only right after a count that
+/// matches the list (`三镇`, `两乡`, `5个村`).
+const ONE_CHAR_HEADS: [char; 3] = ['镇', '乡', '村'];
+
+/// Words that may stand between `等` (and its count) and the head, saying
+/// where or what kind of towns they are (`等南部山区乡镇`, `等沿海乡镇`).
+const MODIFIERS: [&str; 20] = [
+    "南部山区",
+    "北部山区",
+    "山区",
+    "南部",
+    "北部",
+    "东部",
+    "西部",
+    "中部",
+    "沿海",
+    "沿江",
+    "沿河",
+    "偏远",
+    "边远",
+    "边境",
+    "重点",
+    "周边",
+    "中心",
+    "库区",
+    "贫困",
+    "脱贫",
+];
+
+/// The fewest and most chars of a bare town name in a list.
+const NAME_CHARS: (usize, usize) = (2, 3);
+
+/// Adds to `hits` (in text order, disjoint) the bare town names of every
+/// list of two or more followed by `等` and a head of [`HEADS`] (with a
+/// count and a modifier between, or neither), or by a count equal to the
+/// number of names and a head (`三镇`, `两个街道`). Names already among
+/// `hits` count as members; each name of two or three chars is bounded by
+/// the `、` joiners, the first on its left by a stop word or punctuation.
+pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
+    const JOINER: &str = "、";
+    let mut add: Vec<Hit> = Vec::new();
+    let mut done = 0;
+    for p in memchr::memmem::find_iter(text.as_bytes(), JOINER) {
+        if p < done {
+            continue;
+        }
+        // The names after the first, each ending at a joiner or the tail.
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        let mut at = p + JOINER.len();
+        let tail = loop {
+            let end = name_end(text, at);
+            if end == at {
+                break None;
+            }
+            names.push((at, end));
+            if text[end..].starts_with(JOINER) {
+                at = end + JOINER.len();
+                continue;
+            }
+            break Some(end);
+        };
+        done = at;
+        let Some(tail) = tail else { continue };
+        // The first name: bounded on its left, or as long as each of the
+        // others where they are all of one length (改善新港、民雄、太保).
+        let (start, bounded) = extend_left(text, p, &gaz.town_stops, NAME_CHARS.1);
+        let n = chars_between(text, start, p);
+        let first = if bounded {
+            (n >= NAME_CHARS.0).then_some((start, p))
+        } else {
+            let len = chars_between(text, names[0].0, names[0].1);
+            names
+                .iter()
+                .all(|&(s, e)| chars_between(text, s, e) == len)
+                .then(|| (chars_back(text, p, len), p))
+                .filter(|&(s, e)| text[s..e].chars().all(is_cjk))
+        };
+        let listed = names.len() + 1;
+        if !names_towns(text, tail, listed) {
+            continue;
+        }
+        for (s, e) in first.into_iter().chain(names) {
+            let known = |h: &Hit| (h.start, h.end);
+            if !overlaps_any(hits, known, s, e) {
+                add.push(Hit {
+                    start: s,
+                    end: e,
+                    province: 0,
+                });
+            }
+        }
+    }
+    if !add.is_empty() {
+        hits.extend(add);
+        hits.sort_by_key(|h| h.start);
+    }
+}
+
+/// The end of a bare name of two or three CJK chars starting at `at`,
+/// followed by `、`, `等` or a count; `at` if there is none.
+fn name_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    for (n, c) in text[at..].chars().enumerate() {
+        if n >= NAME_CHARS.0 && (c == '、' || c == '等' || count_at(text, end).is_some()) {
+            return end;
+        }
+        if n == NAME_CHARS.1 || !is_cjk(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    at
+}
+
+/// Whether the words at `tail`, after a list of `listed` names, say they
+/// are towns: `等` and a head (a count and a modifier may stand between),
+/// or a count equal to `listed` and a head.
+fn names_towns(text: &str, tail: usize, listed: usize) -> bool {
+    let rest = &text[tail..];
+    if let Some(after) = rest.strip_prefix('等') {
+        let after = count_at(after, 0).map_or(after, |(_, k)| &after[k..]);
+        let after = MODIFIERS
+            .iter()
+            .find_map(|m| after.strip_prefix(m))
+            .unwrap_or(after);
+        return HEADS.iter().any(|h| after.starts_with(h));
+    }
+    let Some((n, k)) = count_at(rest, 0) else {
+        return false;
+    };
+    let head = &rest[k..];
+    n as usize == listed
+        && (HEADS.iter().any(|h| head.starts_with(h)) || head.starts_with(ONE_CHAR_HEADS))
+}
+
+/// A small count at `at` (digits, or one Chinese numeral from 两 to 十)
+/// and its end, past a measure word `个`.
+fn count_at(text: &str, at: usize) -> Option<(u32, usize)> {
+    const CHINESE: &str = "一两三四五六七八九十";
+    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let (n, end) = if digits > 0 {
+        (text[at..at + digits].parse().ok()?, at + digits)
+    } else {
+        let c = char_at(text, at)?;
+        let v = CHINESE.chars().position(|d| d == c)?;
+        // 一 counts nothing in a list; 两 is 2.
+        let n = match v {
+            0 => return None,
+            v => v as u32 + 1,
+        };
+        (n, at + c.len_utf8())
+    };
+    let end = if text[end..].starts_with('个') {
+        end + '个'.len_utf8()
+    } else {
+        end
+    };
+    Some((n, end))
+}
+
+/// The chars between `s` and `e`.
+fn chars_between(text: &str, s: usize, e: usize) -> usize {
+    text[s..e].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(text: &str) -> Vec<&str> {
+        let g = Gazetteer::shared().unwrap();
+        let mut hits = Vec::new();
+        listed_towns(g, text, &mut hits);
+        hits.iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn a_list_of_bare_names_before_a_head_of_towns() {
+        assert_eq!(
+            listed("示范区内，朱家角、金泽、练塘三镇PM2.5年均浓度"),
+            ["朱家角", "金泽", "练塘"]
+        );
+        assert_eq!(
+            listed("将分两期改善新港、民雄、太保等8个乡镇市的道路"),
+            ["新港", "民雄", "太保"]
+        );
+        assert_eq!(
+            listed("该县先后从横梁、干城、新堡等南部山区乡镇搬迁群众"),
+            ["横梁", "干城", "新堡"]
+        );
+        assert_eq!(listed("在龙兴、石船两个街道试点"), ["龙兴", "石船"]);
+        assert_eq!(listed("莲花、平安两镇政府"), ["莲花", "平安"]);
+    }
+
+    #[test]
+    fn lists_of_other_things_name_no_towns() {
+        for text in [
+            "教育、卫生等部门下乡开展服务",
+            "种植、养殖、加工三项产业",
+            "龙兴、石船、复盛两镇",
+            "东西、南北两条街道",
+            "城南、城北等3所学校",
+        ] {
+            assert!(listed(text).is_empty(), "{text}");
+        }
+    }
+}
