@@ -677,13 +677,20 @@ impl Resolver {
                 .then(|| gaz.by_code(this * 100).map(|c| c.full.to_string()))
                 .flatten()
         };
+        // A city's body whose report the headline names (`宜昌市某医院集团
+        // 2023年度工作报告`): a district named after the lead is a place of
+        // the city's text (its campus, a county it serves), not its voice.
+        let headline_city = places
+            .iter()
+            .take_while(|p| p.0 < headline)
+            .any(|&(_, ref p, region)| !region && p.level == Level::Prefecture && home(p));
         let spoken = events.iter().find_map(|&(at, ref ev)| {
             let s = match ev {
                 // A campus's district (合川草街校区) says where the campus
                 // is, not what the text speaks as.
                 Event::District(d)
                     if about(at, d)
-                        && (!whole_first || at < LEAD_BYTES)
+                        && (!(whole_first || headline_city) || at < LEAD_BYTES)
                         && !is_campus(text, &spans, at) =>
                 {
                     Some(match spanned_city(at, d) {
@@ -1508,6 +1515,14 @@ mod tests {
             "郑州嵩平医院2024年度工作报告\n在国家三级公立医院绩效考核中位列全国第86名、河南省第2名。指标均优于全省平均水平。河南省文明单位标兵。门急诊286.4万人次。\n",
         );
         assert_eq!(r.default_region(), Some("郑州市"));
+        // A county the city's hospital serves, named twice after the lead,
+        // claims its paragraph, not the text.
+        let (r, text) = resolver(
+            "宜昌市某某人民医院集团2023年度工作报告\n各位代表：\n全年完成门急诊186.4万人次，同比增长11.2%；出院病人9.86万人次，同比增长8.7%；手术4.23万台次，其中三、四级手术3.05万台次，占比72.1%；平均住院日7.6天，床位使用率91.3%。\n集团托管、位于远安县的远安院区门急诊量增长23.5%。\n全年新增省级重点专科2个。\n",
+        );
+        assert_eq!(r.default_region(), Some("宜昌市"));
+        assert_eq!(r.region_at(text.find("23.5%").unwrap()), Some("远安县"));
+        assert_eq!(r.region_at(text.find("2个").unwrap()), Some("宜昌市"));
         // A word that only looks like a place names none (中原医科大学).
         let (r, _) = resolver("中原医科大学附属医院报告\n门急诊286.4万人次。\n");
         assert_eq!(r.default_region(), None);
