@@ -328,6 +328,17 @@ fn place_scope_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize, whole:
     }
 }
 
+/// Whether `at` stands in the first sentence of its paragraph: no
+/// sentence's end between the paragraph's start and `at` (looked for
+/// [`LOCAL_REACH`] bytes back at most, so that a text without breaks stays
+/// linear; a longer stretch counts as a first sentence).
+fn opens_paragraph(text: &str, at: usize) -> bool {
+    let from = floor_char(text, at.saturating_sub(LOCAL_REACH));
+    let bytes = &text.as_bytes()[from..at];
+    let para = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
+    !(para..bytes.len()).any(|k| SENTENCE.starting_at(bytes, k) && bytes[k] != b'\n')
+}
+
 /// Whether the paragraph `para` is a heading (`机场：旅客吞吐量同比增长两成`):
 /// not blank, and ends with no sentence's end (`。`, `！`, `？`, a closing
 /// quote, width-folded by normalisation), where a new section starts.
@@ -903,8 +914,20 @@ impl Resolver {
                 last_province = Some(p);
             }
             match ev {
+                // A district that opens its paragraph (its first sentence)
+                // claims the paragraph; one named further on (`位于禅城区的
+                // 鸿图实验学校…`, after the city's own figures) its sentence.
+                // Named again inside its own stretch, it keeps the stretch.
                 Event::District(d) if city_doc && !in_list(at) => {
-                    r.push_scope(at, paragraph_end(&mut ends, &mut scene, at), d);
+                    let claimed = r
+                        .scopes
+                        .last()
+                        .is_some_and(|&(_, end, k)| at < end && r.names[k] == *d);
+                    if opens_paragraph(text, at) {
+                        r.push_scope(at, paragraph_end(&mut ends, &mut scene, at), d);
+                    } else if !claimed {
+                        r.push_scope(at, ends.after(Break::Sentence, at), d);
+                    }
                 }
                 // A list of places (`济南、青岛、烟台三个片区`) speaks of them
                 // together: its figures stay the text's.
@@ -1407,6 +1430,14 @@ mod tests {
         let (r, text) = resolver("我市推进改革。\n万州区等12个区县入选,万州区新增学位3000个。");
         assert_eq!(r.region_at(text.find("12个").unwrap()), Some("重庆市"));
         assert_eq!(r.region_at(text.find("3000").unwrap()), Some("万州区"));
+        // A district named after the city's figures of its paragraph claims
+        // its sentence; one that opens the paragraph keeps it, named again.
+        let (r, text) = resolver(
+            "佛山市政府工作报告\n全市新增学位4.3万个。佛山市第一中学等15所学校建成招生,位于禅城区的鸿图实验学校当年开学。新增三级医院3家。\n顺德区新建公园12个。顺德区累计投入9亿元。新增绿道30公里。\n",
+        );
+        assert_eq!(r.region_at(text.find("当年").unwrap()), Some("禅城区"));
+        assert_eq!(r.region_at(text.find("3家").unwrap()), Some("佛山市"));
+        assert_eq!(r.region_at(text.find("30公里").unwrap()), Some("顺德区"));
     }
 
     #[test]
