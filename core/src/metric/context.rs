@@ -201,13 +201,14 @@ impl<'a> Reader<'a> {
             row.end = row.start + open;
         }
         let label = &text[cell.label.clone()];
-        // A column or cell of changes (`本年比上年增减(%)`, `增减(%)`): the
-        // sign says which way; else a change word of the cell's label.
+        // A column or cell of changes (`本年比上年增减(%)`, `增减(%)`), or a
+        // figure before the cause of its change: the sign says which way;
+        // else a change word of the cell's label.
         let heads = [label, &text[cell.column.clone()]];
         let says = |words: &[&str]| heads.iter().any(|h| table::header_says(h, words));
         let change = if says(&table::RISE_COLUMNS) {
             Change::Increase
-        } else if says(&table::CHANGE_COLUMNS) {
+        } else if says(&table::CHANGE_COLUMNS) || cell.explained {
             if m.value < 0.0 {
                 Change::Decrease
             } else {

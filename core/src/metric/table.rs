@@ -61,6 +61,10 @@ pub struct Cell {
     /// The figure stands in a sentence, not a table ([`declared`]): its
     /// period is its sentence's.
     pub in_prose: bool,
+    /// The figure is the last of a row that ends with a cell giving the
+    /// cause of a change (`应收账款 37.52 主要系…所致`): that change, its
+    /// sign saying which way, in percent unless its column says otherwise.
+    pub explained: bool,
 }
 
 /// The unit a table states for its bare figures.
@@ -202,6 +206,7 @@ pub fn cell(
     let ends_cell = after.is_empty() || after.starts_with(|c| is_cell_break(c) || c == '\n');
     let spaced = (text[end..].starts_with(' ') && after.starts_with(starts_figure))
         || WIDE_NO_VALUE.iter().any(|w| opens(after, w))
+        || opens_cause(after)
         || change_word(after, &tables.change_verbs)
             .is_some_and(|n| after[n..].starts_with(starts_figure));
     if !(ends_cell || spaced) {
@@ -274,6 +279,7 @@ pub fn cell(
         column: column.unwrap_or(start..start),
         bracketed,
         in_prose: false,
+        explained: false,
     })
 }
 
@@ -371,13 +377,15 @@ fn tokens(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Vec<Range<
 
 /// Whether the token `t` opens with a figure glued to the change cell
 /// after it (`-1.08减少1.95个百分点`: normalisation drops the spaces between
-/// a digit and a word), which no label does.
+/// a digit and a word) or to the cell of its cause (`-8.73主要系…`), which
+/// no label does.
 fn opens_with_figure(t: &str, verbs: &Lexicon<Change>) -> bool {
     let head = t.find(|c: char| !c.is_ascii()).map_or(t, |i| &t[..i]);
+    let rest = &t[head.len()..];
     !head.is_empty()
         && head.len() < t.len()
         && is_figure(head, verbs)
-        && change_word(&t[head.len()..], verbs).is_some()
+        && (change_word(rest, verbs).is_some() || opens_cause(rest))
 }
 
 /// Pushes the row label `label` of `text` onto `out`, and after it the
@@ -423,6 +431,14 @@ fn split_no_value(
             out.push(from..at + run.start);
             from = at + run.start;
         }
+        // A cell of the cause of a change runs to the token's end.
+        if run.start > 0 && opens_cause(&t[run.start..]) {
+            if from < at + run.start {
+                out.push(from..at + run.start);
+            }
+            out.push(at + run.start..tok.end);
+            return;
+        }
         if NO_VALUE.contains(&&t[run.clone()]) {
             if from < at + run.start {
                 out.push(from..at + run.start);
@@ -458,10 +474,13 @@ fn runs(t: &str) -> Vec<Range<usize>> {
 fn glued_figure(t: &str, verbs: &Lexicon<Change>) -> Option<usize> {
     let mut prev = None;
     for (i, c) in t.char_indices() {
-        if prev.is_some_and(|p: char| !p.is_ascii())
-            && starts_figure(c)
-            && is_figure(&t[i..], verbs)
-        {
+        // The figure ends the token, or a cell of its cause follows it
+        // (`应收账款37.52主要系…所致`).
+        let figure = |rest: &str| {
+            let j = rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len());
+            is_figure(rest, verbs) || (is_figure(&rest[..j], verbs) && opens_cause(&rest[j..]))
+        };
+        if prev.is_some_and(|p: char| !p.is_ascii()) && starts_figure(c) && figure(&t[i..]) {
             return Some(i);
         }
         prev = Some(c);
@@ -487,7 +506,11 @@ fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
         let label = toks[0].start..toks[words - 1].end;
         toks.splice(..words, [label]);
     }
-    let (label, cells) = toks.split_first()?;
+    // A row may end with a cell that gives the cause of a change (`应收账款
+    // 37.52 主要系订单增加所致`), as results announcements print one.
+    let cause = toks.len() > 2 && opens_cause(&text[toks[toks.len() - 1].clone()]);
+    let valued = &toks[..toks.len() - usize::from(cause)];
+    let (label, cells) = valued.split_first()?;
     // A cell without a value (`不适用`, `-`) may stand among the figures.
     let figures: Vec<Range<usize>> = cells
         .iter()
@@ -499,11 +522,23 @@ fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
     // Or one figure after a label that states its unit in brackets
     // (`报告期末普通股股东总数(户)  18,426`).
     let bracketed = cells.len() == 1 && text[label.clone()].ends_with(')');
-    let row = (figures.len() >= 2 || (figures.len() == 1 && (cells.len() >= 2 || bracketed)))
+    // Or one figure and its cause.
+    let row = (figures.len() >= 2
+        || (figures.len() == 1 && (cells.len() >= 2 || bracketed || cause)))
         && !is_figure(&text[label.clone()], verbs)
         && figures.iter().all(|c| is_figure(&text[c.clone()], verbs))
         && !is_count_up(text, &figures);
     row.then_some(toks)
+}
+
+/// Words that open a table cell giving the cause of a change (`主要系…所致`,
+/// `主要原因是…`), after the figures of its row; each opens with `主要`.
+const CAUSE_OPENERS: [&str; 5] = ["主要系", "主要是", "主要原因", "主要由于", "主要因"];
+
+/// Whether `s` opens with a word of [`CAUSE_OPENERS`] (all open with `主要`,
+/// looked for first).
+fn opens_cause(s: &str) -> bool {
+    s.starts_with("主要") && CAUSE_OPENERS.iter().any(|w| s.starts_with(w))
 }
 
 /// The cell of the figure `fig` in the line `line` of a space-split table
@@ -524,6 +559,9 @@ fn space_cell(
     }
     let (label, cells) = (toks[0].clone(), toks.len());
     let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
+    // The figure right before a cell of the cause of a change is that
+    // change (`营业收入 -11.52 主要系订单减少所致`).
+    let explained = k + 3 == cells && opens_cause(&text[toks[cells - 1].clone()]);
     // A column of units after the label (`发电量 亿千瓦时 1,862.4`, `员工总数
     // 人 35,406`), its space dropped as stray: split off where it was.
     let (row_label, unit_cell) = unit_column(ix, label, tables);
@@ -542,6 +580,7 @@ fn space_cell(
             .or_else(|| paren_unit(label, tables))
             .or_else(|| unit_ending(label, tables))
             .or(other_column)
+            .or_else(|| explained.then(|| unit_at("%", tables)).flatten())
             .or_else(|| {
                 // The figure's place among the row's figures.
                 let columns = Some((k, cells - 1));
@@ -557,6 +596,7 @@ fn space_cell(
         column: column.unwrap_or(fig.start..fig.start),
         bracketed: false,
         in_prose: false,
+        explained,
     })
 }
 
@@ -784,6 +824,7 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
         column: start..start,
         bracketed: false,
         in_prose: true,
+        explained: false,
     })
 }
 
@@ -920,6 +961,7 @@ fn year_row_cell(
         column,
         bracketed: false,
         in_prose: false,
+        explained: false,
     })
 }
 
@@ -1328,6 +1370,14 @@ mod tests {
         // One figure after a label that states its unit in brackets.
         let text = "报告期末普通股股东总数(户)  18,426\n";
         assert_eq!(unit_of(text, "18,426").map(|u| u.0), Some("户".into()));
+        // A cell of the cause after the figure.
+        let text = "单位:元\n项目名称 变动比例(%) 主要原因\n应收账款37.52主要系订单增加、账期延长所致\n在建工程-45.18主要是工程完工转入固定资产\n";
+        assert_eq!(unit_of(text, "37.52").map(|u| u.0), Some("%".into()));
+        assert_eq!(unit_of(text, "-45.18").map(|u| u.0), Some("%".into()));
+        // With no header, the figure before the cause is still a change in
+        // percent, not an amount of the `单位:` line.
+        let text = "单位:元\n营业收入 -11.52 主要系订单减少所致。\n";
+        assert_eq!(unit_of(text, "-11.52").map(|u| u.0), Some("%".into()));
         // Any verb of `change.tsv` that says which way opens such a cell.
         let text = "单位:元\n品种 均价 比上月\n猪肉 26.40 下滑3.2%\n牛肉 78.10 上涨1.6%\n";
         assert_eq!(unit_of(text, "26.40").map(|u| u.0), Some("元".into()));
