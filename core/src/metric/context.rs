@@ -137,17 +137,19 @@ impl<'a> Reader<'a> {
             cut(&mut pieces, from..m.start);
             cut(&mut pieces, m.end..next_start);
         }
-        let mut indicator = if role == Role::To {
-            prev_indicator.to_owned()
-        } else {
-            original_of(self.norm, &mut self.cursor, &pieces)
-        };
-        self.pieces = pieces;
         let prev = self
             .prev_at
             .take()
             .filter(|at| self.sentence.contains(at))
             .map(|_| prev_indicator);
+        let mut indicator = if role == Role::To {
+            prev_indicator.to_owned()
+        } else {
+            // Room for a head of the previous indicator put before it.
+            let room = prev.map_or(0, str::len);
+            original_of(self.norm, &mut self.cursor, &pieces, room)
+        };
+        self.pieces = pieces;
         if let Some(prev_ind) = prev.filter(|_| role != Role::To) {
             let ranked = m.kind == QuantityKind::Rank
                 && self.tables.rank_words.longest_at(&indicator, 0).is_some();
@@ -223,7 +225,7 @@ impl<'a> Reader<'a> {
                 })
                 .map_or(Change::None, |(_, &c)| c)
         };
-        let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row));
+        let indicator = original_of(self.norm, &mut self.cursor, std::slice::from_ref(&row), 0);
         self.remember(m, change);
         if cell.in_prose {
             return Found {
@@ -247,6 +249,7 @@ impl<'a> Reader<'a> {
                 self.norm,
                 &mut self.cursor,
                 std::slice::from_ref(&(start..p.end)),
+                0,
             )
         });
         Found {
@@ -339,7 +342,7 @@ impl<'a> Reader<'a> {
         match &self.last_period {
             Some((last, text)) if last == p => Some(text.clone()),
             _ => {
-                let text = original_of(self.norm, &mut self.cursor, std::slice::from_ref(p));
+                let text = original_of(self.norm, &mut self.cursor, std::slice::from_ref(p), 0);
                 // The text kept is copied into the room of the last one.
                 let (range, kept) = self.last_period.get_or_insert_with(Default::default);
                 range.clone_from(p);

@@ -9,16 +9,18 @@ use std::ops::Range;
 use super::{Cursor, Normalized};
 
 /// The original text behind the normalised `pieces`, joined, without white
-/// space.
+/// space, with room for `room` bytes more (a head the caller may put
+/// before it, so that it never grows).
 /// `cursor` maps through `norm`'s offset map; it is kept between calls so that
 /// ranges read in text order cost a step each.
 pub(crate) fn original_of(
     norm: &Normalized,
     cursor: &mut Cursor,
     pieces: &[Range<usize>],
+    room: usize,
 ) -> String {
     let (len, bounds) = extent(pieces);
-    let mut out = String::with_capacity(len);
+    let mut out = String::with_capacity(len + room);
     let Some((start, end)) = bounds else {
         return out;
     };
@@ -117,7 +119,11 @@ mod tests {
                     for pieces in [[a..b, b..a], [a..b, b..c], [b..c, a..b]] {
                         let want = slow(&norm, &pieces);
                         let mut cursor = norm.cursor();
-                        assert_eq!(original_of(&norm, &mut cursor, &pieces), want, "{pieces:?}");
+                        assert_eq!(
+                            original_of(&norm, &mut cursor, &pieces, 0),
+                            want,
+                            "{pieces:?}"
+                        );
                     }
                 }
             }
