@@ -316,6 +316,7 @@ fn quantity<'t>(
                 || is_size_class(text, r)
                 || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
+                || is_page_meta(text, r)
             {
                 return None;
             }
@@ -566,6 +567,43 @@ fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
         })
     };
     ordinal_page(&text[from..r.start]) || ordinal_page(&text[r.end..to])
+}
+
+/// Labels of a web page's view count (`浏览:3,108次`, `阅读量:2037`).
+const VIEW_LABELS: [&str; 10] = [
+    "浏览",
+    "浏览量",
+    "浏览次数",
+    "阅读",
+    "阅读量",
+    "阅读数",
+    "点击",
+    "点击量",
+    "访问量",
+    "访问次数",
+];
+
+/// File-name extensions a web page's attachment may have, in lower case
+/// (`报告.pdf(1.86MB)`).
+const FILE_EXTENSIONS: [&str; 9] = [
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar",
+];
+
+/// What a web page says of itself, not what the report measures: its view
+/// count after a label and a colon (`浏览:3,108次`), or the size of an
+/// attachment in brackets after its file name (`报告.pdf(1.86MB)`).
+fn is_page_meta(text: &str, r: &Reading) -> bool {
+    let before = text[..r.start].trim_end_matches(' ');
+    let viewed = before
+        .strip_suffix(':')
+        .is_some_and(|b| VIEW_LABELS.iter().any(|w| b.ends_with(w)));
+    let attached = before.strip_suffix('(').is_some_and(|b| {
+        let tail = &b.as_bytes()[b.len().saturating_sub(5)..];
+        FILE_EXTENSIONS.iter().any(|x| {
+            tail.len() >= x.len() && tail[tail.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+        })
+    });
+    viewed || attached
 }
 
 /// Chars that end the name of a site or facility built in phases.
@@ -1032,6 +1070,10 @@ mod tests {
         assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
         assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
         assert!(judged("《三年行动计划》").is_empty());
+        // What a web page says of itself: views, an attachment's size.
+        assert!(judged("(发布:2024-02-07 浏览:3108次)").is_empty());
+        assert!(judged("附件:工作报告.PDF(1.86MB)").is_empty());
+        assert_eq!(judged("网站浏览量达3108次")[0].1, 3108.0);
         // A span a figure falls within, the period before: frames.
         assert!(judged("黄金周七天内,较对上三个月,须在15个工作日内").is_empty());
     }
