@@ -445,6 +445,13 @@ mod tests {
         // Verbs and adverbs before a name.
         assert_eq!(schools("还首次引入渝州师范大学的专家"), ["渝州师范大学"]);
         assert_eq!(schools("同时安排区实验中学派出教师"), ["区实验中学"]);
+        // Works on a school (新开工, 续建), and a hiring for its kind.
+        assert_eq!(
+            schools("新开工界石蔚蓝幼儿园等3个项目,续建龙洲湾云篆小学"),
+            ["界石蔚蓝幼儿园", "龙洲湾云篆小学"]
+        );
+        assert!(schools("近三年公开招聘幼儿园教师52名,组织幼儿园园长培训").is_empty());
+        assert!(schools("各镇街中心校").is_empty());
         // Each district's college of a field is generic.
         assert!(schools("区教师进修学院小学语文教研员").is_empty());
         assert_eq!(schools("大足区教师进修学院"), ["大足区教师进修学院"]);
