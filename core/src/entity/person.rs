@@ -246,8 +246,8 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
 /// The words after a name that [`find`] looks for besides titles and
 /// verbs, matched as a list of the shared trie (no two of them overlap, so
 /// it finds every occurrence): the honorifics of [`HONORIFICS`], then `摄`
-/// of a photo credit.
-pub(crate) const MARKS: [&str; 3] = ["先生", "女士", "摄"];
+/// of a photo credit and the verbs of a text's credits (刘雨涵整理, 熊建平审核).
+pub(crate) const MARKS: [&str; 8] = ["先生", "女士", "摄", "整理", "审核", "审稿", "校对", "供稿"];
 /// How many of [`MARKS`], from the first, are honorifics.
 const HONORIFICS: u32 = 2;
 
@@ -733,7 +733,9 @@ static CREDIT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/person_credit.txt")));
 
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
-/// (赵亮 摄, 赵亮摄). `marks` are the words of [`MARKS`] found in the text.
+/// or a verb of credit that ends its clause (赵亮 摄, 赵亮摄, 熊建平审核); a
+/// name of three chars may follow a body (办公室刘雨涵整理). `marks` are the
+/// words of [`MARKS`] found in the text.
 fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let b = text.as_bytes();
@@ -758,12 +760,12 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
             out.push((s, e));
         }
     }
-    for at in marks
+    for (at, end) in marks
         .iter()
         .filter(|m| m.word >= HONORIFICS)
-        .map(|m| m.start)
+        .map(|m| (m.start, m.end))
     {
-        let end_ok = char_at(text, at + '摄'.len_utf8()).map_or(true, |c| !is_name_char(c));
+        let end_ok = char_at(text, end).map_or(true, |c| !is_name_char(c));
         if !end_ok {
             continue;
         }
@@ -780,7 +782,9 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
             }
         }
         let n = text[s..e].chars().count();
-        let bounded = char_before(text, s).map_or(true, |c| !is_name_char(c));
+        let bounded = char_before(text, s).map_or(true, |c| {
+            !is_name_char(c) || (n == 3 && UNIT_END.contains(&c))
+        });
         if (2..=3).contains(&n) && bounded && t.is_name(&text[s..e]) {
             out.push((s, e));
         }
@@ -1277,6 +1281,12 @@ mod tests {
         assert_eq!(persons("文/周 洁 图/何 平"), ["周洁", "何平"]);
         assert_eq!(persons("\n刘洋 何 静 陈晓峰\n"), ["刘洋", "何静", "陈晓峰"]);
         assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
+        // Verbs of credit that end their clause.
+        assert_eq!(
+            persons("(本文由学校办公室刘雨涵整理,熊建平审核)"),
+            ["刘雨涵", "熊建平"]
+        );
+        assert!(persons("档案资料整理,数据审核。").is_empty());
         assert!(persons("教育 发展 大会").is_empty());
     }
 
