@@ -906,6 +906,18 @@ mod tests {
                 &[(Org, "国务院新闻办公室")],
                 &[],
             ),
+            // A department right after its government, a group named after
+            // the hospital that leads it: one body.
+            (
+                "台南市政府教育局26日召开记者会。",
+                &[(Org, "台南市政府教育局")],
+                &[(Org, "台南市政府")],
+            ),
+            (
+                "宜昌市峡州人民医院医疗集团2023年度工作报告",
+                &[(Org, "宜昌市峡州人民医院医疗集团")],
+                &[(Org, "宜昌市峡州人民医院"), (Org, "医疗集团")],
+            ),
             (
                 "南宁市交通运输局局长王建国表示,",
                 &[(Org, "南宁市交通运输局"), (Person, "王建国")],

@@ -348,9 +348,15 @@ pub(crate) fn find(
             }
             at(extend_left(text, k, stops, 24).0.max(low))
         };
+        // A free name right after the body before it is that body's unit
+        // (宜昌市某人民医院|医疗集团): the whole is the name.
+        let unit_of_last = |a: usize| match last {
+            Some((body, b)) if b == a => body,
+            _ => a,
+        };
         let mut start = match at(from).or_else(retry) {
             Some(a) => a,
-            None if strong => free_name(text, s, low, suffix, t),
+            None if strong => free_name(text, s, low, suffix, t).map(unit_of_last),
             None => None,
         };
         // A unit named right after its body (湖南省人民政府|新闻|办公室,
@@ -359,7 +365,7 @@ pub(crate) fn find(
         // unit's name may hold 与 (规划发展与信息化|处).
         if start.is_none() {
             let k = known.partition_point(|&(ks, _)| ks < s);
-            let body = last.filter(|&(_, b)| b == low && low < s).or_else(|| {
+            let body = last.filter(|&(_, b)| b == low && low <= s).or_else(|| {
                 known[..k]
                     .iter()
                     .rev()
