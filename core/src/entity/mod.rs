@@ -906,6 +906,18 @@ mod tests {
                 &[(Org, "国务院新闻办公室")],
                 &[],
             ),
+            // 会同 (together with) before a body is no county's short form;
+            // 上线 (go online) opens no name.
+            (
+                "会同区市场监管局开展检查,上线互联网医院。",
+                &[],
+                &[(Region, "会同"), (Org, "上线互联网医院")],
+            ),
+            (
+                "作者:刘畅 来源:发展规划处",
+                &[(Person, "刘畅")],
+                &[(Person, "来源")],
+            ),
             // A department right after its government, a group named after
             // the hospital that leads it: one body.
             (

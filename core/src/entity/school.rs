@@ -213,8 +213,9 @@ fn name_start(
 }
 
 /// Kinds of school that end a school's own name after a proper name
-/// (明月溪九年一贯制学校), though alone they are generic (新建九年一贯制学校).
-const NAMED_KINDS: [&str; 2] = ["九年一贯制", "十二年一贯制"];
+/// (明月溪九年一贯制学校, 大湾非营利幼儿园), though alone they are generic
+/// (新建九年一贯制学校, 新设非营利幼儿园).
+const NAMED_KINDS: [&str; 3] = ["九年一贯制", "十二年一贯制", "非营利"];
 
 /// Whether `name` is a proper name of two chars or more and a kind of
 /// [`NAMED_KINDS`]: the proper name no generic word, place or scope
@@ -452,6 +453,13 @@ mod tests {
         );
         assert!(schools("近三年公开招聘幼儿园教师52名,组织幼儿园园长培训").is_empty());
         assert!(schools("各镇街中心校").is_empty());
+        // Kinds of school alone are generic, after a proper name they end it.
+        assert!(schools("偏乡学校、公营学校、直接资助计划学校和新设非营利幼儿园").is_empty());
+        assert_eq!(
+            schools("位于永康区的大湾非营利幼儿园"),
+            ["大湾非营利幼儿园"]
+        );
+        assert!(schools("建设高水平研究型大学,台风季节学校停课").is_empty());
         // Each district's college of a field is generic.
         assert!(schools("区教师进修学院小学语文教研员").is_empty());
         assert_eq!(schools("大足区教师进修学院"), ["大足区教师进修学院"]);
