@@ -182,7 +182,8 @@ fn is_year_digits(t: &str) -> bool {
 /// Whether a Chinese numeral and its unit start the name of a place that
 /// runs on past them (`三台县`, `九台区`, `七台河市`), not a count of
 /// machines (`5台河道保洁船`, `三台县级设备` aside: the name must be one),
-/// or lie inside a name that starts a char or two before them (`斗六市`).
+/// or lie inside a name that starts a char or two before them (`斗六市`);
+/// a short form the figure ends names a place in a list (`七股、左镇`).
 fn is_place_name(text: &str, r: &Reading) -> bool {
     if !r.num.chinese || r.unit.is_none() {
         return false;
@@ -195,8 +196,11 @@ fn is_place_name(text: &str, r: &Reading) -> bool {
         .rev()
         .take(2)
         .map(|(i, _)| i);
+    // A name that ends with the figure names a place where a list of
+    // places goes on (七股、左镇、楠西, Tainan's districts).
+    let listed = || text[r.end..].starts_with('、');
     g.prefix_len(&text[r.num_start..])
-        .is_some_and(|len| r.num_start + len > r.end)
+        .is_some_and(|len| r.num_start + len > r.end || (r.num_start + len == r.end && listed()))
         || starts
             .filter_map(|p| g.prefix_len(&text[p..]).map(|len| p + len))
             .any(|end| end >= r.end)
@@ -1070,6 +1074,8 @@ mod tests {
         assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
         assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
         assert!(judged("《三年行动计划》").is_empty());
+        // A district's short form in a list of places.
+        assert!(judged("主要分布在七股、左镇、楠西等沿海地区").is_empty());
         // What a web page says of itself: views, an attachment's size.
         assert!(judged("(发布:2024-02-07 浏览:3108次)").is_empty());
         assert!(judged("附件:工作报告.PDF(1.86MB)").is_empty());

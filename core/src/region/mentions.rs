@@ -744,6 +744,16 @@ mod tests {
     fn districts_of_taiwan_words_of_qu_and_streets() {
         let g = Gazetteer::shared().unwrap();
         assert_eq!(found(g, "在后里区、东势区试办公车。"), ["后里区", "东势区"]);
+        // Short forms in a Taiwan text; those that are words (安定, 将军)
+        // only in a list of places.
+        assert_eq!(
+            found(g, "台南市小校主要分布在七股、左镇、楠西,社会安定。"),
+            ["台南市", "七股", "左镇", "楠西"]
+        );
+        assert_eq!(
+            found(g, "台南市将军、七股、北门沿海"),
+            ["台南市", "将军", "七股", "北门"]
+        );
         for word in [
             "培育新兴区域增长极。",
             "维护安定区域秩序。",
