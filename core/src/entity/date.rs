@@ -1023,7 +1023,7 @@ fn absolute(s: &str, i: usize, roc: bool) -> Option<Hits> {
                     && wn == 2
                     && next.map(|y| y % 100) == Some(w as i32)
                 {
-                    let end = fiscal_word(s, e)?;
+                    let end = fiscal_word(s, e).or_else(|| school_year(s, e))?;
                     return Some(Hits::one(hit(
                         s,
                         start,
@@ -1502,13 +1502,14 @@ mod tests {
         // year of the Republic in a Taiwan text.
         assert_eq!(
             dates(
-                "2023学年招生,2023—2024学年,较上学年增加,(2026/2027学年初)。",
+                "2023学年招生,2023—2024学年,较上学年增加,(2026/2027学年初),2021/22学年起。",
                 None
             ),
             pairs(&[
                 ("2023学年", "2023"),
                 ("2023—2024学年", "2023/2024"),
-                ("2026/2027学年", "2026/2027")
+                ("2026/2027学年", "2026/2027"),
+                ("2021/22学年", "2021/2022")
             ])
         );
         let taiwan: Vec<String> = find("113学年度境外学生较112学年度增加。", None, true)
