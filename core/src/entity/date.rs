@@ -1562,7 +1562,10 @@ mod tests {
         );
         // A season or term after a year is the year's; alone it is none.
         assert_eq!(
-            dates("2023年秋季学期开学,今年春季开园,春季造林,去年冬天,冬天来了", r),
+            dates(
+                "2023年秋季学期开学,今年春季开园,春季造林,去年冬天,冬天来了",
+                r
+            ),
             pairs(&[
                 ("2023年秋季学期", "2023年秋季学期"),
                 ("今年春季", "今年春季"),

@@ -321,6 +321,8 @@ fn quantity<'t>(
                 || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
                 || is_page_meta(text, r)
+                || is_top_group(text, r, u)
+                || is_average_window(text, r, u)
             {
                 return None;
             }
@@ -610,10 +612,26 @@ fn is_page_meta(text: &str, r: &Reading) -> bool {
     viewed || attached
 }
 
+/// The top of a ranking named as a group of its members (`前10名股东`,
+/// `前五名客户`): `前`, a count of 名 and the noun it qualifies, no figure
+/// (`进入全国前10名。` still ranks).
+fn is_top_group(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.unit == "名"
+        && text[..r.start].ends_with('前')
+        && char_at(text, r.end).is_some_and(|c| is_cjk(c) && !"以之内左".contains(c))
+}
+
+/// The window of an average (`臭氧日最大8小时滑动平均值`, `8小时平均浓度`):
+/// a duration that names what is measured, not a span of time.
+fn is_average_window(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.kind == QuantityKind::Duration
+        && (text[r.end..].starts_with("滑动") || text[r.end..].starts_with("平均"))
+}
+
 /// Chars that end the name of a site or facility built in phases.
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村', '程', '目', '理',
+    '厦', '镇', '村', '程', '目', '理', '台', '学', '校',
 ];
 
 /// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
@@ -1074,6 +1092,11 @@ mod tests {
         assert!(judged("近5年来,实施\"五大提升行动\"和\"三个融入\",5G与K9").is_empty());
         assert!(judged("构建2+4+N模式,时间15:03:32").is_empty());
         assert!(judged("《三年行动计划》").is_empty());
+        // The top of a ranking as a group, an average's window, a phase.
+        assert!(judged("前10名股东持股情况,前五名客户").is_empty());
+        assert_eq!(judged("进入全国前10名。")[0].1, 10.0);
+        assert!(judged("臭氧日最大8小时滑动平均值,日最大8小时平均浓度").is_empty());
+        assert!(judged("数据谷小学二期完工,平台二期建设").is_empty());
         // A district's short form in a list of places.
         assert!(judged("主要分布在七股、左镇、楠西等沿海地区").is_empty());
         // What a web page says of itself: views, an attachment's size.
