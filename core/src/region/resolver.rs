@@ -335,8 +335,11 @@ fn place_scope_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize, whole:
 fn opens_paragraph(text: &str, at: usize) -> bool {
     let from = floor_char(text, at.saturating_sub(LOCAL_REACH));
     let bytes = &text.as_bytes()[from..at];
-    let para = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
-    !(para..bytes.len()).any(|k| SENTENCE.starting_at(bytes, k) && bytes[k] != b'\n')
+    // The break nearest before `at`: a line break opens the paragraph.
+    (0..bytes.len())
+        .rev()
+        .find(|&k| SENTENCE.starting_at(bytes, k))
+        .map_or(true, |k| bytes[k] == b'\n')
 }
 
 /// Whether the paragraph `para` is a heading (`机场：旅客吞吐量同比增长两成`):

@@ -53,12 +53,14 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
     const JOINER: &str = "、";
     let mut add: Vec<Hit> = Vec::new();
     let mut done = 0;
+    // The names after the first, each ending at a joiner or the tail (one
+    // list for every run of names).
+    let mut names: Vec<(usize, usize)> = Vec::new();
     for p in memchr::memmem::find_iter(text.as_bytes(), JOINER) {
         if p < done {
             continue;
         }
-        // The names after the first, each ending at a joiner or the tail.
-        let mut names: Vec<(usize, usize)> = Vec::new();
+        names.clear();
         let mut at = p + JOINER.len();
         let tail = loop {
             let end = name_end(text, at);
@@ -92,7 +94,7 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
         if !names_towns(text, tail, listed) {
             continue;
         }
-        for (s, e) in first.into_iter().chain(names) {
+        for &(s, e) in first.iter().chain(&names) {
             let known = |h: &Hit| (h.start, h.end);
             if !overlaps_any(hits, known, s, e) {
                 add.push(Hit {
@@ -110,11 +112,11 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
 }
 
 /// The end of a bare name of two or three CJK chars starting at `at`,
-/// followed by `、`, `等` or a count; `at` if there is none.
+/// followed by `、`, `等` or a count ([`opens_count`]); `at` if there is none.
 fn name_end(text: &str, at: usize) -> usize {
     let mut end = at;
     for (n, c) in text[at..].chars().enumerate() {
-        if n >= NAME_CHARS.0 && (c == '、' || c == '等' || count_at(text, end).is_some()) {
+        if n >= NAME_CHARS.0 && (c == '、' || c == '等' || opens_count(c)) {
             return end;
         }
         if n == NAME_CHARS.1 || !is_cjk(c) {
@@ -146,10 +148,19 @@ fn names_towns(text: &str, tail: usize, listed: usize) -> bool {
         && (HEADS.iter().any(|h| head.starts_with(h)) || head.starts_with(ONE_CHAR_HEADS))
 }
 
+/// The Chinese numerals of a small count, from 一 (which counts nothing in
+/// a list) to 十.
+const CHINESE: &str = "一两三四五六七八九十";
+
+/// Whether `c` opens a count of [`count_at`]: a digit, or a Chinese numeral
+/// from 两 to 十.
+fn opens_count(c: char) -> bool {
+    c.is_ascii_digit() || (c != '一' && CHINESE.contains(c))
+}
+
 /// A small count at `at` (digits, or one Chinese numeral from 两 to 十)
 /// and its end, past a measure word `个`.
 fn count_at(text: &str, at: usize) -> Option<(u32, usize)> {
-    const CHINESE: &str = "一两三四五六七八九十";
     let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
     let (n, end) = if digits > 0 {
         (text[at..at + digits].parse().ok()?, at + digits)
