@@ -103,7 +103,10 @@ pub(crate) fn find(
     let mut out: Vec<SchoolHit> = Vec::new();
     for m in suffixes {
         let (s, mut e) = (m.start, m.end);
-        if text[s..e].ends_with('校') && char_at(text, e) == Some('长') {
+        // 小学校长, 小学校车: the 校 starts the next word (the principal,
+        // the school bus).
+        if text[s..e].ends_with('校') && char_at(text, e).is_some_and(|c| c == '长' || c == '车')
+        {
             e -= '校'.len_utf8();
         }
         if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c)) || names_field(text, e) {
@@ -372,6 +375,8 @@ mod tests {
             ["南岸区月亮湾小学校"]
         );
         assert_eq!(schools("月亮湾小学校长李明说"), ["月亮湾小学"]);
+        assert_eq!(schools("新开通柏枝小学校车线路2条"), ["柏枝小学"]);
+        assert!(schools("今年学校新增社团,下一步学校将,山区学校").is_empty());
     }
 
     #[test]

@@ -1102,6 +1102,7 @@ mod tests {
         // What a web page says of itself: views, an attachment's size.
         assert!(judged("(发布:2024-02-07 浏览:3108次)").is_empty());
         assert!(judged("附件:工作报告.PDF(1.86MB)").is_empty());
+        assert!(judged("索引号:11500114MB1X0437KQ").is_empty());
         assert_eq!(judged("网站浏览量达3108次")[0].1, 3108.0);
         // A span a figure falls within, the period before: frames.
         assert!(judged("黄金周七天内,较对上三个月,须在15个工作日内").is_empty());

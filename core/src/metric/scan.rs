@@ -778,7 +778,7 @@ fn tenths_after(
 }
 
 /// The unit at `pos`, unless it is a Latin unit that runs on into more
-/// letters (`5kmx` is no `km`). After `个半` or `个多` (`ge`) only units
+/// letters or digits (`5kmx` is no `km`, `11500114MB1X…` a code). After `个半` or `个多` (`ge`) only units
 /// without `个` count (`一个半小时`), and `月` stands for `个月`.
 fn unit_at<'t>(text: &str, pos: usize, ge: bool, tables: &'t Tables) -> Option<(usize, &'t Unit)> {
     let found = tables.units().longest_at(text, pos).or_else(|| {
@@ -789,7 +789,7 @@ fn unit_at<'t>(text: &str, pos: usize, ge: bool, tables: &'t Tables) -> Option<(
     let (len, unit) = second_place(text, pos, found, tables);
     let last = char_before(text, pos + len)?;
     let next = char_at(text, pos + len);
-    if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphabetic()) {
+    if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
     Some((len, unit))

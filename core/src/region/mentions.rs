@@ -722,6 +722,11 @@ mod tests {
             found(g, "乡镇:平乐瑶族乡、江洲瑶族乡"),
             ["平乐瑶族乡", "江洲瑶族乡"]
         );
+        // Verbs of government prose bound a name on the left too.
+        assert_eq!(
+            found(g, "重点缓解鱼洞街道、龙洲湾街道学位紧张,围绕寸滩街道一带"),
+            ["鱼洞街道", "龙洲湾街道", "寸滩街道"]
+        );
         // 其中 bounds a town's name on the left.
         assert_eq!(found(g, "其中惠安堡镇种植8.1万亩"), ["惠安堡镇"]);
         // Transliterated names run longer; 苏木镇 is a word of kinds.
