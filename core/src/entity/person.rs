@@ -785,7 +785,9 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
         let bounded = char_before(text, s).map_or(true, |c| {
             !is_name_char(c) || (n == 3 && UNIT_END.contains(&c))
         });
-        if (2..=3).contains(&n) && bounded && t.is_name(&text[s..e]) {
+        // A body credits a text too (宣传部供稿, 常务会审核).
+        let body = text[s..e].ends_with(|c: char| UNIT_END.contains(&c) || c == '会');
+        if (2..=3).contains(&n) && bounded && !body && t.is_name(&text[s..e]) {
             out.push((s, e));
         }
     }
@@ -1287,6 +1289,7 @@ mod tests {
             ["刘雨涵", "熊建平"]
         );
         assert!(persons("档案资料整理,数据审核。").is_empty());
+        assert!(persons("(宣传部供稿)(关工委供稿)规划经市政府常务会审核。文字校对。").is_empty());
         assert!(persons("教育 发展 大会").is_empty());
     }
 

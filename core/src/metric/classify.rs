@@ -197,8 +197,13 @@ fn is_place_name(text: &str, r: &Reading) -> bool {
         .take(2)
         .map(|(i, _)| i);
     // A name that ends with the figure names a place where a list of
-    // places goes on (七股、左镇、楠西, Tainan's districts).
-    let listed = || text[r.end..].starts_with('、');
+    // places goes on (七股、左镇、楠西, Tainan's districts), not a list of
+    // counts (救护车五台、消防车三台).
+    let listed = || {
+        text[r.end..]
+            .strip_prefix('、')
+            .is_some_and(|next| g.prefix_len(next).is_some())
+    };
     g.prefix_len(&text[r.num_start..])
         .is_some_and(|len| r.num_start + len > r.end || (r.num_start + len == r.end && listed()))
         || starts
@@ -612,13 +617,17 @@ fn is_page_meta(text: &str, r: &Reading) -> bool {
     viewed || attached
 }
 
+/// Chars after `前N名` that keep it a rank (`前10名以内`, `前50名行列`,
+/// `前10名的学校`, `前三名左右`).
+const RANK_AFTER: [char; 6] = ['以', '之', '内', '左', '行', '的'];
+
 /// The top of a ranking named as a group of its members (`前10名股东`,
 /// `前五名客户`): `前`, a count of 名 and the noun it qualifies, no figure
 /// (`进入全国前10名。` still ranks).
 fn is_top_group(text: &str, r: &Reading, u: &Unit) -> bool {
     u.unit == "名"
         && text[..r.start].ends_with('前')
-        && char_at(text, r.end).is_some_and(|c| is_cjk(c) && !"以之内左".contains(c))
+        && char_at(text, r.end).is_some_and(|c| is_cjk(c) && !RANK_AFTER.contains(&c))
 }
 
 /// The window of an average (`臭氧日最大8小时滑动平均值`, `8小时平均浓度`):
@@ -628,10 +637,11 @@ fn is_average_window(text: &str, r: &Reading, u: &Unit) -> bool {
         && (text[r.end..].starts_with("滑动") || text[r.end..].starts_with("平均"))
 }
 
-/// Chars that end the name of a site or facility built in phases.
+/// Chars that end the name of a site, facility or platform built in
+/// phases (产业园二期, 平台二期).
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村', '程', '目', '理', '台', '学', '校',
+    '厦', '镇', '村', '程', '目', '理', '台',
 ];
 
 /// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
@@ -1096,7 +1106,10 @@ mod tests {
         assert!(judged("前10名股东持股情况,前五名客户").is_empty());
         assert_eq!(judged("进入全国前10名。")[0].1, 10.0);
         assert!(judged("臭氧日最大8小时滑动平均值,日最大8小时平均浓度").is_empty());
-        assert!(judged("数据谷小学二期完工,平台二期建设").is_empty());
+        assert!(judged("平台二期建设").is_empty());
+        assert_eq!(judged("举办家长学校六期")[0].1, 6.0);
+        assert_eq!(judged("跻身全国前50名行列")[0].1, 50.0);
+        assert_eq!(judged("购置救护车五台、消防车三台").len(), 2);
         // A district's short form in a list of places.
         assert!(judged("主要分布在七股、左镇、楠西等沿海地区").is_empty());
         // What a web page says of itself: views, an attachment's size.

@@ -532,13 +532,21 @@ fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
 }
 
 /// Words that open a table cell giving the cause of a change (`主要系…所致`,
-/// `主要原因是…`), after the figures of its row; each opens with `主要`.
+/// `主要原因是…`), after the figures of its row.
 const CAUSE_OPENERS: [&str; 5] = ["主要系", "主要是", "主要原因", "主要由于", "主要因"];
 
-/// Whether `s` opens with a word of [`CAUSE_OPENERS`] (all open with `主要`,
-/// looked for first).
+/// Whether `s` opens with a word of [`CAUSE_OPENERS`].
 fn opens_cause(s: &str) -> bool {
-    s.starts_with("主要") && CAUSE_OPENERS.iter().any(|w| s.starts_with(w))
+    CAUSE_OPENERS.iter().any(|w| s.starts_with(w))
+}
+
+/// Whether the bare figure `s` reads as a percentage of change: no
+/// thousands separator and under a thousand (`-11.52`, `37.52`).
+fn reads_as_percent(s: &str) -> bool {
+    !s.contains(',')
+        && s.trim_start_matches(['-', '+'])
+            .parse::<f64>()
+            .is_ok_and(|v| v < 1000.0)
 }
 
 /// The cell of the figure `fig` in the line `line` of a space-split table
@@ -559,9 +567,12 @@ fn space_cell(
     }
     let (label, cells) = (toks[0].clone(), toks.len());
     let k = toks[1..].iter().position(|t| *t == fig).unwrap_or(0);
-    // The figure right before a cell of the cause of a change is that
-    // change (`营业收入 -11.52 主要系订单减少所致`).
-    let explained = k + 3 == cells && opens_cause(&text[toks[cells - 1].clone()]);
+    // The figure right before a cell of the cause of a change (the last
+    // token; the label is the first) is that change, where it reads as a
+    // percentage, not an amount (`营业收入 -11.52 主要系订单减少所致`, not
+    // `货币资金 987,654.32 主要系…`).
+    let before_cause = k + 1 == cells - 2 && opens_cause(&text[toks[cells - 1].clone()]);
+    let explained = before_cause && reads_as_percent(&text[fig.clone()]);
     // A column of units after the label (`发电量 亿千瓦时 1,862.4`, `员工总数
     // 人 35,406`), its space dropped as stray: split off where it was.
     let (row_label, unit_cell) = unit_column(ix, label, tables);
@@ -1378,6 +1389,9 @@ mod tests {
         // percent, not an amount of the `单位:` line.
         let text = "单位:元\n营业收入 -11.52 主要系订单减少所致。\n";
         assert_eq!(unit_of(text, "-11.52").map(|u| u.0), Some("%".into()));
+        // An amount before its cause keeps the table's unit.
+        let text = "单位:元\n项目 本期金额 上期金额 变动原因\n货币资金 1523456.78 987654.32 主要系募集资金到账所致\n";
+        assert_eq!(unit_of(text, "987654.32").map(|u| u.0), Some("元".into()));
         // Any verb of `change.tsv` that says which way opens such a cell.
         let text = "单位:元\n品种 均价 比上月\n猪肉 26.40 下滑3.2%\n牛肉 78.10 上涨1.6%\n";
         assert_eq!(unit_of(text, "26.40").map(|u| u.0), Some("元".into()));

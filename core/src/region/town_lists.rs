@@ -5,19 +5,21 @@
 
 use super::gazetteer::Gazetteer;
 use super::mentions::Hit;
-use crate::text::{char_at, chars_back, extend_left, is_cjk, overlaps_any};
+use crate::text::{char_at, extend_left, is_cjk, overlaps_any};
 
 /// Heads of two chars or more that name towns after a list, with or
 /// without a count (`等乡镇`, `等8个乡镇市`, `两个街道`).
 const HEADS: [&str; 4] = ["乡镇市", "乡镇", "镇街", "街道"];
 
 /// Heads of one char, which name towns only right after a count that
-/// matches the list (`三镇`, `两乡`, `5个村`).
-const ONE_CHAR_HEADS: [char; 3] = ['镇', '乡', '村'];
+/// matches the list (`三镇`, `两乡`); a count of villages (`三村`) names
+/// campaigns as often as places (文明、卫生、平安三村创建).
+const ONE_CHAR_HEADS: [char; 2] = ['镇', '乡'];
 
 /// Words that may stand between `等` (and its count) and the head, saying
-/// where or what kind of towns they are (`等南部山区乡镇`, `等沿海乡镇`).
-const MODIFIERS: [&str; 20] = [
+/// where the towns lie (`等南部山区乡镇`, `等沿海乡镇`); not what kind they
+/// are (`等重点乡镇` follows a list of industries as often as of places).
+const MODIFIERS: [&str; 15] = [
     "南部山区",
     "北部山区",
     "山区",
@@ -32,13 +34,12 @@ const MODIFIERS: [&str; 20] = [
     "偏远",
     "边远",
     "边境",
-    "重点",
-    "周边",
-    "中心",
     "库区",
-    "贫困",
-    "脱贫",
 ];
+
+/// Last chars of a list's items that make them levels or kinds of area,
+/// no towns' names (`省级、市级两个街道`, `城区、园区两个街道`).
+const NOT_TOWN_LAST: [char; 2] = ['级', '区'];
 
 /// The fewest and most chars of a bare town name in a list.
 const NAME_CHARS: (usize, usize) = (2, 3);
@@ -76,22 +77,27 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
         };
         done = at;
         let Some(tail) = tail else { continue };
-        // The first name: bounded on its left, or as long as each of the
-        // others where they are all of one length (改善新港、民雄、太保).
+        // The first name, bounded on its left (a name run on from the
+        // words before it is left out: 示范区内朱家角 gives no 家角).
         let (start, bounded) = extend_left(text, p, &gaz.town_stops, NAME_CHARS.1);
-        let n = chars_between(text, start, p);
         let first = if bounded {
-            (n >= NAME_CHARS.0).then_some((start, p))
+            (chars_between(text, start, p) >= NAME_CHARS.0).then_some((start, p))
         } else {
-            let len = chars_between(text, names[0].0, names[0].1);
-            names
+            // Right after a place's name (大理市双廊、喜洲两镇).
+            let k = hits.partition_point(|h| h.end <= start);
+            hits[k..]
                 .iter()
-                .all(|&(s, e)| chars_between(text, s, e) == len)
-                .then(|| (chars_back(text, p, len), p))
-                .filter(|&(s, e)| text[s..e].chars().all(is_cjk))
+                .map(|h| h.end)
+                .take_while(|&e| e < p)
+                .find(|&e| (NAME_CHARS.0..=NAME_CHARS.1).contains(&chars_between(text, e, p)))
+                .map(|e| (e, p))
         };
         let listed = names.len() + 1;
-        if !names_towns(text, tail, listed) {
+        let kinds = first
+            .iter()
+            .chain(&names)
+            .any(|&(s, e)| text[s..e].ends_with(NOT_TOWN_LAST));
+        if kinds || !names_towns(text, tail, listed) {
             continue;
         }
         for &(s, e) in first.iter().chain(&names) {
@@ -128,17 +134,19 @@ fn name_end(text: &str, at: usize) -> usize {
 }
 
 /// Whether the words at `tail`, after a list of `listed` names, say they
-/// are towns: `等` and a head (a count and a modifier may stand between),
-/// or a count equal to `listed` and a head.
+/// are towns: `等`, a count or a modifier of place or both, and a head
+/// (`等8个乡镇市`, `等南部山区乡镇`; a bare `等乡镇` follows lists of services
+/// and of people as often: 教育、医疗等乡镇公共服务, 王军、李强等乡镇干部); or a
+/// count equal to `listed` and a head.
 fn names_towns(text: &str, tail: usize, listed: usize) -> bool {
     let rest = &text[tail..];
     if let Some(after) = rest.strip_prefix('等') {
-        let after = count_at(after, 0).map_or(after, |(_, k)| &after[k..]);
-        let after = MODIFIERS
-            .iter()
-            .find_map(|m| after.strip_prefix(m))
-            .unwrap_or(after);
-        return HEADS.iter().any(|h| after.starts_with(h));
+        let counted = count_at(after, 0).map(|(_, k)| &after[k..]);
+        let after = counted.unwrap_or(after);
+        let placed = MODIFIERS.iter().find_map(|m| after.strip_prefix(m));
+        let after = placed.unwrap_or(after);
+        return (counted.is_some() || placed.is_some())
+            && HEADS.iter().any(|h| after.starts_with(h));
     }
     let Some((n, k)) = count_at(rest, 0) else {
         return false;
@@ -206,7 +214,7 @@ mod tests {
         );
         assert_eq!(
             listed("将分两期改善新港、民雄、太保等8个乡镇市的道路"),
-            ["新港", "民雄", "太保"]
+            ["民雄", "太保"]
         );
         assert_eq!(
             listed("该县先后从横梁、干城、新堡等南部山区乡镇搬迁群众"),
@@ -214,6 +222,16 @@ mod tests {
         );
         assert_eq!(listed("在龙兴、石船两个街道试点"), ["龙兴", "石船"]);
         assert_eq!(listed("莲花、平安两镇政府"), ["莲花", "平安"]);
+        assert_eq!(
+            listed("加快朱家角、金泽、练塘三镇建设"),
+            ["朱家角", "金泽", "练塘"]
+        );
+        // A first name run on from the words before it is left out, unless
+        // a place's name ends right before it.
+        assert_eq!(
+            listed("示范区内朱家角、金泽、练塘三镇空气质量改善"),
+            ["金泽", "练塘"]
+        );
     }
 
     #[test]
@@ -223,6 +241,12 @@ mod tests {
             "种植、养殖、加工三项产业",
             "龙兴、石船、复盛两镇",
             "东西、南北两条街道",
+            "完善教育、医疗等乡镇公共服务设施",
+            "聚焦工业、旅游等重点乡镇",
+            "王军、李强等乡镇干部参加了培训",
+            "全区共有省级、市级两个街道获评示范",
+            "支持城区、园区两个街道建设养老服务中心",
+            "开展文明、卫生、平安三村创建活动",
             "城南、城北等3所学校",
         ] {
             assert!(listed(text).is_empty(), "{text}");
