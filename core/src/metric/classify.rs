@@ -609,9 +609,9 @@ fn is_page_meta(text: &str, r: &Reading) -> bool {
         .strip_suffix(':')
         .is_some_and(|b| VIEW_LABELS.iter().any(|w| b.ends_with(w)));
     let attached = before.strip_suffix('(').is_some_and(|b| {
-        let tail = &b.as_bytes()[b.len().saturating_sub(5)..];
+        let b = b.as_bytes();
         FILE_EXTENSIONS.iter().any(|x| {
-            tail.len() >= x.len() && tail[tail.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+            b.len() >= x.len() && b[b.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
         })
     });
     viewed || attached

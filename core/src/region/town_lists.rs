@@ -5,10 +5,11 @@
 
 use super::gazetteer::Gazetteer;
 use super::mentions::Hit;
-use crate::text::{char_at, extend_left, is_cjk, overlaps_any};
+use crate::text::{char_count, extend_left, is_cjk, overlaps_any};
 
-/// Heads of two chars or more that name towns after a list, with or
-/// without a count (`等乡镇`, `等8个乡镇市`, `两个街道`).
+/// Heads of two chars or more that name towns after a list, with a count
+/// or a modifier of place before them (`等8个乡镇市`, `等南部山区乡镇`,
+/// `两个街道`).
 const HEADS: [&str; 4] = ["乡镇市", "乡镇", "镇街", "街道"];
 
 /// Heads of one char, which name towns only right after a count that
@@ -45,9 +46,9 @@ const NOT_TOWN_LAST: [char; 2] = ['级', '区'];
 const NAME_CHARS: (usize, usize) = (2, 3);
 
 /// Adds to `hits` (in text order, disjoint) the bare town names of every
-/// list of two or more followed by `等` and a head of [`HEADS`] (with a
-/// count and a modifier between, or neither), or by a count equal to the
-/// number of names and a head (`三镇`, `两个街道`). Names already among
+/// list of two or more followed by `等`, a count or a modifier of place or
+/// both, and a head of [`HEADS`], or by a count equal to the number of
+/// names and a head (`三镇`, `两个街道`). Names already among
 /// `hits` count as members; each name of two or three chars is bounded by
 /// the `、` joiners, the first on its left by a stop word or punctuation.
 pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
@@ -81,7 +82,7 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
         // words before it is left out: 示范区内朱家角 gives no 家角).
         let (start, bounded) = extend_left(text, p, &gaz.town_stops, NAME_CHARS.1);
         let first = if bounded {
-            (chars_between(text, start, p) >= NAME_CHARS.0).then_some((start, p))
+            (char_count(&text[start..p]) >= NAME_CHARS.0).then_some((start, p))
         } else {
             // Right after a place's name (大理市双廊、喜洲两镇).
             let k = hits.partition_point(|h| h.end <= start);
@@ -89,7 +90,7 @@ pub(super) fn listed_towns(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
                 .iter()
                 .map(|h| h.end)
                 .take_while(|&e| e < p)
-                .find(|&e| (NAME_CHARS.0..=NAME_CHARS.1).contains(&chars_between(text, e, p)))
+                .find(|&e| (NAME_CHARS.0..=NAME_CHARS.1).contains(&char_count(&text[e..p])))
                 .map(|e| (e, p))
         };
         let listed = names.len() + 1;
@@ -141,14 +142,14 @@ fn name_end(text: &str, at: usize) -> usize {
 fn names_towns(text: &str, tail: usize, listed: usize) -> bool {
     let rest = &text[tail..];
     if let Some(after) = rest.strip_prefix('等') {
-        let counted = count_at(after, 0).map(|(_, k)| &after[k..]);
+        let counted = opening_count(after).map(|(_, k)| &after[k..]);
         let after = counted.unwrap_or(after);
         let placed = MODIFIERS.iter().find_map(|m| after.strip_prefix(m));
         let after = placed.unwrap_or(after);
         return (counted.is_some() || placed.is_some())
             && HEADS.iter().any(|h| after.starts_with(h));
     }
-    let Some((n, k)) = count_at(rest, 0) else {
+    let Some((n, k)) = opening_count(rest) else {
         return false;
     };
     let head = &rest[k..];
@@ -160,27 +161,27 @@ fn names_towns(text: &str, tail: usize, listed: usize) -> bool {
 /// a list) to 十.
 const CHINESE: &str = "一两三四五六七八九十";
 
-/// Whether `c` opens a count of [`count_at`]: a digit, or a Chinese numeral
+/// Whether `c` opens a count of [`opening_count`]: a digit, or a Chinese numeral
 /// from 两 to 十.
 fn opens_count(c: char) -> bool {
     c.is_ascii_digit() || (c != '一' && CHINESE.contains(c))
 }
 
-/// A small count at `at` (digits, or one Chinese numeral from 两 to 十)
-/// and its end, past a measure word `个`.
-fn count_at(text: &str, at: usize) -> Option<(u32, usize)> {
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+/// A small count that opens `text` (digits, or one Chinese numeral from
+/// 两 to 十) and its end, past a measure word `个`.
+fn opening_count(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let (n, end) = if digits > 0 {
-        (text[at..at + digits].parse().ok()?, at + digits)
+        (text[..digits].parse().ok()?, digits)
     } else {
-        let c = char_at(text, at)?;
+        let c = text.chars().next()?;
         let v = CHINESE.chars().position(|d| d == c)?;
         // 一 counts nothing in a list; 两 is 2.
         let n = match v {
             0 => return None,
             v => v as u32 + 1,
         };
-        (n, at + c.len_utf8())
+        (n, c.len_utf8())
     };
     let end = if text[end..].starts_with('个') {
         end + '个'.len_utf8()
@@ -188,11 +189,6 @@ fn count_at(text: &str, at: usize) -> Option<(u32, usize)> {
         end
     };
     Some((n, end))
-}
-
-/// The chars between `s` and `e`.
-fn chars_between(text: &str, s: usize, e: usize) -> usize {
-    text[s..e].chars().count()
 }
 
 #[cfg(test)]
