@@ -104,7 +104,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         only_all(words(org::MO_NAMES).collect()),
         only_all(date::KEYS.to_vec()),
         only_all(words(person::KNOWN).collect()),
-        only_all(person::MARKS.to_vec()),
+        only_all(person::marks()),
         HOME_WORDS.iter().map(|&(word, _)| word).collect(),
         HOME_CURRENCIES.iter().map(|&(word, _)| word).collect(),
         only_all(org::LABELS.to_vec()),
@@ -138,7 +138,7 @@ enum List {
     DateKey,
     /// [`person::KNOWN`].
     KnownPerson,
-    /// [`person::MARKS`].
+    /// [`person::marks`].
     PersonMark,
     /// The words of [`HOME_WORDS`].
     HomeWord,

@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
-    char_at, char_before, class_number_start, is_cjk, is_name_char, words, FastHash, Found, WordSet,
+    char_at, char_before, class_number_start, is_cjk, is_name_char, rows, words, FastHash, Found,
+    WordSet,
 };
 
 const SURNAMES: &str = include_str!("../../data/entity/surnames.txt");
@@ -244,16 +245,27 @@ pub(crate) fn titles() -> impl Iterator<Item = (&'static str, bool)> {
 }
 
 /// The words after a name that [`find`] looks for besides titles and
-/// verbs, matched as a list of the shared trie (no two of them overlap, so
-/// it finds every occurrence): the honorifics of [`HONORIFICS`], then `摄`
-/// of a photo credit and the verbs of a text's credits (刘雨涵整理, 熊建平审核).
-pub(crate) const MARKS: [&str; 8] = ["先生", "女士", "摄", "整理", "审核", "审稿", "校对", "供稿"];
-/// How many of [`MARKS`], from the first, are honorifics.
-const HONORIFICS: u32 = 2;
+/// verbs (`data/entity/person_marks.txt`), matched as a list of the shared
+/// trie (no two of them overlap, so it finds every occurrence): the
+/// honorifics first, then `摄` of a photo credit and the verbs of a text's
+/// credits (刘雨涵整理, 熊建平审核); and how many of them, from the first,
+/// are honorifics.
+static MARKS: LazyLock<(Vec<&'static str>, u32)> = LazyLock::new(|| {
+    let rows: Vec<(&str, bool)> = rows(include_str!("../../data/entity/person_marks.txt"))
+        .map(|r| (r[0], r.get(1) == Some(&"honorific")))
+        .collect();
+    let honorifics = rows.iter().take_while(|r| r.1).count();
+    (rows.into_iter().map(|r| r.0).collect(), honorifics as u32)
+});
+
+/// The words of [`MARKS`], in their order.
+pub(crate) fn marks() -> Vec<&'static str> {
+    MARKS.0.clone()
+}
 
 /// Finds person names in the normalised text: (start, end) byte offsets.
 /// `titles`, `verbs` and `marks` are the words of [`titles`],
-/// [`SPEECH_VERBS`] and [`MARKS`] found in it.
+/// [`SPEECH_VERBS`] and [`marks`] found in it.
 pub(crate) fn find(
     norm: &Normalized,
     titles: &[Found],
@@ -658,10 +670,10 @@ fn speakers(cx: &Cx, verbs: &[Found], out: &mut Vec<(usize, usize)>) {
 
 /// Names before an honorific that starts no longer word (李咏恩女士, 马先生
 /// is a form of address): at the start of a clause or after a word that
-/// joins names (陈志鸿先生及李咏恩女士). `marks` are the words of [`MARKS`]
+/// joins names (陈志鸿先生及李咏恩女士). `marks` are the words of [`marks`]
 /// found in the text.
 fn honoured(cx: &Cx, marks: &[Found], out: &mut Vec<(usize, usize)>) {
-    for m in marks.iter().filter(|m| m.word < HONORIFICS) {
+    for m in marks.iter().filter(|m| m.word < MARKS.1) {
         if let Some(s) = name_before(cx, m.start, After::Honorific) {
             out.push((s, m.start));
         }
@@ -735,7 +747,7 @@ static CREDIT: LazyLock<WordSet> =
 /// Names in credits with no spaces: after `图/`, `编辑:`…, and before `摄`
 /// or a verb of credit that ends its clause (赵亮 摄, 赵亮摄, 熊建平审核); a
 /// name of three chars may follow a body (办公室刘雨涵整理). `marks` are the
-/// words of [`MARKS`] found in the text.
+/// words of [`marks`] found in the text.
 fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(usize, usize)>) {
     let text = norm.text.as_str();
     let b = text.as_bytes();
@@ -762,7 +774,7 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
     }
     for (at, end) in marks
         .iter()
-        .filter(|m| m.word >= HONORIFICS)
+        .filter(|m| m.word >= MARKS.1)
         .map(|m| (m.start, m.end))
     {
         let end_ok = char_at(text, end).map_or(true, |c| !is_name_char(c));
@@ -1120,6 +1132,15 @@ fn names_in_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_list_their_honorifics_first() {
+        let data = include_str!("../../data/entity/person_marks.txt");
+        let kinds: Vec<bool> = rows(data).map(|r| r[1] == "honorific").collect();
+        assert_eq!(MARKS.1, 2);
+        assert!(kinds[MARKS.1 as usize..].iter().all(|&h| !h));
+        assert_eq!(&marks()[..2], ["先生", "女士"]);
+    }
     use crate::text::Trie;
 
     fn persons(orig: &str) -> Vec<String> {
@@ -1128,7 +1149,7 @@ mod tests {
         let found = Trie::new([
             titles().map(|t| t.0).collect::<Vec<_>>(),
             SPEECH_VERBS.to_vec(),
-            MARKS.to_vec(),
+            marks(),
         ])
         .scan(&n.text);
         let g = Gazetteer::shared().unwrap();

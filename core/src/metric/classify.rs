@@ -2,6 +2,7 @@
 //! or a date, an ordinal, a period, a code or a part of a name.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::index::Index;
 use super::numeral;
@@ -11,7 +12,7 @@ use super::table;
 use super::tables::{Tables, Unit};
 use crate::region::Gazetteer;
 use crate::text::punct::{CLAUSE, LIST_JOINERS};
-use crate::text::{char_at, char_before, class_number_start, floor_char, is_cjk};
+use crate::text::{char_at, char_before, class_number_start, floor_char, is_cjk, words};
 use crate::{Approx, QuantityKind};
 
 /// How far back (bytes) a rank word may stand before `第N`.
@@ -580,25 +581,15 @@ fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
     ordinal_page(&text[from..r.start]) || ordinal_page(&text[r.end..to])
 }
 
-/// Labels of a web page's view count (`浏览:3,108次`, `阅读量:2037`).
-const VIEW_LABELS: [&str; 10] = [
-    "浏览",
-    "浏览量",
-    "浏览次数",
-    "阅读",
-    "阅读量",
-    "阅读数",
-    "点击",
-    "点击量",
-    "访问量",
-    "访问次数",
-];
+/// Labels of a web page's view count (`浏览:3,108次`;
+/// `data/metric/view_labels.txt`).
+static VIEW_LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/metric/view_labels.txt")).collect());
 
 /// File-name extensions a web page's attachment may have, in lower case
-/// (`报告.pdf(1.86MB)`).
-const FILE_EXTENSIONS: [&str; 9] = [
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar",
-];
+/// (`报告.pdf(1.86MB)`; `data/metric/file_extensions.txt`).
+static FILE_EXTENSIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/metric/file_extensions.txt")).collect());
 
 /// What a web page says of itself, not what the report measures: its view
 /// count after a label and a colon (`浏览:3,108次`), or the size of an

@@ -3,9 +3,11 @@
 //! `横梁、干城、新堡等南部山区乡镇`. Such names are too short and too many
 //! for any gazetteer; the head noun and its count are the evidence.
 
+use std::sync::LazyLock;
+
 use super::gazetteer::Gazetteer;
 use super::mentions::Hit;
-use crate::text::{char_count, extend_left, is_cjk, overlaps_any};
+use crate::text::{char_count, extend_left, is_cjk, overlaps_any, words};
 
 /// Heads of two chars or more that name towns after a list, with a count
 /// or a modifier of place before them (`等8个乡镇市`, `等南部山区乡镇`,
@@ -18,25 +20,9 @@ const HEADS: [&str; 4] = ["乡镇市", "乡镇", "镇街", "街道"];
 const ONE_CHAR_HEADS: [char; 2] = ['镇', '乡'];
 
 /// Words that may stand between `等` (and its count) and the head, saying
-/// where the towns lie (`等南部山区乡镇`, `等沿海乡镇`); not what kind they
-/// are (`等重点乡镇` follows a list of industries as often as of places).
-const MODIFIERS: [&str; 15] = [
-    "南部山区",
-    "北部山区",
-    "山区",
-    "南部",
-    "北部",
-    "东部",
-    "西部",
-    "中部",
-    "沿海",
-    "沿江",
-    "沿河",
-    "偏远",
-    "边远",
-    "边境",
-    "库区",
-];
+/// where the towns lie (`等南部山区乡镇`; `data/entity/town_list_modifiers.txt`).
+static MODIFIERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/entity/town_list_modifiers.txt")).collect());
 
 /// Last chars of a list's items that make them levels or kinds of area,
 /// no towns' names (`省级、市级两个街道`, `城区、园区两个街道`).
