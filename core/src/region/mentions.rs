@@ -5,8 +5,8 @@
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
 use crate::text::{
-    char_at, char_before, extend_left, is_cjk, listed_together, overlaps_any, transliteration_run,
-    Found, Toward, WordList,
+    char_at, char_before, char_count, extend_left, is_cjk, listed_together, overlaps_any,
+    transliteration_run, Found, Toward, WordList,
 };
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -120,6 +120,14 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                         end: e,
                         province: gaz.regions[id as usize].code / 10000,
                     });
+                }
+                // A place's name that a town's name holds (建胜|镇江|岸路,
+                // 三河镇、洗|新乡|、金铃乡): the town's, where its name
+                // before the suffix is bounded.
+                if let Some(h) = town_holding(gaz, text, s, e, last_end) {
+                    last_end = h.end;
+                    hits.push(h);
+                    continue;
                 }
                 let Some(id) = picked.filter(|_| !stopped) else {
                     // A county's short form that is no place here but ends
@@ -402,6 +410,35 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     })
 }
 
+/// The town whose name holds the place's name at `s..e`: a town's suffix
+/// opening the name, after a bounded name (建胜镇|江岸路, 幸福镇|安置房);
+/// or closing it, a list's item (三河镇、洗新乡、金铃乡: 新乡 is the end
+/// of 洗新乡). Before a suffix that opens it, the town is read as it
+/// stands; a name that ends in one is the town's only in a list, where
+/// the item's neighbour is a town too, since a verb may stand before a
+/// place (赴新乡).
+fn town_holding(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Option<Hit> {
+    const SUFFIXES: [char; 2] = ['镇', '乡'];
+    const JOINER: &str = "、";
+    let name = &text[s..e];
+    if name.starts_with(SUFFIXES) {
+        return town(gaz, text, s, s + '镇'.len_utf8(), last_end).filter(|h| h.start < s);
+    }
+    if !name.ends_with(SUFFIXES) {
+        return None;
+    }
+    let h = town(gaz, text, e - '镇'.len_utf8(), e, last_end).filter(|h| h.start < s)?;
+    let before = text[..h.start].strip_suffix(JOINER);
+    let after = text[e..].strip_prefix(JOINER);
+    let town_ends = |t: &str| t.ends_with(SUFFIXES) || t.ends_with("街道");
+    let listed = before.is_some_and(town_ends)
+        || after.is_some_and(|a| {
+            let item = a.find(['、', '等', '，', '。']).map(|k| &a[..k]);
+            item.is_some_and(|i| char_count(i) <= 5 && town_ends(i))
+        });
+    listed.then_some(h)
+}
+
 /// The fewest and most chars of a transliterated town name (吉仁高勒镇).
 const TRANSLITERATED_CHARS: (usize, usize) = (4, 6);
 
@@ -551,6 +588,22 @@ mod tests {
             found(g, "与北京西城区、美国学校交流"),
             ["北京西城区", "美国"]
         );
+    }
+
+    #[test]
+    fn a_town_holds_the_place_names_inside_its_own() {
+        let g = Gazetteer::shared().unwrap();
+        // A suffix opening a city's name (镇江), after a bounded name.
+        assert_eq!(found(g, "地址：建胜镇江岸路211号。"), ["建胜镇"]);
+        assert_eq!(found(g, "幸福镇安置房建成。"), ["幸福镇"]);
+        // A city's name ending a town's (新乡) in a list of towns; alone
+        // after a verb it stays the city.
+        assert_eq!(
+            found(g, "对中益乡、三河镇、洗新乡、金铃乡等乡镇"),
+            ["中益乡", "三河镇", "洗新乡", "金铃乡"]
+        );
+        assert_eq!(found(g, "代表赴新乡考察。"), ["新乡"]);
+        assert_eq!(found(g, "江苏镇江、河南新乡两地"), ["江苏镇江", "河南新乡"]);
     }
 
     #[test]
