@@ -350,8 +350,9 @@ fn quantity<'t>(
                 Some(per) => match r.per_time {
                     Some(time) => {
                         let (open, close) = if r.per_paren { ("(", ")") } else { ("", "") };
+                        let sep = if r.per_time_slash { '/' } else { '·' };
                         format!(
-                            "{}/{open}{}·{}{close}",
+                            "{}/{open}{}{sep}{}{close}",
                             u.unit,
                             per.unit,
                             time.unit.trim_start_matches('个')

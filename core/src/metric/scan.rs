@@ -35,6 +35,8 @@ pub struct Reading<'t> {
     pub per: Option<&'t Unit>,
     /// A span of time after the unit after the slash (`元/人·年`).
     pub per_time: Option<&'t Unit>,
+    /// The span of time follows a second slash (`元/生/年`), not a dot.
+    pub per_time_slash: bool,
     /// The unit after the slash and its span of time stand in brackets
     /// (`元/(人·年)`).
     pub per_paren: bool,
@@ -125,6 +127,7 @@ pub fn read<'t>(text: &str, at: usize, tables: &'t Tables) -> Option<Reading<'t>
         unit: None,
         per: None,
         per_time: None,
+        per_time_slash: false,
         per_paren: false,
         approx: Approx::Exact,
         approx_before: false,
@@ -533,8 +536,8 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 };
                 if let Some((per_len, per)) = per {
                     let mut at = pos + 1 + usize::from(paren) + per_len;
-                    // `元/人·年`, `元/人·月`: per person and year.
-                    let dot = char_at(text, at).filter(|&c| c == '·' || c == '•');
+                    // `元/人·年`, `元/人·月`, `元/生/年`: per person and year.
+                    let dot = char_at(text, at).filter(|&c| matches!(c, '·' | '•' | '/'));
                     let mut time = None;
                     if let Some(dot) = dot {
                         // `月` stands for `个月` here too.
@@ -549,6 +552,7 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                     if closed {
                         r.per = Some(per);
                         r.per_time = time;
+                        r.per_time_slash = time.is_some() && dot == Some('/');
                         r.per_paren = paren;
                         pos = at + usize::from(paren);
                     }
