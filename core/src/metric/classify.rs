@@ -593,13 +593,21 @@ static FILE_EXTENSIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/metric/file_extensions.txt")).collect());
 
 /// What a web page says of itself, not what the report measures: its view
-/// count after a label and a colon (`浏览:3,108次`), or the size of an
+/// count after a label and a colon (`浏览:3,108次`) or after 被 and a
+/// label (`已被浏览 2586 次`), or the size of an
 /// attachment in brackets after its file name (`报告.pdf(1.86MB)`).
 fn is_page_meta(text: &str, r: &Reading) -> bool {
     let before = text[..r.start].trim_end_matches(' ');
+    // After a label and a colon, or after 被 and a label (`本文已被浏览 2586 次`).
+    let labelled = |b: &str, passive: bool| {
+        VIEW_LABELS.iter().any(|w| {
+            b.strip_suffix(w)
+                .is_some_and(|rest| !passive || rest.ends_with('被'))
+        })
+    };
     let viewed = before
         .strip_suffix(':')
-        .is_some_and(|b| VIEW_LABELS.iter().any(|w| b.ends_with(w)));
+        .map_or_else(|| labelled(before, true), |b| labelled(b, false));
     let attached = before.strip_suffix('(').is_some_and(|b| {
         let b = b.as_bytes();
         FILE_EXTENSIONS.iter().any(|x| {
