@@ -195,8 +195,9 @@ fn name_start(
     if name.ends_with(TOWARD) {
         return None;
     }
-    // 三校区 counts campuses; 第二小学 is a name.
-    let counted = suffix == "校区" && name.ends_with(NUMERALS);
+    // 三校区 counts campuses; 第二小学 is a name. 部分校 is "some schools".
+    let counted = CAMPUSES.contains(&suffix) && name.ends_with(NUMERALS)
+        || (suffix == "分校" && name.ends_with('部'));
     let generic = t.generic.ends_at(name, name.len()) && !named_kind(name, t, gaz);
     if t.whole.contains(name) || generic || counted {
         return None;
@@ -317,7 +318,7 @@ fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<Scho
                         end: h.end,
                         nested: true,
                     });
-                } else if rest.ends_with("校区") && h.start == o.start {
+                } else if CAMPUSES.iter().any(|c| rest.ends_with(c)) && h.start == o.start {
                     out.push(SchoolHit { nested: true, ..h });
                 }
             }
@@ -329,6 +330,10 @@ fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<Scho
     }
     out
 }
+
+/// Suffixes of a school's campus or branch, which may follow the school's
+/// own name (`合川中学南城校区`, `滨津中学白沙分校`).
+const CAMPUSES: [&str; 2] = ["校区", "分校"];
 
 /// Byte offset of the last place name inside `name` that leaves a name after it.
 fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
@@ -482,6 +487,10 @@ mod tests {
         assert_eq!(
             schools("与合川中学南城校区合作"),
             ["合川中学南城校区", "合川中学"]
+        );
+        assert_eq!(
+            schools("推广到江津区滨津中学白沙分校"),
+            ["江津区滨津中学白沙分校", "江津区滨津中学"]
         );
     }
 }
