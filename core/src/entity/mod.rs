@@ -15,7 +15,7 @@ mod studio;
 mod transliterated;
 mod work;
 
-use crate::text::{is_cjk, overlaps_any, words, Found, Trie, WordSet};
+use crate::text::{char_count, is_cjk, overlaps_any, words, Found, Trie, WordSet};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -449,7 +449,7 @@ pub(crate) fn extract(
     // bodies of Hong Kong and Macau, dates. Their list is sized for all but
     // the last two here, and grows once for them.
     let room = labelled.len() + persons.len() + known.len();
-    let (mut cands, provinces) = places(text, &found, tables, markers, room);
+    let (mut cands, provinces) = places(norm, &found, tables, markers, room);
     cands.extend(
         labelled
             .into_iter()
@@ -533,7 +533,7 @@ pub(crate) fn extract(
 pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.place_words().scan(text));
-    let (cands, _) = places(text, &found, tables, markers, 0);
+    let (cands, _) = places(norm, &found, tables, markers, 0);
     let entities = resolve(text, cands, &tables.stops);
     Mentions::new(text, &found, entities, tables.shared.gazetteer)
 }
@@ -542,14 +542,17 @@ pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Mar
 /// regions, schools and organisations, in a list with room for `room`
 /// more; and the provinces of the region names found (0 for towns,
 /// countries and abbreviation runs). `found` are the shared words found in
-/// `text`.
+/// the folded text. A school's or a body's name starts after the last gap
+/// between two cells of a table row inside it (`三河镇　三河小学`: the town
+/// stands in a cell of its own).
 fn places(
-    text: &str,
+    norm: &Normalized,
     found: &Words,
     tables: &Tables,
     markers: &[(usize, Marker)],
     room: usize,
 ) -> (Vec<Candidate>, Vec<u32>) {
+    let text = norm.text.as_str();
     let titles = work::find(text);
     let extras = extra_names(text, tables);
     let sh = tables.shared;
@@ -594,13 +597,25 @@ fn places(
         hidden: names_facility(text, s, e),
         ..Candidate::new(s, e, EntityKind::Region)
     }));
-    cands.extend(schools.iter().map(|h| Candidate {
-        nested: h.nested,
-        ..Candidate::new(h.start, h.end, EntityKind::School)
+    // Where the name in the last cell starts, if three chars or more are
+    // left of it (a suffix alone in a cell names nothing).
+    let gaps = norm.cell_gaps();
+    let cell_start = |s: usize, e: usize| {
+        let k = gaps.partition_point(|&g| g < e);
+        match gaps[..k].last() {
+            Some(&g) if g > s => (char_count(&text[g..e]) >= 3).then_some(g),
+            _ => Some(s),
+        }
+    };
+    cands.extend(schools.iter().filter_map(|h| {
+        Some(Candidate {
+            nested: h.nested,
+            ..Candidate::new(cell_start(h.start, h.end)?, h.end, EntityKind::School)
+        })
     }));
     cands.extend(
         orgs.iter()
-            .map(|&(s, e)| Candidate::new(s, e, EntityKind::Org)),
+            .filter_map(|&(s, e)| Some(Candidate::new(cell_start(s, e)?, e, EntityKind::Org))),
     );
     (cands, hits.iter().map(|h| h.province).collect())
 }
@@ -809,6 +824,19 @@ mod tests {
 
     fn has(v: &[(EntityKind, String)], kind: EntityKind, name: &str) -> bool {
         v.iter().any(|(k, n)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn names_stop_at_the_cells_of_a_table_row() {
+        let row =
+            "石柱县周转房建设\n乡镇\u{3000}学校\u{3000}套数\n三河镇\u{3000}三河小学\u{3000}40\n";
+        let v = ents(row, &Options::default());
+        assert!(has(&v, EntityKind::Region, "三河镇"));
+        assert!(has(&v, EntityKind::School, "三河小学"));
+        assert!(!v.iter().any(|(_, n)| n.contains("镇三河")));
+        // Outside a table, a stray space inside a name is dropped.
+        let v = ents("位于石柱县的三河 小学开学。", &Options::default());
+        assert!(has(&v, EntityKind::School, "三河小学"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! them back into offsets into the original, so that every surface form
 //! (`300億元`, `增長(zhǎng)`) is reported as written.
 
+mod cells;
 mod chars;
 mod cursor;
 mod digits;
@@ -66,6 +67,9 @@ pub struct Normalized<'a> {
     folds: Vec<(usize, usize)>,
     /// Byte offsets into `text` where a run of stray spaces was dropped.
     joins: Vec<usize>,
+    /// Those of [`joins`](Self::joins) that were gaps between two cells of a
+    /// table row, each between two CJK chars (see [`cells`]).
+    cell_gaps: Vec<usize>,
     /// `(norm_byte, orig_byte)`: where a pinyin gloss was dropped after the
     /// char that ends at `norm_byte`, and the original offset past it.
     glosses: Vec<(usize, usize)>,
@@ -88,12 +92,14 @@ impl<'a> Normalized<'a> {
                 anchors: Vec::with_capacity(per_kb(orig.len(), ANCHORS_PER_KB)),
                 folds: Vec::new(),
                 joins: Vec::new(),
+                cell_gaps: Vec::new(),
                 glosses: Vec::new(),
             },
             marks,
             noted: Vec::new(),
             spaced_until: 0,
             last_group: None,
+            row: (0, false),
         };
         b.norm.anchors.push((0, 0));
         if *marks != BmpSet::EMPTY {
@@ -162,6 +168,12 @@ impl<'a> Normalized<'a> {
     pub fn joins(&self) -> &[usize] {
         &self.joins
     }
+
+    /// Offsets into [`text`](Self::text) where a gap between two cells of a
+    /// table row was dropped between two CJK chars: no name runs across one.
+    pub fn cell_gaps(&self) -> &[usize] {
+        &self.cell_gaps
+    }
 }
 
 /// Room for `per_kb` items per KB of a text of `len` bytes, rounded up:
@@ -182,6 +194,9 @@ struct Builder<'a, 'm> {
     spaced_until: usize,
     /// The folded offset of the last thousands separator dropped.
     last_group: Option<usize>,
+    /// Where the line of the last wide gap ends, and whether it is a table
+    /// row (see [`cells`]).
+    row: (usize, bool),
 }
 
 impl Builder<'_, '_> {
@@ -260,6 +275,9 @@ impl Builder<'_, '_> {
         let next = char_at(orig, run_end).map(fold);
         if let (Some(p), Some(n)) = (self.prev(), next) {
             if joinable(p, n) || self.splits_number(p, n, i, run_end) {
+                if is_cjk(p) && is_cjk(n) && cells::is_cell_gap(orig, i, run_end, &mut self.row) {
+                    self.norm.cell_gaps.push(self.norm.text.len());
+                }
                 self.norm.joins.push(self.norm.text.len());
                 return self.skip_to(run_end);
             }

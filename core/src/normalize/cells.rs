@@ -1,0 +1,75 @@
+//! Gaps between the cells of a table row flattened into text
+//! (`三河镇　三河小学　40　1880`): a full-width space or two spaces or more,
+//! on a line where such a gap also stands before a figure. The gap is
+//! dropped like any stray space between two words, but noted: a name does
+//! not run across it (the town's cell and the school's are two names).
+
+use super::chars::{fold_width, is_hspace};
+
+/// Whether the run of spaces `gap` is wide enough to set cells apart: a
+/// full-width space, or two spaces or more.
+fn wide(gap: &str) -> bool {
+    gap.contains('\u{3000}') || gap.chars().nth(1).is_some()
+}
+
+/// Whether `line` is a table row: two wide gaps or more, one of them before
+/// a figure (a digit, full-width or not, or a minus sign and a digit).
+pub fn is_row(line: &str) -> bool {
+    let mut gaps = 0;
+    let mut before_figure = false;
+    let mut rest = line;
+    while let Some(k) = rest.find(is_hspace) {
+        let run = &rest[k..];
+        let len = run.find(|c: char| !is_hspace(c)).unwrap_or(run.len());
+        let (gap, after) = run.split_at(len);
+        if wide(gap) && !after.is_empty() {
+            gaps += 1;
+            let mut cs = after.chars().map(fold_width);
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            let first = cs.next();
+            before_figure |= digit(first) || (first == Some('-') && digit(cs.next()));
+        }
+        rest = after;
+    }
+    gaps >= 2 && before_figure
+}
+
+/// Whether the run of spaces `orig[at..end]` is a gap between two cells of
+/// a table row. `row` caches the answer for one line: the offset where the
+/// line ends (0 before any) and whether it is a row.
+pub fn is_cell_gap(orig: &str, at: usize, end: usize, row: &mut (usize, bool)) -> bool {
+    if !wide(&orig[at..end]) {
+        return false;
+    }
+    if row.0 == 0 || at >= row.0 {
+        let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
+        *row = (line_end, is_row(&orig[start..line_end]));
+    }
+    row.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_have_gaps_before_figures() {
+        assert!(is_row("三河镇\u{3000}三河小学\u{3000}40\u{3000}1880"));
+        assert!(is_row("幼儿园  178  30246  -7.1"));
+        // Letter-spaced words and names, a web page's meta line.
+        assert!(!is_row("通\u{3000}\u{3000}知"));
+        assert!(!is_row("王\u{3000}芳\u{3000}\u{3000}李\u{3000}明"));
+        assert!(!is_row("来源：区教委\u{3000}发布时间：2024-03-05"));
+    }
+
+    #[test]
+    fn each_line_is_read_once() {
+        let orig = "乡镇\u{3000}学校\u{3000}套数\n黄水镇\u{3000}黄水中学\u{3000}48\n三 河";
+        let mut row = (0, false);
+        let at = orig.find("黄水镇\u{3000}").unwrap() + "黄水镇".len();
+        assert!(is_cell_gap(orig, at, at + 3, &mut row));
+        let at = orig.find("三 ").unwrap() + "三".len();
+        assert!(!is_cell_gap(orig, at, at + 1, &mut row));
+    }
+}
