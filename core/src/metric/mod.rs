@@ -262,6 +262,21 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_table_s_units_go_to_the_columns_that_count_in_them() {
+        // Three units for four columns: each column's noun says which.
+        let text = "表1 主要教育指标(单位:所、人、%)\n学段\u{3000}学校数\u{3000}在校生数\u{3000}专任教师数\u{3000}在校生比上年增长\n小学\u{3000}86\u{3000}83612\u{3000}4538\u{3000}-2.7\n";
+        assert_eq!(
+            got(text),
+            [
+                (86.0, "所".into()),
+                (83612.0, "人".into()),
+                (4538.0, "人".into()),
+                (-2.7, "%".into())
+            ]
+        );
+    }
+
     /// The unit of each metric of `text`.
     fn got_units(text: &str) -> Vec<String> {
         metrics(text).into_iter().map(|m| m.2).collect()

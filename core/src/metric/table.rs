@@ -1076,9 +1076,13 @@ fn unit_line(
     } else if others.len() == 1 {
         others
     } else {
+        let counted = counted_in(subject, tables);
         let named: Vec<StatedUnit> = others
             .iter()
-            .filter(|u| u.name.chars().next().is_some_and(|c| subject.contains(c)))
+            .filter(|u| {
+                u.name.chars().next().is_some_and(|c| subject.contains(c))
+                    || counted.contains(&u.name.as_str())
+            })
             .cloned()
             .collect();
         if named.len() == 1 {
@@ -1093,6 +1097,20 @@ fn unit_line(
         }
     };
     (pick.len() == 1).then(|| pick.swap_remove(0))
+}
+
+/// The measure words that count what a column's header (or a row's label)
+/// names (`学校数` in 所 or 个, `专任教师数` in 人 or 名): those of the end of
+/// its noun, before a closing `数`, `数量` or `总数`.
+fn counted_in<'t>(subject: &str, tables: &'t Tables) -> &'t [&'static str] {
+    let noun = ["总数", "数量", "数"]
+        .iter()
+        .find_map(|w| subject.strip_suffix(w))
+        .unwrap_or(subject);
+    tables
+        .classifiers
+        .longest_ending_at(noun, noun.len())
+        .map_or(&[], |(_, words)| words.as_slice())
 }
 
 /// Whether a column's header names a period (`2023年`, `本期`, `上年同期`,

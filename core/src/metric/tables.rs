@@ -160,6 +160,9 @@ pub struct Embedded {
     pub rank_moves: Lexicon<bool>,
     /// Words before `单位:` that make it a body filling a form in.
     pub form_bodies: Lexicon<()>,
+    /// The measure words that count a noun, by the noun's end (`学校` in
+    /// `所`, `教师` in `人`): which of a table's units a column counts in.
+    pub classifiers: Lexicon<Vec<&'static str>>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
     /// Words before a figure in `块` that make it money (`房贷五六千块`).
@@ -272,6 +275,7 @@ const RANK: &str = include_str!("../../data/metric/rank.txt");
 const SUPERLATIVES: &str = include_str!("../../data/metric/superlatives.txt");
 const FIRST_PLACE: &str = include_str!("../../data/metric/first_place.txt");
 const SCORE_WORDS: &str = include_str!("../../data/metric/score_words.txt");
+const CLASSIFIERS: &str = include_str!("../../data/metric/classifiers.tsv");
 const RANK_MOVES: &str = include_str!("../../data/metric/rank_moves.txt");
 const FORM_BODIES: &str = include_str!("../../data/metric/form_bodies.txt");
 const NAME_MARKERS: &str = include_str!("../../data/metric/name_markers.txt");
@@ -466,6 +470,11 @@ impl Embedded {
         let degree_cues = flags("degree_cues", DEGREE_CUES, ["temperature", "other"])?;
         let rank_moves = flags("rank_moves", RANK_MOVES, ["always", "ranked"])?;
         let borrow = flags("borrow", BORROW, ["share", "any"])?;
+        let mut classifiers = Lexicon::default();
+        for row in rows(CLASSIFIERS) {
+            let words = field("classifiers", &row, 1)?;
+            classifiers.insert(row[0], words.split(',').map(str::trim).collect());
+        }
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
         let period = Periods::new(&period)?;
         Ok(Embedded {
@@ -489,6 +498,7 @@ impl Embedded {
             score_words: word_list(SCORE_WORDS),
             rank_moves,
             form_bodies: word_list(FORM_BODIES),
+            classifiers,
             name_markers: word_list(NAME_MARKERS),
             not_units: word_list(NOT_UNITS),
             idioms: word_list(IDIOMS),
