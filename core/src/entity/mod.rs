@@ -543,8 +543,8 @@ pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Mar
 /// more; and the provinces of the region names found (0 for towns,
 /// countries and abbreviation runs). `found` are the shared words found in
 /// the folded text. A school's or a body's name starts after the last gap
-/// between two cells of a table row inside it (`三河镇　三河小学`: the town
-/// stands in a cell of its own).
+/// between two cells or fields inside it (`三河镇　三河小学`: the town stands
+/// in a cell of its own).
 fn places(
     norm: &Normalized,
     found: &Words,

@@ -1,8 +1,9 @@
-//! Gaps between the cells of a table row flattened into text
-//! (`三河镇　三河小学　40　1880`): a full-width space or two spaces or more,
-//! on a line where such a gap also stands before a figure. The gap is
-//! dropped like any stray space between two words, but noted: a name does
-//! not run across it (the town's cell and the school's are two names).
+//! Gaps between the cells of a table row or the fields of a form flattened
+//! into text: two spaces or more (`董事会秘书:刘婉清　　证券事务代表:邓子健`),
+//! or one full-width space on a line where such gaps also stand before a
+//! figure (`三河镇　三河小学　40　1880`). The gap is dropped like any stray
+//! space between two words, but noted: a name does not run across it (the
+//! town's cell and the school's are two names).
 
 use super::chars::{fold_width, is_hspace};
 
@@ -34,11 +35,16 @@ pub fn is_row(line: &str) -> bool {
     gaps >= 2 && before_figure
 }
 
-/// Whether the run of spaces `orig[at..end]` is a gap between two cells of
-/// a table row. `row` caches the answer for one line: the offset where the
-/// line ends (0 before any) and whether it is a row.
+/// Whether the run of spaces `orig[at..end]` is a gap between two cells or
+/// fields: two spaces or more, or one full-width space in a table row.
+/// `row` caches the answer for one line: the offset where the line ends (0
+/// before any) and whether it is a row.
 pub fn is_cell_gap(orig: &str, at: usize, end: usize, row: &mut (usize, bool)) -> bool {
-    if !wide(&orig[at..end]) {
+    let gap = &orig[at..end];
+    if gap.chars().nth(1).is_some() {
+        return true;
+    }
+    if !wide(gap) {
         return false;
     }
     if row.0 == 0 || at >= row.0 {
@@ -71,5 +77,9 @@ mod tests {
         assert!(is_cell_gap(orig, at, at + 3, &mut row));
         let at = orig.find("三 ").unwrap() + "三".len();
         assert!(!is_cell_gap(orig, at, at + 1, &mut row));
+        // Two spaces set fields apart on any line.
+        let form = "董事会秘书:刘婉清\u{3000}\u{3000}证券事务代表:邓子健";
+        let at = form.find('\u{3000}').unwrap();
+        assert!(is_cell_gap(form, at, at + 6, &mut (0, false)));
     }
 }

@@ -68,7 +68,8 @@ pub struct Normalized<'a> {
     /// Byte offsets into `text` where a run of stray spaces was dropped.
     joins: Vec<usize>,
     /// Those of [`joins`](Self::joins) that were gaps between two cells of a
-    /// table row, each between two CJK chars (see [`cells`]).
+    /// table row or two fields of a form, each between two CJK chars (see
+    /// [`cells`]).
     cell_gaps: Vec<usize>,
     /// `(norm_byte, orig_byte)`: where a pinyin gloss was dropped after the
     /// char that ends at `norm_byte`, and the original offset past it.
@@ -170,7 +171,8 @@ impl<'a> Normalized<'a> {
     }
 
     /// Offsets into [`text`](Self::text) where a gap between two cells of a
-    /// table row was dropped between two CJK chars: no name runs across one.
+    /// table row or two fields of a form was dropped between two CJK chars:
+    /// no name runs across one.
     pub fn cell_gaps(&self) -> &[usize] {
         &self.cell_gaps
     }
