@@ -254,6 +254,9 @@ fn quantity<'t>(
     if r.num.is_lone_one() && !r.multiplied && !r.fraction && !r.compound && !measured {
         return None;
     }
+    if r.num.is_lone_one() && !r.multiplied && is_rate_base(text, r) {
+        return None;
+    }
     if r.num.chinese && in_idiom(text, r, tables) {
         return None;
     }
@@ -581,6 +584,24 @@ fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
     };
     ordinal_page(&text[from..r.start]) || ordinal_page(&text[r.end..to])
 }
+
+/// Whether a lone `一` and a measure or an area is the base of a rate that
+/// a figure later in its clause states (`一亩苞谷一年挣不到800元`,
+/// `一吨水3元`): one of the unit, no quantity of its own.
+fn is_rate_base(text: &str, r: &Reading) -> bool {
+    let per = r
+        .unit
+        .is_some_and(|u| matches!(u.kind, QuantityKind::Area | QuantityKind::Measure));
+    per && text[r.end..]
+        .chars()
+        .take_while(|&c| !CLAUSE.has(c))
+        .take(RATE_REACH)
+        .any(|c| c.is_ascii_digit())
+}
+
+/// How many chars after a lone `一` and its unit a figure stating a rate
+/// of it may stand.
+const RATE_REACH: usize = 24;
 
 /// Labels of a web page's view count (`浏览:3,108次`;
 /// `data/metric/view_labels.txt`).
