@@ -1110,13 +1110,11 @@ fn iso_date(t: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Whether the year word `s[i..end]` is the base of a comparison: after
-/// 较, 比, 与, 同, 于, 和 or 跟 (较去年, 与去年相比), or before 同期 or 同月
-/// (去年同期).
-fn is_comparison_base(s: &str, i: usize, end: usize) -> bool {
-    char_before(s, i).is_some_and(|c| "较比与同于和跟".contains(c))
-        || s[end..].starts_with("同期")
-        || s[end..].starts_with("同月")
+/// Whether the year word `s[..end]` is the base of a comparison that dates
+/// nothing the text reports: before 同期 or 同月 (去年同期). After 较 or 比
+/// (比去年增长) it stays a date, as most writers list it.
+fn is_comparison_base(s: &str, end: usize) -> bool {
+    s[end..].starts_with("同期") || s[end..].starts_with("同月")
 }
 
 /// A relative date (`今年`, `去年底`, `今年3月`, `明年`) starting at `i`.
@@ -1180,9 +1178,9 @@ fn relative(s: &str, i: usize, reference: Option<Date>) -> Option<Hits> {
         end += len;
         return Some(Hits::one(DateHit::as_written(s, i, end)));
     }
-    // 较去年增长, 去年同期: the year alone as the base of a comparison
-    // dates nothing the text reports (most writers list none).
-    if end == i + "今年".len() && is_comparison_base(s, i, end) {
+    // 去年同期: the year alone as the base of a comparison dates nothing
+    // the text reports (most writers list none).
+    if end == i + "今年".len() && is_comparison_base(s, end) {
         return None;
     }
     let normalized = match (year, to) {
@@ -1555,10 +1553,11 @@ mod tests {
                 ("第三季底", "第三季底"),
             ])
         );
-        // The year a figure is compared with dates nothing; a frame does.
+        // The year a figure is compared with is a date (较去年, 比去年);
+        // the same period of it (去年同期) dates nothing.
         assert_eq!(
-            dates("较去年增长5%,比去年多,去年同期为3,去年全市新增", r),
-            pairs(&[("去年", "2022")])
+            dates("较去年增长5%,去年同期为3,去年全市新增", r),
+            pairs(&[("去年", "2022"), ("去年", "2022")])
         );
         // A season or term after a year is the year's; alone it is none.
         assert_eq!(
