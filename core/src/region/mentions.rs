@@ -358,6 +358,13 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     } else {
         start
     };
+    // 向富驿镇、黄甸镇等: a preposition before the first of a list of towns
+    // (向阳镇 keeps its 向: two chars are left only of a longer name).
+    let listed = text[e..].starts_with(['、', '等']);
+    let start = match text[start..s].strip_prefix(PREPOSITIONS) {
+        Some(rest) if listed && char_count(rest) == 2 => s - rest.len(),
+        _ => start,
+    };
     let name = &text[start..s];
     let n = name.chars().count();
     let last = name.chars().next_back()?;
@@ -438,6 +445,10 @@ fn town_holding(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize
         });
     listed.then_some(h)
 }
+
+/// Prepositions that may stand right before the first of a list of towns
+/// with no punctuation before them (向富驿镇、黄甸镇等乡镇).
+const PREPOSITIONS: [char; 6] = ['向', '给', '为', '把', '让', '往'];
 
 /// The fewest and most chars of a transliterated town name (吉仁高勒镇).
 const TRANSLITERATED_CHARS: (usize, usize) = (4, 6);
@@ -603,6 +614,11 @@ mod tests {
             ["中益乡", "三河镇", "洗新乡", "金铃乡"]
         );
         assert_eq!(found(g, "代表赴新乡考察。"), ["新乡"]);
+        assert_eq!(
+            found(g, "下派医生到向富驿镇、黄甸镇等乡镇"),
+            ["富驿镇", "黄甸镇"]
+        );
+        assert_eq!(found(g, "，向阳镇、红旗乡等乡镇"), ["向阳镇", "红旗乡"]);
         assert_eq!(found(g, "江苏镇江、河南新乡两地"), ["江苏镇江", "河南新乡"]);
     }
 
