@@ -613,12 +613,25 @@ fn places(
             ..Candidate::new(cell_start(h.start, h.end)?, h.end, EntityKind::School)
         })
     }));
+    // A legal form right before a body's name is the name's (财团法人…).
+    let legal = |s: usize| {
+        LEGAL_PREFIXES
+            .iter()
+            .find_map(|p| text[..s].strip_suffix(p))
+            .map_or(s, str::len)
+    };
     cands.extend(
-        orgs.iter()
-            .filter_map(|&(s, e)| Some(Candidate::new(cell_start(s, e)?, e, EntityKind::Org))),
+        orgs.iter().filter_map(|&(s, e)| {
+            Some(Candidate::new(legal(cell_start(s, e)?), e, EntityKind::Org))
+        }),
     );
     (cands, hits.iter().map(|h| h.province).collect())
 }
+
+/// Legal forms that stand before a body's name as part of it
+/// (`data/entity/org_legal_prefixes.txt`).
+static LEGAL_PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../../data/entity/org_legal_prefixes.txt")).collect());
 
 /// Words after a place's short form that make it the name of a port, a
 /// station or a crossing (日照港, 九江站, 吉隆口岸, 罗东夜市): a longer name,
@@ -824,6 +837,15 @@ mod tests {
 
     fn has(v: &[(EntityKind, String)], kind: EntityKind, name: &str) -> bool {
         v.iter().any(|(k, n)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn a_legal_form_before_a_body_is_its_name_s() {
+        let v = ents(
+            "並結合財團法人屏東縣福安社會福利基金會等民間單位。",
+            &Options::default(),
+        );
+        assert!(has(&v, EntityKind::Org, "财团法人屏东县福安社会福利基金会"));
     }
 
     #[test]
