@@ -127,7 +127,8 @@ impl<'a> Reader<'a> {
         self.clause = segment::clause_start(self.ix, m.start)..segment::clause_end(self.ix, m.end);
         let (mut change, verb) = self.change(m);
         if change == Change::None && self.joined_to_previous(m, prev_end) {
-            // `分别增长16.5%和22.1%`: the second figure shares the verb.
+            // `分别增长16.5%和22.1%`, `增收3000元至5000元`: the second
+            // figure shares the verb.
             change = self.prev_change;
         }
         let mut pieces = std::mem::take(&mut self.pieces);
@@ -324,15 +325,21 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether `m` follows the previous quantity of its sentence with
-    /// nothing but a conjunction between them (`5.3%、7.2%`, `16.5%和22.1%`).
+    /// nothing but a conjunction or the word of a range between them
+    /// (`5.3%、7.2%`, `16.5%和22.1%`, `增长50%至70%`).
     fn joined_to_previous(&self, m: &Judged<'_>, prev_end: usize) -> bool {
         let same_sentence = self.prev_at.is_some_and(|at| self.sentence.contains(&at));
+        let text = self.norm.text.as_str();
+        // A range's two ends have one unit (`50%至70%`); after a change in
+        // another unit, 至 gives the level it came to (`减少3%至846元`).
+        let range = || !m.unit.is_empty() && text[..prev_end].ends_with(m.unit.as_str());
         same_sentence
             && prev_end <= m.start
-            && matches!(
-                self.norm.text[prev_end..m.start].trim(),
-                "和" | "、" | "及" | "与" | "以及" | "和约" | "、约"
-            )
+            && match text[prev_end..m.start].trim() {
+                "和" | "、" | "及" | "与" | "以及" | "和约" | "、约" => true,
+                "至" | "到" | "~" => range(),
+                _ => false,
+            }
     }
 
     /// The period nearest before the quantity in its sentence, else the first after it.

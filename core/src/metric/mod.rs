@@ -288,6 +288,23 @@ mod tests {
     }
 
     #[test]
+    fn a_range_s_upper_end_shares_the_change_a_level_after_it_none() {
+        let up = |v: f64, u: &str| (v, u.to_string(), Change::Increase);
+        assert_eq!(
+            changes("车流量较平日增长50%至70%,每户可增收3000元至5000元。"),
+            [
+                up(50.0, "%"),
+                up(70.0, "%"),
+                up(3000.0, "元"),
+                up(5000.0, "元")
+            ]
+        );
+        // The level a change came to, in another unit.
+        let c = changes("收益按年减少3%至846万元。");
+        assert_eq!(c[1].2, Change::None);
+    }
+
+    #[test]
     fn reads_a_report_sentence() {
         let m = metrics("2022年,某某区新增学位3200个,投入资金2.3亿元,比上年增长12.5%。");
         assert_eq!(m.len(), 3);
