@@ -14,7 +14,7 @@ use crate::normalize::{fold, is_plain, original_of, Cursor, Normalized};
 use crate::region;
 use crate::text::punct::CLAUSE;
 use crate::text::{
-    char_at, char_before, char_count, chars_back, chars_forward, floor_char, utf8_len,
+    char_at, char_before, char_count, chars_back, chars_forward, floor_char, is_cjk, utf8_len,
 };
 use crate::{Change, QuantityKind};
 
@@ -22,6 +22,9 @@ use crate::{Change, QuantityKind};
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
 const RIGHT_CHARS: usize = 20;
+/// How many chars after 比 or 较 the earlier time a figure is compared
+/// with may end (`比上年同期`, `较2023年`).
+const COMPARED_TIME_CHARS: usize = 8;
 /// Longest list item (chars) that a clause may take in across `、`.
 const LIST_ITEM_CHARS: usize = 16;
 /// A left part this short (chars) before a change verb borrows its subject.
@@ -308,6 +311,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        if let Some(c) = self.compared_verb(cs, m.start) {
+            return (c, 0);
+        }
         let left = self.trim_left(cs..m.start);
         let rate = self
             .tables
@@ -322,6 +328,42 @@ impl<'a> Reader<'a> {
                     .occurs_in(&text[left.start..left.end - len])
             });
         (rate.map_or(Change::None, |(_, &c)| c), 0)
+    }
+
+    /// The change a comparison with an earlier time says of the figure at
+    /// `end`, where a verb of change (or 多, 少 before a verb) follows the
+    /// time and an object stands between it and the figure
+    /// (`比上年增加投资2亿元`, `比去年同期多开行临客列车86列`), no other
+    /// figure between them; `cs` is where the clause starts.
+    fn compared_verb(&self, cs: usize, end: usize) -> Option<Change> {
+        let text = self.norm.text.as_str();
+        let k = text[cs..end].rfind(['比', '较'])? + cs + '比'.len_utf8();
+        // The earlier time: a word ending in 年, 期 or 月 (上年, 去年同期,
+        // 2023年, 上月), within a few chars.
+        let base = text[k..end]
+            .char_indices()
+            .take(COMPARED_TIME_CHARS)
+            .filter(|&(_, c)| matches!(c, '年' | '期' | '月'))
+            .last()
+            .map(|(i, c)| k + i + c.len_utf8())?;
+        let rest = &text[base..end];
+        let (len, change) = match self.tables.change_verbs.longest_at(text, base) {
+            Some((len, &c)) if c != Change::None => (len, c),
+            _ => {
+                let mut cs = rest.chars();
+                let change = match cs.next()? {
+                    '多' => Change::Increase,
+                    '少' => Change::Decrease,
+                    _ => return None,
+                };
+                if !cs.next().is_some_and(is_cjk) {
+                    return None;
+                }
+                ('多'.len_utf8(), change)
+            }
+        };
+        let object = &rest[len.min(rest.len())..];
+        (!object.is_empty() && !object.contains(|c: char| c.is_ascii_digit())).then_some(change)
     }
 
     /// Whether `m` follows the previous quantity of its sentence with

@@ -305,6 +305,19 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_with_an_earlier_time_and_a_verb_before_the_object() {
+        let c = changes("比去年同期多开行临客列车86列,较去年少发生事故12起,比上年增加投资2亿元。");
+        let which: Vec<Change> = c.iter().map(|m| m.2).collect();
+        assert_eq!(
+            which,
+            [Change::Increase, Change::Decrease, Change::Increase]
+        );
+        // A comparison with another thing, or a figure between: none.
+        let c = changes("比上年同期的3所学校多出一倍,本地学校比重达到56%。");
+        assert_eq!(c.last().map(|m| m.2), Some(Change::None));
+    }
+
+    #[test]
     fn reads_a_report_sentence() {
         let m = metrics("2022年,某某区新增学位3200个,投入资金2.3亿元,比上年增长12.5%。");
         assert_eq!(m.len(), 3);
