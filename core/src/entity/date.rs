@@ -425,7 +425,12 @@ fn month_range(s: &str, i: usize) -> Option<(u32, u32, usize)> {
     (n <= 2 && n2 <= 2 && months.contains(&m) && months.contains(&m2) && m < m2)
         .then_some(())
         .filter(|_| char_at(s, k) == Some('月'))
-        .map(|_| (m, m2, k + '月'.len_utf8()))
+        .map(|_| {
+            // `1—2月份`: 份 is the month word's, as after one month.
+            let end = k + '月'.len_utf8();
+            let end = end + usize::from(s[end..].starts_with('份')) * '份'.len_utf8();
+            (m, m2, end)
+        })
 }
 
 /// Reads the end of a range after `p` at `i` (`至23日`, `-6月`, `—6月30日`).
@@ -1214,6 +1219,10 @@ mod month_range_tests {
             .collect();
         assert_eq!(got[0].0, "2024年1-10月");
         assert_eq!(got[1], ("1-9月", "1-9月"));
+        // 份 after the months is theirs, as after one month.
+        let text = "降幅比1—2月份收窄。";
+        let d = find(text, None, false);
+        assert_eq!(&text[d[0].start..d[0].end], "1—2月份");
     }
 }
 
