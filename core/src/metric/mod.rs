@@ -263,6 +263,12 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_a_budget_s_completion_is_in_percent() {
+        let text = "单位:亿元、%\n项目\u{3000}\u{3000}年初预算\u{3000}\u{3000}1—6月完成\u{3000}\u{3000}完成预算\n一般公共预算收入\u{3000}\u{3000}3230.00\u{3000}\u{3000}1698.43\u{3000}\u{3000}52.6\n";
+        assert_eq!(got(text).last(), Some(&(52.6, "%".to_string())));
+    }
+
+    #[test]
     fn a_table_s_units_go_to_the_columns_that_count_in_them() {
         // Three units for four columns: each column's noun says which.
         let text = "表1 主要教育指标(单位:所、人、%)\n学段\u{3000}学校数\u{3000}在校生数\u{3000}专任教师数\u{3000}在校生比上年增长\n小学\u{3000}86\u{3000}83612\u{3000}4538\u{3000}-2.7\n";

@@ -1131,7 +1131,21 @@ const PERIOD_HEADS: &[&str] = &[
 
 /// Words of a column's header that make its figures rates (in %).
 const RATE_HEADS: &[&str] = &[
-    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅", "强度",
+    "增速",
+    "增长",
+    "同比",
+    "比例",
+    "比重",
+    "占比",
+    "率",
+    "幅度",
+    "涨幅",
+    "降幅",
+    "增幅",
+    "强度",
+    "完成预算",
+    "完成计划",
+    "进度",
 ];
 
 /// Words of a column's header that make its figures sums of money.
