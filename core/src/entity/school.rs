@@ -69,6 +69,10 @@ pub(crate) struct SchoolHit {
 
 /// Prepositions of direction, which end no school's name (企业向学校).
 const TOWARD: [char; 3] = ['向', '往', '朝'];
+/// Chars that make a word with a 专 before them (专业, 专科, 专家, 专项).
+const ZHUAN_WORDS: &str = "业科家题项门用职属注心栏线长利程案班";
+/// Verbs of coming and going that stand before the bare word 学校 (来学校).
+const COMING: [char; 4] = ['来', '去', '回', '到'];
 /// Words after a stage and a subject that make them a field (名师, 教研);
 /// not 教师, which follows a school's name as often (石门坎中学英语教师).
 const FIELD_ROLES: [&str; 3] = ["名师", "教研", "学科"];
@@ -180,6 +184,13 @@ fn name_start(
     t: &SchoolTables,
     gaz: &Gazetteer,
 ) -> Option<usize> {
+    // 医专, 师专, 高专 are short forms of colleges' names, not the 专 of a
+    // longer word (教师专业, 医专科).
+    if suffix.ends_with('专')
+        && char_at(text, s + suffix.len()).is_some_and(|c| ZHUAN_WORDS.contains(c))
+    {
+        return None;
+    }
     let (mut start, _) = extend_left(text, s, &t.stops, MAX_NAME);
     // Leading generic words are dropped (名校巴蜀中学 → 巴蜀中学).
     while let Some(len) = word_prefix(&text[start..s], &t.generic, 2, 6) {
@@ -191,9 +202,16 @@ fn name_start(
         return None;
     }
     // 出版集团向学校捐赠: a preposition ends the words before the kind of
-    // school (向 stays a name's first char: 向阳小学).
-    if name.ends_with(TOWARD) {
+    // school (向 stays a name's first char: 向阳小学); so does a verb of
+    // motion before the bare word (派工程师来学校, 每周回学校).
+    if name.ends_with(TOWARD) || (suffix == "学校" && name.ends_with(COMING)) {
         return None;
+    }
+    // 覆盖初中和小学: a kind of school and a conjunction, no name.
+    if let Some(kind) = name.strip_suffix(['和', '与', '及']) {
+        if kind.ends_with(['中', '学', '园', '校']) {
+            return None;
+        }
     }
     // 三校区 counts campuses; 第二小学 is a name. 部分校 is "some schools".
     let counted = CAMPUSES.contains(&suffix) && name.ends_with(NUMERALS)
@@ -492,5 +510,20 @@ mod tests {
             schools("推广到江津区滨津中学白沙分校"),
             ["江津区滨津中学白沙分校", "江津区滨津中学"]
         );
+        // A short name after 简称; a college's short form (医专), not the
+        // 专 of 专业.
+        assert_eq!(
+            schools("龙溪医药高等专科学校(简称龙溪医专)、梧桐湾中学校(简称梧桐湾中学)"),
+            [
+                "龙溪医药高等专科学校",
+                "龙溪医专",
+                "梧桐湾中学校",
+                "梧桐湾中学"
+            ]
+        );
+        assert!(schools("促进教师专业发展").is_empty());
+        // A kind of school and a conjunction, a verb of coming: no name.
+        assert!(schools("覆盖初中和小学的教育集团").is_empty());
+        assert!(schools("每周义务来学校上课").is_empty());
     }
 }

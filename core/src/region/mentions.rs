@@ -407,7 +407,8 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     if village && (village_bad || holds_town || gaz.village_generic.ends_at(name, name.len())) {
         return None;
     }
-    if name.chars().any(|c| c.is_ascii_digit()) || char_at(text, e) == Some('街') {
+    // 瑞山、嘉滨等街道: 等 ends a list of names before their kind, no name's.
+    if name.chars().any(|c| c.is_ascii_digit() || c == '等') || char_at(text, e) == Some('街') {
         return None;
     }
     Some(Hit {
@@ -619,6 +620,11 @@ mod tests {
             ["富驿镇", "黄甸镇"]
         );
         assert_eq!(found(g, "，向阳镇、红旗乡等乡镇"), ["向阳镇", "红旗乡"]);
+        // 附近 bounds a village's name; 等 is no town's.
+        assert_eq!(found(g, "他是附近杉树湾村的木匠"), ["杉树湾村"]);
+        assert!(found(g, "瑞山、嘉滨等街道")
+            .iter()
+            .all(|h| !h.contains('等')));
         assert_eq!(found(g, "江苏镇江、河南新乡两地"), ["江苏镇江", "河南新乡"]);
     }
 
