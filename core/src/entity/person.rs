@@ -409,9 +409,13 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
     let take = |s: usize| {
         after_title(cx, s, strict).filter(|&e| {
             // Three chars are a name after a common noun where the surname
-            // is a common one (所有老师都理解: 都 is rare, and an adverb).
-            let three =
-                text[s..e].chars().count() >= 3 && (!weak || cx.t.common_surname(&text[s..e]));
+            // is a common one or the name ends its phrase (老师谌丽萍,);
+            // 所有老师都理解: 都 is rare, and an adverb.
+            let three = text[s..e].chars().count() >= 3
+                && (!weak
+                    || cx.t.common_surname(&text[s..e])
+                    || (char_at(text, e).map_or(true, |c| !is_name_char(c))
+                        && !text[s..e].starts_with(NOT_GIVEN)));
             let speaks = char_at(text, e).is_some_and(|c| SPEECH.contains(&c));
             // 教师何俊带领团队: a common surname and one given char, then a
             // common verb.
@@ -1269,6 +1273,7 @@ mod tests {
         // A rare surname that is an adverb after a common noun; 在 ends a
         // phrase before a title, no given name.
         assert!(persons("改革之初,并非所有老师都理解。").is_empty());
+        assert_eq!(persons("指导老师谌丽萍。"), ["谌丽萍"]);
         assert!(persons("学校办得好不好,关键在老师。").is_empty());
     }
 

@@ -585,18 +585,31 @@ fn is_page_counter(text: &str, r: &Reading, u: &Unit) -> bool {
     ordinal_page(&text[from..r.start]) || ordinal_page(&text[r.end..to])
 }
 
-/// Whether a lone `一` and a measure or an area is the base of a rate that
-/// a figure later in its clause states (`一亩苞谷一年挣不到800元`,
-/// `一吨水3元`): one of the unit, no quantity of its own.
+/// Whether a lone `一` and a measure or an area is the base of a price or
+/// an income that a sum of money later in its clause states
+/// (`一亩苞谷一年挣不到800元`, `一吨水只要3元`): one of the unit, no
+/// quantity of its own. A list joins a length to other things instead
+/// (`修建一公里步道及3座平台`).
 fn is_rate_base(text: &str, r: &Reading) -> bool {
     let per = r
         .unit
         .is_some_and(|u| matches!(u.kind, QuantityKind::Area | QuantityKind::Measure));
-    per && text[r.end..]
-        .chars()
-        .take_while(|&c| !CLAUSE.has(c))
-        .take(RATE_REACH)
-        .any(|c| c.is_ascii_digit())
+    if !per {
+        return false;
+    }
+    let rest = &text[r.end..];
+    for (i, c) in rest.char_indices().take(RATE_REACH) {
+        if CLAUSE.has(c) || matches!(c, '及' | '和' | '与') {
+            return false;
+        }
+        if c.is_ascii_digit() {
+            let after = rest[i..].trim_start_matches(|d: char| {
+                d.is_ascii_digit() || matches!(d, '.' | ',' | '万' | '亿' | '千' | '百')
+            });
+            return after.starts_with(['元', '块']);
+        }
+    }
+    false
 }
 
 /// How many chars after a lone `一` and its unit a figure stating a rate
@@ -607,6 +620,10 @@ const RATE_REACH: usize = 24;
 /// `data/metric/view_labels.txt`).
 static VIEW_LABELS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../../data/metric/view_labels.txt")).collect());
+
+/// Words by which a web page names itself before 被 and a view label
+/// (`本文已被浏览`).
+const PAGE_WORDS: [&str; 5] = ["本文", "该文", "此文", "本页", "本篇"];
 
 /// File-name extensions a web page's attachment may have, in lower case
 /// (`报告.pdf(1.86MB)`; `data/metric/file_extensions.txt`).
@@ -619,11 +636,18 @@ static FILE_EXTENSIONS: LazyLock<Vec<&'static str>> =
 /// attachment in brackets after its file name (`报告.pdf(1.86MB)`).
 fn is_page_meta(text: &str, r: &Reading) -> bool {
     let before = text[..r.start].trim_end_matches(' ');
-    // After a label and a colon, or after 被 and a label (`本文已被浏览 2586 次`).
+    // After a label and a colon, or after the page, 被 and a label
+    // (`本文已被浏览 2586 次`; a report's own `网页已被浏览120万次` counts).
+    let passive_page = |rest: &str| {
+        let rest = rest
+            .strip_suffix('被')
+            .map(|r| r.strip_suffix('已').unwrap_or(r));
+        rest.is_some_and(|r| PAGE_WORDS.iter().any(|w| r.ends_with(w)))
+    };
     let labelled = |b: &str, passive: bool| {
         VIEW_LABELS.iter().any(|w| {
             b.strip_suffix(w)
-                .is_some_and(|rest| !passive || rest.ends_with('被'))
+                .is_some_and(|rest| !passive || passive_page(rest))
         })
     };
     let viewed = before

@@ -22,6 +22,9 @@ use crate::{Change, QuantityKind};
 const LEFT_CHARS: usize = 24;
 /// Longest indicator part after the quantity, in chars.
 const RIGHT_CHARS: usize = 20;
+/// How many times its lower end a range's upper end may be; a figure
+/// further above a change is the level the change came to.
+const RANGE_SPREAD: f64 = 3.0;
 /// How many chars after 比 or 较 the earlier time a figure is compared
 /// with may end (`比上年同期`, `较2023年`).
 const COMPARED_TIME_CHARS: usize = 8;
@@ -68,6 +71,8 @@ pub struct Reader<'a> {
     prev_at: Option<usize>,
     /// The previous quantity's change.
     prev_change: Change,
+    /// The previous quantity's value.
+    prev_value: f64,
     /// The indicator pieces of the quantity at hand (a buffer kept between reads).
     pieces: Vec<Range<usize>>,
 }
@@ -87,6 +92,7 @@ impl<'a> Reader<'a> {
             last_period: None,
             prev_at: None,
             prev_change: Change::None,
+            prev_value: 0.0,
             pieces: Vec::new(),
         }
     }
@@ -189,6 +195,7 @@ impl<'a> Reader<'a> {
     fn remember(&mut self, m: &Judged<'_>, change: Change) {
         self.prev_at = Some(m.start);
         self.prev_change = change;
+        self.prev_value = m.value;
     }
 
     /// The context of a figure in a table row: what the row measures (its
@@ -332,7 +339,8 @@ impl<'a> Reader<'a> {
 
     /// The change a comparison with an earlier time says of the figure at
     /// `end`, where a verb of change (or 多, 少 before a verb) follows the
-    /// time and an object stands between it and the figure
+    /// time (a word ending in 年, 期, 月, 度 or 初) and its object stands
+    /// between it and the figure
     /// (`比上年增加投资2亿元`, `比去年同期多开行临客列车86列`), no other
     /// figure between them; `cs` is where the clause starts.
     fn compared_verb(&self, cs: usize, end: usize) -> Option<Change> {
@@ -343,7 +351,7 @@ impl<'a> Reader<'a> {
         let base = text[k..end]
             .char_indices()
             .take(COMPARED_TIME_CHARS)
-            .filter(|&(_, c)| matches!(c, '年' | '期' | '月'))
+            .filter(|&(_, c)| matches!(c, '年' | '期' | '月' | '度' | '初'))
             .last()
             .map(|(i, c)| k + i + c.len_utf8())?;
         let rest = &text[base..end];
@@ -362,8 +370,16 @@ impl<'a> Reader<'a> {
                 ('多'.len_utf8(), change)
             }
         };
+        // 多开行, not 多个 (several).
+        if matches!(&rest[..len.min(rest.len())], "多" | "少") && rest[len..].starts_with('个') {
+            return None;
+        }
+        // The object the verb takes, not a clause the verb qualifies
+        // (比上年增长的行业有28个, 增加的投资占65%).
         let object = &rest[len.min(rest.len())..];
-        (!object.is_empty() && !object.contains(|c: char| c.is_ascii_digit())).then_some(change)
+        let plain = !object.is_empty()
+            && !object.contains(|c: char| c.is_ascii_digit() || matches!(c, '的' | '有' | '占'));
+        plain.then_some(change)
     }
 
     /// Whether `m` follows the previous quantity of its sentence with
@@ -372,9 +388,13 @@ impl<'a> Reader<'a> {
     fn joined_to_previous(&self, m: &Judged<'_>, prev_end: usize) -> bool {
         let same_sentence = self.prev_at.is_some_and(|at| self.sentence.contains(&at));
         let text = self.norm.text.as_str();
-        // A range's two ends have one unit (`50%至70%`); after a change in
-        // another unit, 至 gives the level it came to (`减少3%至846元`).
-        let range = || !m.unit.is_empty() && text[..prev_end].ends_with(m.unit.as_str());
+        // A range's two ends have one unit and lie close (`50%至70%`,
+        // `3000元至5000元`); after a change in another unit or far below,
+        // 至 gives the level it came to (`减少3%至846元`, `提高50元至780元`).
+        let close = self.prev_value > 0.0
+            && m.value >= self.prev_value
+            && m.value <= self.prev_value * RANGE_SPREAD;
+        let range = || close && !m.unit.is_empty() && text[..prev_end].ends_with(m.unit.as_str());
         same_sentence
             && prev_end <= m.start
             && match text[prev_end..m.start].trim() {

@@ -266,6 +266,9 @@ mod tests {
     fn a_column_of_a_budget_s_completion_is_in_percent() {
         let text = "单位:亿元、%\n项目\u{3000}\u{3000}年初预算\u{3000}\u{3000}1—6月完成\u{3000}\u{3000}完成预算\n一般公共预算收入\u{3000}\u{3000}3230.00\u{3000}\u{3000}1698.43\u{3000}\u{3000}52.6\n";
         assert_eq!(got(text).last(), Some(&(52.6, "%".to_string())));
+        // The amount completed is no rate.
+        let text = "单位:亿元、%\n项目\u{3000}\u{3000}完成预算数\u{3000}\u{3000}增长\n税收收入\u{3000}\u{3000}30.8\u{3000}\u{3000}5.2\n";
+        assert_eq!(got(text)[0], (3_080_000_000.0, "元".to_string()));
     }
 
     #[test]
@@ -279,6 +282,16 @@ mod tests {
                 (83612.0, "人".into()),
                 (4538.0, "人".into()),
                 (-2.7, "%".into())
+            ]
+        );
+        // A column headed by what it trades, not by a count, keeps the money.
+        let text = "单位:万美元、人\n地区\u{3000}出口\u{3000}进口\u{3000}从业人数\n甲市\u{3000}3205\u{3000}2103\u{3000}560\n";
+        assert_eq!(
+            got(text),
+            [
+                (32_050_000.0, "美元".into()),
+                (21_030_000.0, "美元".into()),
+                (560.0, "人".into())
             ]
         );
     }
@@ -305,9 +318,12 @@ mod tests {
                 up(5000.0, "元")
             ]
         );
-        // The level a change came to, in another unit.
+        // The level a change came to, in another unit or far above it.
         let c = changes("收益按年减少3%至846万元。");
         assert_eq!(c[1].2, Change::None);
+        let c = changes("低保标准每月提高50元至780元,增速回落0.5%至5%。");
+        assert_eq!(c[1].2, Change::None);
+        assert_eq!(c[3].2, Change::None);
     }
 
     #[test]
@@ -321,6 +337,10 @@ mod tests {
         // A comparison with another thing, or a figure between: none.
         let c = changes("比上年同期的3所学校多出一倍,本地学校比重达到56%。");
         assert_eq!(c.last().map(|m| m.2), Some(Change::None));
+        // A clause the verb qualifies counts things; 多个 is "several".
+        let c = changes("比上年增长的行业有28个,比上年多个乡镇收入超亿元。");
+        assert!(c.iter().all(|m| m.2 == Change::None));
+        assert_eq!(changes("比上年度增加项目8个。")[0].2, Change::Increase);
     }
 
     #[test]

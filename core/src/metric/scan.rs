@@ -541,7 +541,9 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                     let mut time = None;
                     if let Some(dot) = dot {
                         // `月` stands for `个月` here too.
-                        let span = unit_at(text, at + dot.len_utf8(), true, tables);
+                        let from = at + dot.len_utf8();
+                        let span = unit_at(text, from, true, tables)
+                            .or_else(|| tables.per_units.longest_at(text, from));
                         if let Some((n, u)) = span.filter(|(_, u)| u.kind == QuantityKind::Duration)
                         {
                             time = Some(u);

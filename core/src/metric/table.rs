@@ -1057,7 +1057,13 @@ fn unit_line(
     // Headers of periods (`2023年 2022年`, `本期 同期`) say nothing of
     // their figures: the rows do (`城镇化率 61.7 60.2`).
     let subject = header.filter(|h| !is_period(h)).unwrap_or(row);
-    let rate = RATE_HEADS.iter().any(|w| subject.contains(w));
+    let head = subject
+        .split(['(', '（'])
+        .next()
+        .unwrap_or(subject)
+        .trim_end();
+    let rate = RATE_HEADS.iter().any(|w| subject.contains(w))
+        || RATE_ENDS.iter().any(|w| head.ends_with(w));
     // One unit per header word, where each agrees with its header.
     if let Some((k, n)) = columns.filter(|&(_, n)| n == units.len()) {
         let agrees = header.is_some_and(|h| !is_period(h))
@@ -1101,12 +1107,15 @@ fn unit_line(
 
 /// The measure words that count what a column's header (or a row's label)
 /// names (`学校数` in 所 or 个, `专任教师数` in 人 or 名): those of the end of
-/// its noun, before a closing `数`, `数量` or `总数`.
+/// its noun, before a closing `数`, `数量` or `总数` (none without one: a
+/// column headed `小学` or `出口` names no count).
 fn counted_in<'t>(subject: &str, tables: &'t Tables) -> &'t [&'static str] {
-    let noun = ["总数", "数量", "数"]
+    let Some(noun) = ["总数", "数量", "数"]
         .iter()
         .find_map(|w| subject.strip_suffix(w))
-        .unwrap_or(subject);
+    else {
+        return &[];
+    };
     tables
         .classifiers
         .longest_ending_at(noun, noun.len())
@@ -1131,22 +1140,12 @@ const PERIOD_HEADS: &[&str] = &[
 
 /// Words of a column's header that make its figures rates (in %).
 const RATE_HEADS: &[&str] = &[
-    "增速",
-    "增长",
-    "同比",
-    "比例",
-    "比重",
-    "占比",
-    "率",
-    "幅度",
-    "涨幅",
-    "降幅",
-    "增幅",
-    "强度",
-    "完成预算",
-    "完成计划",
-    "进度",
+    "增速", "增长", "同比", "比例", "比重", "占比", "率", "幅度", "涨幅", "降幅", "增幅", "强度",
 ];
+
+/// Words that make a column's figures rates where they end its header
+/// (`完成预算`, but `完成预算数` is an amount).
+const RATE_ENDS: &[&str] = &["完成预算", "完成计划", "进度"];
 
 /// Words of a column's header that make its figures sums of money.
 const MONEY_HEADS: &[&str] = &[

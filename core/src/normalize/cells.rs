@@ -1,9 +1,12 @@
 //! Gaps between the cells of a table row or the fields of a form flattened
-//! into text: two spaces or more (`董事会秘书:刘婉清　　证券事务代表:邓子健`),
-//! or one full-width space on a line where such gaps also stand before a
-//! figure (`三河镇　三河小学　40　1880`). The gap is dropped like any stray
-//! space between two words, but noted: a name does not run across it (the
-//! town's cell and the school's are two names).
+//! into text: a full-width space or two spaces or more, on a line where
+//! such gaps also stand before a figure (`三河镇　三河小学　40　1880`), or
+//! two spaces or more on a line of two fields or more, each a label and a
+//! colon (`董事会秘书:刘婉清　　证券事务代表:邓子健`). The gap is dropped like
+//! any stray space between two words, but noted: a name does not run
+//! across it (the town's cell and the school's are two names). Elsewhere
+//! two spaces are stray (`北京大学  附属中学`, a letterhead's
+//! `江北区　　教育委员会`).
 
 use super::chars::{fold_width, is_hspace};
 
@@ -35,24 +38,44 @@ pub fn is_row(line: &str) -> bool {
     gaps >= 2 && before_figure
 }
 
+/// Whether `line` is a form's line of two fields or more: two colons.
+pub fn is_form(line: &str) -> bool {
+    line.chars()
+        .filter(|&c| c == ':' || c == '：')
+        .nth(1)
+        .is_some()
+}
+
+/// What a line is, for the gaps on it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Line {
+    /// Where the line ends (0 before any line was read).
+    end: usize,
+    /// A table row ([`is_row`]).
+    row: bool,
+    /// A form's line ([`is_form`]).
+    form: bool,
+}
+
 /// Whether the run of spaces `orig[at..end]` is a gap between two cells or
-/// fields: two spaces or more, or one full-width space in a table row.
-/// `row` caches the answer for one line: the offset where the line ends (0
-/// before any) and whether it is a row.
-pub fn is_cell_gap(orig: &str, at: usize, end: usize, row: &mut (usize, bool)) -> bool {
+/// fields: a wide gap in a table row, or two spaces or more in a form's
+/// line. `line` caches what the gap's line is.
+pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
     let gap = &orig[at..end];
-    if gap.chars().nth(1).is_some() {
-        return true;
-    }
     if !wide(gap) {
         return false;
     }
-    if row.0 == 0 || at >= row.0 {
+    if line.end == 0 || at >= line.end {
         let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
         let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
-        *row = (line_end, is_row(&orig[start..line_end]));
+        let text = &orig[start..line_end];
+        *line = Line {
+            end: line_end,
+            row: is_row(text),
+            form: is_form(text),
+        };
     }
-    row.1
+    line.row || (line.form && gap.chars().nth(1).is_some())
 }
 
 #[cfg(test)]
@@ -72,14 +95,17 @@ mod tests {
     #[test]
     fn each_line_is_read_once() {
         let orig = "乡镇\u{3000}学校\u{3000}套数\n黄水镇\u{3000}黄水中学\u{3000}48\n三 河";
-        let mut row = (0, false);
+        let mut line = Line::default();
         let at = orig.find("黄水镇\u{3000}").unwrap() + "黄水镇".len();
-        assert!(is_cell_gap(orig, at, at + 3, &mut row));
+        assert!(is_cell_gap(orig, at, at + 3, &mut line));
         let at = orig.find("三 ").unwrap() + "三".len();
-        assert!(!is_cell_gap(orig, at, at + 1, &mut row));
-        // Two spaces set fields apart on any line.
+        assert!(!is_cell_gap(orig, at, at + 1, &mut line));
+        // Two spaces set a form's fields apart; in prose they are stray.
         let form = "董事会秘书:刘婉清\u{3000}\u{3000}证券事务代表:邓子健";
         let at = form.find('\u{3000}').unwrap();
-        assert!(is_cell_gap(form, at, at + 6, &mut (0, false)));
+        assert!(is_cell_gap(form, at, at + 6, &mut Line::default()));
+        let prose = "北京大学  附属中学录取新生820名";
+        let at = prose.find(' ').unwrap();
+        assert!(!is_cell_gap(prose, at, at + 2, &mut Line::default()));
     }
 }

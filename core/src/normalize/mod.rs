@@ -100,7 +100,7 @@ impl<'a> Normalized<'a> {
             noted: Vec::new(),
             spaced_until: 0,
             last_group: None,
-            row: (0, false),
+            line: cells::Line::default(),
         };
         b.norm.anchors.push((0, 0));
         if *marks != BmpSet::EMPTY {
@@ -196,9 +196,8 @@ struct Builder<'a, 'm> {
     spaced_until: usize,
     /// The folded offset of the last thousands separator dropped.
     last_group: Option<usize>,
-    /// Where the line of the last wide gap ends, and whether it is a table
-    /// row (see [`cells`]).
-    row: (usize, bool),
+    /// What the line of the last wide gap is (see [`cells`]).
+    line: cells::Line,
 }
 
 impl Builder<'_, '_> {
@@ -277,7 +276,7 @@ impl Builder<'_, '_> {
         let next = char_at(orig, run_end).map(fold);
         if let (Some(p), Some(n)) = (self.prev(), next) {
             if joinable(p, n) || self.splits_number(p, n, i, run_end) {
-                if is_cjk(p) && is_cjk(n) && cells::is_cell_gap(orig, i, run_end, &mut self.row) {
+                if is_cjk(p) && is_cjk(n) && cells::is_cell_gap(orig, i, run_end, &mut self.line) {
                     self.norm.cell_gaps.push(self.norm.text.len());
                 }
                 self.norm.joins.push(self.norm.text.len());

@@ -358,11 +358,13 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     } else {
         start
     };
-    // 向富驿镇、黄甸镇等: a preposition before the first of a list of towns
-    // (向阳镇 keeps its 向: two chars are left only of a longer name).
+    // 到向富驿镇、黄甸镇等: a preposition after a verb, before the first of
+    // a list of towns (向阳镇 keeps its 向: two chars are left only of a
+    // longer name; 、向家坝镇 after punctuation keeps its too).
     let listed = text[e..].starts_with(['、', '等']);
+    let after_verb = || gaz.town_stops.ends_at(text, start);
     let start = match text[start..s].strip_prefix(PREPOSITIONS) {
-        Some(rest) if listed && char_count(rest) == 2 => s - rest.len(),
+        Some(rest) if listed && char_count(rest) == 2 && after_verb() => s - rest.len(),
         _ => start,
     };
     let name = &text[start..s];
@@ -430,7 +432,12 @@ fn town_holding(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize
     const JOINER: &str = "、";
     let name = &text[s..e];
     if name.starts_with(SUFFIXES) {
-        return town(gaz, text, s, s + '镇'.len_utf8(), last_end).filter(|h| h.start < s);
+        // Not a division's full name (宁波镇海区, 昭通镇雄县), nor after a
+        // place's name (常州镇江: two cities).
+        let full = name.ends_with(['区', '县', '市', '州', '旗']);
+        let after_place = |h: &Hit| gaz.prefix_len(&text[h.start..s]) == Some(s - h.start);
+        return town(gaz, text, s, s + '镇'.len_utf8(), last_end)
+            .filter(|h| h.start < s && last_end != s && !full && !after_place(h));
     }
     if !name.ends_with(SUFFIXES) {
         return None;
@@ -608,6 +615,9 @@ mod tests {
         // A suffix opening a city's name (镇江), after a bounded name.
         assert_eq!(found(g, "地址：建胜镇江岸路211号。"), ["建胜镇"]);
         assert_eq!(found(g, "幸福镇安置房建成。"), ["幸福镇"]);
+        // A division's full name or a city after a city stays theirs.
+        assert!(found(g, "宁波镇海区新建学校").contains(&"镇海区".to_string()));
+        assert!(found(g, "江苏常州镇江两市").contains(&"镇江".to_string()));
         // A city's name ending a town's (新乡) in a list of towns; alone
         // after a verb it stays the city.
         assert_eq!(
@@ -620,6 +630,10 @@ mod tests {
             ["富驿镇", "黄甸镇"]
         );
         assert_eq!(found(g, "，向阳镇、红旗乡等乡镇"), ["向阳镇", "红旗乡"]);
+        assert_eq!(
+            found(g, "，向家坝镇、安边镇等沿江乡镇"),
+            ["向家坝镇", "安边镇"]
+        );
         // 附近 bounds a village's name; 等 is no town's.
         assert_eq!(found(g, "他是附近杉树湾村的木匠"), ["杉树湾村"]);
         assert!(found(g, "瑞山、嘉滨等街道")
