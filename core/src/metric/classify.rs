@@ -691,14 +691,21 @@ const SITES: &[char] = &[
 
 /// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
 /// `综合治理二期`): a Chinese
-/// numeral and 期 right after the site's name is part of a name, not a
-/// count of periods (`举办三期培训班` still counts).
+/// numeral and 期 right after the site's name, or after another phase in a
+/// list (`一期、二期`), is part of a name, not a count of periods
+/// (`举办三期培训班` still counts).
 fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
     // 两 only counts (`项目两期合共提供`: two phases).
+    // A list of phases (`一期、二期已全面投产`) names them too.
+    let listed = || {
+        text[..r.num_start]
+            .strip_suffix('、')
+            .is_some_and(|b| b.ends_with('期'))
+    };
     u.unit == "期"
         && r.num.chinese
         && !text[r.num_start..].starts_with('两')
-        && char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c))
+        && (char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c)) || listed())
 }
 
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
