@@ -650,9 +650,11 @@ fn is_page_meta(text: &str, r: &Reading) -> bool {
                 .is_some_and(|rest| !passive || passive_page(rest))
         })
     };
+    // The labels end in one of these chars: the cheap test first.
+    let passive = || before.ends_with(['览', '读', '击', '量', '数']) && labelled(before, true);
     let viewed = before
         .strip_suffix(':')
-        .map_or_else(|| labelled(before, true), |b| labelled(b, false));
+        .map_or_else(passive, |b| labelled(b, false));
     let attached = before.strip_suffix('(').is_some_and(|b| {
         let b = b.as_bytes();
         FILE_EXTENSIONS.iter().any(|x| {
