@@ -1139,6 +1139,7 @@ fn names_in_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Trie;
 
     #[test]
     fn marks_list_their_honorifics_first() {
@@ -1148,7 +1149,6 @@ mod tests {
         assert!(kinds[MARKS.1 as usize..].iter().all(|&h| !h));
         assert_eq!(&marks()[..2], ["先生", "女士"]);
     }
-    use crate::text::Trie;
 
     fn persons(orig: &str) -> Vec<String> {
         let n = Normalized::new(orig);

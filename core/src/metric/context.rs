@@ -346,8 +346,8 @@ impl<'a> Reader<'a> {
     fn compared_verb(&self, cs: usize, end: usize) -> Option<Change> {
         let text = self.norm.text.as_str();
         let k = text[cs..end].rfind(['比', '较'])? + cs + '比'.len_utf8();
-        // The earlier time: a word ending in 年, 期 or 月 (上年, 去年同期,
-        // 2023年, 上月), within a few chars.
+        // The earlier time: a word ending in 年, 期, 月, 度 or 初 (上年,
+        // 去年同期, 2023年, 上月, 上年度, 年初), within a few chars.
         let base = text[k..end]
             .char_indices()
             .take(COMPARED_TIME_CHARS)
@@ -358,25 +358,25 @@ impl<'a> Reader<'a> {
         let (len, change) = match self.tables.change_verbs.longest_at(text, base) {
             Some((len, &c)) if c != Change::None => (len, c),
             _ => {
-                let mut cs = rest.chars();
-                let change = match cs.next()? {
+                let mut chars = rest.chars();
+                let change = match chars.next()? {
                     '多' => Change::Increase,
                     '少' => Change::Decrease,
                     _ => return None,
                 };
-                if !cs.next().is_some_and(is_cjk) {
+                if !chars.next().is_some_and(is_cjk) {
                     return None;
                 }
                 ('多'.len_utf8(), change)
             }
         };
+        let (verb, object) = rest.split_at(len.min(rest.len()));
         // 多开行, not 多个 (several).
-        if matches!(&rest[..len.min(rest.len())], "多" | "少") && rest[len..].starts_with('个') {
+        if matches!(verb, "多" | "少") && object.starts_with('个') {
             return None;
         }
         // The object the verb takes, not a clause the verb qualifies
         // (比上年增长的行业有28个, 增加的投资占65%).
-        let object = &rest[len.min(rest.len())..];
         let plain = !object.is_empty()
             && !object.contains(|c: char| c.is_ascii_digit() || matches!(c, '的' | '有' | '占'));
         plain.then_some(change)

@@ -537,24 +537,24 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
                 if let Some((per_len, per)) = per {
                     let mut at = pos + 1 + usize::from(paren) + per_len;
                     // `元/人·年`, `元/人·月`, `元/生/年`: per person and year.
-                    let dot = char_at(text, at).filter(|&c| matches!(c, '·' | '•' | '/'));
+                    let sep = char_at(text, at).filter(|&c| matches!(c, '·' | '•' | '/'));
                     let mut time = None;
-                    if let Some(dot) = dot {
+                    if let Some(sep) = sep {
                         // `月` stands for `个月` here too.
-                        let from = at + dot.len_utf8();
+                        let from = at + sep.len_utf8();
                         let span = unit_at(text, from, true, tables)
                             .or_else(|| tables.per_units.longest_at(text, from));
                         if let Some((n, u)) = span.filter(|(_, u)| u.kind == QuantityKind::Duration)
                         {
                             time = Some(u);
-                            at += dot.len_utf8() + n;
+                            at += sep.len_utf8() + n;
                         }
                     }
                     let closed = !paren || (time.is_some() && text[at..].starts_with(')'));
                     if closed {
                         r.per = Some(per);
                         r.per_time = time;
-                        r.per_time_slash = time.is_some() && dot == Some('/');
+                        r.per_time_slash = time.is_some() && sep == Some('/');
                         r.per_paren = paren;
                         pos = at + usize::from(paren);
                     }

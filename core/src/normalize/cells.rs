@@ -10,10 +10,15 @@
 
 use super::chars::{fold_width, is_hspace};
 
+/// Whether the run of spaces `gap` holds two spaces or more.
+fn two_or_more(gap: &str) -> bool {
+    gap.chars().nth(1).is_some()
+}
+
 /// Whether the run of spaces `gap` is wide enough to set cells apart: a
 /// full-width space, or two spaces or more.
 fn wide(gap: &str) -> bool {
-    gap.contains('\u{3000}') || gap.chars().nth(1).is_some()
+    gap.contains('\u{3000}') || two_or_more(gap)
 }
 
 /// Whether `line` is a table row: two wide gaps or more, one of them before
@@ -21,6 +26,7 @@ fn wide(gap: &str) -> bool {
 pub fn is_row(line: &str) -> bool {
     let mut gaps = 0;
     let mut before_figure = false;
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let mut rest = line;
     while let Some(k) = rest.find(is_hspace) {
         let run = &rest[k..];
@@ -29,7 +35,6 @@ pub fn is_row(line: &str) -> bool {
         if wide(gap) && !after.is_empty() {
             gaps += 1;
             let mut cs = after.chars().map(fold_width);
-            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
             let first = cs.next();
             before_figure |= digit(first) || (first == Some('-') && digit(cs.next()));
         }
@@ -65,7 +70,7 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
     if !wide(gap) {
         return false;
     }
-    if line.end == 0 || at >= line.end {
+    if at >= line.end {
         let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
         let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
         let text = &orig[start..line_end];
@@ -75,7 +80,7 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
             form: is_form(text),
         };
     }
-    line.row || (line.form && gap.chars().nth(1).is_some())
+    line.row || (line.form && two_or_more(gap))
 }
 
 #[cfg(test)]

@@ -437,7 +437,7 @@ fn town_holding(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize
         let full = name.ends_with(['区', '县', '市', '州', '旗']);
         let after_place = |h: &Hit| gaz.prefix_len(&text[h.start..s]) == Some(s - h.start);
         return town(gaz, text, s, s + '镇'.len_utf8(), last_end)
-            .filter(|h| h.start < s && last_end != s && !full && !after_place(h));
+            .filter(|h| h.start < s && !full && !after_place(h));
     }
     if !name.ends_with(SUFFIXES) {
         return None;
