@@ -96,6 +96,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         org::suffixes().collect(),
         words(org::NAMES).collect(),
         words(school::SUFFIXES).collect(),
+        words(school::TAIWAN_SUFFIXES).collect(),
         school::ABBREVIATION_ENDS.to_vec(),
         only_all(person::titles().map(|t| t.0).collect()),
         only_all(person::SPEECH_VERBS.to_vec()),
@@ -122,6 +123,8 @@ enum List {
     OrgName,
     /// [`school::SUFFIXES`].
     SchoolSuffix,
+    /// [`school::TAIWAN_SUFFIXES`].
+    TaiwanSchoolSuffix,
     /// [`school::ABBREVIATION_ENDS`].
     SchoolEnd,
     /// [`person::titles`].
@@ -559,9 +562,18 @@ fn places(
     let mut hits = region::mentions(sh.gazetteer, text, found.of(List::Region));
     region::abbreviation_runs(text, found.of(List::Abbreviation), &mut hits);
     let regions: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    let taiwan = hits.iter().any(|h| h.province == region::TAIWAN);
+    let suffixes = school::Suffixes {
+        common: found.of(List::SchoolSuffix),
+        taiwan: if taiwan {
+            found.of(List::TaiwanSchoolSuffix)
+        } else {
+            &[]
+        },
+    };
     let schools = school::find(
         text,
-        found.of(List::SchoolSuffix),
+        suffixes,
         found.of(List::SchoolEnd),
         &sh.schools,
         sh.gazetteer,

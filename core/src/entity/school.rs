@@ -8,6 +8,11 @@ use crate::text::{char_at, char_before, extend_left, word_prefix, Found, WordSet
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
+/// Taiwan's short forms of 国民小学 and 国民中学 (青松國小, 雪山國中),
+/// read only in a text that names a place of Taiwan (a list of the shared
+/// trie of its own, since 国小 overlaps the 小学 of 爱国小学).
+pub(crate) const TAIWAN_SUFFIXES: &str =
+    include_str!("../../data/entity/school_suffixes_taiwan.txt");
 const GENERIC: &str = include_str!("../../data/entity/school_generic.txt");
 const WHOLE: &str = include_str!("../../data/entity/school_whole.txt");
 /// Words a college's name ends with before 学院 (师范, 理工…).
@@ -67,8 +72,9 @@ pub(crate) struct SchoolHit {
     pub nested: bool,
 }
 
-/// Prepositions of direction, which end no school's name (企业向学校).
-const TOWARD: [char; 3] = ['向', '往', '朝'];
+/// Prepositions of direction and of measure, which end no school's name
+/// (企业向学校, 按学校偏远程度).
+const TOWARD: [char; 4] = ['向', '往', '朝', '按'];
 /// Chars that make a word with a 专 before them (专业, 专科, 专家, 专项).
 const ZHUAN_WORDS: &str = "业科家题项门用职属注心栏线长利程案班";
 /// Verbs of coming and going that stand before the bare word 学校 (来学校).
@@ -91,13 +97,41 @@ fn names_field(text: &str, e: usize) -> bool {
 /// the entity stage's trie.
 pub(crate) const ABBREVIATION_ENDS: [&str; 2] = ["中", "小"];
 
-/// Finds school names in `text`; `suffixes` are the words of [`SUFFIXES`]
+/// Chars that make a word with a 国 after them (全国, 中国, 爱国, 我国,
+/// 美国): the 国 of 国中 or 国小 after them is not Taiwan's short form.
+const BEFORE_GUO: &str = "全中我各外美英法德日韩泰俄爱祖本该他两邻出回民万大强诸友异敌合联";
+/// Chars after 国中 or 国小 that make it part of another word (全國中小學,
+/// 中國中央, 愛國小學).
+const AFTER_GUO: [char; 3] = ['学', '小', '央'];
+
+/// The last chars of a division's name (南市, 全县): a name of a place's
+/// schools of a kind, not of one school.
+const DIVISIONS: [char; 5] = ['市', '县', '区', '乡', '镇'];
+
+/// Whether a Taiwan short form (国小, 国中) at `s..e` is one: the 国 makes
+/// no word with the chars around it.
+fn taiwan_short_form(text: &str, s: usize, e: usize) -> bool {
+    !char_before(text, s).is_some_and(|c| BEFORE_GUO.contains(c))
+        && !char_at(text, e).is_some_and(|c| AFTER_GUO.contains(&c))
+}
+
+/// The words that end school names in a text: the words of [`SUFFIXES`]
+/// found in it, and of [`TAIWAN_SUFFIXES`] where it names a place of Taiwan.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Suffixes<'a> {
+    /// The words of [`SUFFIXES`].
+    pub common: &'a [Found],
+    /// The words of [`TAIWAN_SUFFIXES`] (none in a text about elsewhere).
+    pub taiwan: &'a [Found],
+}
+
+/// Finds school names in `text`; `suffixes` are the words that end them
 /// found in it, `ends` the chars of [`ABBREVIATION_ENDS`], `verbs` the
 /// common two-char verbs (the person finder's): a name of two chars before
 /// 学校 that is one (检查学校, 辐射学校) is none.
 pub(crate) fn find(
     text: &str,
-    suffixes: &[Found],
+    suffixes: Suffixes,
     ends: &[Found],
     t: &SchoolTables,
     gaz: &Gazetteer,
@@ -105,8 +139,12 @@ pub(crate) fn find(
 ) -> Vec<SchoolHit> {
     let stops = &t.stops;
     let mut out: Vec<SchoolHit> = Vec::new();
-    for m in suffixes {
+    let all = suffixes.common.iter().map(|m| (m, false));
+    for (m, short_form) in all.chain(suffixes.taiwan.iter().map(|m| (m, true))) {
         let (s, mut e) = (m.start, m.end);
+        if short_form && !taiwan_short_form(text, s, e) {
+            continue;
+        }
         // 小学校长, 小学校车: the 校 starts the next word (the principal,
         // the school bus).
         if text[s..e].ends_with('校') && char_at(text, e).is_some_and(|c| c == '长' || c == '车')
@@ -140,8 +178,19 @@ pub(crate) fn find(
             let name = &text[start..s];
             suffix == "学校" && name.chars().count() == 2 && verbs.contains(name)
         };
+        // Taiwan's short forms follow a name of two chars (青松國小), after
+        // a place (北屯區青松國小); not a verb phrase (擴大辦理國小) or a
+        // city (南市國中).
+        let short_form_name = |start: usize| {
+            let name = &text[start..s];
+            let place = gaz
+                .prefix_len(name)
+                .filter(|&l| l < name.len() && name[..l].ends_with(DIVISIONS));
+            let own = place.map_or(name, |l| &name[l..]);
+            !short_form || own.chars().count() == 2 && !own.ends_with(DIVISIONS)
+        };
         if let Some(start) = name_start(text, s, suffix, t, gaz)
-            .filter(|&st| college(st) && !verb(st))
+            .filter(|&st| college(st) && !verb(st) && short_form_name(st))
             .filter(|&st| !graduated || gaz.prefix_len(&text[st..s]).is_some())
             .map(joined)
         {
@@ -369,14 +418,45 @@ mod tests {
     use crate::text::{words, Trie};
 
     fn schools(text: &str) -> Vec<&str> {
+        schools_in(text, false)
+    }
+
+    /// The schools of a text that names a place of Taiwan or not.
+    fn schools_in(text: &str, taiwan: bool) -> Vec<&str> {
         let g = Gazetteer::shared().unwrap();
         let t = SchoolTables::new(include_str!("../../data/entity/left_stops.txt"));
-        let found = Trie::new([words(SUFFIXES).collect(), ABBREVIATION_ENDS.to_vec()]).scan(text);
+        let found = Trie::new([
+            words(SUFFIXES).collect(),
+            words(TAIWAN_SUFFIXES).collect(),
+            ABBREVIATION_ENDS.to_vec(),
+        ])
+        .scan(text);
         let verbs = WordSet::new(include_str!("../../data/entity/person_verbs.txt"));
-        find(text, &found[0], &found[1], &t, g, &verbs)
+        let suffixes = Suffixes {
+            common: &found[0],
+            taiwan: if taiwan { &found[1] } else { &[] },
+        };
+        find(text, suffixes, &found[2], &t, g, &verbs)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect()
+    }
+
+    #[test]
+    fn taiwan_short_forms() {
+        let text = "北屯區青松國小、大里區雪山國中合辦營隊，湖濱國小校長說，擴大辦理國小課後照顧，南市國中會考";
+        let folded = crate::normalize::Normalized::new(text).text;
+        assert_eq!(
+            schools_in(&folded, true),
+            ["北屯区青松国小", "大里区雪山国中", "湖滨国小"]
+        );
+        // Not in a text about elsewhere, nor a word of 国 (全国中小学,
+        // 爱国小学, 我国中央).
+        assert!(schools_in(&folded, false).is_empty());
+        assert_eq!(
+            schools_in("全国中小学、我国中央财政、中国中部,光明爱国小学", true),
+            ["光明爱国小学"]
+        );
     }
 
     #[test]
@@ -416,6 +496,11 @@ mod tests {
         assert!(schools("新建、改造学校食堂15个,共实地察看幼儿园67所").is_empty());
         assert!(schools("为缓解普通高中学位压力,6800余名中小学幼儿园教师").is_empty());
         assert!(schools("\"我想考师范大学\"").is_empty());
+        // Which schools and how many (少数学校, 参评学校, 抽测学校), a
+        // verb before them (共督导学校), a preposition (按学校偏远程度).
+        assert!(schools("少数学校课后服务单一,占参评学校的28.8%").is_empty());
+        assert!(schools("该区抽测学校成绩靠前,共督导学校和幼儿园112所").is_empty());
+        assert!(schools("补助按学校偏远程度分档,这几年学校变化大").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
