@@ -296,6 +296,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn numbered_rows_of_one_figure_and_their_total() {
+        // A row's number, a town's cell and a school's, one figure under
+        // the header's unit; the total under the rows.
+        let text = "序号 镇街 幼儿园 新增学位（个）\n1 古南街道 桥河湾幼儿园 270\n\
+                    2 文龙街道 沙溪坪幼儿园 360\n合计 630\n";
+        assert_eq!(
+            measured(text),
+            [
+                "270 个 古南街道桥河湾幼儿园",
+                "360 个 文龙街道沙溪坪幼儿园",
+                "630 个 合计"
+            ]
+        );
+        // Not a figure after another cell's quantity (`改造 6.8公里 312`),
+        // nor a line of prose that ends in a figure.
+        let text = "序号 乡镇 建设内容 规模 投资（万元）\n1 歧坪镇 通村路改造 6.8公里 312\n";
+        assert_eq!(got(text), [(6.8, "公里".to_string())]);
+        assert!(got("全区学校总数\n合计 630\n").is_empty());
+    }
+
     /// The unit of each metric of `text`.
     fn got_units(text: &str) -> Vec<String> {
         metrics(text).into_iter().map(|m| m.2).collect()

@@ -92,25 +92,26 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// [`space_row`] of `line` of `text`, read once.
-    fn of(&mut self, text: &str, line: Range<usize>, tables: &Tables) -> Option<&[Range<usize>]> {
+    /// [`space_row`] of `line` of `ix`'s text, read once.
+    fn of(&mut self, ix: &Index, line: Range<usize>, tables: &Tables) -> Option<&[Range<usize>]> {
         self.read
             .entry((line.start, line.end))
-            .or_insert_with(|| space_row(text, line, &tables.change_verbs))
+            .or_insert_with(|| space_row(ix, line, &tables.change_verbs))
             .as_deref()
     }
 
-    /// [`header_line`] of the row starting at `row_start` in `text`, looked for once.
+    /// [`header_line`] of the row starting at `row_start` in `ix`'s text,
+    /// looked for once.
     fn header_line(
         &mut self,
-        text: &str,
+        ix: &Index,
         row_start: usize,
         tables: &Tables,
     ) -> Option<Range<usize>> {
         if let Some(line) = self.header_lines.get(&row_start) {
             return line.clone();
         }
-        let line = header_line(text, self, row_start, tables);
+        let line = header_line(ix, self, row_start, tables);
         self.header_lines.insert(row_start, line.clone());
         line
     }
@@ -490,13 +491,18 @@ fn glued_figure(t: &str, verbs: &Lexicon<Change>) -> Option<usize> {
 
 /// The tokens of `line` if it is a row of a space-split table: a label
 /// that is no figure, then two or more figures.
-fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<Vec<Range<usize>>> {
+fn space_row(ix: &Index, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<Vec<Range<usize>>> {
+    let text = ix.text;
     // A longer line is prose or a list of figures, not a row: looking no
     // further keeps a line of thousands of figures linear.
     if line.len() > MAX_SPACE_ROW {
         return None;
     }
-    let mut toks = tokens(text, line, verbs);
+    // A row's number before its label (`1 古南街道 桥河湾幼儿园 270`, its
+    // space dropped) is no cell.
+    let number = row_number(ix, line.start);
+    let numbered = number.is_some();
+    let mut toks = tokens(text, line.start + number.unwrap_or(0)..line.end, verbs);
     // Several words before the figures make one label.
     let words = toks
         .iter()
@@ -522,13 +528,40 @@ fn space_row(text: &str, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
     // Or one figure after a label that states its unit in brackets
     // (`报告期末普通股股东总数(户)  18,426`).
     let bracketed = cells.len() == 1 && text[label.clone()].ends_with(')');
+    // Or one figure after a label of words in a numbered row, or in the
+    // total under numbered rows (`合计 1320`); not after another cell's
+    // quantity (`改造 6.8公里 312`, its spaces dropped).
+    let words_only = !text[label.clone()].contains(|c: char| c.is_ascii_digit());
+    let listed =
+        words_only && (numbered || (cells.len() == 1 && under_numbered_row(ix, line.start)));
     // Or one figure and its cause.
     let row = (figures.len() >= 2
-        || (figures.len() == 1 && (cells.len() >= 2 || bracketed || cause)))
+        || (figures.len() == 1 && (cells.len() >= 2 || bracketed || cause || listed)))
         && !is_figure(&text[label.clone()], verbs)
         && figures.iter().all(|c| is_figure(&text[c.clone()], verbs))
         && !is_count_up(text, &figures);
     row.then_some(toks)
+}
+
+/// The length of the row number that opens the line at `line_start`: one
+/// to three digits before a dropped space and a word (`1 古南街道`).
+fn row_number(ix: &Index, line_start: usize) -> Option<usize> {
+    let text = &ix.text[line_start..];
+    let n = text.bytes().take_while(u8::is_ascii_digit).count();
+    let word = text[n..].chars().next().is_some_and(|c| !c.is_ascii());
+    ((1..=3).contains(&n) && word && ix.joins.binary_search(&(line_start + n)).is_ok()).then_some(n)
+}
+
+/// Whether the line above the one at `line_start` is a numbered row: a row
+/// number, then a figure at its end (its shape only, not read as a row).
+fn under_numbered_row(ix: &Index, line_start: usize) -> bool {
+    let Some(above_end) = line_start.checked_sub(1) else {
+        return false;
+    };
+    let start = ix.text[..above_end].rfind('\n').map_or(0, |k| k + 1);
+    above_end - start <= MAX_SPACE_ROW
+        && row_number(ix, start).is_some()
+        && ix.text[..above_end].ends_with(|c: char| c.is_ascii_digit() || c == '%')
 }
 
 /// Words that open a table cell giving the cause of a change (`主要系…所致`,
@@ -561,7 +594,7 @@ fn space_cell(
     rows: &mut Rows,
 ) -> Option<Cell> {
     let text = ix.text;
-    let toks = rows.of(text, line.clone(), tables)?;
+    let toks = rows.of(ix, line.clone(), tables)?;
     if !toks[1..].contains(&fig) {
         return None;
     }
@@ -597,7 +630,7 @@ fn space_cell(
                 let columns = Some((k, cells - 1));
                 unit_line(text, line.start, header, label, columns, tables)
             })
-            .or_else(|| title_unit(text, rows, line.start, tables))?;
+            .or_else(|| title_unit(ix, rows, line.start, tables))?;
         Some(unit.into())
     };
     Some(Cell {
@@ -769,7 +802,7 @@ fn space_header(
     cells: usize,
     tables: &Tables,
 ) -> Option<Range<usize>> {
-    let line = rows.header_line(ix.text, row.start, tables)?;
+    let line = rows.header_line(ix, row.start, tables)?;
     // The figures fill the last columns: a header may give the label one
     // word (`指标`), none, or more (`股东名称 股东性质`, `指标名称 单位`
     // over a label and its unit).
@@ -786,15 +819,15 @@ fn space_header(
 /// first line above it that is neither a row (read through `rows`) nor a
 /// line of notes.
 fn header_line(
-    text: &str,
+    ix: &Index,
     rows: &mut Rows,
     row_start: usize,
     tables: &Tables,
 ) -> Option<Range<usize>> {
+    let text = ix.text;
     for line in lines_above(text, row_start) {
         let line = line?;
-        if rows.of(text, line.clone(), tables).is_none()
-            && !is_note_line(&text[line.clone()], tables)
+        if rows.of(ix, line.clone(), tables).is_none() && !is_note_line(&text[line.clone()], tables)
         {
             return Some(line);
         }
@@ -844,14 +877,15 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
 /// the line right above the header, the first line above the row at
 /// `row_start` that is no row; a title is one phrase, with no space in it.
 fn title_unit(
-    text: &str,
+    ix: &Index,
     rows: &mut Rows,
     row_start: usize,
     tables: &Tables,
 ) -> Option<StatedUnit> {
+    let text = ix.text;
     let mut lines = lines_above(text, row_start)
         .map_while(|l| l)
-        .skip_while(|l| rows.of(text, l.clone(), tables).is_some());
+        .skip_while(|l| rows.of(ix, l.clone(), tables).is_some());
     lines.next()?;
     let title = &text[lines.next()?];
     let title = title.trim();

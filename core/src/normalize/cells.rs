@@ -2,7 +2,8 @@
 //! into text: a full-width space or two spaces or more, on a line where
 //! such gaps also stand before a figure (`三河镇　三河小学　40　1880`), or
 //! two spaces or more on a line of two fields or more, each a label and a
-//! colon (`董事会秘书:刘婉清　　证券事务代表:邓子健`). The gap is dropped like
+//! colon (`董事会秘书:刘婉清　　证券事务代表:邓子健`), or any space on a
+//! numbered row (`1 古南街道 桥河湾幼儿园 270`). The gap is dropped like
 //! any stray space between two words, but noted: a name does not run
 //! across it (the town's cell and the school's are two names). Elsewhere
 //! two spaces are stray (`北京大学  附属中学`, a letterhead's
@@ -43,6 +44,39 @@ pub fn is_row(line: &str) -> bool {
     gaps >= 2 && before_figure
 }
 
+/// Whether `line` is a numbered table row: a row number (one to three
+/// digits), then cells split by spaces, the last a figure (`1 古南街道
+/// 桥河湾幼儿园 270`), three cells at least.
+pub fn is_numbered_row(line: &str) -> bool {
+    let mut cells = line.split(is_hspace).filter(|c| !c.is_empty());
+    let digits = |c: &str| {
+        let mut n = 0;
+        c.chars()
+            .map(fold_width)
+            .all(|d| {
+                n += 1;
+                d.is_ascii_digit()
+            })
+            .then_some(n)
+    };
+    let Some(number) = cells.next() else {
+        return false;
+    };
+    let figure = |c: &str| {
+        let c = c.trim_start_matches(['-', '+', '－', '＋']);
+        let c = c.trim_end_matches(['%', '％']);
+        c.chars()
+            .next()
+            .is_some_and(|d| fold_width(d).is_ascii_digit())
+            && c.chars()
+                .all(|d| matches!(fold_width(d), '0'..='9' | ',' | '.'))
+    };
+    let rest: Vec<&str> = cells.collect();
+    digits(number).is_some_and(|n| (1..=3).contains(&n))
+        && rest.len() >= 2
+        && rest.last().is_some_and(|c| figure(c))
+}
+
 /// Whether `line` is a form's line of two fields or more: two colons.
 pub fn is_form(line: &str) -> bool {
     line.chars()
@@ -60,16 +94,15 @@ pub struct Line {
     row: bool,
     /// A form's line ([`is_form`]).
     form: bool,
+    /// A numbered table row ([`is_numbered_row`]).
+    numbered: bool,
 }
 
 /// Whether the run of spaces `orig[at..end]` is a gap between two cells or
-/// fields: a wide gap in a table row, or two spaces or more in a form's
-/// line. `line` caches what the gap's line is.
+/// fields: a wide gap in a table row, two spaces or more in a form's line,
+/// any gap in a numbered row. `line` caches what the gap's line is.
 pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
     let gap = &orig[at..end];
-    if !wide(gap) {
-        return false;
-    }
     if at >= line.end {
         let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
         let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
@@ -78,9 +111,10 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
             end: line_end,
             row: is_row(text),
             form: is_form(text),
+            numbered: is_numbered_row(text),
         };
     }
-    line.row || (line.form && two_or_more(gap))
+    line.numbered || (wide(gap) && (line.row || (line.form && two_or_more(gap))))
 }
 
 #[cfg(test)]
@@ -95,6 +129,23 @@ mod tests {
         assert!(!is_row("通\u{3000}\u{3000}知"));
         assert!(!is_row("王\u{3000}芳\u{3000}\u{3000}李\u{3000}明"));
         assert!(!is_row("来源：区教委\u{3000}发布时间：2024-03-05"));
+    }
+
+    #[test]
+    fn numbered_rows_end_with_a_figure() {
+        assert!(is_numbered_row("1 古南街道 桥河湾幼儿园 270"));
+        assert!(is_numbered_row("12　东溪镇　万寿坪幼儿园　１８０"));
+        assert!(is_numbered_row("3 江南中学 -2.5%"));
+        // A list item, a year, a line without a closing figure.
+        assert!(!is_numbered_row("1 加强党建 全年开展活动20次"));
+        assert!(!is_numbered_row("2024 年度 工作 总结"));
+        assert!(!is_numbered_row("1 270"));
+        let orig = "序号 镇街 幼儿园 新增学位\n1 古南街道 桥河湾幼儿园 270\n康居 西城小学 2024";
+        let mut line = Line::default();
+        let at = orig.find("街道 ").unwrap() + "街道".len();
+        assert!(is_cell_gap(orig, at, at + 1, &mut line));
+        let at = orig.find("康居 ").unwrap() + "康居".len();
+        assert!(!is_cell_gap(orig, at, at + 1, &mut line));
     }
 
     #[test]
