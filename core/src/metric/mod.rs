@@ -284,6 +284,21 @@ mod tests {
                 (-2.7, "%".into())
             ]
         );
+        // A column headed by a measure (产量, 存栏) takes its unit without 数;
+        // a livestock count in 头（只） keeps its bracket.
+        let text = "单位：万吨，%，万头（只）\n旗县　粮食产量　比上年增长　牲畜存栏\n甲旗　52.7　-2.4　63.5\n";
+        assert_eq!(
+            got(text),
+            [
+                (527_000.0, "吨".into()),
+                (-2.4, "%".into()),
+                (635_000.0, "头（只）".into())
+            ]
+        );
+        assert_eq!(
+            got("年末牲畜存栏368.4万头（只）"),
+            [(3_684_000.0, "头（只）".into())]
+        );
         // A column headed by what it trades, not by a count, keeps the money.
         let text = "单位:万美元、人\n地区\u{3000}出口\u{3000}进口\u{3000}从业人数\n甲市\u{3000}3205\u{3000}2103\u{3000}560\n";
         assert_eq!(

@@ -1142,18 +1142,18 @@ fn unit_line(
 /// The measure words that count what a column's header (or a row's label)
 /// names (`学校数` in 所 or 个, `专任教师数` in 人 or 名): those of the end of
 /// its noun, before a closing `数`, `数量` or `总数` (none without one: a
-/// column headed `小学` or `出口` names no count).
+/// column headed `小学` or `出口` names no count); or those of a noun that is
+/// a measure itself, at its end (`粮食产量` in 吨, `年末牲畜存栏` in 头).
 fn counted_in<'t>(subject: &str, tables: &'t Tables) -> &'t [&'static str] {
-    let Some(noun) = ["总数", "数量", "数"]
+    let counted = ["总数", "数量", "数"]
         .iter()
-        .find_map(|w| subject.strip_suffix(w))
-    else {
-        return &[];
-    };
+        .find_map(|w| subject.strip_suffix(w));
+    let noun = counted.unwrap_or(subject);
     tables
         .classifiers
         .longest_ending_at(noun, noun.len())
-        .map_or(&[], |(_, words)| words.as_slice())
+        .filter(|(_, (_, measure))| counted.is_some() || *measure)
+        .map_or(&[], |(_, (words, _))| words.as_slice())
 }
 
 /// Whether a column's header names a period (`2023年`, `本期`, `上年同期`,

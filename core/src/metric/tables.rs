@@ -161,8 +161,10 @@ pub struct Embedded {
     /// Words before `单位:` that make it a body filling a form in.
     pub form_bodies: Lexicon<()>,
     /// The measure words that count a noun, by the noun's end (`学校` in
-    /// `所`, `教师` in `人`): which of a table's units a column counts in.
-    pub classifiers: Lexicon<Vec<&'static str>>,
+    /// `所`, `教师` in `人`): which of a table's units a column counts in;
+    /// and whether the noun is a measure itself (`产量` in `吨`), read
+    /// without a closing `数`.
+    pub classifiers: Lexicon<(Vec<&'static str>, bool)>,
     /// Words that mark a quantity as part of a programme name.
     pub name_markers: Lexicon<()>,
     /// Words before a figure in `块` that make it money (`房贷五六千块`).
@@ -473,7 +475,12 @@ impl Embedded {
         let mut classifiers = Lexicon::default();
         for row in rows(CLASSIFIERS) {
             let words = field("classifiers", &row, 1)?;
-            classifiers.insert(row[0], words.split(',').map(str::trim).collect());
+            let measure = match row.get(2) {
+                None => false,
+                Some(&"measure") => true,
+                Some(_) => return Err(bad("classifiers", &row)),
+            };
+            classifiers.insert(row[0], (words.split(',').map(str::trim).collect(), measure));
         }
         let period: Vec<&str> = rows(PERIOD).map(|r| r[0]).collect();
         let period = Periods::new(&period)?;
