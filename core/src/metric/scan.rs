@@ -711,8 +711,9 @@ fn digits_at(text: &str, at: usize) -> usize {
 /// (`一米八五`, 1.85 米). Returns the digits as a number with their count
 /// (`(85.0, 2)`), and their length. A digit counts
 /// only from one to nine, in the number's own script, where the figure ends
-/// (punctuation, 的, an approximation word, or a word joining the next
-/// figure in 成), not one that starts the next word or number (`六成三甲医院`,
+/// (punctuation, 的, an approximation word, a verb of change (`由三成一提高到`)
+/// or a word joining the next figure in 成), not one that starts the next
+/// word or number (`六成三甲医院`,
 /// `三成一线城市`, `近八成五星级酒店`, `三成一至三年级`, `近6成5G基站`, `1成50`,
 /// `两块五花肉`).
 fn tenths_after(
@@ -760,6 +761,7 @@ fn tenths_after(
                 || c == '的'
                 || ((LIST_JOINERS.contains(&c) || RANGE_JOINERS.contains(&c)) && joined(after, c))
         }) || tables.approx_after.longest_at(text, after).is_some()
+            || tables.change_verbs.longest_at(text, after).is_some()
             || per_one(after)
     };
     if !chinese {
