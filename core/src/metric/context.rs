@@ -221,7 +221,7 @@ impl<'a> Reader<'a> {
         let says = |words: &[&str]| heads.iter().any(|h| table::header_says(h, words));
         let change = if says(&table::RISE_COLUMNS) {
             Change::Increase
-        } else if says(&table::CHANGE_COLUMNS) || cell.explained {
+        } else if says(&table::CHANGE_COLUMNS) || cell.signed {
             if m.value < 0.0 {
                 Change::Decrease
             } else {

@@ -312,6 +312,23 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_percent_changes_gives_unit_and_sign() {
+        let text = "表二：商品整體出口及進口貨值的按年變動百分率\n月份　整體出口　進口\n\
+                    二〇二三年十一月　+8.5　-9.2\n";
+        let m = metrics(text);
+        let read: Vec<_> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        assert_eq!(
+            read,
+            [(8.5, "%", Change::Increase), (-9.2, "%", Change::Decrease)]
+        );
+        // A title of shares is in percent, its signs no change.
+        let text = "各區人口所佔百分比\n地區　男　女\n北區　48.2　51.8\n";
+        let m = metrics(text);
+        let read: Vec<_> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
+        assert_eq!(read, [(48.2, "%", Change::None), (51.8, "%", Change::None)]);
+    }
+
+    #[test]
     fn numbered_rows_of_one_figure_and_their_total() {
         // A row's number, a town's cell and a school's, one figure under
         // the header's unit; the total under the rows.

@@ -61,10 +61,12 @@ pub struct Cell {
     /// The figure stands in a sentence, not a table ([`declared`]): its
     /// period is its sentence's.
     pub in_prose: bool,
-    /// The figure is the last of a row that ends with a cell giving the
-    /// cause of a change (`应收账款 37.52 主要系…所致`): that change, its
-    /// sign saying which way, in percent unless its column says otherwise.
-    pub explained: bool,
+    /// The figure is a change whose sign says which way, though its column
+    /// names none: the last of a row that ends with a cell giving the cause
+    /// of a change (`应收账款 37.52 主要系…所致`), in percent unless its
+    /// column says otherwise, or one under a title of changes
+    /// (`…的按年變動百分率`).
+    pub signed: bool,
 }
 
 /// The unit a table states for its bare figures.
@@ -280,7 +282,7 @@ pub fn cell(
         column: column.unwrap_or(start..start),
         bracketed,
         in_prose: false,
-        explained: false,
+        signed: false,
     })
 }
 
@@ -610,6 +612,8 @@ fn space_cell(
     // 人 35,406`), its space dropped as stray: split off where it was.
     let (row_label, unit_cell) = unit_column(ix, label, tables);
     let column = space_header(ix, rows, line.clone(), k, cells, tables);
+    // A title of changes in percent (`按年變動百分率`) over the table.
+    let mut changes_titled = false;
     let stated = if own_unit {
         None
     } else {
@@ -630,7 +634,11 @@ fn space_cell(
                 let columns = Some((k, cells - 1));
                 unit_line(text, line.start, header, label, columns, tables)
             })
-            .or_else(|| title_unit(ix, rows, line.start, tables))?;
+            .or_else(|| {
+                let (unit, changes) = title_unit(ix, rows, line.start, tables)?;
+                changes_titled = changes;
+                Some(unit)
+            })?;
         Some(unit.into())
     };
     Some(Cell {
@@ -640,7 +648,7 @@ fn space_cell(
         column: column.unwrap_or(fig.start..fig.start),
         bracketed: false,
         in_prose: false,
-        explained,
+        signed: explained || changes_titled,
     })
 }
 
@@ -868,20 +876,26 @@ pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option
         column: start..start,
         bracketed: false,
         in_prose: true,
-        explained: false,
+        signed: false,
     })
 }
 
+/// Words that end a table's title whose figures are percentages
+/// (`商品整體出口貨值的按年變動百分率`).
+const PERCENT_TITLES: [&str; 2] = ["百分率", "百分比"];
+
 /// The unit a table's title states in the bracket that ends it
-/// (`按警察總區劃分的騙案數字(宗)`, `簡明綜合損益表(千港元)`): the title is
-/// the line right above the header, the first line above the row at
-/// `row_start` that is no row; a title is one phrase, with no space in it.
+/// (`按警察總區劃分的騙案數字(宗)`, `簡明綜合損益表(千港元)`) or by the word
+/// of percentages that ends it ([`PERCENT_TITLES`]): the title is the line
+/// right above the header, the first line above the row at `row_start` that
+/// is no row; a title is one phrase, with no space in it. With the unit,
+/// whether the title's percentages are changes (`變動百分率`, `增減百分比`).
 fn title_unit(
     ix: &Index,
     rows: &mut Rows,
     row_start: usize,
     tables: &Tables,
-) -> Option<StatedUnit> {
+) -> Option<(StatedUnit, bool)> {
     let text = ix.text;
     let mut lines = lines_above(text, row_start)
         .map_while(|l| l)
@@ -889,10 +903,15 @@ fn title_unit(
     lines.next()?;
     let title = &text[lines.next()?];
     let title = title.trim();
-    if title.contains(' ') || !title.ends_with(')') {
+    if title.contains(' ') {
         return None;
     }
-    paren_unit(title, tables)
+    if PERCENT_TITLES.iter().any(|w| title.ends_with(w)) {
+        let changes = header_says(title, &CHANGE_COLUMNS);
+        return unit_at("%", tables).map(|u| (u, changes));
+    }
+    let unit = title.ends_with(')').then(|| paren_unit(title, tables))??;
+    Some((unit, false))
 }
 
 /// Whether the figures of `cell`'s row are per share: its label says so
@@ -1006,7 +1025,7 @@ fn year_row_cell(
         column,
         bracketed: false,
         in_prose: false,
-        explained: false,
+        signed: false,
     })
 }
 
