@@ -123,7 +123,8 @@ pub(crate) fn extract(
 }
 
 /// Which money figures speak per share because the figure before them in
-/// their sentence does (`基本每股收益-0.12元,上年同期为0.18元`).
+/// their sentence does (`基本每股收益-0.12元,上年同期为0.18元`); not a sum
+/// in 万 or 亿, a total (`最低成交价18.65元/股,支付总金额2,413.87万元`).
 fn per_share_carried(ix: &index::Index, found: &[classify::Judged<'_>]) -> Vec<bool> {
     let mut out = vec![false; found.len()];
     for i in 1..found.len() {
@@ -132,6 +133,7 @@ fn per_share_carried(ix: &index::Index, found: &[classify::Judged<'_>]) -> Vec<b
         if carried
             && q.kind == QuantityKind::Money
             && !q.unit.contains('/')
+            && !ix.text[q.start..q.end].contains(['万', '亿'])
             && segment::sentence_start(ix, q.start) <= prev.start
         {
             out[i] = true;
@@ -326,6 +328,25 @@ mod tests {
         let m = metrics(text);
         let read: Vec<_> = m.iter().map(|m| (m.1, m.2.as_str(), m.4)).collect();
         assert_eq!(read, [(48.2, "%", Change::None), (51.8, "%", Change::None)]);
+    }
+
+    #[test]
+    fn rows_of_one_figure_continue_the_row_above() {
+        let text = "单位：元\n项目　本报告期金额\n政府补助（与经营相关的除外）　6,418,532.70\n\
+                    其他营业外收入和支出　1,837,210.44\n减：所得税影响额　1,047,534.53\n\
+                    合计　7,208,208.61\n";
+        assert_eq!(
+            measured(text),
+            [
+                "6418532.7 元 政府补助",
+                "1837210.44 元 其他营业外收入和支出",
+                "1047534.53 元 减：所得税影响额",
+                "7208208.61 元 合计"
+            ]
+        );
+        // Not under a row of two figures, nor without a row above.
+        assert!(got("单位：元\n项目　本期　上期\n收入　12　13\n合计　25\n").len() == 2);
+        assert!(got("单位：元\n项目　金额\n合计　25\n").is_empty());
     }
 
     #[test]
@@ -547,6 +568,12 @@ mod tests {
         assert_eq!(
             measured("项目 2024年 2023年\n基本每股收益(元) 0.52 0.48\n"),
             ["0.52 元/股 基本每股收益", "0.48 元/股 基本每股收益"]
+        );
+        // A price per share carries to the next money figure of its
+        // sentence, not to a total in 万 or 亿.
+        assert_eq!(
+            got_units("最低成交价18.65元/股,最高19.20元,支付总金额2,413.87万元。"),
+            ["元/股", "元/股", "元"]
         );
         // The unit in the bracket that ends the table's title, above the
         // header; not a header's own last bracket (`增速(%)`).

@@ -94,12 +94,57 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// [`space_row`] of `line` of `ix`'s text, read once.
+    /// [`space_row`] of `line` of `ix`'s text, read once; or a line of one
+    /// figure that continues rows of one figure above it
+    /// ([`Rows::continued`]).
     fn of(&mut self, ix: &Index, line: Range<usize>, tables: &Tables) -> Option<&[Range<usize>]> {
-        self.read
-            .entry((line.start, line.end))
-            .or_insert_with(|| space_row(ix, line, &tables.change_verbs))
-            .as_deref()
+        let key = (line.start, line.end);
+        if !self.read.contains_key(&key) {
+            let verbs = &tables.change_verbs;
+            let row =
+                space_row(ix, line.clone(), verbs).or_else(|| self.continued(ix, line, verbs));
+            self.read.insert(key, row);
+        }
+        self.read.get(&key).and_then(Option::as_deref)
+    }
+
+    /// The tokens of `line` where it is a label and one figure
+    /// ([`one_figure`]) under a row of one figure, maybe through more such
+    /// lines (`计入当期损益的政府补助(…)　6,418,532.70` / `其他营业外收入和支出
+    /// 1,837,210.44` / `合计　7,208,208.61`): the lines between are read as
+    /// they go, so that each is read once and a long table stays linear.
+    fn continued(
+        &mut self,
+        ix: &Index,
+        line: Range<usize>,
+        verbs: &Lexicon<Change>,
+    ) -> Option<Vec<Range<usize>>> {
+        let toks = one_figure(ix, line.clone(), verbs)?;
+        let mut chain = Vec::new();
+        let mut at = line.start;
+        let under_row = loop {
+            let Some(above) = line_above(ix.text, at) else {
+                break false;
+            };
+            let key = (above.start, above.end);
+            if let Some(read) = self.read.get(&key) {
+                break read.as_ref().is_some_and(|t| t.len() == 2);
+            }
+            if let Some(row) = space_row(ix, above.clone(), verbs) {
+                let two = row.len() == 2;
+                self.read.insert(key, Some(row));
+                break two;
+            }
+            match one_figure(ix, above.clone(), verbs) {
+                Some(t) if chain.len() < MAX_CHAIN => chain.push((key, t)),
+                _ => break false,
+            }
+            at = above.start;
+        };
+        for (key, t) in chain {
+            self.read.insert(key, under_row.then_some(t));
+        }
+        under_row.then_some(toks)
     }
 
     /// [`header_line`] of the row starting at `row_start` in `ix`'s text,
@@ -554,16 +599,44 @@ fn row_number(ix: &Index, line_start: usize) -> Option<usize> {
     ((1..=3).contains(&n) && word && ix.joins.binary_search(&(line_start + n)).is_ok()).then_some(n)
 }
 
+/// How many lines of one figure [`Rows::continued`] reads up at a time.
+const MAX_CHAIN: usize = 64;
+
+/// The line above the one that starts at `line_start`, if any.
+fn line_above(text: &str, line_start: usize) -> Option<Range<usize>> {
+    let end = line_start.checked_sub(1)?;
+    let start = text[..end].rfind('\n').map_or(0, |k| k + 1);
+    Some(start..end)
+}
+
+/// The tokens of `line` where it is a label of words and one figure
+/// (`合计 7,208,208.61`).
+fn one_figure(
+    ix: &Index,
+    line: Range<usize>,
+    verbs: &Lexicon<Change>,
+) -> Option<Vec<Range<usize>>> {
+    let text = ix.text;
+    if line.len() > MAX_SPACE_ROW {
+        return None;
+    }
+    let toks = tokens(text, line, verbs);
+    let [label, figure] = toks.as_slice() else {
+        return None;
+    };
+    let label = &text[label.clone()];
+    let words = !label.contains(|c: char| c.is_ascii_digit()) && !is_cell_content(label, verbs);
+    (words && is_figure(&text[figure.clone()], verbs)).then_some(toks)
+}
+
 /// Whether the line above the one at `line_start` is a numbered row: a row
 /// number, then a figure at its end (its shape only, not read as a row).
 fn under_numbered_row(ix: &Index, line_start: usize) -> bool {
-    let Some(above_end) = line_start.checked_sub(1) else {
-        return false;
-    };
-    let start = ix.text[..above_end].rfind('\n').map_or(0, |k| k + 1);
-    above_end - start <= MAX_SPACE_ROW
-        && row_number(ix, start).is_some()
-        && ix.text[..above_end].ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    line_above(ix.text, line_start).is_some_and(|above| {
+        above.len() <= MAX_SPACE_ROW
+            && row_number(ix, above.start).is_some()
+            && ix.text[above].ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    })
 }
 
 /// Words that open a table cell giving the cause of a change (`主要系…所致`,
