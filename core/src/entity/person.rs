@@ -1202,6 +1202,13 @@ mod tests {
         assert_eq!(persons("青松小学校长王建国表示,"), ["王建国"]);
         assert_eq!(persons("校长刘强荣获一等奖"), ["刘强"]);
         assert_eq!(persons("局长欧阳明介绍"), ["欧阳明"]);
+        // School inspectors; 傅, 赖 and 洪 are common surnames.
+        assert_eq!(
+            persons("责任区督学刘成林、谢玉芬深入学校"),
+            ["刘成林", "谢玉芬"]
+        );
+        assert_eq!(persons("联系人:傅玲　联系电话:023-1234"), ["傅玲"]);
+        assert_eq!(persons("校长赖文斌说,"), ["赖文斌"]);
         // New titles (检察长, 跑友), 萧 a surname, a Mongolian name before
         // a verb of speech.
         assert_eq!(persons("检察长周承远作报告"), ["周承远"]);
