@@ -10,7 +10,7 @@
 //! province most of its regions are in).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::text::{word_list, words, FastHash, Lexicon, Trie, WordSet};
 use crate::{Error, Result};
@@ -490,31 +490,36 @@ fn same_province(inner: Place, outer: Place) -> bool {
 }
 
 /// The one-char province abbreviations (京, 津, 冀…) with the code of the
-/// province each stands for, from `province_abbreviations.tsv`.
-fn abbreviation_rows() -> impl Iterator<Item = (&'static str, u32)> {
-    words(PROVINCE_ABBREVIATIONS).map(|line| {
-        let (c, code) = line
-            .split_once('\t')
-            .unwrap_or_else(|| panic!("province_abbreviations.tsv: bad row {line:?}"));
-        let code = code
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("province_abbreviations.tsv: bad code in {line:?}"));
-        (c, code)
-    })
-}
+/// province each stands for, read once from `province_abbreviations.tsv`
+/// (a region the gazetteer cannot resolve is looked up here, in every text
+/// that names one).
+static ABBREVIATIONS: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
+    words(PROVINCE_ABBREVIATIONS)
+        .map(|line| {
+            let (c, code) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("province_abbreviations.tsv: bad row {line:?}"));
+            let code = code
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("province_abbreviations.tsv: bad code in {line:?}"));
+            (c, code)
+        })
+        .collect()
+});
 
 /// The one-char province abbreviations (京, 津, 冀…), for the shared trie.
 pub(crate) fn abbreviations() -> impl Iterator<Item = &'static str> {
-    abbreviation_rows().map(|(c, _)| c)
+    ABBREVIATIONS.iter().map(|&(c, _)| c)
 }
 
 /// The division code of the province a one-char abbreviation stands for
 /// (`冀` → 130000).
 pub(crate) fn abbreviation_code(abbr: &str) -> Option<u32> {
-    abbreviation_rows()
-        .find(|&(c, _)| c == abbr)
-        .map(|(_, code)| code)
+    ABBREVIATIONS
+        .iter()
+        .find(|&&(c, _)| c == abbr)
+        .map(|&(_, code)| code)
 }
 
 /// One-char abbreviations of provinces, municipalities and regions, with codes.
