@@ -132,11 +132,10 @@ impl Extractor {
             return Document::default();
         }
         let tables = &inner.entity_tables;
-        let markers = region::markers(&norm.text);
         let found = if inner.options.entities {
-            entity::extract(&norm, tables, &markers, inner.reference_date)
+            entity::extract(&norm, tables, inner.reference_date)
         } else {
-            entity::regions(&norm, tables, &markers)
+            entity::regions(&norm, tables)
         };
         if cancel::requested() {
             return Document::default();
@@ -145,7 +144,7 @@ impl Extractor {
             &norm,
             &found.entities,
             found.main_province,
-            &markers,
+            &found.markers,
             inner.gazetteer,
             inner.options.default_region.as_deref(),
         );

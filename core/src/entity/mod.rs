@@ -109,6 +109,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         HOME_WORDS.iter().map(|&(word, _)| word).collect(),
         HOME_CURRENCIES.iter().map(|&(word, _)| word).collect(),
         only_all(org::LABELS.to_vec()),
+        region::marker_words().collect(),
     ])
 }
 
@@ -149,6 +150,8 @@ enum List {
     Currency,
     /// [`org::LABELS`].
     Label,
+    /// [`region::marker_words`].
+    Marker,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -294,6 +297,8 @@ pub(crate) struct Mentions {
     /// and SCHOOL names: the text's home province, which the linker and the
     /// region resolver read.
     pub main_province: Option<u32>,
+    /// The [`region::markers`] of the text, which the region resolver reads.
+    pub markers: Vec<(usize, Marker)>,
 }
 
 impl Mentions {
@@ -302,12 +307,19 @@ impl Mentions {
         Mentions {
             entities: Vec::new(),
             main_province: None,
+            markers: Vec::new(),
         }
     }
 
-    /// The mentions `entities` of `text` with their main province;
-    /// `found` are the shared words found in `text`.
-    fn new(text: &str, found: &Words, entities: Vec<Draft>, gaz: &Gazetteer) -> Mentions {
+    /// The mentions `entities` of `text` with their main province and the
+    /// `markers` of the text; `found` are the shared words found in `text`.
+    fn new(
+        text: &str,
+        found: &Words,
+        entities: Vec<Draft>,
+        markers: Vec<(usize, Marker)>,
+        gaz: &Gazetteer,
+    ) -> Mentions {
         // A body that issues the text on its short first line (`澳門特別行政區
         // 政府統計暨普查局`, then visitors from 香港 and 内地) names its home.
         let first_line = text.find('\n').filter(|&n| n <= ISSUER_BYTES);
@@ -336,6 +348,7 @@ impl Mentions {
         Mentions {
             entities,
             main_province,
+            markers,
         }
     }
 }
@@ -420,19 +433,14 @@ fn home_place<'e>(e: &'e Draft, gaz: &Gazetteer) -> Option<&'e str> {
 /// The currency of Taiwan (one of [`HOME_CURRENCIES`]).
 const NEW_TAIWAN_DOLLAR: &str = "新台币";
 
-/// Finds the entities of `norm`. `markers` are the [`region::markers`] of
-/// the text.
-pub(crate) fn extract(
-    norm: &Normalized,
-    tables: &Tables,
-    markers: &[(usize, Marker)],
-    reference: Option<Date>,
-) -> Mentions {
+/// Finds the entities of `norm`, and its [`region::markers`].
+pub(crate) fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date>) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.words.scan(text));
     if cancel::requested() {
         return Mentions::none();
     }
+    let markers = region::markers(text, found.of(List::Marker));
     // A stock's short name, the units issuing a release (证券简称:…).
     let labelled = org::labelled(norm, found.of(List::Label), &tables.shared.orgs);
     let persons = person::find(
@@ -452,7 +460,7 @@ pub(crate) fn extract(
     // bodies of Hong Kong and Macau, dates. Their list is sized for all but
     // the last two here, and grows once for them.
     let room = labelled.len() + persons.len() + known.len();
-    let (mut cands, provinces) = places(norm, &found, tables, markers, room);
+    let (mut cands, provinces) = places(norm, &found, tables, &markers, room);
     cands.extend(
         labelled
             .into_iter()
@@ -525,20 +533,22 @@ pub(crate) fn extract(
         return Mentions::none();
     }
     let gaz = tables.shared.gazetteer;
-    let mut found = Mentions::new(text, &found, resolve(text, cands, &tables.stops), gaz);
+    let entities = resolve(text, cands, &tables.stops);
+    let mut found = Mentions::new(text, &found, entities, markers, gaz);
     link::link(&mut found.entities, gaz, found.main_province);
     found
 }
 
 /// The entities the region resolver reads (regions, schools, organisations,
 /// titles and extra names), without the person and date finders: for when
-/// entities are not asked for. `markers` are the [`region::markers`] of the text.
-pub(crate) fn regions(norm: &Normalized, tables: &Tables, markers: &[(usize, Marker)]) -> Mentions {
+/// entities are not asked for; and the [`region::markers`] of the text.
+pub(crate) fn regions(norm: &Normalized, tables: &Tables) -> Mentions {
     let text = norm.text.as_str();
     let found = Words(tables.shared.place_words().scan(text));
-    let (cands, _) = places(norm, &found, tables, markers, 0);
+    let markers = region::markers(text, found.of(List::Marker));
+    let (cands, _) = places(norm, &found, tables, &markers, 0);
     let entities = resolve(text, cands, &tables.stops);
-    Mentions::new(text, &found, entities, tables.shared.gazetteer)
+    Mentions::new(text, &found, entities, markers, tables.shared.gazetteer)
 }
 
 /// The candidates that can name or hide a place: titles, extra names,
@@ -840,7 +850,7 @@ mod tests {
     fn ents(text: &str, options: &Options) -> Vec<(EntityKind, String)> {
         let n = Normalized::new(text);
         let t = Tables::new(options).unwrap();
-        extract(&n, &t, &region::markers(&n.text), None)
+        extract(&n, &t, None)
             .entities
             .into_iter()
             .map(|e| (e.kind, e.normalized))

@@ -1,11 +1,11 @@
 //! The words that say which region a text speaks as (`我市`, `全区`,
-//! `全省`, `全国`) and counts of districts (`11个区`), found in one pass;
-//! the entity finders read them too (a text that speaks as a city names
-//! its bodies `市教委`).
+//! `全省`, `全国`) and counts of districts (`11个区`), found by the shared
+//! trie of the entity stage; the entity finders read them too (a text that
+//! speaks as a city names its bodies `市教委`).
 
 use std::sync::LazyLock;
 
-use crate::text::{rows, Needles};
+use crate::text::{rows, Found};
 
 /// Words that say which region a text speaks as, with their kind, read
 /// once from `region_markers.tsv`.
@@ -14,9 +14,6 @@ static MARKERS: LazyLock<Vec<(&str, Marker)>> = LazyLock::new(|| {
         .map(|r| (r[0], Marker::named(r[1])))
         .collect()
 });
-
-/// The words of [`MARKERS`], found in one pass.
-static WORDS: Needles = Needles::computed(|| MARKERS.iter().map(|m| m.0).collect());
 
 /// A word that says which region a text speaks as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +31,23 @@ pub(crate) enum Marker {
     DistrictCount,
 }
 
-/// The markers of `text` (`我市`, `全区`, `个区`…), in text order.
-pub(crate) fn markers(text: &str) -> Vec<(usize, Marker)> {
+/// The marker words, in the order of `region_markers.tsv`: a list of the
+/// entity stage's shared trie, which finds them with the other words in
+/// its one pass over a text.
+pub(crate) fn marker_words() -> impl Iterator<Item = &'static str> {
+    MARKERS.iter().map(|m| m.0)
+}
+
+/// The markers of `text` (`我市`, `全区`, `个区`…), in text order; `found`
+/// are the [`marker_words`] found in `text` by a trie (leftmost-longest).
+pub(crate) fn markers(text: &str, found: &[Found]) -> Vec<(usize, Marker)> {
     // Each marker is two chars and none starts with the second char of
-    // another (see the tests), so they never overlap: one pass finds them
-    // all.
+    // another (see the tests), so they never overlap: the trie finds every
+    // one.
     // 全州县 is a county (of 桂林), no 全州 of an autonomous prefecture.
-    WORDS
-        .find_iter(text)
+    found
+        .iter()
+        .map(|f| (f.start, f.word as usize))
         .filter(|&(at, k)| !(MARKERS[k].0 == "全州" && text[at + "全州".len()..].starts_with('县')))
         .filter(|&(at, k)| !in_other_words(text, at, MARKERS[k].0))
         .map(|(at, k)| (at, MARKERS[k].1))
@@ -129,6 +135,12 @@ pub(crate) fn speaks_within_city(markers: &[(usize, Marker)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Trie;
+
+    /// The markers of `text`, their words found by a trie of their own.
+    fn markers(text: &str) -> Vec<(usize, Marker)> {
+        super::markers(text, &Trie::new([marker_words()]).scan(text)[0])
+    }
 
     #[test]
     fn finds_markers() {

@@ -1273,16 +1273,14 @@ fn most_named<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::region::markers;
     use crate::{entity, Options};
 
     fn resolver(text: &str) -> (Resolver, String) {
         let t = entity::Tables::new(&Options::default()).unwrap();
         let n = Normalized::new(text);
-        let m = markers(&n.text);
-        let e = entity::extract(&n, &t, &m, None);
+        let e = entity::extract(&n, &t, None);
         let gaz = Gazetteer::shared().unwrap();
-        let r = Resolver::new(&n, &e.entities, e.main_province, &m, gaz, None);
+        let r = Resolver::new(&n, &e.entities, e.main_province, &e.markers, gaz, None);
         (r, n.text.clone())
     }
 

@@ -43,17 +43,9 @@ impl Needle {
 /// then every occurrence is found.
 #[derive(Debug)]
 pub(crate) struct Needles {
-    words: Words,
+    /// The embedded word list (see [`words`]).
+    data: &'static str,
     searcher: OnceLock<AhoCorasick>,
-}
-
-/// Where the words of [`Needles`] come from.
-#[derive(Debug)]
-enum Words {
-    /// An embedded word list (see [`words`]).
-    List(&'static str),
-    /// Words computed on first use.
-    Computed(fn() -> Vec<&'static str>),
 }
 
 impl Needles {
@@ -61,16 +53,7 @@ impl Needles {
     /// its order.
     pub(crate) const fn list(data: &'static str) -> Needles {
         Needles {
-            words: Words::List(data),
-            searcher: OnceLock::new(),
-        }
-    }
-
-    /// The needles for the words `f` gives, indexed in its order (for
-    /// words read from a table).
-    pub(crate) const fn computed(f: fn() -> Vec<&'static str>) -> Needles {
-        Needles {
-            words: Words::Computed(f),
+            data,
             searcher: OnceLock::new(),
         }
     }
@@ -83,10 +66,7 @@ impl Needles {
     ) -> impl Iterator<Item = (usize, usize)> + 'h {
         self.searcher
             .get_or_init(|| {
-                let list: Vec<&str> = match self.words {
-                    Words::List(data) => words(data).collect(),
-                    Words::Computed(f) => f(),
-                };
+                let list: Vec<&str> = words(self.data).collect();
                 // Leftmost-first (the same matches, as none overlap) lets
                 // the searcher skip ahead with SIMD (Teddy) between them.
                 AhoCorasick::builder()
