@@ -110,6 +110,7 @@ fn word_lists(gazetteer: &Gazetteer, all: bool) -> Trie {
         HOME_CURRENCIES.iter().map(|&(word, _)| word).collect(),
         only_all(org::LABELS.to_vec()),
         region::marker_words().collect(),
+        only_all(person::ANCHORS.to_vec()),
     ])
 }
 
@@ -152,6 +153,8 @@ enum List {
     Label,
     /// [`region::marker_words`].
     Marker,
+    /// [`person::ANCHORS`].
+    PersonAnchor,
 }
 
 /// The words of [`Shared::words`] found in a text, by [`List`].
@@ -448,6 +451,7 @@ pub(crate) fn extract(norm: &Normalized, tables: &Tables, reference: Option<Date
         found.of(List::PersonTitle),
         found.of(List::Speech),
         found.of(List::PersonMark),
+        found.of(List::PersonAnchor),
         &tables.shared.persons,
         tables.shared.gazetteer,
     );

@@ -263,14 +263,22 @@ pub(crate) fn marks() -> Vec<&'static str> {
     MARKS.0.clone()
 }
 
+/// The class of a pupil (`五年级(3)班`, [`pupils_of_classes`]).
+const CLASS: &str = "班";
+
+/// The words a name follows or precedes outside a title, for the shared
+/// trie: [`CLASS`] and [`STUDIO`] (word 0 and 1 of the list).
+pub(crate) const ANCHORS: [&str; 2] = [CLASS, STUDIO];
+
 /// Finds person names in the normalised text: (start, end) byte offsets.
-/// `titles`, `verbs` and `marks` are the words of [`titles`],
-/// [`SPEECH_VERBS`] and [`marks`] found in it.
+/// `titles`, `verbs`, `marks` and `anchors` are the words of [`titles`],
+/// [`SPEECH_VERBS`], [`marks`] and [`ANCHORS`] found in it.
 pub(crate) fn find(
     norm: &Normalized,
     titles: &[Found],
     verbs: &[Found],
     marks: &[Found],
+    anchors: &[Found],
     t: &PersonTables,
     gaz: &Gazetteer,
 ) -> Vec<(usize, usize)> {
@@ -328,8 +336,14 @@ pub(crate) fn find(
     speakers(&cx, verbs, &mut out);
     honoured(&cx, marks, &mut out);
     speaker_labels(&cx, &mut out);
-    pupils_of_classes(&cx, &mut out);
-    heads_of_studios(&cx, &mut out);
+    let at = |word: u32| {
+        anchors
+            .iter()
+            .filter(move |f| f.word == word)
+            .map(|f| f.start)
+    };
+    pupils_of_classes(&cx, at(0), &mut out);
+    heads_of_studios(&cx, at(1), &mut out);
     credits(norm, t, marks, &mut out);
     bylines(norm, t, &mut out);
     out.extend(transliterated::dotted(norm));
@@ -557,11 +571,11 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
 
 /// A class named by its grade and number (`五年级(3)班`, `六年级3班`): a
 /// pupil's name may follow it, or 的 after it, as one follows a title
-/// (…(3)班王子涵以一段…, 一年级2班的刘一诺在…).
-fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
-    const CLASS: &str = "班";
+/// (…(3)班王子涵以一段…, 一年级2班的刘一诺在…). `classes` are where
+/// [`CLASS`] stands.
+fn pupils_of_classes(cx: &Cx, classes: impl Iterator<Item = usize>, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
-    for i in memchr::memmem::find_iter(text.as_bytes(), CLASS) {
+    for i in classes {
         if class_number_start(text, i).is_none() {
             continue;
         }
@@ -575,10 +589,11 @@ fn pupils_of_classes(cx: &Cx, out: &mut Vec<(usize, usize)>) {
 }
 
 /// The heads named by their workshops (刘霞初中语文名师工作室, 王静美术
-/// 名师工作室): the name before the stage and the subject.
-fn heads_of_studios(cx: &Cx, out: &mut Vec<(usize, usize)>) {
+/// 名师工作室): the name before the stage and the subject. `studios` are
+/// where [`STUDIO`] stands.
+fn heads_of_studios(cx: &Cx, studios: impl Iterator<Item = usize>, out: &mut Vec<(usize, usize)>) {
     let text = cx.norm.text.as_str();
-    for at in memchr::memmem::find_iter(text.as_bytes(), STUDIO) {
+    for at in studios {
         if let Some((s, e)) = studio::head(text, at).filter(|&(s, e)| bare_name(cx, &text[s..e])) {
             out.push((s, e));
         }
@@ -1157,10 +1172,11 @@ mod tests {
             titles().map(|t| t.0).collect::<Vec<_>>(),
             SPEECH_VERBS.to_vec(),
             marks(),
+            ANCHORS.to_vec(),
         ])
         .scan(&n.text);
         let g = Gazetteer::shared().unwrap();
-        find(&n, &found[0], &found[1], &found[2], &t, g)
+        find(&n, &found[0], &found[1], &found[2], &found[3], &t, g)
             .iter()
             .map(|&(s, e)| n.text[s..e].to_string())
             .collect()
