@@ -885,6 +885,40 @@ mod tests {
         // Outside a table, a stray space inside a name is dropped.
         let v = ents("位于石柱县的三河 小学开学。", &Options::default());
         assert!(has(&v, EntityKind::School, "三河小学"));
+        // A numbered row split by single spaces.
+        let v = ents(
+            "序号 镇街 幼儿园 学位\n1 古南街道 桥河湾幼儿园 270\n",
+            &Options::default(),
+        );
+        assert!(has(&v, EntityKind::Region, "古南街道"));
+        assert!(has(&v, EntityKind::School, "桥河湾幼儿园"));
+    }
+
+    #[test]
+    fn schools_a_district_has_one_of_and_named_vocational_schools() {
+        let v = ents(
+            "长寿区职业教育中心与企业合作;奖项授予荣昌区峰高职业中学等8所学校。",
+            &Options::default(),
+        );
+        assert!(has(&v, EntityKind::School, "长寿区职业教育中心"));
+        assert!(has(&v, EntityKind::School, "荣昌区峰高职业中学"));
+        // A district's schools of a kind, a county's vocational school.
+        let v = ents(
+            "重庆市小学和县职业中学,老城区学校挖潜扩容,只要村里需要。",
+            &Options::default(),
+        );
+        assert!(
+            v.iter()
+                .all(|(k, n)| *k != EntityKind::School
+                    && (n == "重庆市" || *k != EntityKind::Region)),
+            "{v:?}"
+        );
+        // The body that organises, not its verb.
+        let v = ents(
+            "县政府教育督导室组织全县督学开展督导。",
+            &Options::default(),
+        );
+        assert!(!v.iter().any(|(_, n)| n.ends_with("组织")), "{v:?}");
     }
 
     #[test]
@@ -1061,6 +1095,11 @@ mod tests {
             "全资子公司完成增资。",
             "学校成立了少年科学院。",
             "。市场监管局开展检查,市民服务中心开放。",
+            // A verb or a count before 处, 报告 after 导报, a paying bank.
+            "该关在三亚辖区共查处违规案件。",
+            "將在楠梓區增設12處公共自行車站。",
+            "撰写督导报告354份。",
+            "代发银行为渝东南农村商业银行黔江支行。",
         ] {
             let v = ents(text, &Options::default());
             assert!(

@@ -100,7 +100,7 @@ const NOT_BEFORE: &[(char, &str)] = &[
     ('司', "公上各"),
     (
         '处',
-        "之到各此好难用益长短远近深高住办相共独一二两三四五六七八九十几多随妙地界",
+        "之到各此好难用益长短远近深高住办相共独一二两三四五六七八九十几多随妙地界查0123456789",
     ),
     (
         '厂',
@@ -140,7 +140,7 @@ const NOT_AFTER_SI: &[char] = &['机', '令', '空', '仪', '炉', '马'];
 /// Chars after a head of two chars or more that make it part of a longer word
 /// (银行业, 集团化, 公司制, 协会会员, 银行户口, 银行账户).
 const NOT_AFTER_LONG: &[char] = &[
-    '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员', '户', '账',
+    '业', '化', '界', '圈', '类', '型', '式', '性', '制', '法', '员', '户', '账', '告',
 ];
 /// Verbs that name what a body does, right before its head (保障厅,
 /// 管理局, 监督局, 服务中心).

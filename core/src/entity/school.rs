@@ -276,17 +276,25 @@ fn name_start(
             return None;
         }
     }
-    // A full region name before the suffix is a class of schools (重庆市小学).
-    if name.ends_with(['市', '区', '县', '省']) && gaz.prefix_len(name) == Some(name.len()) {
+    // A full region name before the suffix is a class of schools (重庆市小学),
+    // not before a kind a place has one of (长寿区职业教育中心).
+    if name.ends_with(['市', '区', '县', '省'])
+        && gaz.prefix_len(name) == Some(name.len())
+        && !ONE_PER_PLACE.contains(&suffix)
+    {
         return None;
     }
     Some(start)
 }
 
+/// Kinds of school a district or county has one of, named after it
+/// (长寿区职业教育中心, 荣昌区特殊教育学校).
+const ONE_PER_PLACE: [&str; 3] = ["职业教育中心", "职教中心", "特殊教育学校"];
+
 /// Kinds of school that end a school's own name after a proper name
-/// (明月溪九年一贯制学校, 大湾非营利幼儿园), though alone they are generic
-/// (新建九年一贯制学校, 新设非营利幼儿园).
-const NAMED_KINDS: [&str; 3] = ["九年一贯制", "十二年一贯制", "非营利"];
+/// (明月溪九年一贯制学校, 大湾非营利幼儿园, 峰高职业中学), though alone they
+/// are generic (新建九年一贯制学校, 新设非营利幼儿园, 县职业中学).
+const NAMED_KINDS: [&str; 4] = ["九年一贯制", "十二年一贯制", "非营利", "职业"];
 
 /// Whether `name` is a proper name of two chars or more and a kind of
 /// [`NAMED_KINDS`]: the proper name no generic word, place or scope
