@@ -895,6 +895,18 @@ mod tests {
     }
 
     #[test]
+    fn companies_by_their_trade() {
+        let v = ents(
+            "敕勒川乳业等龙头企业带动增收,支持绿野茶业扩产。",
+            &Options::default(),
+        );
+        assert!(has(&v, EntityKind::Org, "敕勒川乳业"));
+        assert!(has(&v, EntityKind::Org, "绿野茶业"));
+        let v = ents("发展现代中药业和医药业。", &Options::default());
+        assert!(v.iter().all(|(k, _)| *k != EntityKind::Org), "{v:?}");
+    }
+
+    #[test]
     fn schools_a_district_has_one_of_and_named_vocational_schools() {
         let v = ents(
             "长寿区职业教育中心与企业合作;奖项授予荣昌区峰高职业中学等8所学校。",
