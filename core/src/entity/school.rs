@@ -99,9 +99,9 @@ pub(crate) const ABBREVIATION_ENDS: [&str; 2] = ["中", "小"];
 
 /// Chars that make a word with a 国 after them (全国, 中国, 爱国, 我国,
 /// 美国): the 国 of 国中 or 国小 after them is not Taiwan's short form.
-const BEFORE_GUO: &str = "全中我各外美英法德日韩泰俄爱祖本该他两邻出回民万大强诸友异敌合联";
+const BEFORE_GUO: &str = "全中我各外本该他两";
 /// Chars after 国中 or 国小 that make it part of another word (全國中小學,
-/// 中國中央, 愛國小學).
+/// 中國中央, 愛國小學); not 学 before 生 (雪山國中學生: its pupils).
 const AFTER_GUO: [char; 3] = ['学', '小', '央'];
 
 /// The last chars of a division's name (南市, 全县): a name of a place's
@@ -111,8 +111,9 @@ const DIVISIONS: [char; 5] = ['市', '县', '区', '乡', '镇'];
 /// Whether a Taiwan short form (国小, 国中) at `s..e` is one: the 国 makes
 /// no word with the chars around it.
 fn taiwan_short_form(text: &str, s: usize, e: usize) -> bool {
+    let pupils = text[e..].starts_with("学生");
     !char_before(text, s).is_some_and(|c| BEFORE_GUO.contains(c))
-        && !char_at(text, e).is_some_and(|c| AFTER_GUO.contains(&c))
+        && (pupils || !char_at(text, e).is_some_and(|c| AFTER_GUO.contains(&c)))
 }
 
 /// The words that end school names in a text: the words of [`SUFFIXES`]
@@ -179,15 +180,19 @@ pub(crate) fn find(
             suffix == "学校" && name.chars().count() == 2 && verbs.contains(name)
         };
         // Taiwan's short forms follow a name of two chars (青松國小), after
-        // a place (北屯區青松國小); not a verb phrase (擴大辦理國小) or a
-        // city (南市國中).
+        // a place (北屯區青松國小); not a verb phrase (擴大辦理國小, 增設國中)
+        // or a city (南市國中).
         let short_form_name = |start: usize| {
             let name = &text[start..s];
             let place = gaz
                 .prefix_len(name)
                 .filter(|&l| l < name.len() && name[..l].ends_with(DIVISIONS));
             let own = place.map_or(name, |l| &name[l..]);
-            !short_form || own.chars().count() == 2 && !own.ends_with(DIVISIONS)
+            !short_form
+                || own.chars().count() == 2
+                    && !own.ends_with(DIVISIONS)
+                    && !verbs.contains(own)
+                    && !t.stops.contains(own)
         };
         if let Some(start) = name_start(text, s, suffix, t, gaz)
             .filter(|&st| college(st) && !verb(st) && short_form_name(st))
@@ -464,6 +469,14 @@ mod tests {
         assert_eq!(
             schools_in("全国中小学、我国中央财政、中国中部,光明爱国小学", true),
             ["光明爱国小学"]
+        );
+        // Names that end in a char of a country's name (三民國中, 明德國小),
+        // pupils after the short form; not a verb before it.
+        let text = "三民國中、明德國小與雪山國中學生,市府增設國中、停辦國小、補助國小";
+        let folded = crate::normalize::Normalized::new(text).text;
+        assert_eq!(
+            schools_in(&folded, true),
+            ["三民国中", "明德国小", "雪山国中"]
         );
     }
 
