@@ -323,6 +323,9 @@ mod tests {
             read,
             [(8.5, "%", Change::Increase), (-9.2, "%", Change::Decrease)]
         );
+        // Counts and their shares under one title are no percentages.
+        let text = "表3　各年級學生人數及百分比\n年級　人數\n一年級　320\n";
+        assert!(got(text).iter().all(|(_, u)| u != "%"));
         // A title of shares is in percent, its signs no change.
         let text = "各區人口所佔百分比\n地區　男　女\n北區　48.2　51.8\n";
         let m = metrics(text);
@@ -344,9 +347,13 @@ mod tests {
                 "7208208.61 元 合计"
             ]
         );
-        // Not under a row of two figures, nor without a row above.
+        // Not under a row of two figures, nor without a row above; not a
+        // code or a note after the total.
         assert!(got("单位：元\n项目　本期　上期\n收入　12　13\n合计　25\n").len() == 2);
         assert!(got("单位：元\n项目　金额\n合计　25\n").is_empty());
+        let text = "单位：元\n项目　金额\n政府补助（注）　6,418.70\n合计　6,418.70\n\
+                    附注　5\n股票代码　600132\n";
+        assert_eq!(got(text).len(), 2);
     }
 
     #[test]
@@ -368,6 +375,12 @@ mod tests {
         let text = "序号 乡镇 建设内容 规模 投资（万元）\n1 歧坪镇 通村路改造 6.8公里 312\n";
         assert_eq!(got(text), [(6.8, "公里".to_string())]);
         assert!(got("全区学校总数\n合计 630\n").is_empty());
+        // Only a total's word labels the row under them (not `数据截至 12`);
+        // a wrapped line of prose opens with a figure, not a row number.
+        let text = "单位：万元\n序号 项目 金额\n1 校舍改造 320\n数据截至 12\n";
+        assert_eq!(got(text), [(3_200_000.0, "元".to_string())]);
+        let m = metrics("全区幼儿园在园幼儿\n25 万人 比上年增长 3.2%\n");
+        assert_eq!(m.last().map(|m| (m.1, m.4)), Some((3.2, Change::Increase)));
     }
 
     /// The unit of each metric of `text`.

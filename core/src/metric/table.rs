@@ -100,9 +100,8 @@ impl Rows {
     fn of(&mut self, ix: &Index, line: Range<usize>, tables: &Tables) -> Option<&[Range<usize>]> {
         let key = (line.start, line.end);
         if !self.read.contains_key(&key) {
-            let verbs = &tables.change_verbs;
             let row =
-                space_row(ix, line.clone(), verbs).or_else(|| self.continued(ix, line, verbs));
+                space_row(ix, line.clone(), tables).or_else(|| self.continued(ix, line, tables));
             self.read.insert(key, row);
         }
         self.read.get(&key).and_then(Option::as_deref)
@@ -117,9 +116,9 @@ impl Rows {
         &mut self,
         ix: &Index,
         line: Range<usize>,
-        verbs: &Lexicon<Change>,
+        tables: &Tables,
     ) -> Option<Vec<Range<usize>>> {
-        let toks = one_figure(ix, line.clone(), verbs)?;
+        let toks = one_figure(ix, line.clone(), tables)?;
         let mut chain = Vec::new();
         let mut at = line.start;
         let under_row = loop {
@@ -127,15 +126,22 @@ impl Rows {
                 break false;
             };
             let key = (above.start, above.end);
+            // Rows after a total are no more of its table's; under numbered
+            // rows only the total is one ([`under_numbered_row`]).
+            if TOTALS.iter().any(|w| ix.text[above.clone()].starts_with(w))
+                || row_number(ix, above.start, tables).is_some()
+            {
+                break false;
+            }
             if let Some(read) = self.read.get(&key) {
                 break read.as_ref().is_some_and(|t| t.len() == 2);
             }
-            if let Some(row) = space_row(ix, above.clone(), verbs) {
+            if let Some(row) = space_row(ix, above.clone(), tables) {
                 let two = row.len() == 2;
                 self.read.insert(key, Some(row));
                 break two;
             }
-            match one_figure(ix, above.clone(), verbs) {
+            match one_figure(ix, above.clone(), tables) {
                 Some(t) if chain.len() < MAX_CHAIN => chain.push((key, t)),
                 _ => break false,
             }
@@ -538,8 +544,9 @@ fn glued_figure(t: &str, verbs: &Lexicon<Change>) -> Option<usize> {
 
 /// The tokens of `line` if it is a row of a space-split table: a label
 /// that is no figure, then two or more figures.
-fn space_row(ix: &Index, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<Vec<Range<usize>>> {
+fn space_row(ix: &Index, line: Range<usize>, tables: &Tables) -> Option<Vec<Range<usize>>> {
     let text = ix.text;
+    let verbs = &tables.change_verbs;
     // A longer line is prose or a list of figures, not a row: looking no
     // further keeps a line of thousands of figures linear.
     if line.len() > MAX_SPACE_ROW {
@@ -547,7 +554,7 @@ fn space_row(ix: &Index, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
     }
     // A row's number before its label (`1 古南街道 桥河湾幼儿园 270`, its
     // space dropped) is no cell.
-    let number = row_number(ix, line.start);
+    let number = row_number(ix, line.start, tables);
     let numbered = number.is_some();
     let mut toks = tokens(text, line.start + number.unwrap_or(0)..line.end, verbs);
     // Several words before the figures make one label.
@@ -579,8 +586,9 @@ fn space_row(ix: &Index, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
     // total under numbered rows (`合计 1320`); not after another cell's
     // quantity (`改造 6.8公里 312`, its spaces dropped).
     let words_only = !text[label.clone()].contains(|c: char| c.is_ascii_digit());
-    let listed =
-        words_only && (numbered || (cells.len() == 1 && under_numbered_row(ix, line.start)));
+    let total =
+        || TOTALS.contains(&&text[label.clone()]) && under_numbered_row(ix, line.start, tables);
+    let listed = words_only && (numbered || (cells.len() == 1 && total()));
     // Or one figure and its cause.
     let row = (figures.len() >= 2
         || (figures.len() == 1 && (cells.len() >= 2 || bracketed || cause || listed)))
@@ -590,13 +598,27 @@ fn space_row(ix: &Index, line: Range<usize>, verbs: &Lexicon<Change>) -> Option<
     row.then_some(toks)
 }
 
+/// Words that label a table's total row (`合计 1320`).
+const TOTALS: [&str; 7] = ["合计", "总计", "小计", "共计", "全区", "全市", "全县"];
+
 /// The length of the row number that opens the line at `line_start`: one
-/// to three digits before a dropped space and a word (`1 古南街道`).
-fn row_number(ix: &Index, line_start: usize) -> Option<usize> {
+/// to three digits before a dropped space and a word (`1 古南街道`), not a
+/// figure's multiplier or date (`25 万人`, a wrapped line of prose).
+fn row_number(ix: &Index, line_start: usize, tables: &Tables) -> Option<usize> {
     let text = &ix.text[line_start..];
     let n = text.bytes().take_while(u8::is_ascii_digit).count();
-    let word = text[n..].chars().next().is_some_and(|c| !c.is_ascii());
-    ((1..=3).contains(&n) && word && ix.joins.binary_search(&(line_start + n)).is_ok()).then_some(n)
+    let word = text[n..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && !matches!(c, '年' | '月' | '日' | '号'));
+    // Not a multiplier (a label may open with a char that is also a
+    // measure word: 校舍, 人民路).
+    let multiplied = || tables.multipliers.longest_at(text, n).is_some();
+    ((1..=3).contains(&n)
+        && word
+        && ix.joins.binary_search(&(line_start + n)).is_ok()
+        && !multiplied())
+    .then_some(n)
 }
 
 /// How many lines of one figure [`Rows::continued`] reads up at a time.
@@ -609,14 +631,16 @@ fn line_above(text: &str, line_start: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// Labels of lines that hold a code or a note, not a figure (`股票代码
+/// 600132`, `附注 5`).
+const NOT_FIGURE_LABELS: [&str; 7] = ["代码", "编号", "附注", "备注", "电话", "邮编", "注"];
+
 /// The tokens of `line` where it is a label of words and one figure
-/// (`合计 7,208,208.61`).
-fn one_figure(
-    ix: &Index,
-    line: Range<usize>,
-    verbs: &Lexicon<Change>,
-) -> Option<Vec<Range<usize>>> {
+/// (`合计 7,208,208.61`); not a code or a note, nor a label ending in a
+/// change, which prose reads (`同比增长 12.5%`).
+fn one_figure(ix: &Index, line: Range<usize>, tables: &Tables) -> Option<Vec<Range<usize>>> {
     let text = ix.text;
+    let verbs = &tables.change_verbs;
     if line.len() > MAX_SPACE_ROW {
         return None;
     }
@@ -626,15 +650,17 @@ fn one_figure(
     };
     let label = &text[label.clone()];
     let words = !label.contains(|c: char| c.is_ascii_digit()) && !is_cell_content(label, verbs);
-    (words && is_figure(&text[figure.clone()], verbs)).then_some(toks)
+    let code = NOT_FIGURE_LABELS.iter().any(|w| label.ends_with(w));
+    let change = || verbs.longest_ending_at(label, label.len()).is_some();
+    (words && !code && is_figure(&text[figure.clone()], verbs) && !change()).then_some(toks)
 }
 
 /// Whether the line above the one at `line_start` is a numbered row: a row
 /// number, then a figure at its end (its shape only, not read as a row).
-fn under_numbered_row(ix: &Index, line_start: usize) -> bool {
+fn under_numbered_row(ix: &Index, line_start: usize, tables: &Tables) -> bool {
     line_above(ix.text, line_start).is_some_and(|above| {
         above.len() <= MAX_SPACE_ROW
-            && row_number(ix, above.start).is_some()
+            && row_number(ix, above.start, tables).is_some()
             && ix.text[above].ends_with(|c: char| c.is_ascii_digit() || c == '%')
     })
 }
@@ -979,7 +1005,14 @@ fn title_unit(
     if title.contains(' ') {
         return None;
     }
-    if PERCENT_TITLES.iter().any(|w| title.ends_with(w)) {
+    // Counts and their shares under one title (`學生人數及百分比`) are no
+    // table of percentages.
+    let percent = PERCENT_TITLES.iter().any(|w| {
+        title
+            .strip_suffix(w)
+            .is_some_and(|rest| !rest.ends_with(['及', '和', '与', '、']))
+    });
+    if percent {
         let changes = header_says(title, &CHANGE_COLUMNS);
         return unit_at("%", tables).map(|u| (u, changes));
     }

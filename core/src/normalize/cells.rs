@@ -77,6 +77,11 @@ pub fn is_numbered_row(line: &str) -> bool {
         && rest.last().is_some_and(|c| figure(c))
 }
 
+/// How many cells `line` splits into at its spaces.
+fn cell_count(line: &str) -> usize {
+    line.split(is_hspace).filter(|c| !c.is_empty()).count()
+}
+
 /// Whether `line` is a form's line of two fields or more: two colons.
 pub fn is_form(line: &str) -> bool {
     line.chars()
@@ -107,11 +112,20 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
         let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
         let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
         let text = &orig[start..line_end];
+        // A numbered row's gaps part cells where the line above (its header
+        // or the row before) has as many: else a stray space may stand
+        // inside a name (`1 康居 西城小学 1080` under three columns).
+        let above = orig[..start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |k| k + 1);
+        let numbered = start > 0
+            && is_numbered_row(text)
+            && cell_count(&orig[above..start - 1]) == cell_count(text);
         *line = Line {
             end: line_end,
             row: is_row(text),
             form: is_form(text),
-            numbered: is_numbered_row(text),
+            numbered,
         };
     }
     line.numbered || (wide(gap) && (line.row || (line.form && two_or_more(gap))))
@@ -146,6 +160,10 @@ mod tests {
         assert!(is_cell_gap(orig, at, at + 1, &mut line));
         let at = orig.find("康居 ").unwrap() + "康居".len();
         assert!(!is_cell_gap(orig, at, at + 1, &mut line));
+        // More cells than the header has: a stray space inside a name.
+        let orig = "序号 学校 人数\n1 康居 西城小学 1080";
+        let at = orig.find("康居 ").unwrap() + "康居".len();
+        assert!(!is_cell_gap(orig, at, at + 1, &mut Line::default()));
     }
 
     #[test]
