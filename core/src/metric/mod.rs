@@ -334,6 +334,22 @@ mod tests {
     }
 
     #[test]
+    fn a_column_that_counts_takes_its_measure_word() {
+        // No unit line: a header naming a count gives its measure word; a
+        // space inside a cell set apart by bars groups thousands.
+        let text =
+            "學年｜小學學校數目｜小學學生人數｜經常開支（億元）\n2019/20｜458｜303 512｜412.6\n";
+        assert_eq!(
+            got(text),
+            [
+                (458.0, "所".to_string()),
+                (303_512.0, "人".to_string()),
+                (41_260_000_000.0, "元".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn rows_of_one_figure_continue_the_row_above() {
         let text = "单位：元\n项目　本报告期金额\n政府补助（与经营相关的除外）　6,418,532.70\n\
                     其他营业外收入和支出　1,837,210.44\n减：所得税影响额　1,047,534.53\n\
@@ -678,6 +694,17 @@ mod tests {
     fn a_list_under_a_unit_stated_in_its_sentence() {
         let got = measured("各县(市、区)供水量(单位:亿立方米):利通区4.91,青铜峡市5.73。");
         assert_eq!(got, ["491000000 立方米 供水量", "573000000 立方米 供水量"]);
+        // Items set apart by bars or spaces; a bracket of the unit alone.
+        let got = measured("各區據點一覽(單位:處):永康區 41｜東區 33｜全市合計 423\n");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].starts_with("41 处"), "{got:?}");
+        let got = measured("附表：入境旅客主要客源（人次）　內地 2,168,940　香港 582,307\n");
+        assert_eq!(
+            got.iter()
+                .map(|m| m.split(' ').take(2).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>(),
+            ["2168940 人次", "582307 人次"]
+        );
         // Not two units, not a figure with words after it.
         assert!(metrics("产量(单位:吨、%):小麦12,玉米15。").is_empty());
         assert!(metrics("产量(单位:吨):小麦12号地块。").is_empty());

@@ -325,7 +325,8 @@ pub fn cell(
         .or_else(|| {
             let row = &text[label_start..row_end];
             unit_line(text, line_start, header, row, None, tables)
-        })?;
+        })
+        .or_else(|| count_unit(header, tables))?;
     Some(Cell {
         stated: Some(stated.into()),
         row_label: trimmed(text, label_start..row_end),
@@ -944,21 +945,35 @@ fn header_line(
 
 /// The cell of a bare figure `start..end` that ends an item of a list under
 /// one unit stated in brackets in its sentence (`供水量(单位:亿立方米):利通区
-/// 4.91,青铜峡市5.73`): the list reads as a table row of that unit, and
-/// what it measures is the clause before the bracket.
+/// 4.91,青铜峡市5.73`, `主要客源(人次)　內地 2,168,940　香港 582,307`): the
+/// list reads as a table row of that unit, and what it measures is the
+/// clause before the bracket.
 pub fn declared(ix: &Index, start: usize, end: usize, tables: &Tables) -> Option<Cell> {
     let text = ix.text;
-    if !matches!(
+    // The item ends at punctuation, a bar or a dropped space (`永康區 41｜
+    // 東區 33`, `內地 2,168,940　香港 582,307`).
+    let item_end = matches!(
         text[end..].chars().next(),
-        None | Some(',' | '、' | ';' | '。' | '\n')
-    ) {
+        None | Some(',' | '、' | ';' | '。' | '\n' | '|')
+    ) || ix.joins.binary_search(&end).is_ok();
+    if !item_end {
         return None;
     }
     const OPEN: &str = "(单位:";
     let sentence = segment::sentence_start(ix, start);
-    let open = text[sentence..start].rfind(OPEN)? + sentence;
-    let (mut units, rest) = units_of(&text[open + OPEN.len()..start], tables);
-    if units.len() != 1 || !rest.starts_with("):") {
+    let head = &text[sentence..start];
+    // `(单位:万吨):`, or a bracket of the unit alone before the list
+    // (`主要客源(人次)　內地 2,168,940`).
+    let (open, inner) = match head.rfind(OPEN) {
+        Some(i) => (sentence + i, sentence + i + OPEN.len()),
+        None => {
+            let i = sentence + head.rfind('(')?;
+            (i, i + 1)
+        }
+    };
+    let (mut units, rest) = units_of(&text[inner..start], tables);
+    let bare = inner == open + 1;
+    if units.len() != 1 || !(rest.starts_with("):") || (bare && rest.starts_with(')'))) {
         return None;
     }
     // The clause may start inside a bracket (`各县(市、区)供水量`): the
@@ -1270,15 +1285,29 @@ fn unit_line(
 /// column headed `小学` or `出口` names no count); or those of a noun that is
 /// a measure itself, at its end (`粮食产量` in 吨, `年末牲畜存栏` in 头).
 fn counted_in<'t>(subject: &str, tables: &'t Tables) -> &'t [&'static str] {
-    let counted = ["总数", "数量", "数"]
-        .iter()
-        .find_map(|w| subject.strip_suffix(w));
+    let counted = COUNT_ENDS.iter().find_map(|w| subject.strip_suffix(w));
     let noun = counted.unwrap_or(subject);
     tables
         .classifiers
         .longest_ending_at(noun, noun.len())
         .filter(|(_, (_, measure))| counted.is_some() || *measure)
         .map_or(&[], |(_, (words, _))| words.as_slice())
+}
+
+/// The words that end a header naming a count (`学生人数`, `学校数目`).
+const COUNT_ENDS: [&str; 4] = ["总数", "数量", "数目", "数"];
+
+/// The unit of a column whose header names a count and no unit, where no
+/// line states one (`小學學生人數` in 人, `小學學校數目` in 所): the first
+/// measure word of its noun.
+fn count_unit(header: Option<&str>, tables: &Tables) -> Option<StatedUnit> {
+    let header = header?;
+    COUNT_ENDS
+        .iter()
+        .any(|w| header.ends_with(w))
+        .then_some(())?;
+    let word = counted_in(header, tables).first()?;
+    unit_at(word, tables)
 }
 
 /// Whether a column's header names a period (`2023年`, `本期`, `上年同期`,

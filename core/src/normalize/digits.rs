@@ -54,14 +54,15 @@ pub fn thousands_gap(
         .count();
     let lead = text.len() - digits;
     // A cell of a table whose cells are set apart by two spaces or more
-    // (`港岛  3 412  4 187`): a plain space inside it groups thousands.
+    // (`港岛  3 412  4 187`) or by bars (`2019/20｜458｜303 512｜391`): a
+    // plain space inside it groups thousands.
     let orig_lead = orig[..at]
         .char_indices()
         .rev()
         .nth(digits.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     let before = &orig[..orig_lead];
-    let in_cell = before.ends_with('\u{3000}') || before.ends_with("  ");
+    let in_cell = before.ends_with(['\u{3000}', '|', '｜']) || before.ends_with("  ");
     let before_ok = if last_group == text.len().checked_sub(3) && digits >= 3 {
         // Digits since the last separator: one whole group.
         true
@@ -78,7 +79,7 @@ pub fn thousands_gap(
     // The cell ends at a full-width space or two spaces or more (the next
     // cell), or, in a cell, at its line's end.
     let cell_end = |r: &str| {
-        r.starts_with('\u{3000}')
+        r.starts_with(['\u{3000}', '|', '｜'])
             || r.chars().take(2).filter(|&c| is_hspace(c)).count() == 2
             || (in_cell && (r.is_empty() || r.starts_with(['\n', '\r'])))
     };
@@ -255,6 +256,9 @@ mod tests {
         let at = "港島\u{3000}\u{3000}3 412\u{3000}\u{3000}4".len();
         let orig = "港島\u{3000}\u{3000}3 412\u{3000}\u{3000}4 187\n";
         assert!(thousands_gap("港岛3412  4", None, orig, at, at + 1));
+        // Cells set apart by bars.
+        assert!(plain("2019/20｜458｜303 512｜391\n"));
+        assert!(plain("2019/20|458|303 512\n"));
     }
 
     fn spaced(orig: &str) -> Option<&str> {
