@@ -361,8 +361,13 @@ fn salutes(text: &str, at: usize) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('\n'))
 }
 
+/// A preposition that is a common surname too, read as one where a name
+/// of three chars ends before a particle, punctuation or a verb.
+const SURNAME_PREPOSITIONS: [char; 1] = ['向'];
+
 /// Prepositions that are surnames too (由, 向, 于): after a noun for a
-/// kind of people they start a phrase, not a name.
+/// kind of people they start a phrase, not a name (but see
+/// [`SURNAME_PREPOSITIONS`]).
 const PREPOSITIONS: &[char] = &[
     '由', '向', '从', '于', '对', '把', '被', '给', '将', '以', '为', '和', '与', '及', '在', '自',
     '经', '按', '据', '比', '跟', '同', '替',
@@ -416,8 +421,11 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
         _ => (at, false, false),
     };
     // After a common noun a preposition starts a phrase far more often than
-    // a surname does a name (农户由最初的7户, 村民向…).
-    if weak && text[at..].starts_with(PREPOSITIONS) {
+    // a surname does a name (农户由最初的7户, 村民向…); 向 is a common
+    // surname too, read where three chars end before a particle,
+    // punctuation or a verb (家长代表向国平在外地打工, 学生向思琪把被子叠好).
+    let surname_first = weak && text[at..].starts_with(SURNAME_PREPOSITIONS);
+    if weak && text[at..].starts_with(PREPOSITIONS) && !surname_first {
         return;
     }
     let take = |s: usize| {
@@ -441,6 +449,14 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
                     .strip_prefix('的')
                     .is_some_and(|rest| starts_word(&KIN, rest, 0))
             };
+            // 向国平在: a name, not 向 and a phrase (村民向村委会反映).
+            let ends = || {
+                char_at(text, e).is_some_and(|c| !is_name_char(c) || PARTICLE.contains(&c))
+                    || starts_verb(&cx.t.verbs_after, text, e)
+            };
+            if surname_first && s == at {
+                return three && text[s..e].chars().count() == 3 && ends();
+            }
             three || speaks || !weak || acts() || kin()
         })
     };
@@ -830,14 +846,15 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
 /// Whether `name` (surname of `sl` bytes, ending at `e`) is a given name
 /// opening with 子 (刘子涵, 王子豪), which after a title otherwise makes a
 /// word (班子, 孙子, 路子): two given chars, then punctuation, a particle,
-/// a verb of speech or the 以 of a result (王子涵以9秒12的成绩).
-fn zi_name(text: &str, name: &str, sl: usize, e: usize) -> bool {
+/// a verb of speech, the 以 of a result (王子涵以9秒12的成绩) or a verb of
+/// two chars (`verbs`: 陈子墨创作的).
+fn zi_name(text: &str, name: &str, sl: usize, e: usize, verbs: &WordSet) -> bool {
     let given = &name[sl..];
     given.starts_with('子')
         && given.chars().count() == 2
-        && char_at(text, e).map_or(true, |c| {
+        && (char_at(text, e).map_or(true, |c| {
             !is_name_char(c) || PARTICLE.contains(&c) || SPEECH.contains(&c) || c == '以'
-        })
+        }) || starts_verb(verbs, text, e))
 }
 
 /// The name right after a title ending at `at`, if one stands there. A
@@ -888,7 +905,8 @@ fn after_title(cx: &Cx, at: usize, strict: bool) -> Option<usize> {
         }
         // 联系人:张先生, 乘客吴先生: a surname and a form of address.
         let address = ADDRESS.ends_at(name, name.len());
-        let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE) && !zi_name(text, name, sl, e);
+        let word = name[sl..].contains(NOT_GIVEN_AFTER_TITLE)
+            && !zi_name(text, name, sl, e, &t.verbs_after);
         if address || word || !t.is_name(name) {
             return false;
         }
@@ -1225,6 +1243,13 @@ mod tests {
         );
         assert_eq!(persons("联系人:傅玲　联系电话:023-1234"), ["傅玲"]);
         assert_eq!(persons("校长赖文斌说,"), ["赖文斌"]);
+        // 向 a surname after a noun for people, not the preposition; a
+        // given name opening with 子 before a verb; 荣誉 no name.
+        assert_eq!(persons("家长代表向国平在外地打工"), ["向国平"]);
+        assert_eq!(persons("五年级学生向思琪把被子叠好"), ["向思琪"]);
+        assert!(persons("村民向村委会反映,家长向学校提出建议").is_empty());
+        assert_eq!(persons("六年级学生陈子墨创作的剪纸"), ["陈子墨"]);
+        assert!(persons("完善教师荣誉表彰制度").is_empty());
         // New titles (检察长, 跑友), 萧 a surname, a Mongolian name before
         // a verb of speech.
         assert_eq!(persons("检察长周承远作报告"), ["周承远"]);

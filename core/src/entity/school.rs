@@ -522,6 +522,7 @@ mod tests {
         assert!(schools("少数学校课后服务单一,占参评学校的28.8%").is_empty());
         assert!(schools("该区抽测学校成绩靠前,共督导学校和幼儿园112所").is_empty());
         assert!(schools("补助按学校偏远程度分档,这几年学校变化大").is_empty());
+        assert!(schools("属地学校要书面报告,排查学校周边水域,片区热点学校").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
