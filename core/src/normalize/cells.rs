@@ -93,21 +93,32 @@ pub fn is_form(line: &str) -> bool {
 /// What a line is, for the gaps on it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Line {
+    /// Where the line starts.
+    start: usize,
     /// Where the line ends (0 before any line was read).
     end: usize,
-    /// A table row ([`is_row`]).
-    row: bool,
-    /// A form's line ([`is_form`]).
-    form: bool,
-    /// A numbered table row ([`is_numbered_row`]).
+    /// A numbered table row ([`is_numbered_row`]) under a line of as many
+    /// cells.
     numbered: bool,
+    /// A table row ([`is_row`]) and a form's line ([`is_form`]), read at
+    /// the line's first wide gap.
+    kinds: Option<(bool, bool)>,
+}
+
+/// Whether `line` opens with a row number: one to three digits, then a
+/// space (the cheap test before [`is_numbered_row`]).
+fn opens_with_number(line: &str) -> bool {
+    let digits = line
+        .chars()
+        .take_while(|&c| fold_width(c).is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits) && line.chars().nth(digits).is_some_and(is_hspace)
 }
 
 /// Whether the run of spaces `orig[at..end]` is a gap between two cells or
 /// fields: a wide gap in a table row, two spaces or more in a form's line,
 /// any gap in a numbered row. `line` caches what the gap's line is.
 pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
-    let gap = &orig[at..end];
     if at >= line.end {
         let start = orig[..at].rfind('\n').map_or(0, |k| k + 1);
         let line_end = orig[end..].find('\n').map_or(orig.len(), |k| end + k);
@@ -115,20 +126,29 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
         // A numbered row's gaps part cells where the line above (its header
         // or the row before) has as many: else a stray space may stand
         // inside a name (`1 康居 西城小学 1080` under three columns).
-        let above = orig[..start.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |k| k + 1);
-        let numbered = start > 0
-            && is_numbered_row(text)
-            && cell_count(&orig[above..start - 1]) == cell_count(text);
+        let numbered = start > 0 && opens_with_number(text) && is_numbered_row(text) && {
+            let above = orig[..start - 1].rfind('\n').map_or(0, |k| k + 1);
+            cell_count(&orig[above..start - 1]) == cell_count(text)
+        };
         *line = Line {
+            start,
             end: line_end,
-            row: is_row(text),
-            form: is_form(text),
             numbered,
+            kinds: None,
         };
     }
-    line.numbered || (wide(gap) && (line.row || (line.form && two_or_more(gap))))
+    if line.numbered {
+        return true;
+    }
+    let gap = &orig[at..end];
+    if !wide(gap) {
+        return false;
+    }
+    let text = &orig[line.start..line.end];
+    let (row, form) = *line
+        .kinds
+        .get_or_insert_with(|| (is_row(text), is_form(text)));
+    row || (form && two_or_more(gap))
 }
 
 #[cfg(test)]
