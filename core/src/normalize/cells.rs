@@ -48,20 +48,6 @@ pub fn is_row(line: &str) -> bool {
 /// digits), then cells split by spaces, the last a figure (`1 古南街道
 /// 桥河湾幼儿园 270`), three cells at least.
 pub fn is_numbered_row(line: &str) -> bool {
-    let mut cells = line.split(is_hspace).filter(|c| !c.is_empty());
-    let digits = |c: &str| {
-        let mut n = 0;
-        c.chars()
-            .map(fold_width)
-            .all(|d| {
-                n += 1;
-                d.is_ascii_digit()
-            })
-            .then_some(n)
-    };
-    let Some(number) = cells.next() else {
-        return false;
-    };
     let figure = |c: &str| {
         let c = c.trim_start_matches(['-', '+', '－', '＋']);
         let c = c.trim_end_matches(['%', '％']);
@@ -71,10 +57,12 @@ pub fn is_numbered_row(line: &str) -> bool {
             && c.chars()
                 .all(|d| matches!(fold_width(d), '0'..='9' | ',' | '.'))
     };
-    let rest: Vec<&str> = cells.collect();
-    digits(number).is_some_and(|n| (1..=3).contains(&n))
-        && rest.len() >= 2
-        && rest.last().is_some_and(|c| figure(c))
+    // The cells after the number: how many, and the last.
+    opens_with_number(line) && {
+        let cells = line.split(is_hspace).filter(|c| !c.is_empty()).skip(1);
+        let (count, last) = cells.fold((0, None), |(n, _), c| (n + 1, Some(c)));
+        count >= 2 && last.is_some_and(figure)
+    }
 }
 
 /// How many cells `line` splits into at its spaces.
@@ -106,7 +94,7 @@ pub struct Line {
 }
 
 /// Whether `line` opens with a row number: one to three digits, then a
-/// space (the cheap test before [`is_numbered_row`]).
+/// space (the cheap test [`is_numbered_row`] makes first).
 fn opens_with_number(line: &str) -> bool {
     let digits = line
         .chars()
@@ -126,7 +114,7 @@ pub fn is_cell_gap(orig: &str, at: usize, end: usize, line: &mut Line) -> bool {
         // A numbered row's gaps part cells where the line above (its header
         // or the row before) has as many: else a stray space may stand
         // inside a name (`1 康居 西城小学 1080` under three columns).
-        let numbered = start > 0 && opens_with_number(text) && is_numbered_row(text) && {
+        let numbered = start > 0 && is_numbered_row(text) && {
             let above = orig[..start - 1].rfind('\n').map_or(0, |k| k + 1);
             cell_count(&orig[above..start - 1]) == cell_count(text)
         };
