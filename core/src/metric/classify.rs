@@ -327,6 +327,7 @@ fn quantity<'t>(
                 || is_class_name(text, r, u)
                 || is_session(text, r, u)
                 || is_size_class(text, r)
+                || is_payout_base(text, r, u)
                 || is_age_group(text, r, u)
                 || is_page_counter(text, r, u)
                 || is_page_meta(text, r)
@@ -555,6 +556,12 @@ fn is_size_class(text: &str, r: &Reading) -> bool {
         && num.chars().all(|c| MAGNITUDES.contains(&c))
         && char_at(text, r.end).is_some_and(|c| is_cjk(c) && c != '的')
         && !text[r.end..].starts_with("大关")
+}
+
+/// The base of a payout per shares (`每10股派发现金红利3.50元`): the shares
+/// after `每` count what the payout is divided by, no holding of shares.
+fn is_payout_base(text: &str, r: &Reading, u: &Unit) -> bool {
+    u.unit == "股" && text[..r.start].ends_with('每')
 }
 
 /// An age bound that names a group of people in a rate's or a count's name
