@@ -1218,11 +1218,25 @@ fn unit_line(
     // `地表水资源量` and `水资源总量`), and to no other.
     // Without a header, they stand in the order of the row's figures
     // (`(快递业务量单位:万件;同比增长单位:%)` over `郑州市 218,406 21.3`).
+    // A period's column (`前三季度`) under `(绝对额单位:亿元;增速单位:%)`
+    // holds the amounts: the one unit that is no percent.
     if units[0].label.is_some() {
         return match header {
-            Some(header) => units
-                .into_iter()
-                .find(|u| u.label.as_deref().is_some_and(|l| names_label(header, l))),
+            Some(header) => {
+                let named = units
+                    .iter()
+                    .position(|u| u.label.as_deref().is_some_and(|l| names_label(header, l)));
+                let mut amounts = units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| u.kind != QuantityKind::Percent)
+                    .map(|(k, _)| k);
+                let amount = match (amounts.next(), amounts.next()) {
+                    (Some(k), None) if is_period(header) => Some(k),
+                    _ => None,
+                };
+                named.or(amount).map(|k| units.swap_remove(k))
+            }
             None => columns
                 .filter(|&(k, n)| n == units.len() && k < n)
                 .map(|(k, _)| units.swap_remove(k)),
@@ -1315,11 +1329,17 @@ fn count_unit(header: Option<&str>, tables: &Tables) -> Option<StatedUnit> {
 fn is_period(header: &str) -> bool {
     let h = header.trim();
     let dated = h.bytes().any(|b| b.is_ascii_digit()) && h.ends_with(['年', '月', '季', '期']);
+    // `前三季度`, `一季度`, `上半年`, `全年`.
+    let span = h.chars().count() <= 4 && PERIOD_ENDS.iter().any(|w| h.ends_with(w));
     dated
+        || span
         || PERIOD_HEADS
             .iter()
             .any(|w| h.starts_with(w) && h.ends_with(['期', '年', '数']))
 }
+
+/// Words that end a header of a period written without digits.
+const PERIOD_ENDS: &[&str] = &["季度", "半年", "全年"];
 
 /// Words that open a header of a period (`本期`, `上年同期`, `本年预算数`).
 const PERIOD_HEADS: &[&str] = &[
