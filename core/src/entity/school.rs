@@ -152,7 +152,10 @@ pub(crate) fn find(
         {
             e -= '校'.len_utf8();
         }
-        if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c)) || names_field(text, e) {
+        if char_at(text, e).is_some_and(|c| NOT_AFTER.contains(&c))
+            || names_field(text, e)
+            || students_of_short_form(text, s, e)
+        {
             continue;
         }
         let suffix = &text[s..e];
@@ -351,7 +354,10 @@ fn abbreviation(
     if digits == 0 || digits > 3 || char_before(text, k) == Some('第') {
         return;
     }
-    if char_at(text, e).is_some_and(|n| NOT_AFTER_ABBR.contains(&n) || NUMERALS.contains(&n)) {
+    let not_after = |n: char| NOT_AFTER_ABBR.contains(&n) || NUMERALS.contains(&n);
+    if char_at(text, e).is_some_and(not_after)
+        && !students_of_short_form(text, i, e + '学'.len_utf8())
+    {
         return;
     }
     let (start, bounded) = extend_left(text, k, stops, 4);
@@ -368,6 +374,14 @@ fn abbreviation(
             nested: false,
         });
     }
+}
+
+/// Whether the 中学 or 小学 at `s..e` is a short form and the word for its
+/// students (`临江二中学子`: 二中 and 学子), a numeral before it.
+fn students_of_short_form(text: &str, s: usize, e: usize) -> bool {
+    matches!(text.get(s..e), Some("中学" | "小学"))
+        && char_at(text, e) == Some('子')
+        && char_before(text, s).is_some_and(|c| NUMERALS.contains(&c))
 }
 
 /// Drops schools inside longer ones, except the university of
@@ -540,6 +554,8 @@ mod tests {
         assert!(schools("本县共有国民小学155校、县立高级中等学校3校,小型学校已达107校").is_empty());
         assert!(schools("增加公共化幼儿园名额,本县偏远学校教师").is_empty());
         assert!(schools("按照学校距县城远近").is_empty());
+        assert!(schools("部分边远学校食堂老化,方可报名入读小学一年级").is_empty());
+        assert_eq!(schools("人数少了一成,但巴岳小学片区仍集中"), ["巴岳小学"]);
         assert_eq!(schools("今年是学校滨江校区启用后"), ["滨江校区"]);
         assert_eq!(schools("届时将邀请西南大学招生"), ["西南大学"]);
         // Vocational colleges by name; a graduate of a named university.
@@ -632,5 +648,12 @@ mod tests {
         // A kind of school and a conjunction, a verb of coming: no name.
         assert!(schools("覆盖初中和小学的教育集团").is_empty());
         assert!(schools("每周义务来学校上课").is_empty());
+        // A numbered short form and 和 before the next school (中和 is a
+        // word inside names elsewhere: 中和镇), and before 学子 (its students).
+        assert_eq!(
+            schools("其中临江二中和忠县望州小学的获奖数"),
+            ["临江二中", "忠县望州小学"]
+        );
+        assert_eq!(schools("临江二中学子在大赛中获奖"), ["临江二中"]);
     }
 }

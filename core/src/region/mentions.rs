@@ -772,6 +772,8 @@ mod tests {
             ["江津区", "白沙镇", "鱼洞街道"]
         );
         assert!(found(g, "深度贫困乡镇学校").is_empty());
+        // The aspect particle 了 after a verb opens no name.
+        assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
     }
 
     #[test]
@@ -797,6 +799,8 @@ mod tests {
             "，著名侨乡。",
             "开展百县千乡万村行动。",
             "加快小集镇建设,农村集镇面貌改善。",
+            "实施村卫生室建设,新建、改造村卫生室46个。",
+            "以前是出了名的空壳村。",
         ] {
             assert!(found(g, generic).is_empty(), "{generic}");
         }

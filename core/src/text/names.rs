@@ -85,7 +85,18 @@ static STOPS_INSIDE: LazyLock<WordSet> =
 /// the bit test of `stops`, which most offsets fail, then costs no call.
 #[inline(always)]
 fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
-    stops.ends_at(text, at) && !STOPS_INSIDE.ends_at(text, at)
+    stops.ends_at(text, at) && (!STOPS_INSIDE.ends_at(text, at) || numbered_short_form(text, at))
+}
+
+/// Whether the stop that ends at `at` follows a school's numbered short
+/// form (`临江二中和…`): `中和` is a word inside names (中和镇), but after a
+/// numeral the 中 closes `二中` and 和 joins the next name.
+fn numbered_short_form(text: &str, at: usize) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let before = |k: usize| text[..at].chars().nth_back(k);
+    before(0) == Some('和')
+        && matches!(before(1), Some('中' | '小'))
+        && before(2).is_some_and(|c| NUMERALS.contains(c))
 }
 
 /// Where a name that ends at byte `at` starts: walks left over name chars
