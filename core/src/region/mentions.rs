@@ -203,8 +203,8 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
 }
 
 /// Keeps the communities (`荷韵社区`) a text names as places: one named
-/// twice or more, or in a list with another (`荷韵社区、金琴社区`); a
-/// phrase before `社区` once (`设置社区食堂`, `辖区社区`) names none.
+/// twice or more, in a list with another (`荷韵社区、金琴社区`), or right
+/// after its street or town (`栖霞街道柏杨社区`); a phrase before `社区` once (`设置社区食堂`, `辖区社区`) names none.
 fn named_communities(text: &str, hits: &mut Vec<Hit>) {
     const COMMUNITY: &str = "社区";
     let is_community = |h: &Hit| text[h.start..h.end].ends_with(COMMUNITY);
@@ -224,9 +224,20 @@ fn named_communities(text: &str, hits: &mut Vec<Hit>) {
             .is_some_and(|n| is_community(n) && listed_together(text, h.end, n.start));
         before || after
     };
+    // Right after its street or town (栖霞街道柏杨社区), a community is named.
+    let placed = |k: usize| {
+        k > 0
+            && hits[k - 1].end == hits[k].start
+            && ["街道", "镇", "乡"]
+                .iter()
+                .any(|w| text[hits[k - 1].start..hits[k - 1].end].ends_with(w))
+    };
     let keep: Vec<bool> = (0..hits.len())
         .map(|k| {
-            !is_community(&hits[k]) || counts[&text[hits[k].start..hits[k].end]] >= 2 || listed(k)
+            !is_community(&hits[k])
+                || counts[&text[hits[k].start..hits[k].end]] >= 2
+                || listed(k)
+                || placed(k)
         })
         .collect();
     let mut k = 0;
@@ -345,7 +356,7 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     // is no conjunction before a one-char name), the town's name is all
     // that stands between.
     // Not a pronoun or a word of places left (和本镇, 与我镇, 和乡镇, 及各镇).
-    let one_left = text[start..s].chars().count() < 2
+    let one_left = text[start..s].chars().count() == 1
         && !text[start..s].starts_with(|c: char| NOT_TOWN_NAME.contains(c));
     let joined = |from: usize| {
         from < start
@@ -772,6 +783,13 @@ mod tests {
             ["江津区", "白沙镇", "鱼洞街道"]
         );
         assert!(found(g, "深度贫困乡镇学校").is_empty());
+        // A community right after its street is named; a verb after a
+        // township is no community's name.
+        assert_eq!(
+            found(g, "栖霞街道柏杨社区的卫生室投入使用。"),
+            ["栖霞街道", "柏杨社区"]
+        );
+        assert_eq!(found(g, "城关乡建成社区日间照料中心4处。"), ["城关乡"]);
         // The aspect particle 了 after a verb opens no name.
         assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
     }
