@@ -98,8 +98,12 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                         p.end == s && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
                     })
                     .map(|p| p.start);
+                // Not where a region ends just before, so close that the
+                // town's name fills the gap (城关区扎西岗街道: 西岗 is a
+                // place's name inside the town's).
+                let fills = |n: usize| last_end < n && text[last_end..s].chars().count() <= 3;
                 let after = match named {
-                    Some(n) if last_end == usize::MAX || last_end < n => n,
+                    Some(n) if last_end == usize::MAX || (last_end < n && !fills(n)) => n,
                     _ => last_end,
                 };
                 if let Some(h) = town(gaz, text, s, e, after) {
@@ -790,6 +794,12 @@ mod tests {
             ["栖霞街道", "柏杨社区"]
         );
         assert_eq!(found(g, "城关乡建成社区日间照料中心4处。"), ["城关乡"]);
+        // A place's name inside a town's right after a region (西岗 of
+        // 城关区扎西岗街道).
+        assert_eq!(
+            found(g, "在城关区扎西岗街道的茶馆里。"),
+            ["城关区", "扎西岗街道"]
+        );
         // The aspect particle 了 after a verb opens no name.
         assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
     }
