@@ -555,6 +555,7 @@ mod tests {
         assert!(schools("增加公共化幼儿园名额,本县偏远学校教师").is_empty());
         assert!(schools("按照学校距县城远近").is_empty());
         assert!(schools("部分边远学校食堂老化,方可报名入读小学一年级").is_empty());
+        assert!(schools("全市此类学校累计达到108所").is_empty());
         assert_eq!(schools("人数少了一成,但巴岳小学片区仍集中"), ["巴岳小学"]);
         assert_eq!(schools("今年是学校滨江校区启用后"), ["滨江校区"]);
         assert_eq!(schools("届时将邀请西南大学招生"), ["西南大学"]);
