@@ -377,10 +377,11 @@ fn abbreviation(
 }
 
 /// Whether the 中学 or 小学 at `s..e` is a short form and the word for its
-/// students (`临江二中学子`: 二中 and 学子), a numeral before it.
+/// students (`临江二中学子`, `忠县四小学生`: 二中 and 学子), a numeral
+/// before it.
 fn students_of_short_form(text: &str, s: usize, e: usize) -> bool {
     matches!(text.get(s..e), Some("中学" | "小学"))
-        && char_at(text, e) == Some('子')
+        && matches!(char_at(text, e), Some('子' | '生'))
         && char_before(text, s).is_some_and(|c| NUMERALS.contains(&c))
 }
 
@@ -656,5 +657,10 @@ mod tests {
             ["临江二中", "忠县望州小学"]
         );
         assert_eq!(schools("临江二中学子在大赛中获奖"), ["临江二中"]);
+        assert_eq!(schools("忠县四小学生在大赛中获奖"), ["忠县四小"]);
+        assert_eq!(
+            schools("重庆七中和平路校区完成改造"),
+            ["重庆七中和平路校区", "重庆七中"]
+        );
     }
 }

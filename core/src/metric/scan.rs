@@ -794,7 +794,7 @@ fn unit_at<'t>(text: &str, pos: usize, ge: bool, tables: &'t Tables) -> Option<(
             .then(|| tables.units().get("个月").map(|u| ('月'.len_utf8(), u)))
             .flatten()
     })?;
-    let (len, unit) = shorter_before(text, pos, second_place(text, pos, found, tables), tables);
+    let (len, unit) = whole_before(text, pos, second_place(text, pos, found, tables), tables);
     let last = char_before(text, pos + len)?;
     let next = char_at(text, pos + len);
     if last.is_ascii_alphabetic() && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -803,18 +803,17 @@ fn unit_at<'t>(text: &str, pos: usize, ge: bool, tables: &'t Tables) -> Option<(
     Some((len, unit))
 }
 
-/// The unit one char shorter where [`Unit::shorter_before`] names the
-/// char after it: `406个人民法庭` is counted in `个`, `35个人` in `人`.
-fn shorter_before<'t>(
+/// The unit one char shorter where [`Unit::whole_before`] does not name
+/// the char after it: `406个人民法庭` is counted in `个`, `35个人都` in `人`.
+fn whole_before<'t>(
     text: &str,
     pos: usize,
     (len, unit): (usize, &'t Unit),
     tables: &'t Tables,
 ) -> (usize, &'t Unit) {
-    let splits = unit
-        .shorter_before
-        .zip(char_at(text, pos + len))
-        .is_some_and(|(chars, next)| chars.contains(next));
+    let splits = unit.whole_before.is_some_and(|chars| {
+        char_at(text, pos + len).is_some_and(|next| is_cjk(next) && !chars.contains(next))
+    });
     let shorter = char_before(text, pos + len)
         .filter(|_| splits)
         .map(|last| len - last.len_utf8())

@@ -1328,9 +1328,14 @@ fn count_unit(header: Option<&str>, tables: &Tables) -> Option<StatedUnit> {
 /// `1-10月`), not what its figures measure.
 fn is_period(header: &str) -> bool {
     let h = header.trim();
-    let dated = h.bytes().any(|b| b.is_ascii_digit()) && h.ends_with(['年', '月', '季', '期']);
-    // `前三季度`, `一季度`, `上半年`, `全年`.
-    let span = h.chars().count() <= 4 && PERIOD_ENDS.iter().any(|w| h.ends_with(w));
+    let dated =
+        h.bytes().any(|b| b.is_ascii_digit()) && h.ends_with(['年', '月', '季', '期', '度']);
+    // `前三季度`, `一季度`, `上半年`, `全年`; not a comparison with one
+    // (`比上季度`, `占全年`).
+    let span = PERIOD_ENDS.iter().any(|w| {
+        h.strip_suffix(w)
+            .is_some_and(|stem| stem.chars().all(|c| PERIOD_STEMS.contains(c)))
+    });
     dated
         || span
         || PERIOD_HEADS
@@ -1340,6 +1345,10 @@ fn is_period(header: &str) -> bool {
 
 /// Words that end a header of a period written without digits.
 const PERIOD_ENDS: &[&str] = &["季度", "半年", "全年"];
+
+/// The chars that may stand before those words in a period's header
+/// (`前三季度`, `第四季度`, `上半年`, `本季度`).
+const PERIOD_STEMS: &str = "前上下本今去明第一二三四";
 
 /// Words that open a header of a period (`本期`, `上年同期`, `本年预算数`).
 const PERIOD_HEADS: &[&str] = &[

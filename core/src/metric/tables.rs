@@ -46,10 +46,12 @@ pub struct Unit {
     /// The word right after the unit that is a cue, as
     /// [`cue_before`](Self::cue_before) says.
     pub cue_after: Option<&'static str>,
-    /// Chars after which the unit is its word less the last char: `个人`
-    /// is `人` (`35个人`), but `个` before `民` (`406个人民法庭`), where the
-    /// last char starts the next word.
-    pub shorter_before: Option<&'static str>,
+    /// The chars before which the unit is its whole word, as are the end
+    /// of the text and a char that is no Han char; before any other char
+    /// the unit is its word less the last char, which starts the next word:
+    /// `个人` is `人` in `35个人都参加` and `十几个人。`, but `个` in
+    /// `406个人民法庭`, `2.5万个人信用档案`.
+    pub whole_before: Option<&'static str>,
     /// How to give the value in an SI unit, where one exists.
     pub si: Option<Si>,
 }
@@ -73,7 +75,7 @@ impl Unit {
             more_after: false,
             cue_before: None,
             cue_after: None,
-            shorter_before: None,
+            whole_before: None,
             si: None,
         }
     }
@@ -387,7 +389,7 @@ impl Embedded {
                     }
                     Some(("cue_before", w)) => unit.cue_before = Some(w),
                     Some(("cue_after", w)) => unit.cue_after = Some(w),
-                    Some(("shorter_before", w)) => unit.shorter_before = Some(w),
+                    Some(("whole_before", w)) => unit.whole_before = Some(w),
                     Some(("scale", n)) => unit.scale = n.parse().map_err(|_| bad("units", &row))?,
                     Some(("si", si)) => {
                         unit.si = Some(Si::parse(si).ok_or_else(|| bad("units", &row))?)

@@ -5,8 +5,8 @@
 
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
 use crate::text::{
-    char_at, char_before, char_count, extend_left, is_cjk, listed_together, overlaps_any,
-    transliteration_run, Found, Toward, WordList,
+    char_at, char_before, char_count, extend_left, is_cjk, is_transliteration, listed_together,
+    overlaps_any, transliteration_run, Found, Toward, WordList,
 };
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -98,10 +98,18 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                         p.end == s && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
                     })
                     .map(|p| p.start);
-                // Not where a region ends just before, so close that the
-                // town's name fills the gap (城关区扎西岗街道: 西岗 is a
-                // place's name inside the town's).
-                let fills = |n: usize| last_end < n && text[last_end..s].chars().count() <= 3;
+                // Not where a region ends just before and the chars between
+                // it and the place's name are transliteration chars, which
+                // open a town's longer name (城关区扎西岗街道: 西岗 is a
+                // place's name inside the town's); a word of position or
+                // rule there is none (开州区内临江镇, 江津区辖白沙镇).
+                let fills = |n: usize| {
+                    last_end < n
+                        && text[last_end..s].chars().count() <= 3
+                        && text[last_end..n]
+                            .chars()
+                            .all(|c| is_transliteration(c) && !FUNCTION_CHARS.contains(c))
+                };
                 let after = match named {
                     Some(n) if last_end == usize::MAX || (last_end < n && !fills(n)) => n,
                     _ => last_end,
@@ -207,8 +215,8 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
 }
 
 /// Keeps the communities (`荷韵社区`) a text names as places: one named
-/// twice or more, in a list with another (`荷韵社区、金琴社区`), or right
-/// after its street or town (`栖霞街道柏杨社区`); a phrase before `社区` once (`设置社区食堂`, `辖区社区`) names none.
+/// twice or more, or in a list with another (`荷韵社区、金琴社区`); a
+/// phrase before `社区` once (`设置社区食堂`, `辖区社区`) names none.
 fn named_communities(text: &str, hits: &mut Vec<Hit>) {
     const COMMUNITY: &str = "社区";
     let is_community = |h: &Hit| text[h.start..h.end].ends_with(COMMUNITY);
@@ -228,20 +236,9 @@ fn named_communities(text: &str, hits: &mut Vec<Hit>) {
             .is_some_and(|n| is_community(n) && listed_together(text, h.end, n.start));
         before || after
     };
-    // Right after its street or town (栖霞街道柏杨社区), a community is named.
-    let placed = |k: usize| {
-        k > 0
-            && hits[k - 1].end == hits[k].start
-            && ["街道", "镇", "乡"]
-                .iter()
-                .any(|w| text[hits[k - 1].start..hits[k - 1].end].ends_with(w))
-    };
     let keep: Vec<bool> = (0..hits.len())
         .map(|k| {
-            !is_community(&hits[k])
-                || counts[&text[hits[k].start..hits[k].end]] >= 2
-                || listed(k)
-                || placed(k)
+            !is_community(&hits[k]) || counts[&text[hits[k].start..hits[k].end]] >= 2 || listed(k)
         })
         .collect();
     let mut k = 0;
@@ -360,7 +357,7 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     // is no conjunction before a one-char name), the town's name is all
     // that stands between.
     // Not a pronoun or a word of places left (和本镇, 与我镇, 和乡镇, 及各镇).
-    let one_left = text[start..s].chars().count() == 1
+    let one_left = text[start..s].chars().count() < 2
         && !text[start..s].starts_with(|c: char| NOT_TOWN_NAME.contains(c));
     let joined = |from: usize| {
         from < start
@@ -468,6 +465,11 @@ fn town_holding(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize
         });
     listed.then_some(h)
 }
+
+/// Chars of position and rule that stand between a region and a town's
+/// name (开州区内, 江津区辖, 区属), never opening the name though some write
+/// transliterated names too.
+const FUNCTION_CHARS: &str = "内外中辖属管";
 
 /// Prepositions that may stand right before the first of a list of towns
 /// with no punctuation before them (向富驿镇、黄甸镇等乡镇).
@@ -787,19 +789,19 @@ mod tests {
             ["江津区", "白沙镇", "鱼洞街道"]
         );
         assert!(found(g, "深度贫困乡镇学校").is_empty());
-        // A community right after its street is named; a verb after a
-        // township is no community's name.
-        assert_eq!(
-            found(g, "栖霞街道柏杨社区的卫生室投入使用。"),
-            ["栖霞街道", "柏杨社区"]
-        );
-        assert_eq!(found(g, "城关乡建成社区日间照料中心4处。"), ["城关乡"]);
         // A place's name inside a town's right after a region (西岗 of
         // 城关区扎西岗街道).
         assert_eq!(
             found(g, "在城关区扎西岗街道的茶馆里。"),
             ["城关区", "扎西岗街道"]
         );
+        // Not a word of position or rule between (内, 辖); a town's name
+        // that ends in a stop's char (太和镇) stays whole.
+        assert_eq!(
+            found(g, "开州区内临江镇、白鹤街道受灾,江津区辖白沙镇等25个镇街。"),
+            ["开州区", "临江镇", "白鹤街道", "江津区", "白沙镇"]
+        );
+        assert_eq!(found(g, "合川区太和镇召开会议。"), ["合川区", "太和镇"]);
         // The aspect particle 了 after a verb opens no name.
         assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
     }

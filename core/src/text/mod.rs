@@ -30,7 +30,9 @@ pub(crate) use class_name::class_number_start;
 pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
-pub(crate) use names::{extend_left, is_name_char, transliteration_run, word_prefix, Toward};
+pub(crate) use names::{
+    extend_left, is_name_char, is_transliteration, transliteration_run, word_prefix, Toward,
+};
 pub(crate) use needle::{Needle, Needles};
 pub(crate) use spans::{listed_together, overlaps_any};
 pub(crate) use trie::{Found, Trie};

@@ -26,7 +26,7 @@ static TRANSLITERATION: LazyLock<HashSet<char, FastHash>> = LazyLock::new(|| {
 });
 
 /// Whether `c` writes transliterated names (买买提江, 乌力吉巴雅尔, 吉仁高勒).
-fn is_transliteration(c: char) -> bool {
+pub(crate) fn is_transliteration(c: char) -> bool {
     TRANSLITERATION.contains(&c)
 }
 
@@ -90,13 +90,15 @@ fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
 
 /// Whether the stop that ends at `at` follows a school's numbered short
 /// form (`临江二中和…`): `中和` is a word inside names (中和镇), but after a
-/// numeral the 中 closes `二中` and 和 joins the next name.
+/// numeral the 中 closes `二中` and 和 joins the next name, unless it
+/// opens a word (`重庆七中和平路校区`).
 fn numbered_short_form(text: &str, at: usize) -> bool {
     const NUMERALS: &str = "一二三四五六七八九十";
     let before = |k: usize| text[..at].chars().nth_back(k);
     before(0) == Some('和')
         && matches!(before(1), Some('中' | '小'))
         && before(2).is_some_and(|c| NUMERALS.contains(c))
+        && !text[at..].starts_with(['平', '谐', '睦'])
 }
 
 /// Where a name that ends at byte `at` starts: walks left over name chars
