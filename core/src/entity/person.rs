@@ -100,7 +100,7 @@ const NOT_GIVEN: &[char] = &[
     '行', '厂', '村', '镇', '乡', '校', '园', '所', '队', '组', '府', '处', '科', '室', '们', '方',
     '面', '家', '者', '界', '门', '业', '都', '时', '他', '她', '它', '我', '你', '此', '这', '那',
     '次', '年', '月', '日', '天', '又', '也', '还', '就', '曾', '却', '再', '外', '内', '地', '的',
-    '得', '了', '着', '党', '国', '人', '员', '众', '士', '副', '夜', '去', '期', '袋', '在',
+    '得', '了', '着', '党', '国', '人', '员', '众', '士', '副', '夜', '去', '期', '袋', '在', '署',
 ];
 
 /// Chars never in a given name right after a title (联系人为何人, 联系人:
@@ -957,6 +957,7 @@ fn follows_name(cx: &Cx, at: usize) -> bool {
                 || NAME_END.contains(&c)
                 || cx.strong.binary_search(&at).is_ok()
                 || starts_word(&AFTER, &norm.text, at)
+                || starts_word(&ADDRESS, &norm.text, at)
         }
     }
 }
@@ -1414,6 +1415,11 @@ mod tests {
         assert_eq!(persons("委員會主席陳國樑議員在會上表示"), ["陈国梁"]);
         assert_eq!(persons("新聞聯絡人：觀光科 許雅婷科長"), ["许雅婷"]);
         assert_eq!(persons("新聞聯絡人：統計處陳怡君科長"), ["陈怡君"]);
+        // A doctor's title after the name, in traditional script; 卫生署 is
+        // a body before 署长.
+        assert_eq!(persons("衞生署署長陳慧珊醫生表示,"), ["陈慧珊"]);
+        assert_eq!(persons("\n陳慧珊醫生說:「我們會繼續」"), ["陈慧珊"]);
+        assert!(persons("王醫生說,不要緊。").is_empty());
         assert_eq!(persons("花卉市场的经营户周丽萍说："), ["周丽萍"]);
         assert!(persons("入社农户由最初的7户增加到60户。").is_empty());
     }
