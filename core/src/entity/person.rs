@@ -1121,6 +1121,20 @@ fn names_in_line(
             .get(k)
             .is_some_and(|&(a, b, c)| c && t.is_name(&text[a..b]))
     };
+    // After a byline word, a transliterated name set apart (记者 格桑卓玛).
+    let is_byline_name = |k: usize| {
+        is_name(k)
+            || merged
+                .get(k)
+                .is_some_and(|&(a, b, c)| c && transliterated::is_set_apart(&text[a..b]))
+    };
+    // A label of the next field of the line (`阅读:`) ends the byline.
+    let label = |k: usize| {
+        merged.get(k).is_some_and(|&(_, _, c)| c)
+            && merged
+                .get(k + 1)
+                .is_some_and(|&(a, _, c)| !c && text[a..].starts_with(':'))
+    };
     for (k, &(s, e, cjk)) in merged.iter().enumerate() {
         if !cjk {
             continue;
@@ -1132,7 +1146,7 @@ fn names_in_line(
                 .get(k + 1)
                 .is_some_and(|&(a, _, c)| !c && text[a..].starts_with(['/', ':']));
             let at = if sep { k + 2 } else { k + 1 };
-            is_name(at).then(|| (at, (merged[at].0, merged[at].1)))
+            is_byline_name(at).then(|| (at, (merged[at].0, merged[at].1)))
         } else {
             text[s..e]
                 .char_indices()
@@ -1146,11 +1160,17 @@ fn names_in_line(
             // More reporters in one byline (记者 王新宇 吴晓苗）), the run
             // ending at punctuation, a byline word or the line's end.
             let more = (at + 1..merged.len())
-                .take_while(|&j| is_name(j) && !BYLINE.contains(&text[merged[j].0..merged[j].1]))
+                .take_while(|&j| {
+                    is_byline_name(j)
+                        && !BYLINE.contains(&text[merged[j].0..merged[j].1])
+                        && !label(j)
+                })
                 .count();
-            let ends = merged.get(at + 1 + more).map_or(true, |&(a, b, c)| {
-                !c || BYLINE.contains(&text[a..b]) || text[a..].starts_with(AFTER_LIST)
-            });
+            let next = at + 1 + more;
+            let ends = label(next)
+                || merged.get(next).map_or(true, |&(a, b, c)| {
+                    !c || BYLINE.contains(&text[a..b]) || text[a..].starts_with(AFTER_LIST)
+                });
             if ends {
                 out.extend(
                     merged[at + 1..at + 1 + more]
@@ -1365,6 +1385,20 @@ mod tests {
         assert_eq!(persons("文/周 洁 图/何 平"), ["周洁", "何平"]);
         assert_eq!(persons("\n刘洋 何 静 陈晓峰\n"), ["刘洋", "何静", "陈晓峰"]);
         assert_eq!(persons("赵敏 孙立 图片由区教委提供"), ["赵敏", "孙立"]);
+        // Transliterated names set apart after a byline word, up to the
+        // label of the line's next field; a credited name of two chars.
+        assert_eq!(
+            persons("来源:本报\u{3000}作者:记者 次仁拉姆 扎西多吉\u{3000}点击:235\n"),
+            ["次仁拉姆", "扎西多吉"]
+        );
+        assert_eq!(
+            persons("(记者 次仁拉姆 扎西多吉)"),
+            ["次仁拉姆", "扎西多吉"]
+        );
+        assert_eq!(
+            persons("(编辑:卓嘎\u{3000}审核:周立新)"),
+            ["卓嘎", "周立新"]
+        );
         // Verbs of credit that end their clause.
         assert_eq!(
             persons("(本文由学校办公室刘雨涵整理,熊建平审核)"),

@@ -18,6 +18,18 @@ const PART_CHARS: (usize, usize) = (2, 8);
 /// The fewest and most chars of an undotted name after a title.
 const RUN_CHARS: (usize, usize) = (4, 7);
 
+/// The fewest and most chars of an undotted name set apart by spaces or
+/// punctuation in a credit or byline (`编辑:央金`, `记者 格桑卓玛 洛桑顿珠`):
+/// there the bounds, not the length, mark the name.
+const SET_APART_CHARS: (usize, usize) = (2, 7);
+
+/// Whether `token`, set apart by spaces after a byline word (`记者 格桑卓玛
+/// 洛桑顿珠`), is a transliterated name: [`SET_APART_CHARS`] chars of
+/// `transliteration_chars.txt`.
+pub(crate) fn is_set_apart(token: &str) -> bool {
+    transliteration_run(token, 0, Toward::Right, SET_APART_CHARS, |_| false) == Some(token.len())
+}
+
 /// The dotted names of the normalised text `norm`: (start, end) byte
 /// offsets, ascending. A name does not reach across a space normalisation
 /// dropped (`记者 李昊然 阿依努尔·吐尔逊`).
@@ -80,11 +92,12 @@ pub(crate) fn after_title(text: &str, at: usize, follows: &[char]) -> Option<usi
 }
 
 /// The end of an undotted transliterated name credited at `at` (`责任编辑:
-/// 次仁央宗  审核:扎西平措`): [`RUN_CHARS`] transliteration chars that end
-/// where a space was dropped or a char no name holds follows.
+/// 次仁央宗  审核:扎西平措`, `编辑:央金 审核:…`): [`SET_APART_CHARS`]
+/// transliteration chars that end where a space was dropped or a char no
+/// name holds follows.
 pub(crate) fn credited(norm: &Normalized, at: usize) -> Option<usize> {
     let joined = |i| norm.joined_at(i);
-    let end = transliteration_run(&norm.text, at, Toward::Right, RUN_CHARS, joined)?;
+    let end = transliteration_run(&norm.text, at, Toward::Right, SET_APART_CHARS, joined)?;
     let next = char_at(&norm.text, end);
     (norm.joined_at(end) || next.map_or(true, |c| !is_name_char(c))).then_some(end)
 }
@@ -125,5 +138,15 @@ mod tests {
         );
         // Three chars are a Chinese name's length: the surname rules read them.
         assert_eq!(after_title("局长巴特尔说", "局长".len(), &[]), None);
+    }
+
+    #[test]
+    fn names_set_apart_in_credits() {
+        let norm = Normalized::new("(编辑:卓嘎 审核:王强)");
+        let at = "(编辑:".len();
+        assert_eq!(credited(&norm, at).map(|e| &norm.text[at..e]), Some("卓嘎"));
+        assert!(is_set_apart("次仁拉姆"));
+        assert!(!is_set_apart("阅读"));
+        assert!(!is_set_apart("丹"));
     }
 }
