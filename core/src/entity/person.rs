@@ -1455,6 +1455,10 @@ mod tests {
         assert_eq!(persons("\n陳慧珊醫生說:「我們會繼續」"), ["陈慧珊"]);
         assert!(persons("王醫生說,不要緊。").is_empty());
         assert_eq!(persons("花卉市场的经营户周丽萍说："), ["周丽萍"]);
+        // A shop's owner, with a Chinese or a transliterated name.
+        assert_eq!(persons("面馆老板丹增曲扎说,"), ["丹增曲扎"]);
+        assert_eq!(persons("面馆老板周建军说,"), ["周建军"]);
+        assert!(persons("老板娘很热情,老板说了算。").is_empty());
         assert!(persons("入社农户由最初的7户增加到60户。").is_empty());
     }
 
