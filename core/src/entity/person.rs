@@ -790,6 +790,10 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
     let text = norm.text.as_str();
     let b = text.as_bytes();
     for at in memchr::memchr2_iter(b'/', b':', b) {
+        if text[..at].ends_with(SUPPLIED) {
+            out.extend(after_office(norm, t, at + 1));
+            continue;
+        }
         if !CREDIT.ends_at(text, at) {
             continue;
         }
@@ -808,6 +812,8 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
             out.push((s, e));
         } else if let Some(e) = transliterated::credited(norm, s) {
             out.push((s, e));
+        } else if let Some(name) = after_office(norm, t, s) {
+            out.push(name);
         }
     }
     for (at, end) in marks
@@ -841,6 +847,38 @@ fn credits(norm: &Normalized, t: &PersonTables, marks: &[Found], out: &mut Vec<(
             out.push((s, e));
         }
     }
+}
+
+/// The credit of the office that supplied a text (`供稿:宣传部`): a
+/// person follows only the office.
+const SUPPLIED: &str = "供稿";
+
+/// The longest office (chars) a credit names before its person.
+const OFFICE_CHARS: usize = 16;
+
+/// A name credited after the office it works in, set apart by spaces
+/// (`供稿:规划信息与财务科 蒲晓东 联系电话`): the office, starting at `at`,
+/// ends with a unit's char ([`UNIT_END`]) at a dropped space, and the name
+/// of two or three chars runs to the next one or to punctuation.
+fn after_office(norm: &Normalized, t: &PersonTables, at: usize) -> Option<(usize, usize)> {
+    let text = norm.text.as_str();
+    let mut q = at;
+    for c in text[at..].chars().take(OFFICE_CHARS) {
+        if !is_cjk(c) {
+            return None;
+        }
+        q += c.len_utf8();
+        if norm.joined_at(q) {
+            break;
+        }
+    }
+    if !norm.joined_at(q) || !text[at..q].ends_with(UNIT_END) {
+        return None;
+    }
+    let e = token_end(norm, q);
+    let n = text[q..e].chars().count();
+    let bounded = norm.joined_at(e) || char_at(text, e).map_or(true, |c| !is_name_char(c));
+    ((2..=3).contains(&n) && bounded && t.is_name(&text[q..e])).then_some((q, e))
 }
 
 /// Whether `name` (surname of `sl` bytes, ending at `e`) is a given name
@@ -1405,6 +1443,12 @@ mod tests {
             ["刘雨涵", "熊建平"]
         );
         assert!(persons("档案资料整理,数据审核。").is_empty());
+        // A name credited after the office it works in, set apart.
+        assert_eq!(
+            persons("(供稿:教育科学与信息科\u{3000}邹立新\u{3000}联系电话:023-1234)"),
+            ["邹立新"]
+        );
+        assert!(persons("(供稿:宣传部)(供稿:区教委办公室\u{3000}联系电话:023-1234)").is_empty());
         assert!(persons("(宣传部供稿)(关工委供稿)规划经市政府常务会审核。文字校对。").is_empty());
         assert!(persons("教育 发展 大会").is_empty());
     }
