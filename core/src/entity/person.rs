@@ -81,6 +81,10 @@ static CLAUSE_START: LazyLock<WordSet> =
 /// words of [`PersonTables`]' verbs.
 const VERBS_AFTER: &str = include_str!("../../data/entity/person_verbs.txt");
 
+/// Verbs of teaching and learning that [`VERBS_AFTER`] lacks (朗读, 磨课),
+/// read as its words.
+const SCHOOL_VERBS: &str = include_str!("../../data/entity/person_verbs_school.txt");
+
 /// Honorifics and kin words after a name (周振邦先生, 周雨桐父女): what
 /// stands there may follow a name.
 static AFTER: LazyLock<WordSet> =
@@ -152,7 +156,7 @@ pub(crate) struct PersonTables {
     /// The titles, which are never a given name (李经理, 周书记).
     title_words: HashSet<&'static str, FastHash>,
     stop: WordSet,
-    /// The verbs of [`VERBS_AFTER`], a large set built with the tables (the
+    /// The verbs of [`VERBS_AFTER`] and [`SCHOOL_VERBS`], a large set built with the tables (the
     /// finder asks for them only where a name's other tests pass, which the
     /// extractor's warm-up text may never reach).
     pub(crate) verbs_after: WordSet,
@@ -183,7 +187,7 @@ impl PersonTables {
             weak: titles().map(|t| t.1).collect(),
             title_words: titles().map(|t| t.0).collect(),
             stop: WordSet::new(STOP),
-            verbs_after: WordSet::new(VERBS_AFTER),
+            verbs_after: WordSet::union(&[VERBS_AFTER, SCHOOL_VERBS]),
         }
     }
 
@@ -1524,6 +1528,10 @@ mod tests {
         // After a common noun, a two-char name before a common verb; one
         // between a title and 老师; names listed before a count and a title.
         assert_eq!(persons("智能制造学院教师何俊带领团队"), ["何俊"]);
+        // Verbs of teaching after a name behind a common noun.
+        assert_eq!(persons("学生们跟着教师周丽萍朗读课文。"), ["周丽萍"]);
+        assert_eq!(persons("她跟着特级教师徐文华磨课,"), ["徐文华"]);
+        assert!(persons("教师备课,教师听课评课。").is_empty());
         assert_eq!(persons("语文教研组长张敏老师带领组内教师"), ["张敏"]);
         assert_eq!(
             persons("其中,邓凯、周小舟两位教师获特等奖。另有谭可欣、周子墨两名同学通过初审。"),
