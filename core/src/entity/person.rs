@@ -421,7 +421,7 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
     }
     let (at, colon, strict) = match char_at(text, at) {
         Some(':') => (at + 1, true, false),
-        Some('为') if !weak => (at + '为'.len_utf8(), false, true),
+        Some('为') => (at + '为'.len_utf8(), false, true),
         _ => (at, false, false),
     };
     // After a common noun a preposition starts a phrase far more often than
@@ -480,6 +480,10 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
             }
         }
     }
+    if first.is_none() && strict {
+        // 指导教师为化学组的周明远。: the unit the person works in, then 的.
+        first = unit_then_de(text, at).and_then(|q| take(q).map(|e| (q, e)));
+    }
     let Some((s, mut e)) = first else {
         return;
     };
@@ -499,6 +503,27 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
             None => break,
         }
     }
+}
+
+/// The longest unit (chars) named before 的 and a name (化学组的周明远).
+const UNIT_CHARS: usize = 8;
+
+/// Where a name may start after a unit and 的 that start at `at`
+/// (指导教师为|化学组的|周明远): up to [`UNIT_CHARS`] CJK chars, the last a
+/// unit's ([`UNIT_END`]), then 的.
+fn unit_then_de(text: &str, at: usize) -> Option<usize> {
+    let mut q = at;
+    for c in text[at..].chars().take(UNIT_CHARS + 1) {
+        if c == '的' {
+            let unit = q > at && char_before(text, q).is_some_and(|u| UNIT_END.contains(&u));
+            return unit.then_some(q + c.len_utf8());
+        }
+        if !is_cjk(c) {
+            return None;
+        }
+        q += c.len_utf8();
+    }
+    None
 }
 
 /// Whether a clause starts at `at`: the text starts, or punctuation, a
@@ -1482,6 +1507,10 @@ mod tests {
         );
         // 为 takes a name only where punctuation or a kin word ends it.
         assert!(persons("董事长为公司发展作出贡献").is_empty());
+        // After a common noun too, also behind the unit the person works in.
+        assert_eq!(persons("指导教师为生物组的郑晓岚。"), ["郑晓岚"]);
+        assert_eq!(persons("指导教师为郑晓岚。"), ["郑晓岚"]);
+        assert!(persons("坚持以学生为中心,教师为主导。学生为本组的骄傲。").is_empty());
         assert_eq!(
             persons("独立董事李红女士、陈志刚先生出席"),
             ["李红", "陈志刚"]
