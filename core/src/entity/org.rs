@@ -444,8 +444,46 @@ pub(crate) fn find(
 
 /// Labels after which a filing or a release names bodies on their own: a
 /// company's stock short name (`证券简称:澄远智装`), the units issuing a
-/// release (`发布单位:主计处、财税局`).
-pub(crate) const LABELS: [&str; 4] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:"];
+/// release (`发布单位:主计处、财税局`), the medium a story comes from
+/// ([`SOURCE`]).
+pub(crate) const LABELS: [&str; 5] = ["证券简称:", "股票简称:", "发布单位:", "发稿单位:", SOURCE];
+
+/// The label of the medium a story comes from (`来源:黔中视界网`): a name
+/// after it is a medium's only with a head of [`MEDIA_HEADS`].
+const SOURCE: &str = "来源:";
+
+/// Words that end a medium's name (…视界网, …都市快讯, …晨报, …客户端).
+const MEDIA_HEADS: [&str; 5] = ["网", "快讯", "报", "在线", "客户端"];
+
+/// Kinds of report a source line names besides media (…统计年报, …公报).
+const REPORTS: [&str; 7] = ["年报", "月报", "季报", "简报", "通报", "公报", "汇报"];
+
+/// Whether `name`, after [`SOURCE`], names a medium: three chars or more,
+/// no digit, a head of [`MEDIA_HEADS`] that ends no report's kind
+/// ([`REPORTS`]), and not the writer's own paper (本报).
+fn is_medium(name: &str) -> bool {
+    name.chars().count() >= 3
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && MEDIA_HEADS.iter().any(|h| name.ends_with(h))
+        && !REPORTS.iter().any(|r| name.ends_with(r))
+        && !name.starts_with(['本', '我', '该'])
+}
+
+/// The mentions of the media `media` found after [`SOURCE`] anywhere in
+/// `text`, each also with 网 after it (江城快讯 → 江城快讯网, its site).
+fn media_mentions(text: &str, media: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for name in media {
+        for i in memchr::memmem::find_iter(text.as_bytes(), name) {
+            let e = i + name.len();
+            out.push((i, e));
+            if text[e..].starts_with('网') {
+                out.push((i, e + '网'.len_utf8()));
+            }
+        }
+    }
+    out
+}
 
 /// The bodies a label of [`LABELS`] names in `norm`: the name after it
 /// (spaces aside), up to a space (one normalisation dropped too) or
@@ -456,6 +494,7 @@ pub(crate) fn labelled(norm: &Normalized, labels: &[Found], t: &OrgTables) -> Ve
     let text = norm.text.as_str();
     let joins = norm.joins();
     let mut found = Vec::new();
+    let mut media: Vec<&str> = Vec::new();
     let by_label = (0..LABELS.len() as u32)
         .flat_map(|k| labels.iter().filter(move |f| f.word == k))
         .map(|f| (f.start, LABELS[f.word as usize]));
@@ -470,6 +509,12 @@ pub(crate) fn labelled(norm: &Normalized, labels: &[Found], t: &OrgTables) -> Ve
                 len = j - at;
             }
             let name = &rest[..len];
+            if label == SOURCE {
+                if is_medium(name) && !media.contains(&name) {
+                    media.push(name);
+                }
+                break;
+            }
             if (2..=MAX_FREE).contains(&name.chars().count()) && !t.generic_whole.contains(name) {
                 found.push((at, at + len));
             }
@@ -479,6 +524,9 @@ pub(crate) fn labelled(norm: &Normalized, labels: &[Found], t: &OrgTables) -> Ve
             at += len + '、'.len_utf8();
         }
     }
+    found.extend(media_mentions(text, &media));
+    found.sort_unstable();
+    found.dedup();
     found
 }
 
@@ -962,6 +1010,42 @@ mod tests {
             .iter()
             .map(|&(s, e)| &text[s..e])
             .collect()
+    }
+
+    fn labelled_names(orig: &str) -> Vec<String> {
+        let norm = Normalized::new(orig);
+        let t = crate::text::Trie::new([LABELS.to_vec()]);
+        let found = t.scan(&norm.text);
+        let ot = OrgTables::new(
+            include_str!("../../data/entity/left_stops.txt"),
+            crate::entity::school::VERBS,
+        );
+        labelled(&norm, &found[0], &ot)
+            .iter()
+            .map(|&(s, e)| norm.text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn media_named_in_a_source_line() {
+        // The medium after 来源, and its site (…网) wherever it stands.
+        assert_eq!(
+            labelled_names(
+                "江城快讯网 > 新闻\n来源：江城快讯　作者：记者 王强\n江城快讯网版权所有"
+            ),
+            [
+                "江城快讯",
+                "江城快讯网",
+                "江城快讯",
+                "江城快讯",
+                "江城快讯网"
+            ]
+        );
+        assert_eq!(labelled_names("来源：黔中视界网　点击：12"), ["黔中视界网"]);
+        // The writer's own paper, an office, a yearly report: no medium.
+        assert!(
+            labelled_names("来源：本报\n来源：区教委\n来源：2023年教育事业统计年报").is_empty()
+        );
     }
 
     #[test]
