@@ -5,7 +5,7 @@
 #      also check that it agrees with ../shared/eval/score.py on real output;
 #   2. the held-out reports (tests/holdout): always;
 #   3. the open corpus (tests/open, 13 reports from many provinces, genres and
-#      both scripts) and the blind reports (tests/blind, 8 more): always;
+#      both scripts) and the blind reports (tests/blind): always;
 #   4. the dev gold (../shared/corpus/dev): when ../shared is present, with the
 #      shared scorer as a cross-check.
 # A check that cannot run is named through the skip protocol
