@@ -86,10 +86,15 @@ const FIELD_ROLES: [&str; 3] = ["名师", "教研", "学科"];
 /// Whether a stage and a subject start at `e` with a role after them
 /// (`科学名师工作室` after 小学): the suffix before `e` names a field.
 fn names_field(text: &str, e: usize) -> bool {
+    let after = &text[e..];
+    // Most suffixes are followed by no subject: the first three bytes (a
+    // CJK char), compared first, spare comparing the words whole.
+    let head = after.as_bytes().first_chunk::<3>();
     SUBJECTS.iter().any(|w| {
-        text[e..]
-            .strip_prefix(w)
-            .is_some_and(|rest| FIELD_ROLES.iter().any(|r| rest.starts_with(r)))
+        w.as_bytes().first_chunk::<3>() == head
+            && after
+                .strip_prefix(w)
+                .is_some_and(|rest| FIELD_ROLES.iter().any(|r| rest.starts_with(r)))
     })
 }
 

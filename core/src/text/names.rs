@@ -146,6 +146,10 @@ pub(crate) fn word_prefix(
     min_chars: usize,
     max_chars: usize,
 ) -> Option<usize> {
+    // Most names open with no word of the set: one look-up tells.
+    if !set.opens(name) {
+        return None;
+    }
     let mut best = None;
     for (n, (i, c)) in name.char_indices().take(max_chars).enumerate() {
         let end = i + c.len_utf8();

@@ -39,6 +39,12 @@ impl WordSet {
         self.set.contains(w)
     }
 
+    /// Whether one of the words starts `text`.
+    #[inline]
+    pub(crate) fn opens(&self, text: &str) -> bool {
+        self.ends.longest_at(text, 0).is_some()
+    }
+
     /// Whether one of the words ends at byte `at` of `text`.
     #[inline]
     pub(crate) fn ends_at(&self, text: &str, at: usize) -> bool {
@@ -58,5 +64,6 @@ mod tests {
         assert!(!ws.ends_at(t, "新建".len()));
         assert!(!ws.ends_at(t, 0));
         assert!(ws.contains("在") && !ws.contains("建"));
+        assert!(ws.opens("建成小学") && !ws.opens("新建成"));
     }
 }
