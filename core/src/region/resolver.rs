@@ -18,7 +18,7 @@ use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
 use crate::text::{
-    char_before, floor_char, is_cjk, listed_together, utf8_len, words, FastHash, Needles, WordSet,
+    char_before, floor_char, is_cjk, listed_together, words, FastHash, Needles, WordSet,
 };
 use crate::EntityKind;
 
@@ -327,6 +327,23 @@ fn place_scope_end(ends: &mut Ends, scene: &mut Option<Scene>, at: usize, whole:
         ends.after(Break::Sentence, at)
     }
 }
+
+/// The offsets of the [`SENTENCE`] breaks of `text`, ascending: the bytes
+/// that may start one (`!`, `?`, `;`, a line break, the first byte of `。`)
+/// found by `memchr`, many bytes at a time, then tested (a first byte is
+/// never a continuation byte: each one found starts a char).
+fn sentence_breaks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<usize> = memchr::memchr3_iter(b'\n', b';', SENTENCE_WIDE_LEAD, bytes)
+        .chain(memchr::memchr2_iter(b'!', b'?', bytes))
+        .filter(|&i| SENTENCE.starting_at(bytes, i))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// The first byte of the one wide [`SENTENCE`] break, `。`.
+const SENTENCE_WIDE_LEAD: u8 = 0xe3;
 
 /// Whether `at` stands in the first sentence of its paragraph: no
 /// sentence's end between the paragraph's start and `at` (looked for
@@ -885,20 +902,7 @@ impl Resolver {
         // break stays linear.
         let breaks: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
         let district_before = |at: usize| {
-            let breaks = breaks.get_or_init(|| {
-                // Matched on bytes, char start by char start (a length
-                // read from each first byte): no char is decoded.
-                let bytes = text.as_bytes();
-                let mut found = Vec::new();
-                let mut i = 0;
-                while let Some(&b) = bytes.get(i) {
-                    if SENTENCE.starting_at(bytes, i) {
-                        found.push(i);
-                    }
-                    i += utf8_len(b);
-                }
-                found
-            });
+            let breaks = breaks.get_or_init(|| sentence_breaks(text));
             let k = breaks.partition_point(|&b| b < at);
             let from = k.checked_sub(1).map_or(0, |k| breaks[k]);
             let first = events.partition_point(|e| e.0 < from);
@@ -1282,6 +1286,23 @@ mod tests {
         let gaz = Gazetteer::shared().unwrap();
         let r = Resolver::new(&n, &e.entities, e.main_province, &e.markers, gaz, None);
         (r, n.text.clone())
+    }
+
+    #[test]
+    fn sentence_breaks_are_every_break_char_by_char() {
+        // The bytes looked for are every byte a break may start with.
+        for b in 0..=255u8 {
+            let sought = matches!(b, b'\n' | b';' | b'!' | b'?' | SENTENCE_WIDE_LEAD);
+            assert_eq!(SENTENCE.may_start(b), sought, "{b:#x}");
+        }
+        let text = "一是。二;三!四?\n五、《六》〇,七。。\n";
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| SENTENCE.has(c))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(want.len(), 8);
+        assert_eq!(sentence_breaks(text), want);
     }
 
     #[test]
