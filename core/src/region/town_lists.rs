@@ -150,7 +150,13 @@ const CHINESE: &str = "一两三四五六七八九十";
 /// Whether `c` opens a count of [`opening_count`]: a digit, or a Chinese numeral
 /// from 两 to 十.
 fn opens_count(c: char) -> bool {
-    c.is_ascii_digit() || (c != '一' && CHINESE.contains(c))
+    // Asked of most chars after a list mark: a match, not a search of
+    // [`CHINESE`] (a test checks they agree).
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
 }
 
 /// A small count that opens `text` (digits, or one Chinese numeral from
@@ -186,6 +192,15 @@ mod tests {
         let mut hits = Vec::new();
         listed_towns(g, text, &mut hits);
         hits.iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn counts_open_with_the_numerals_after_one() {
+        for c in CHINESE.chars() {
+            assert_eq!(opens_count(c), c != '一', "{c}");
+            assert_eq!(opens_count(c), opening_count(&c.to_string()).is_some());
+        }
+        assert!(opens_count('7') && !opens_count('个') && !opens_count('a'));
     }
 
     #[test]
