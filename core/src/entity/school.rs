@@ -4,7 +4,9 @@
 
 use super::studio::SUBJECTS;
 use crate::region::Gazetteer;
-use crate::text::{char_at, char_before, extend_left, word_prefix, Found, WordSet};
+use crate::text::{
+    char_at, char_before, extend_left, word_prefix, Found, WordSet, SHORT_FORM_NUMERALS,
+};
 
 /// Words that end a school name (matched as a list of the shared trie).
 pub(crate) const SUFFIXES: &str = include_str!("../../data/entity/school_suffixes.txt");
@@ -28,8 +30,9 @@ const NOT_AFTER: &[char] = &['生', '城', '网', '段', '部', '习', '位'];
 /// The char after a suffix that may start 毕业: a graduate of a named
 /// school (从重庆师范大学毕业) or of a kind (大学毕业, 两人大学毕业).
 const GRADUATED: char = '毕';
-/// Chinese numerals of abbreviations (七中, 十八中, 二小).
-const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// Chinese numerals of abbreviations (七中, 十八中, 二小), as the shared
+/// name walk knows them.
+const NUMERALS: &[char] = &SHORT_FORM_NUMERALS;
 /// Chars after 七中/二小 that show it is not a school (六小时, 一中心).
 const NOT_AFTER_ABBR: &[char] = &[
     '学', '心', '型', '班', '队', '组', '年', '级', '期', '项', '类', '批', '个', '时', '部', '区',

@@ -88,16 +88,19 @@ fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
     stops.ends_at(text, at) && (!STOPS_INSIDE.ends_at(text, at) || numbered_short_form(text, at))
 }
 
+/// Chinese numerals of schools' numbered short forms (七中, 十八中, 二小).
+pub(crate) const SHORT_FORM_NUMERALS: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// Whether the stop that ends at `at` follows a school's numbered short
 /// form (`临江二中和…`): `中和` is a word inside names (中和镇), but after a
 /// numeral the 中 closes `二中` and 和 joins the next name, unless it
 /// opens a word (`重庆七中和平路校区`).
 fn numbered_short_form(text: &str, at: usize) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
     let before = |k: usize| text[..at].chars().nth_back(k);
     before(0) == Some('和')
         && matches!(before(1), Some('中' | '小'))
-        && before(2).is_some_and(|c| NUMERALS.contains(c))
+        && before(2).is_some_and(|c| SHORT_FORM_NUMERALS.contains(&c))
         && !text[at..].starts_with(['平', '谐', '睦'])
 }
 
