@@ -598,7 +598,9 @@ fn places(
         verbs: &sh.verbs,
         regions: &regions,
         schools: &school_spans,
+        level_verbs: &sh.persons.verbs_after,
         city_doc: region::speaks_within_city(markers),
+        province_doc: region::speaks_as_province(markers),
     };
     let orgs = org::find(
         text,

@@ -22,8 +22,8 @@ use super::studio::{self, STUDIO};
 use crate::normalize::Normalized;
 use crate::region::Gazetteer;
 use crate::text::{
-    char_at, char_before, extend_left, is_cjk, is_name_char, rows, word_prefix, words, Found,
-    WordList, WordSet,
+    char_at, char_before, char_count, extend_left, is_cjk, is_name_char, rows, word_prefix, words,
+    Found, WordList, WordSet,
 };
 
 /// Words that end an organisation name (matched as a list of the shared
@@ -204,9 +204,15 @@ pub(crate) struct Anchors<'a> {
     pub schools: &'a [(usize, usize)],
     /// Verbs that never stand between the anchor and the suffix.
     pub verbs: &'a WordSet,
+    /// Two-char verbs after which a level word starts a body's name
+    /// (贯彻|市教委, 执行|市发展改革委).
+    pub level_verbs: &'a WordSet,
     /// Whether the text is about a city or one of its districts (`我市`,
     /// `全区`), so that `市教委` names one body.
     pub city_doc: bool,
+    /// Whether the text is about one province (`全省`, `我省`), so that
+    /// `省法院` names one body.
+    pub province_doc: bool,
 }
 
 /// Finds organisation names: (start, end) byte offsets. `suffixes` and
@@ -333,12 +339,10 @@ pub(crate) fn find(
             if government {
                 return None;
             }
-            if let Some(p) = level(text, from, s, e, t, anchors.verbs) {
+            if let Some(p) = level(text, from, s, e, t, &anchors) {
                 return Some(Some(p));
             }
-            let head = &text[from..s];
-            (anchors.city_doc && head.starts_with('市') && head.chars().count() <= 3)
-                .then_some(Some(from))
+            short_form(text, from, s, e, t, &anchors).map(Some)
         };
         // 人力资源和社会保障厅, 运输及房屋局: a name may hold one 和, 与 or 及.
         let retry = || {
@@ -645,8 +649,9 @@ fn level(
     s: usize,
     e: usize,
     t: &OrgTables,
-    verbs: &WordSet,
+    anchors: &Anchors,
 ) -> Option<usize> {
+    let verbs = anchors.verbs;
     let mut p = from;
     while p < s {
         let before_s = &text[..s];
@@ -661,7 +666,7 @@ fn level(
             })
             .or_else(national);
         // The word is looked for first: the boundary test is the dearer one.
-        if let Some(l) = word.filter(|_| p == from || t.stops.ends_at(text, p)) {
+        if let Some(l) = word.filter(|_| starts_name(text, from, p, t, anchors)) {
             {
                 let body = &text[p + l.len()..e];
                 let body_start = p + l.len();
@@ -679,6 +684,49 @@ fn level(
         p += char_at(text, p).map_or(1, char::len_utf8);
     }
     None
+}
+
+/// Whether a name may start at `p`, in the stretch `from..` left of a
+/// head: at its start, after a stop word, or after a two-char verb whose
+/// object the name is (贯彻|市教委).
+fn starts_name(text: &str, from: usize, p: usize, t: &OrgTables, anchors: &Anchors) -> bool {
+    p == from || t.stops.ends_at(text, p) || anchors.level_verbs.ends_at(text, p)
+}
+
+/// Longest short form of a body named by its level word alone, in chars
+/// (市教委, 省法院).
+const MAX_SHORT_FORM: usize = 3;
+
+/// The start of a body's short form before the head `s..e`: `市` in a text
+/// about a city or one of its districts (市教委), `省` in a text about one
+/// province (省法院), starting a name of at most [`MAX_SHORT_FORM`] chars
+/// where a name may start.
+fn short_form(
+    text: &str,
+    from: usize,
+    s: usize,
+    e: usize,
+    t: &OrgTables,
+    anchors: &Anchors,
+) -> Option<usize> {
+    let level = match (anchors.city_doc, anchors.province_doc) {
+        (true, _) => '市',
+        (false, true) => '省',
+        (false, false) => return None,
+    };
+    let (p, _) = text[from..s]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .rev()
+        .take(MAX_SHORT_FORM)
+        .filter(|&(_, c)| c == level)
+        .last()?;
+    // 省局 is a kind of body, 省际联盟 no body of the province.
+    let word = char_at(text, p + level.len_utf8()).is_some_and(|c| NOT_AFTER_LEVEL.contains(&c));
+    (char_count(&text[p..s]) + char_count(&text[s..e]) > 2
+        && !word
+        && starts_name(text, from, p, t, anchors))
+    .then_some(p)
 }
 
 /// The start of a name before the strong head at `s` with no anchor: it
@@ -982,6 +1030,18 @@ mod tests {
     }
 
     fn orgs<'a>(text: &'a str, regions: &[&str], schools: &[&str], city_doc: bool) -> Vec<&'a str> {
+        orgs_as(text, regions, schools, city_doc, false)
+    }
+
+    /// The names `find` gives in a text about a city (`city_doc`) or a
+    /// province (`province_doc`).
+    fn orgs_as<'a>(
+        text: &'a str,
+        regions: &[&str],
+        schools: &[&str],
+        city_doc: bool,
+        province_doc: bool,
+    ) -> Vec<&'a str> {
         let spans = |names: &[&str]| -> Vec<(usize, usize)> {
             let mut v: Vec<_> = names
                 .iter()
@@ -995,11 +1055,14 @@ mod tests {
         let found = t.scan(text);
         let stops = WordSet::new(include_str!("../../data/entity/left_stops.txt"));
         let verbs = WordSet::new(crate::entity::school::VERBS);
+        let level_verbs = WordSet::new(include_str!("../../data/entity/person_verbs.txt"));
         let a = Anchors {
             verbs: &verbs,
             regions: &r,
             schools: &s,
+            level_verbs: &level_verbs,
             city_doc,
+            province_doc,
         };
         let ot = OrgTables::new(
             include_str!("../../data/entity/left_stops.txt"),
@@ -1249,6 +1312,19 @@ mod tests {
     fn city_short_forms_only_in_city_texts() {
         assert_eq!(orgs("。市教委印发通知", &[], &[], true), ["市教委"]);
         assert!(orgs("。市教委印发通知", &[], &[], false).is_empty());
+        // After a verb whose object the body is.
+        assert_eq!(orgs("。为贯彻市教委通知", &[], &[], true), ["市教委"]);
+        assert_eq!(
+            orgs("。严格执行市发展改革委核定的标准", &[], &[], true),
+            ["市发展改革委"]
+        );
+        // 省 in a text about one province; 市 or 省 inside a word is none.
+        assert_eq!(
+            orgs_as("。省法院受理案件", &[], &[], false, true),
+            ["省法院"]
+        );
+        assert!(orgs_as("。省法院受理案件", &[], &[], true, false).is_empty());
+        assert!(orgs("。城市教委", &[], &[], true).is_empty());
         assert!(orgs("形成发展新格局", &[], &[], false).is_empty());
         assert!(orgs("綦江区坚持党委领导", &["綦江区"], &[], false).is_empty());
     }

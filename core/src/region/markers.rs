@@ -132,6 +132,15 @@ pub(crate) fn speaks_within_city(markers: &[(usize, Marker)]) -> bool {
     speaks_as_city(markers) || (own >= 3 && own > 2 * province)
 }
 
+/// Whether the text of `markers` speaks as a province (`全省`, `我省`)
+/// more than as a city or one of its districts: the short forms `省法院`,
+/// `省教育厅` there name one body, the province's.
+pub(crate) fn speaks_as_province(markers: &[(usize, Marker)]) -> bool {
+    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
+    let province = count(Marker::Province);
+    province >= 3 && province > 2 * (count(Marker::City) + count(Marker::Own))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,8 @@ mod respective;
 mod town_lists;
 
 pub(crate) use gazetteer::{abbreviation_code, abbreviations, Gazetteer};
-pub(crate) use markers::{marker_runs_on, marker_words, markers, speaks_within_city, Marker};
+pub(crate) use markers::{
+    marker_runs_on, marker_words, markers, speaks_as_province, speaks_within_city, Marker,
+};
 pub(crate) use mentions::{abbreviation_runs, mentions};
 pub(crate) use resolver::{whole_of, Resolver, HONG_KONG, MACAU, TAIWAN};
