@@ -1399,6 +1399,12 @@ mod tests {
         assert_eq!(persons("尊敬的张立新代表:\n您提出的建议"), ["张立新"]);
         assert_eq!(persons("黄文涛委员:\n您提出的提案"), ["黄文涛"]);
         assert!(persons("各位委员:\n现在开会").is_empty());
+        // Kin words and words for the young stand before a name as common
+        // nouns do; a time adverb after the name ends it.
+        assert_eq!(persons("钱守义和妻子张秋禾是这里的教师"), ["张秋禾"]);
+        assert_eq!(persons("四年级的小姑娘余星星回头挥手"), ["余星星"]);
+        assert_eq!(persons("毕业生张思远现在是设备主管"), ["张思远"]);
+        assert!(persons("他的妻子和女儿都来了").is_empty());
     }
 
     #[test]
