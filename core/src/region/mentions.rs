@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Chars that never end the name part of a town (`乡镇`, `城镇`, `村镇`,
-/// `当作街道`).
+/// `当作街道`), pronouns among them (`现将我镇`, `和本镇`).
 const TOWN_BAD_LAST: &[char] = &[
-    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县', '作',
+    '乡', '城', '村', '小', '集', '各', '个', '全', '重', '市', '区', '县', '作', '我', '本', '该',
+    '此', '其', '这', '那', '每',
 ];
 
 /// Chars before 城 that make `X城镇` or `X城街道` a common word (小城镇,
@@ -311,11 +312,11 @@ const NATURE: &[char] = &['湖', '河', '岭', '峡', '岛'];
 const AFTER_XIANG: &[char] = &[
     '村', '镇', '土', '亲', '情', '愁', '贤', '里', '间', '野', '民',
 ];
-/// Chars after 村 that make a word of it (村民, 村委, 村级, 通村路), unless
+/// Chars after 村 that make a word of it (村民, 村委, 村级, 通村路, 村集体), unless
 /// the name is repeated (羊排村村民).
 const AFTER_CUN: &[char] = &[
     '民', '委', '小', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
-    '路',
+    '路', '集',
 ];
 
 /// Chars that never end the name of a township or village: they end words
@@ -804,6 +805,12 @@ mod tests {
         assert_eq!(found(g, "合川区太和镇召开会议。"), ["合川区", "太和镇"]);
         // The aspect particle 了 after a verb opens no name.
         assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
+        // Nor do a distance's preposition, a year's word or a pronoun; 村集体
+        // is a village's collective.
+        assert_eq!(found(g, "村小离云岚镇场镇有12公里。"), ["云岚镇"]);
+        assert!(found(g, "“去年镇上给我们配了车。").is_empty());
+        assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
+        assert!(found(g, "工程已移交村集体管护。").is_empty());
     }
 
     #[test]
