@@ -286,11 +286,18 @@ fn name_start(
         return None;
     }
     // A level and a field (区教师进修学院) name each district's own college,
-    // generic as 区教委 is.
+    // generic as 区教委 is; so does a level and 中心 its central school
+    // (镇中心小学, 宝顶镇中心小学 being one).
     if let Some(field) = name.strip_prefix(['区', '县']) {
         if t.fields.contains(field) {
             return None;
         }
+    }
+    if name
+        .strip_prefix(['区', '县', '镇', '乡', '村'])
+        .is_some_and(|rest| rest == CENTRAL)
+    {
+        return None;
     }
     // A full region name before the suffix is a class of schools (重庆市小学),
     // not before a kind a place has one of (长寿区职业教育中心).
@@ -302,6 +309,9 @@ fn name_start(
     }
     Some(start)
 }
+
+/// The word of a place's central school (镇中心小学).
+const CENTRAL: &str = "中心";
 
 /// Kinds of school a district or county has one of, named after it
 /// (长寿区职业教育中心, 荣昌区特殊教育学校).
@@ -546,6 +556,14 @@ mod tests {
         assert!(schools("该区抽测学校成绩靠前,共督导学校和幼儿园112所").is_empty());
         assert!(schools("补助按学校偏远程度分档,这几年学校变化大").is_empty());
         assert!(schools("属地学校要书面报告,排查学校周边水域,片区热点学校").is_empty());
+        // A place's central school unnamed, old or idle schools, a time.
+        assert!(schools("镇中心小学校长介绍,部分老旧校区用地紧张").is_empty());
+        assert!(schools("刚来的时候学校是土墙房子,闲置村小改作他用").is_empty());
+        assert_eq!(schools("宝顶镇中心小学开学"), ["宝顶镇中心小学"]);
+        // A village's school by its short form; 村小学 stays whole.
+        assert_eq!(schools("记者离开云杉村小时,天已黑"), ["云杉村小"]);
+        assert_eq!(schools("岩口村小学有6名学生"), ["岩口村小学"]);
+        assert!(schools("这所藏在大山深处的村小").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
