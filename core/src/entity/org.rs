@@ -1276,6 +1276,11 @@ mod tests {
 
     #[test]
     fn firms_and_the_company_as_a_pronoun() {
+        // A report's period before the company word is no name.
+        assert!(orgs("。报告期末公司总股本为23,400万股", &[], &[], false).is_empty());
+        // A party's caucus is named whole; a verb after a place ends the name.
+        assert_eq!(orgs("。国民党团总召质询", &[], &[], false), ["国民党团"]);
+        assert!(orgs("。元朗区兴建两间新图书馆", &["元朗区"], &[], false).is_empty());
         // Accounting and law firms are heads of their own; the part before
         // them is the name (not the generic 会计师).
         assert_eq!(
