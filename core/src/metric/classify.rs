@@ -695,14 +695,18 @@ fn is_average_window(text: &str, r: &Reading, u: &Unit) -> bool {
 /// phases (产业园二期, 平台二期).
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村', '程', '目', '理', '台',
+    '厦', '镇', '村', '程', '目', '理', '台', '学', '校',
 ];
 
+/// Words for what is built in phases, which a phase names after 的
+/// (位于吴江区的二期生产基地).
+const PHASED: [&str; 4] = ["生产", "基地", "工程", "项目"];
+
 /// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
-/// `综合治理二期`): a Chinese
-/// numeral and 期 right after the site's name, or after another phase in a
-/// list (`一期、二期`), is part of a name, not a count of periods
-/// (`举办三期培训班` still counts).
+/// `综合治理二期`, `小学二期`): a Chinese numeral and 期 right after the
+/// site's name, after another phase in a list (`一期、二期`), or after 的
+/// before what is built (`的二期生产基地`), is part of a name, not a count
+/// of periods (`举办三期培训班`, `分三期建设` still count).
 fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
     // 两 only counts (`项目两期合共提供`: two phases).
     // A list of phases (`一期、二期已全面投产`) names them too.
@@ -714,7 +718,10 @@ fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
     u.unit == "期"
         && r.num.chinese
         && !text[r.num_start..].starts_with('两')
-        && (char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c)) || listed())
+        && (char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c))
+            || listed()
+            || (text[..r.num_start].ends_with('的')
+                && PHASED.iter().any(|w| text[r.end..].starts_with(w))))
 }
 
 /// A number glued to Latin letters, `+`, `:` or `/`: a code, a time, a model
