@@ -828,8 +828,24 @@ fn in_slogan(ix: &Index, sentence: Range<usize>, j: &Judged<'_>) -> bool {
     let quoted = &ix.text[open..close];
     // `「300億元中低所得家庭租金補貼專案」`: a programme named by its sum.
     let programme = j.start == open && PROGRAMME_ENDS.iter().any(|w| quoted.ends_with(w));
-    quoted.chars().count() <= SLOGAN_CHARS || is_couplet(quoted) || programme
+    // `"基层诊疗量占比达到六成"目标`: a target quoted, its figure a metric.
+    let before = &ix.text[open..j.start];
+    let target = TARGET_VERBS.iter().any(|w| before.ends_with(w));
+    (quoted.chars().count() <= SLOGAN_CHARS && !target) || is_couplet(quoted) || programme
 }
+
+/// Verbs of a target right before its figure (`占比达到六成`,
+/// `不低于90%`): a short quoted phrase with one is a target, no slogan.
+const TARGET_VERBS: [&str; 8] = [
+    "达到",
+    "超过",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "不低于",
+    "不少于",
+];
 
 /// Words that end the quoted name of a programme (`「300億元…補貼專案」`,
 /// `"百千万"工程`): a figure that opens such a name names it.
