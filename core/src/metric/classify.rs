@@ -695,8 +695,12 @@ fn is_average_window(text: &str, r: &Reading, u: &Unit) -> bool {
 /// phases (产业园二期, 平台二期).
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村', '程', '目', '理', '台', '学', '校',
+    '厦', '镇', '村', '程', '目', '理', '台',
 ];
+
+/// Chars that end a school's name, which a phase follows where more is said
+/// of it (小学二期完工, 学校二期投入使用; 举办家长学校六期 counts sessions).
+const SCHOOL_SITES: [char; 2] = ['学', '校'];
 
 /// Words for what is built in phases, which a phase names after 的
 /// (位于吴江区的二期生产基地).
@@ -718,8 +722,10 @@ fn is_phase(text: &str, r: &Reading, u: &Unit) -> bool {
     u.unit == "期"
         && r.num.chinese
         && !text[r.num_start..].starts_with('两')
-        && (char_before(text, r.num_start).is_some_and(|c| SITES.contains(&c))
-            || listed()
+        && (char_before(text, r.num_start).is_some_and(|c| {
+            SITES.contains(&c)
+                || (SCHOOL_SITES.contains(&c) && char_at(text, r.end).is_some_and(is_cjk))
+        }) || listed()
             || (text[..r.num_start].ends_with('的')
                 && PHASED.iter().any(|w| text[r.end..].starts_with(w))))
 }
