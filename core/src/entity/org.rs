@@ -1281,6 +1281,16 @@ mod tests {
         // A party's caucus is named whole; a verb after a place ends the name.
         assert_eq!(orgs("。国民党团总召质询", &[], &[], false), ["国民党团"]);
         assert!(orgs("。元朗区兴建两间新图书馆", &["元朗区"], &[], false).is_empty());
+        // A street's cultural station, named with its district and street.
+        assert_eq!(
+            orgs(
+                "来自江北区枫溪街道文化站的老师",
+                &["江北区", "枫溪街道"],
+                &[],
+                false
+            ),
+            ["江北区枫溪街道文化站"]
+        );
         // Accounting and law firms are heads of their own; the part before
         // them is the name (not the generic 会计师).
         assert_eq!(

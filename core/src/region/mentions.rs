@@ -91,12 +91,16 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
             Form::Town => {
                 // A place's name that is no mention here (a stop-listed
                 // 吉安 of 吉安乡, a county's short form before 镇) ends
-                // right at the suffix: the town's name, bounded by it.
+                // right at the suffix: the town's name, bounded by it;
+                // not a word that bounds a town's name (新建 of 新建区, a
+                // verb in 新建街道养老服务中心5个).
                 let named = k
                     .checked_sub(1)
                     .map(|j| &found[j])
                     .filter(|p| {
-                        p.end == s && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
+                        p.end == s
+                            && matches!(gaz.forms[p.word as usize][0], Form::Name { .. })
+                            && !gaz.town_stops.contains(&text[p.start..p.end])
                     })
                     .map(|p| p.start);
                 // Not where a region ends just before and the chars between
@@ -811,6 +815,8 @@ mod tests {
         assert!(found(g, "“去年镇上给我们配了车。").is_empty());
         assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
         assert!(found(g, "工程已移交村集体管护。").is_empty());
+        // 新建 of 新建区 is a verb before a street's or a village's word.
+        assert!(found(g, "。新建街道养老服务中心5个、新建村卫生室3个。").is_empty());
     }
 
     #[test]
