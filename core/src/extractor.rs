@@ -319,5 +319,9 @@ mod tests {
             "{:?}",
             doc.entities
         );
+        // A city whose short form ends in 州 names its port too.
+        let doc = Extractor::new().extract("泉州港全年货物吞吐量1.32亿吨。");
+        assert_eq!(doc.metrics[0].region.as_deref(), Some("泉州市"));
+        assert!(doc.entities.is_empty(), "{:?}", doc.entities);
     }
 }

@@ -668,9 +668,10 @@ static LEGAL_PREFIXES: LazyLock<Vec<&'static str>> =
 const FACILITIES: [&str; 6] = ["港", "站", "口岸", "夜市", "隧道", "机场"];
 
 /// Whether the region mention `s..e`, a short form of two chars or more (no
-/// division suffix), names a facility of [`FACILITIES`] with the word after it.
+/// division suffix; 州 ends short forms of cities, 泉州港, 广州站), names a
+/// facility of [`FACILITIES`] with the word after it.
 fn names_facility(text: &str, s: usize, e: usize) -> bool {
-    const SUFFIXES: [char; 8] = ['市', '县', '区', '省', '州', '旗', '盟', '镇'];
+    const SUFFIXES: [char; 7] = ['市', '县', '区', '省', '旗', '盟', '镇'];
     text[s..e].chars().nth(1).is_some()
         && !text[s..e].ends_with(SUFFIXES)
         && FACILITIES.iter().any(|w| text[e..].starts_with(w))
