@@ -1272,10 +1272,9 @@ mod tests {
                     (Region, "渝"),
                     (Region, "黔"),
                     (Region, "滇"),
-                    (Region, "京"),
-                    (Region, "冀"),
+                    (Region, "京津冀"),
                 ],
-                &[],
+                &[(Region, "京"), (Region, "冀")],
             ),
             (
                 "粵港澳大灣區建设提速。",

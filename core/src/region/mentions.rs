@@ -6,7 +6,7 @@
 use super::gazetteer::{top, Form, Gazetteer, Level, Votes};
 use crate::text::{
     char_at, char_before, char_count, extend_left, is_cjk, is_transliteration, listed_together,
-    overlaps_any, transliteration_run, Found, Toward, WordList,
+    overlaps_any, transliteration_run, Found, Toward, WordList, WordSet,
 };
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -483,10 +483,11 @@ const PREPOSITIONS: [char; 6] = ['向', '给', '为', '把', '让', '往'];
 /// The fewest and most chars of a transliterated town name (吉仁高勒镇).
 const TRANSLITERATED_CHARS: (usize, usize) = (4, 6);
 
-/// Adds each province of a run of province abbreviations (京津冀,
-/// 川渝黔滇4省, 川渝地区) to `hits` (in text order, disjoint): a run of
-/// three or more, or of two followed by a count or 地区/两地…, that no other
-/// mention overlaps. `found` are the [`abbreviations`](super::abbreviations) found in `text`.
+/// Adds each province of a run of province abbreviations (川渝黔滇4省,
+/// 川渝两地) to `hits` (in text order, disjoint): a run of three or more,
+/// or of two followed by a count or 两地…, that no other mention overlaps;
+/// a set phrase (京津冀, 港澳台) or a run and an area's word (粤港澳大湾区,
+/// 京津地区) is one area, one hit. `found` are the [`abbreviations`](super::abbreviations) found in `text`.
 pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>) {
     let mut add: Vec<Hit> = Vec::new();
     let mut k = 0;
@@ -505,22 +506,20 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         let rest = &text[at..];
         let digits = rest.starts_with(|c: char| c.is_ascii_digit());
         let counted = digits || RUN_FOLLOWERS.starts_at(text, at);
-        // 港澳台 (and 台港澳, 港澳) is a set phrase for the three, not a
-        // list of provinces (港澳台地区), unless a count follows (港澳台3地).
-        let set_phrase = n >= 2
-            && run
-                .iter()
-                .all(|f| matches!(&text[f.start..f.end], "港" | "澳" | "台"));
+        // 港澳台, 京津冀 are set phrases for one area, not lists of
+        // provinces (港澳台地区), unless a count follows (港澳台3地).
+        let set_phrase = n >= 2 && RUN_SETS.contains(&text[run[0].start..at]);
         let list = if set_phrase {
             digits
         } else {
             n >= 3 || (n == 2 && counted)
         };
         // 粤港澳大湾区: the run and the area word name one area.
-        if let Some(area) = RUN_AREAS.find_at(text, at, |_| n >= 2) {
+        let area = RUN_AREAS.find_at(text, at, |_| n >= 2).map(str::len);
+        if area.is_some() || (set_phrase && !list) {
             add.push(Hit {
                 start: run[0].start,
-                end: at + area.len(),
+                end: at + area.unwrap_or(0),
                 province: 0,
             });
         } else if list {
@@ -541,14 +540,19 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
 }
 
 /// Words after a run of two abbreviations that make it a list of
-/// provinces (川渝地区, 京津两市, 川渝等).
+/// provinces (京津两市, 川渝等).
 static RUN_FOLLOWERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/region_run_followers.txt")));
 
 /// Words after a run of abbreviations that make one named area of the run
-/// and the word (粤港澳大湾区).
+/// and the word (粤港澳大湾区, 川渝地区).
 static RUN_AREAS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(include_str!("../../data/entity/region_run_areas.txt")));
+
+/// Runs of abbreviations that are set phrases naming one area (京津冀,
+/// 港澳台).
+static RUN_SETS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/region_run_sets.txt")));
 
 /// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
 /// start there (其中国家级, 高中国际部).
