@@ -426,6 +426,11 @@ fn town(gaz: &Gazetteer, text: &str, s: usize, e: usize, last_end: usize) -> Opt
     if village && (village_bad || holds_town || gaz.village_generic.ends_at(name, name.len())) {
         return None;
     }
+    // “中国竹乡”: an honour of a place, no township (乡 the home of a
+    // product there).
+    if name.starts_with("中国") {
+        return None;
+    }
     // 瑞山、嘉滨等街道: 等 ends a list of names before their kind, no name's.
     if name.chars().any(|c| c.is_ascii_digit() || c == '等') || char_at(text, e) == Some('街') {
         return None;
@@ -578,8 +583,13 @@ fn in_word(text: &str, s: usize, e: usize) -> bool {
     if name.starts_with('中') && char_before(text, s).is_some_and(|c| BEFORE_ZHONG.contains(&c)) {
         return true;
     }
-    // 中国梦, 中国特色: a slogan, not the country.
-    if name == "中国" && CHINA_SLOGANS.starts_at(text, e) {
+    // 中国梦, 中国特色: a slogan, not the country; nor does a quoted honour
+    // or name opening with it (“中国竹乡”之称, “中国洋浦港”船籍港; quotes are
+    // folded to `"`).
+    if name == "中国"
+        && (CHINA_SLOGANS.starts_at(text, e)
+            || (char_before(text, s) == Some('"') && char_at(text, e).is_some_and(is_cjk)))
+    {
         return true;
     }
     let next = char_at(text, e);
@@ -819,6 +829,8 @@ mod tests {
         assert!(found(g, "“去年镇上给我们配了车。").is_empty());
         assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
         assert!(found(g, "工程已移交村集体管护。").is_empty());
+        // A quoted honour or name opening with 中国 is no mention of it.
+        assert!(found(g, "安吉有\"中国竹乡\"之称。").is_empty());
         // 新建 of 新建区 is a verb before a street's or a village's word.
         assert!(found(g, "。新建街道养老服务中心5个、新建村卫生室3个。").is_empty());
     }
