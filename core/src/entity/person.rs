@@ -593,10 +593,13 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
             || (three
                 && char_before(text, s).is_some_and(|c| {
                     if speech {
-                        // 农业农村厅的韦建峰介绍: a body's member.
+                        // 农业农村厅的韦建峰介绍: a body's member; 经营了12年
+                        // 花店的李春芳告诉记者: one described, a common
+                        // surname opening the name.
                         c == '的'
-                            && char_before(text, s - '的'.len_utf8())
+                            && (char_before(text, s - '的'.len_utf8())
                                 .is_some_and(|b| UNIT_END.contains(&b))
+                                || t.common_surname(name))
                     } else {
                         UNIT_END.contains(&c)
                     }
@@ -1405,6 +1408,16 @@ mod tests {
         assert_eq!(persons("四年级的小姑娘余星星回头挥手"), ["余星星"]);
         assert_eq!(persons("毕业生张思远现在是设备主管"), ["张思远"]);
         assert!(persons("他的妻子和女儿都来了").is_empty());
+        // One described before 的, then a verb of speech; a team after a
+        // name; trades and staff before one.
+        assert_eq!(
+            persons("在市场二楼经营了12年花店的李春芳告诉记者"),
+            ["李春芳"]
+        );
+        assert!(persons("我们的同学们说").is_empty());
+        assert_eq!(persons("心血管内科主任胡振华团队完成手术"), ["胡振华"]);
+        assert_eq!(persons("市气象台首席预报员陈宇航介绍"), ["陈宇航"]);
+        assert_eq!(persons("该中心工作人员赵晨介绍"), ["赵晨"]);
     }
 
     #[test]
