@@ -1418,6 +1418,12 @@ mod tests {
         assert_eq!(persons("心血管内科主任胡振华团队完成手术"), ["胡振华"]);
         assert_eq!(persons("市气象台首席预报员陈宇航介绍"), ["陈宇航"]);
         assert_eq!(persons("该中心工作人员赵晨介绍"), ["赵晨"]);
+        // A name right after a meeting's 会议上 or 就 opens a clause.
+        assert_eq!(
+            persons("在立法会会议上叶俊霖议员的提问和保安局局长的答复"),
+            ["叶俊霖"]
+        );
+        assert_eq!(persons("就叶俊霖议员的提问,经咨询"), ["叶俊霖"]);
     }
 
     #[test]
