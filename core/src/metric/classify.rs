@@ -695,7 +695,7 @@ fn is_average_window(text: &str, r: &Reading, u: &Unit) -> bool {
 /// phases (产业园二期, 平台二期).
 const SITES: &[char] = &[
     '园', '地', '区', '厂', '馆', '站', '线', '港', '场', '城', '楼', '库', '院', '心', '路', '桥',
-    '厦', '镇', '村', '程', '目', '理', '台',
+    '厦', '镇', '村', '程', '目', '理', '台', '湾',
 ];
 
 /// Chars that end a school's name, which a phase follows where more is said

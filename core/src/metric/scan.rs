@@ -471,6 +471,10 @@ fn read_range(text: &str, r: &mut Reading, negative: bool) {
     }
 }
 
+/// A share in tenths and the verb to be (`近三成为首次`), which reads as 成为
+/// (to become) unless an approximation stands before the number.
+const SHARE_THEN_VERB: &str = "成为";
+
 /// Reads multipliers, infix approximation words and the unit, with what may
 /// follow the unit: a per-unit after a slash (`元/人`), a half (`三米半`) or
 /// jiao and fen after yuan (`八元六角`).
@@ -487,7 +491,14 @@ fn read_unit<'t>(text: &str, r: &mut Reading<'t>, tables: &'t Tables) {
     // Where an infix `来` stood, and the approximation before it.
     let mut lai = None;
     loop {
-        if tables.not_units.longest_at(text, pos).is_some() {
+        // `近三成为首次`: after an approximation 成 is a share and 为 the
+        // verb, not 成为 (to become).
+        let share = text[pos..].starts_with(SHARE_THEN_VERB)
+            && tables
+                .approx_before
+                .longest_ending_at(text, r.num_start)
+                .is_some();
+        if !share && tables.not_units.longest_at(text, pos).is_some() {
             break;
         }
         if r.unit.is_none() && r.num.scale == 0 {
