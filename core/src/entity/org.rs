@@ -395,8 +395,19 @@ pub(crate) fn find(
             }
         }
         // A government is named right after its region (赣州市人民政府, not
-        // 赣州市市长…代表市政府).
-        if government && start.is_some_and(|a| text[a..s].chars().count() > 8) {
+        // 赣州市市长…代表市政府), the last of a chain of regions
+        // (彭水苗族土家族自治县岚桠乡人民政府).
+        if government
+            && start.is_some_and(|a| {
+                let k = anchors.regions.partition_point(|r| r.0 < a);
+                let last = anchors.regions[k..]
+                    .iter()
+                    .take_while(|r| r.1 <= s)
+                    .last()
+                    .map_or(a, |r| r.0);
+                text[last..s].chars().count() > 8
+            })
+        {
             start = None;
         }
         // A teacher's workshop named after its head (举行的|刘霞初中语文名师
@@ -919,16 +930,24 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
     for (id, excluded) in chosen.iter().enumerate() {
         if let Some(excluded) = excluded {
             let len = patterns[id].len();
+            // 渝西 of 渝西云链科技有限公司 names a place in 渝西地区.
             add.extend(
                 at[id]
                     .iter()
-                    .filter(|&&i| Some(i) != *excluded)
+                    .filter(|&&i| {
+                        Some(i) != *excluded
+                            && !AREA_WORDS.iter().any(|w| text[i + len..].starts_with(w))
+                    })
                     .map(|&i| (i, i + len)),
             );
         }
     }
     add_names(out, add);
 }
+
+/// Words after a company's short form that make it a place's name
+/// (渝西地区, 前海片区): no company stands there.
+const AREA_WORDS: [&str; 3] = ["地区", "片区", "一带"];
 
 /// Up to this many short forms (those of two or three names, as a rule)
 /// are each looked for on their own by [`short_forms`].
@@ -1281,6 +1300,28 @@ mod tests {
         // A party's caucus is named whole; a verb after a place ends the name.
         assert_eq!(orgs("。国民党团总召质询", &[], &[], false), ["国民党团"]);
         assert!(orgs("。元朗区兴建两间新图书馆", &["元朗区"], &[], false).is_empty());
+        // A government after a chain of regions; kinds of bodies a place has.
+        assert_eq!(
+            orgs(
+                "彭水苗族土家族自治县岚桠乡人民政府",
+                &["彭水苗族土家族自治县", "岚桠乡"],
+                &[],
+                false
+            ),
+            ["彭水苗族土家族自治县岚桠乡人民政府"]
+        );
+        assert!(orgs("加强宁乡市乡镇卫生院建设", &["宁乡市"], &[], false).is_empty());
+        assert!(orgs("组建城市医疗集团2个", &[], &[], false).is_empty());
+        // A company's short form before 地区 names a place.
+        assert_eq!(
+            orgs(
+                "与渝西云链科技有限公司合作,面向渝西地区培训",
+                &[],
+                &[],
+                false
+            ),
+            ["渝西云链科技有限公司"]
+        );
         // A street's cultural station, named with its district and street.
         assert_eq!(
             orgs(

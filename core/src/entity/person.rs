@@ -1424,6 +1424,7 @@ mod tests {
             ["叶俊霖"]
         );
         assert_eq!(persons("就叶俊霖议员的提问,经咨询"), ["叶俊霖"]);
+        assert_eq!(persons("(执笔:应晓岑)"), ["应晓岑"]);
     }
 
     #[test]

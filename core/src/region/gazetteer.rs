@@ -153,6 +153,7 @@ impl Gazetteer {
     /// Parses the embedded data and builds the trie.
     fn new() -> Result<Gazetteer> {
         let mut b = Builder::default();
+        let stops = WordSet::new(STOPS);
         // A renamed division takes its new code, name and short form; its
         // old name stays one of its names (texts written before the change).
         let mut renamed: HashMap<u32, Division, FastHash> = HashMap::default();
@@ -232,9 +233,11 @@ impl Gazetteer {
                 // Autonomous counties go by their short form and 县 (石柱县);
                 // a metric's region is still the official name (guideline v2).
                 b.alias(&format!("{short}县"), region);
-            } else if name.ends_with('县') || name.ends_with('市') {
+            } else if (name.ends_with('县') || name.ends_with('市')) && !stops.contains(short) {
                 // Counties and county-level cities renamed into districts
-                // since the data was made (梁平县 → 梁平区).
+                // since the data was made (梁平县 → 梁平区); not where the
+                // short form is a common word (会同|区发展改革委: 会同 the
+                // verb, 会同县 no district).
                 b.alias(&format!("{short}区"), region);
             }
         }
@@ -289,7 +292,7 @@ impl Gazetteer {
             trie: Trie::new([patterns.iter().map(String::as_str)]),
             forms,
             patterns,
-            stops: WordSet::new(STOPS),
+            stops,
             town_stops: WordSet::new(TOWN_STOPS),
             stop_phrases: word_list(STOP_PHRASES),
             village_generic: WordSet::new(VILLAGE_GENERIC),

@@ -829,6 +829,8 @@ mod tests {
         assert!(found(g, "“去年镇上给我们配了车。").is_empty());
         assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
         assert!(found(g, "工程已移交村集体管护。").is_empty());
+        // 会同 (of 会同县) is the verb before a district's body, no 会同区.
+        assert!(found(g, "我委会同区发展改革委开展调研。").is_empty());
         // A quoted honour or name opening with 中国 is no mention of it.
         assert!(found(g, "安吉有\"中国竹乡\"之称。").is_empty());
         // 新建 of 新建区 is a verb before a street's or a village's word.
