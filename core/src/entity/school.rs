@@ -564,6 +564,14 @@ mod tests {
         assert_eq!(schools("记者离开云杉村小时,天已黑"), ["云杉村小"]);
         assert_eq!(schools("岩口村小学有6名学生"), ["岩口村小学"]);
         assert!(schools("这所藏在大山深处的村小").is_empty());
+        // A branch kindergarten; quota schools, a kind of public
+        // kindergarten before a name, Taiwan's tribal and ordinary schools.
+        assert_eq!(
+            schools("以区属公办园彩虹桥幼儿园为龙头,联合兰亭分园和桂溪分园"),
+            ["彩虹桥幼儿园", "兰亭分园", "桂溪分园"]
+        );
+        assert_eq!(schools("此前担任桃花溪小学校长"), ["桃花溪小学"]);
+        assert!(schools("今年指标学校增加,部落学校比一般学校更重视文化").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
