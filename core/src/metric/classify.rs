@@ -938,16 +938,25 @@ fn has_cue(text: &str, r: &Reading, u: &Unit) -> bool {
         || u.cue_after.is_some_and(|w| text[r.end..].starts_with(w))
 }
 
-/// Whether the number of `r` numbers a table's row: short digits at the
-/// head of a line, a space the normaliser dropped, then the next cell
-/// (`2　元坝镇　道路改造`), whose first char is no unit of it.
+/// Whether the number of `r` numbers a table's row or a section: short
+/// digits at the head of a line, a space the normaliser dropped, then the
+/// next cell (`2　元坝镇　道路改造`), whose first char is no unit of it; or
+/// a section's number (`2.4　升学与创业`, `4.1　校企合作`), its heading
+/// running on past what reads as a unit.
 fn is_row_number(ix: &Index, r: &Reading) -> bool {
     let line_start = r.num_start == 0 || ix.text.as_bytes()[r.num_start - 1] == b'\n';
-    line_start
-        && r.unit.is_some()
-        && r.num.digits_only
-        && r.num_end - r.num_start <= 3
-        && ix.joins.binary_search(&r.num_end).is_ok()
+    if !line_start || r.unit.is_none() || ix.joins.binary_search(&r.num_end).is_err() {
+        return false;
+    }
+    let number = &ix.text[r.num_start..r.num_end];
+    let section = || {
+        number.split('.').count() >= 2
+            && number
+                .split('.')
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            && char_at(ix.text, r.end).is_some_and(is_cjk)
+    };
+    (r.num.digits_only && number.len() <= 3) || section()
 }
 
 /// Whether the number of `r` is a list number glued to a year at the head
