@@ -572,6 +572,7 @@ mod tests {
         );
         assert_eq!(schools("此前担任桃花溪小学校长"), ["桃花溪小学"]);
         assert!(schools("今年指标学校增加,部落学校比一般学校更重视文化").is_empty());
+        assert!(schools("资助学校与免费教育学校,环山一带学校,高水平大学").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
