@@ -278,8 +278,8 @@ fn name_start(
             return None;
         }
     }
-    // 三校区 counts campuses; 第二小学 is a name. 部分校 is "some schools".
-    let counted = CAMPUSES.contains(&suffix) && name.ends_with(NUMERALS)
+    // 三校区, 两分园 count campuses; 第二小学 is a name. 部分校 is "some schools".
+    let counted = CAMPUSES.contains(&suffix) && (name.ends_with(NUMERALS) || name.ends_with('两'))
         || (suffix == "分校" && name.ends_with('部'));
     let generic = t.generic.ends_at(name, name.len()) && !named_kind(name, t, gaz);
     if t.whole.contains(name) || generic || counted {
@@ -446,7 +446,7 @@ fn keep_outermost(text: &str, gaz: &Gazetteer, hits: Vec<SchoolHit>) -> Vec<Scho
 
 /// Suffixes of a school's campus or branch, which may follow the school's
 /// own name (`合川中学南城校区`, `滨津中学白沙分校`).
-const CAMPUSES: [&str; 2] = ["校区", "分校"];
+const CAMPUSES: [&str; 3] = ["校区", "分校", "分园"];
 
 /// Byte offset of the last place name inside `name` that leaves a name after it.
 fn last_place(name: &str, gaz: &Gazetteer) -> Option<usize> {
@@ -573,6 +573,7 @@ mod tests {
         assert_eq!(schools("此前担任桃花溪小学校长"), ["桃花溪小学"]);
         assert!(schools("今年指标学校增加,部落学校比一般学校更重视文化").is_empty());
         assert!(schools("资助学校与免费教育学校,环山一带学校,高水平大学").is_empty());
+        assert!(schools("集团从最初的\"一总园两分园\"发展到三校区").is_empty());
         assert_eq!(
             schools("我代表学校行政向大会报告桃花溪中学校工作"),
             ["桃花溪中学校"]
