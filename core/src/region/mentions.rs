@@ -826,7 +826,10 @@ mod tests {
         // Nor do a distance's preposition, a year's word or a pronoun; 村集体
         // is a village's collective.
         assert_eq!(found(g, "村小离云岚镇场镇有12公里。"), ["云岚镇"]);
-        assert_eq!(found(g, "结合岚桠乡实际,现将有关事项通知如下。"), ["岚桠乡"]);
+        assert_eq!(
+            found(g, "结合岚桠乡实际,现将有关事项通知如下。"),
+            ["岚桠乡"]
+        );
         assert!(found(g, "“去年镇上给我们配了车。").is_empty());
         assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
         assert!(found(g, "工程已移交村集体管护。").is_empty());

@@ -80,12 +80,34 @@ pub(crate) fn transliteration_run(
 static STOPS_INSIDE: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/left_stops_inside.txt")));
 
+/// Words that open with a one-char stop but are words of their own
+/// (公共就业服务中心: no boundary after 就).
+static STOPS_OPENING: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(include_str!("../../data/entity/left_stops_opening.txt")));
+
 /// Whether a word of `stops` ends at `at`, and no word of [`STOPS_INSIDE`]
-/// does (…协和|医院 is no boundary after 和). Always inlined into the walk:
-/// the bit test of `stops`, which most offsets fail, then costs no call.
+/// does (…协和|医院 is no boundary after 和), nor does a word of
+/// [`STOPS_OPENING`] run on past it (就|业 of …就业服务中心). Always inlined
+/// into the walk: the bit test of `stops`, which most offsets fail, then
+/// costs no call.
 #[inline(always)]
 fn stop_ends_at(text: &str, at: usize, stops: &WordSet) -> bool {
-    stops.ends_at(text, at) && (!STOPS_INSIDE.ends_at(text, at) || numbered_short_form(text, at))
+    stops.ends_at(text, at)
+        && (!STOPS_INSIDE.ends_at(text, at) || numbered_short_form(text, at))
+        && !opens_word(text, at)
+}
+
+/// Whether a word of [`STOPS_OPENING`] starts with the char that ends at
+/// `at` and runs on past it.
+fn opens_word(text: &str, at: usize) -> bool {
+    let Some(c) = char_before(text, at) else {
+        return false;
+    };
+    let s = at - c.len_utf8();
+    text[at..]
+        .char_indices()
+        .take(2)
+        .any(|(i, n)| STOPS_OPENING.contains(&text[s..at + i + n.len_utf8()]))
 }
 
 /// Chinese numerals of schools' numbered short forms (七中, 十八中, 二小).
@@ -174,5 +196,16 @@ mod tests {
         let at = t.find("中学").unwrap();
         assert_eq!(extend_left(t, at, &ws, 10), ("年会在".len(), true));
         assert_eq!(extend_left(t, at, &ws, 2), ("年会在徐".len(), false));
+    }
+
+    #[test]
+    fn a_stop_that_opens_a_word_is_no_boundary() {
+        let ws = WordSet::new("就\n和\n");
+        let t = "由玉林市公共就业服务中心提供";
+        let at = t.find("服务中心").unwrap();
+        assert_eq!(extend_left(t, at, &ws, 12), (0, true));
+        let t = "他就去服务中心";
+        let at = t.find("服务中心").unwrap();
+        assert_eq!(extend_left(t, at, &ws, 12), ("他就".len(), true));
     }
 }
