@@ -5,7 +5,7 @@
 use super::studio::SUBJECTS;
 use crate::region::Gazetteer;
 use crate::text::{
-    char_at, char_before, extend_left, word_prefix, Found, WordSet, SHORT_FORM_NUMERALS,
+    char_at, char_before, extend_left, is_cjk, word_prefix, Found, WordSet, SHORT_FORM_NUMERALS,
 };
 
 /// Words that end a school name (matched as a list of the shared trie).
@@ -80,6 +80,11 @@ pub(crate) struct SchoolHit {
 const TOWARD: [char; 4] = ['向', '往', '朝', '按'];
 /// Chars that make a word with a 专 before them (专业, 专科, 专家, 专项).
 const ZHUAN_WORDS: &str = "业科家题项门用职属注心栏线长利程案班";
+/// A village school's short name (云杉村小).
+const VILLAGE_SCHOOL: &str = "村小";
+/// Chars after 村小 that end the name: particles, conjunctions and words
+/// said of a school (村小的, 村小有, 村小教师, 村小校长).
+const AFTER_VILLAGE_SCHOOL: &str = "的和与及有是在就也都还里教老校师一两共今只现仅每读时";
 /// Verbs of coming and going that stand before the bare word 学校 (来学校).
 const COMING: [char; 4] = ['来', '去', '回', '到'];
 /// Words after a stage and a subject that make them a field (名师, 教研);
@@ -256,6 +261,15 @@ fn name_start(
     {
         return None;
     }
+    // 村小 ends a village school's short name only before a particle, a
+    // verb or punctuation (云杉村小的老师, 青崖村小有17名学生), not where 小
+    // starts a word (村小麦, 村小型, 村小康, 村小组, 村小朋友).
+    if suffix == VILLAGE_SCHOOL
+        && char_at(text, s + suffix.len())
+            .is_some_and(|c| is_cjk(c) && !AFTER_VILLAGE_SCHOOL.contains(c))
+    {
+        return None;
+    }
     let (mut start, _) = extend_left(text, s, &t.stops, MAX_NAME);
     // Leading generic words are dropped (名校巴蜀中学 → 巴蜀中学).
     while let Some(len) = word_prefix(&text[start..s], &t.generic, 2, 6) {
@@ -294,9 +308,14 @@ fn name_start(
         }
     }
     if name
+        .trim_start_matches(['全', '该', '各', '本', '我'])
         .strip_prefix(['区', '县', '镇', '乡', '村'])
         .is_some_and(|rest| rest == CENTRAL)
     {
+        return None;
+    }
+    // 幼儿园分园, 小学校区: a kind of school's branches, no name.
+    if CAMPUSES.contains(&suffix) && KINDS.contains(&name) {
         return None;
     }
     // A full region name before the suffix is a class of schools (重庆市小学),
@@ -309,6 +328,10 @@ fn name_start(
     }
     Some(start)
 }
+
+/// Kinds of school, which name no school before a campus's suffix
+/// (幼儿园分园).
+const KINDS: [&str; 5] = ["幼儿园", "小学", "中学", "学校", "初中"];
 
 /// The word of a place's central school (镇中心小学).
 const CENTRAL: &str = "中心";
@@ -564,6 +587,10 @@ mod tests {
         assert_eq!(schools("记者离开云杉村小时,天已黑"), ["云杉村小"]);
         assert_eq!(schools("岩口村小学有6名学生"), ["岩口村小学"]);
         assert!(schools("这所藏在大山深处的村小").is_empty());
+        assert!(schools("张家村小麦种植面积达到800亩,石桥村小型水利设施改造").is_empty());
+        assert!(schools("大坪村小组长李明负责防汛,白沙村小朋友在玩耍").is_empty());
+        assert!(schools("全镇中心小学和村小共有学生1260人").is_empty());
+        assert!(schools("我区新增公办幼儿园分园5所").is_empty());
         // A branch kindergarten; quota schools, a kind of public
         // kindergarten before a name, Taiwan's tribal and ordinary schools.
         assert_eq!(

@@ -316,11 +316,11 @@ const NATURE: &[char] = &['湖', '河', '岭', '峡', '岛'];
 const AFTER_XIANG: &[char] = &[
     '村', '镇', '土', '亲', '情', '愁', '贤', '里', '间', '野', '民',
 ];
-/// Chars after 村 that make a word of it (村民, 村委, 村级, 通村路, 村集体), unless
+/// Chars after 村 that make a word of it (村民, 村委, 村级, 通村路), unless
 /// the name is repeated (羊排村村民).
 const AFTER_CUN: &[char] = &[
     '民', '委', '小', '级', '干', '务', '落', '庄', '寨', '镇', '组', '容', '貌', '规', '医', '官',
-    '路', '集',
+    '路',
 ];
 
 /// Chars that never end the name of a township or village: they end words
@@ -833,6 +833,10 @@ mod tests {
         assert!(found(g, "“去年镇上给我们配了车。").is_empty());
         assert!(found(g, "现将我镇道路建设情况公示如下。").is_empty());
         assert!(found(g, "工程已移交村集体管护。").is_empty());
+        assert_eq!(
+            found(g, "2023年,大坪村集体经济收入达到20万元。"),
+            ["大坪村"]
+        );
         // 会同 (of 会同县) is the verb before a district's body, no 会同区.
         assert!(found(g, "我委会同区发展改革委开展调研。").is_empty());
         // A quoted honour or name opening with 中国 is no mention of it.
