@@ -311,6 +311,15 @@ mod tests {
     }
 
     #[test]
+    fn section_numbers_and_wrapped_figures() {
+        // A section's number opens its heading; a figure wrapped onto its
+        // line after a space is read.
+        let doc = Extractor::new().extract("2.4　升学与创业\n全年共接待游客\n1.2 万人次参观展览。");
+        let values: Vec<f64> = doc.metrics.iter().map(|m| m.value).collect();
+        assert_eq!(values, [12000.0]);
+    }
+
+    #[test]
     fn a_port_is_its_place_s_but_no_region_of_its_own() {
         let doc = Extractor::new().extract("山东省港口运行情况。日照港完成货物吞吐量5.2亿吨。");
         assert_eq!(doc.metrics[0].region.as_deref(), Some("日照市"));

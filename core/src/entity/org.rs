@@ -239,7 +239,7 @@ pub(crate) fn find(
                 && !hands_down
                 && char_at(text, m.end).is_some_and(|n| NOT_AFTER_ONE.contains(&n)))
         })
-        .map(|m| (m.start, m.end))
+        .map(|m| (m.start, caucus_end(text, m.start, m.end)))
         .collect();
     let mut out = known.clone();
     // A name never reaches back over the name found before it
@@ -455,6 +455,18 @@ pub(crate) fn find(
     short_forms(text, gaz, t, &mut out);
     aliases(text, t, &mut out);
     out
+}
+
+/// Where the known name `start..end` ends: a party's caucus (国民党团) is
+/// the party where 团 opens a word (国民党团结各方, 民进党团体).
+fn caucus_end(text: &str, start: usize, end: usize) -> usize {
+    let party = text[start..end]
+        .strip_suffix('团')
+        .filter(|p| p.ends_with('党'));
+    match party {
+        Some(p) if text[end..].starts_with(['结', '体']) => start + p.len(),
+        _ => end,
+    }
 }
 
 /// Labels after which a filing or a release names bodies on their own: a
@@ -1297,7 +1309,9 @@ mod tests {
     fn firms_and_the_company_as_a_pronoun() {
         // A report's period before the company word is no name.
         assert!(orgs("。报告期末公司总股本为23,400万股", &[], &[], false).is_empty());
-        // A party's caucus is named whole; a verb after a place ends the name.
+        // A party's caucus is named whole, the party where 团 opens a word;
+        // a verb after a place ends the name.
+        assert_eq!(orgs("。国民党团结各方力量", &[], &[], false), ["国民党"]);
         assert_eq!(orgs("。国民党团总召质询", &[], &[], false), ["国民党团"]);
         assert!(orgs("。元朗区兴建两间新图书馆", &["元朗区"], &[], false).is_empty());
         // A government after a chain of regions; kinds of bodies a place has.

@@ -704,7 +704,7 @@ const SCHOOL_SITES: [char; 2] = ['学', '校'];
 
 /// Words for what is built in phases, which a phase names after 的
 /// (位于吴江区的二期生产基地).
-const PHASED: [&str; 4] = ["生产", "基地", "工程", "项目"];
+const PHASED: [&str; 3] = ["生产", "基地", "工程"];
 
 /// A phase of a site or a project (`产业园二期`, `基地一期`, `公园二期`,
 /// `综合治理二期`, `小学二期`): a Chinese numeral and 期 right after the
@@ -949,8 +949,12 @@ fn is_row_number(ix: &Index, r: &Reading) -> bool {
         return false;
     }
     let number = &ix.text[r.num_start..r.num_end];
+    // A one-char word read as the unit, no multiplier (升 of 升学, 校 of
+    // 校企合作; `1.2 万人次` wraps a figure onto its line).
+    let one_char = r.unit.is_some_and(|u| u.unit.chars().count() == 1) && !r.multiplied;
     let section = || {
-        number.split('.').count() >= 2
+        one_char
+            && number.split('.').count() >= 2
             && number
                 .split('.')
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))

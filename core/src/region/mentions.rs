@@ -513,7 +513,13 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         let counted = digits || RUN_FOLLOWERS.starts_at(text, at);
         // 港澳台, 京津冀 are set phrases for one area, not lists of
         // provinces (港澳台地区), unless a count follows (港澳台3地).
-        let set_phrase = n >= 2 && RUN_SETS.contains(&text[run[0].start..at]);
+        // 江浙沪 opens with 江, no abbreviation of its own.
+        let start = run[0].start;
+        let lead = char_before(text, start).map_or(start, |c| start - c.len_utf8());
+        let set_start = [start, lead]
+            .into_iter()
+            .find(|&a| n >= 2 && RUN_SETS.contains(&text[a..at]));
+        let set_phrase = set_start.is_some();
         let list = if set_phrase {
             digits
         } else {
@@ -523,7 +529,7 @@ pub(crate) fn abbreviation_runs(text: &str, found: &[Found], hits: &mut Vec<Hit>
         let area = RUN_AREAS.find_at(text, at, |_| n >= 2).map(str::len);
         if area.is_some() || (set_phrase && !list) {
             add.push(Hit {
-                start: run[0].start,
+                start: set_start.unwrap_or(start),
                 end: at + area.unwrap_or(0),
                 province: 0,
             });
@@ -559,6 +565,17 @@ static RUN_AREAS: LazyLock<WordList> =
 static RUN_SETS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/region_run_sets.txt")));
 
+/// The longest quoted honour or name after 中国 (长绒棉之乡), in chars.
+const HONOUR_CHARS: usize = 6;
+
+/// Whether `中国` at `s..e` opens a short quoted honour or name (“中国竹乡”,
+/// “中国长绒棉之乡”), not quoted speech (“中国经济长期向好…”).
+fn quoted_honour(text: &str, s: usize, e: usize) -> bool {
+    char_before(text, s) == Some('"')
+        && char_at(text, e).is_some_and(is_cjk)
+        && text[e..].chars().take(HONOUR_CHARS + 1).any(|c| c == '"')
+}
+
 /// Chars before 中 that make a word of it (其中, 高中, 集中): 中国 does not
 /// start there (其中国家级, 高中国际部).
 const BEFORE_ZHONG: &[char] = &[
@@ -586,10 +603,7 @@ fn in_word(text: &str, s: usize, e: usize) -> bool {
     // 中国梦, 中国特色: a slogan, not the country; nor does a quoted honour
     // or name opening with it (“中国竹乡”之称, “中国洋浦港”船籍港; quotes are
     // folded to `"`).
-    if name == "中国"
-        && (CHINA_SLOGANS.starts_at(text, e)
-            || (char_before(text, s) == Some('"') && char_at(text, e).is_some_and(is_cjk)))
-    {
+    if name == "中国" && (CHINA_SLOGANS.starts_at(text, e) || quoted_honour(text, s, e)) {
         return true;
     }
     let next = char_at(text, e);
@@ -841,6 +855,10 @@ mod tests {
         assert!(found(g, "我委会同区发展改革委开展调研。").is_empty());
         // A quoted honour or name opening with 中国 is no mention of it.
         assert!(found(g, "安吉有\"中国竹乡\"之称。").is_empty());
+        assert_eq!(
+            found(g, "他说:\"中国经济长期向好的基本面没有改变。\""),
+            ["中国"]
+        );
         // 新建 of 新建区 is a verb before a street's or a village's word.
         assert!(found(g, "。新建街道养老服务中心5个、新建村卫生室3个。").is_empty());
     }
