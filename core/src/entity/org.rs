@@ -73,6 +73,9 @@ const NOT_AFTER_LEVEL: &[char] = &[
 /// Party committees of a region: named only with their region (沙坪坝区委).
 static GOVERNMENT: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(include_str!("../../data/entity/org_party_committees.txt")));
+/// Longest stretch between a government's region and 政府 (赣州市|市|政府),
+/// in chars.
+const MAX_GOVERNMENT_GAP: usize = 2;
 /// Longest stretch between the anchor and the suffix, in chars.
 const MAX_GAP: usize = 10;
 /// Longest stretch between the anchor and a company's legal form (宁波|梅山保税
@@ -400,12 +403,10 @@ pub(crate) fn find(
         if government
             && start.is_some_and(|a| {
                 let k = anchors.regions.partition_point(|r| r.0 < a);
-                let last = anchors.regions[k..]
-                    .iter()
-                    .take_while(|r| r.1 <= s)
-                    .last()
-                    .map_or(a, |r| r.0);
-                text[last..s].chars().count() > 8
+                match anchors.regions[k..].iter().take_while(|r| r.1 <= s).last() {
+                    Some(&(_, end)) => text[end..s].chars().count() > MAX_GOVERNMENT_GAP,
+                    None => text[a..s].chars().count() > 8,
+                }
             })
         {
             start = None;
@@ -695,9 +696,13 @@ fn level(
                 let body_start = p + l.len();
                 // A verb right before the head may name what the body does
                 // (社会保障厅, 市场监督管理局), not an act (推进厅局改革).
+                // Nor a verb and a level word after it: 我市认真执行|市发展改革委
+                // holds the name after the verb, if any.
                 let clean = !text[body_start..s].char_indices().any(|(i, c)| {
                     let end = body_start + i + c.len_utf8();
-                    verbs.ends_at(text, end) && (end < s || !BODY_VERBS.ends_at(text, end))
+                    (verbs.ends_at(text, end) && (end < s || !BODY_VERBS.ends_at(text, end)))
+                        || (LEVELS.find_at(before_s, end, |_| true).is_some()
+                            && anchors.level_verbs.ends_at(text, end))
                 });
                 if body.chars().count() >= 3 && clean {
                     return Some(p);
@@ -710,10 +715,13 @@ fn level(
 }
 
 /// Whether a name may start at `p`, in the stretch `from..` left of a
-/// head: at its start, after a stop word, or after a two-char verb whose
-/// object the name is (贯彻|市教委).
+/// head: at its start, after a stop word, or, in a text about one city or
+/// province, after a two-char verb whose object the name is (贯彻|市教委;
+/// elsewhere 各地要严格执行市发展改革委… names no one body).
 fn starts_name(text: &str, from: usize, p: usize, t: &OrgTables, anchors: &Anchors) -> bool {
-    p == from || t.stops.ends_at(text, p) || anchors.level_verbs.ends_at(text, p)
+    p == from
+        || t.stops.ends_at(text, p)
+        || ((anchors.city_doc || anchors.province_doc) && anchors.level_verbs.ends_at(text, p))
 }
 
 /// Longest short form of a body named by its level word alone, in chars
@@ -1324,6 +1332,15 @@ mod tests {
             ),
             ["彭水苗族土家族自治县岚桠乡人民政府"]
         );
+        assert_eq!(
+            orgs(
+                "湖南省怀化市会同县人民政府发布通告",
+                &["湖南省怀化市会同县"],
+                &[],
+                false
+            ),
+            ["湖南省怀化市会同县人民政府"]
+        );
         assert!(orgs("加强宁乡市乡镇卫生院建设", &["宁乡市"], &[], false).is_empty());
         assert!(orgs("组建城市医疗集团2个", &[], &[], false).is_empty());
         // A company's short form before 地区 names a place.
@@ -1394,6 +1411,13 @@ mod tests {
             ["省法院"]
         );
         assert!(orgs_as("。省法院受理案件", &[], &[], true, false).is_empty());
+        // After a verb only in a text about one city or province; the name
+        // after the verb, not from a level word before it.
+        assert!(orgs("。各地要严格执行市发展改革委核定的标准", &[], &[], false).is_empty());
+        assert_eq!(
+            orgs("。我市认真执行市发展改革委核定的标准", &[], &[], true),
+            ["市发展改革委"]
+        );
         assert!(orgs("。城市教委", &[], &[], true).is_empty());
         assert!(orgs("形成发展新格局", &[], &[], false).is_empty());
         assert!(orgs("綦江区坚持党委领导", &["綦江区"], &[], false).is_empty());

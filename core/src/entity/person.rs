@@ -332,7 +332,10 @@ pub(crate) fn find(
         });
         if let Some(e) = found {
             let verb = char_at(&norm.text, e).is_some_and(|c| NAME_END.contains(&c));
-            if !weak || verb {
+            // After a common noun two chars are a word as often as a name
+            // (丈夫常年在外, 村民常年在): three at least.
+            let long = norm.text[m.end..e].chars().count() >= 3;
+            if !weak || (verb && long) {
                 out.push((m.end, e));
             }
         }
@@ -550,6 +553,12 @@ enum After {
     Address,
 }
 
+/// Last chars of words for kin and elders (曾祖父, 何老汉, 宋大伯), which a
+/// speaker described before 的 is not named by.
+const KIN_LAST: &[char] = &[
+    '父', '母', '伯', '叔', '嫂', '婆', '汉', '爷', '奶', '姐', '哥',
+];
+
 /// Chars that join the names of a list (陈志鸿先生及李咏恩女士).
 const NAME_JOINERS: &[char] = &['及', '和', '与', '、'];
 
@@ -599,7 +608,7 @@ fn name_before(cx: &Cx, at: usize, after: After) -> Option<usize> {
                         c == '的'
                             && (char_before(text, s - '的'.len_utf8())
                                 .is_some_and(|b| UNIT_END.contains(&b))
-                                || t.common_surname(name))
+                                || (t.common_surname(name) && !name.ends_with(KIN_LAST)))
                     } else {
                         UNIT_END.contains(&c)
                     }
@@ -1415,6 +1424,15 @@ mod tests {
             ["李春芳"]
         );
         assert!(persons("我们的同学们说").is_empty());
+        // Kin, elders and common words after 的 or a kin word are no names.
+        for none in [
+            "作为家中长辈的曾祖父说",
+            "住在隔壁的宋大伯说",
+            "她的丈夫常年在外务工",
+            "会议上严肃批评了工作不力的单位",
+        ] {
+            assert!(persons(none).is_empty(), "{none}: {:?}", persons(none));
+        }
         assert_eq!(persons("心血管内科主任胡振华团队完成手术"), ["胡振华"]);
         assert_eq!(persons("市气象台首席预报员陈宇航介绍"), ["陈宇航"]);
         assert_eq!(persons("该中心工作人员赵晨介绍"), ["赵晨"]);
