@@ -1443,6 +1443,13 @@ mod tests {
         );
         assert_eq!(persons("就叶俊霖议员的提问,经咨询"), ["叶俊霖"]);
         assert_eq!(persons("(执笔:应晓岑)"), ["应晓岑"]);
+        // A time word or a report's statement after a name ends it.
+        assert_eq!(persons("副厅长顾建平当天上午到南京市调研"), ["顾建平"]);
+        assert_eq!(
+            persons("会计机构负责人(会计主管人员)胡蓓保证季度报告真实"),
+            ["胡蓓"]
+        );
+        assert_eq!(persons("会计机构负责人罗家明声明:保证真实"), ["罗家明"]);
     }
 
     #[test]
