@@ -875,24 +875,21 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
         {
             continue;
         }
-        let n = name.chars().count();
-        let mut shorts = Vec::new();
-        for k in (2..=4).rev() {
-            if k + 2 > n {
-                continue;
-            }
-            let end = name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
-            let short = &name[..end];
-            if gaz.prefix_len(short) == Some(short.len())
-                || t.generic_whole.contains(short)
-                || COMPANY.contains(&short)
-            {
-                break;
-            }
-            shorts.push(short);
-        }
+        let shorts = short_candidates(name, 2, gaz, t);
         if !shorts.is_empty() {
             names.push((a, shorts));
+        }
+        // A company named after its city also goes by the four chars
+        // after it (重庆|长安汽车股份有限公司 → 长安汽车; shorter ones after a
+        // city are mostly no names the text uses).
+        if let Some(cut) = gaz
+            .prefix_len(name)
+            .filter(|&len| name[len..].chars().count() >= 6)
+        {
+            let shorts = short_candidates(&name[cut..], CITY_SHORT, gaz, t);
+            if !shorts.is_empty() {
+                names.push((a + cut, shorts));
+            }
         }
     }
     if names.is_empty() {
@@ -950,13 +947,17 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
     for (id, excluded) in chosen.iter().enumerate() {
         if let Some(excluded) = excluded {
             let len = patterns[id].len();
-            // 渝西 of 渝西云链科技有限公司 names a place in 渝西地区.
+            // 渝西 of 渝西云链科技有限公司 names a place in 渝西地区; a form
+            // that runs on as the name does is a longer one (擎川新能|源 of
+            // 擎川新能源科技有限公司), not this one.
+            let next = excluded.and_then(|a| char_at(text, a + len));
             add.extend(
                 at[id]
                     .iter()
                     .filter(|&&i| {
                         Some(i) != *excluded
                             && !AREA_WORDS.iter().any(|w| text[i + len..].starts_with(w))
+                            && (next.is_none() || char_at(text, i + len) != next)
                     })
                     .map(|&i| (i, i + len)),
             );
@@ -968,6 +969,32 @@ fn short_forms(text: &str, gaz: &Gazetteer, t: &OrgTables, out: &mut Vec<(usize,
 /// Words after a company's short form that make it a place's name
 /// (渝西地区, 前海片区): no company stands there.
 const AREA_WORDS: [&str; 3] = ["地区", "片区", "一带"];
+
+/// The chars of a short form taken after a company's city (长安汽车).
+const CITY_SHORT: usize = 4;
+
+/// A company's candidate short forms, the first 4 down to `min` chars of
+/// `name`, longest first, up to the first that is a place or a generic
+/// word.
+fn short_candidates<'a>(name: &'a str, min: usize, gaz: &Gazetteer, t: &OrgTables) -> Vec<&'a str> {
+    let n = name.chars().count();
+    let mut shorts = Vec::new();
+    for k in (min..=4).rev() {
+        if k + 2 > n {
+            continue;
+        }
+        let end = name.char_indices().nth(k).map_or(name.len(), |(i, _)| i);
+        let short = &name[..end];
+        if gaz.prefix_len(short) == Some(short.len())
+            || t.generic_whole.contains(short)
+            || COMPANY.contains(&short)
+        {
+            break;
+        }
+        shorts.push(short);
+    }
+    shorts
+}
 
 /// Up to this many short forms (those of two or three names, as a rule)
 /// are each looked for on their own by [`short_forms`].
@@ -1315,6 +1342,26 @@ mod tests {
 
     #[test]
     fn firms_and_the_company_as_a_pronoun() {
+        // A company named after its city goes by four chars after it; a
+        // short form running on as the name does is a longer one.
+        assert_eq!(
+            orgs(
+                "。学院与重庆长安汽车股份有限公司共建基地。近三年长安汽车招聘技术人员",
+                &["重庆"],
+                &[],
+                false
+            ),
+            ["重庆长安汽车股份有限公司", "长安汽车"]
+        );
+        assert_eq!(
+            orgs(
+                "。擎川新能源科技有限公司投产。吴昊在擎川新能源工作",
+                &[],
+                &[],
+                false
+            ),
+            ["擎川新能源科技有限公司"]
+        );
         // A report's period before the company word is no name.
         assert!(orgs("。报告期末公司总股本为23,400万股", &[], &[], false).is_empty());
         // A party's caucus is named whole, the party where 团 opens a word;
