@@ -954,7 +954,7 @@ fn is_row_number(ix: &Index, r: &Reading) -> bool {
     let one_char = r.unit.is_some_and(|u| u.unit.chars().count() == 1) && !r.multiplied;
     let section = || {
         one_char
-            && number.split('.').count() >= 2
+            && number.contains('.')
             && number
                 .split('.')
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))

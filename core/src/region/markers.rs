@@ -114,31 +114,41 @@ impl Marker {
     }
 }
 
+/// How many markers of `markers` are of kind `k`.
+fn count(markers: &[(usize, Marker)], k: Marker) -> usize {
+    markers.iter().filter(|m| m.1 == k).count()
+}
+
+/// Whether `n` markers of one kind make the text speak as that kind over
+/// `others` of the kinds it is weighed against: three at least, and more
+/// than twice as many.
+fn outweighs(n: usize, others: usize) -> bool {
+    n >= 3 && n > 2 * others
+}
+
 /// Whether the text of `markers` speaks as a city (`我市`, `全市`) more than
 /// as a district.
 fn speaks_as_city(markers: &[(usize, Marker)]) -> bool {
-    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
-    let city = count(Marker::City);
-    city >= 3 && city > 2 * count(Marker::Own)
+    outweighs(count(markers, Marker::City), count(markers, Marker::Own))
 }
 
 /// Whether the text of `markers` speaks as a city or as one of its
 /// districts or counties (`全区`, `我县`), never as a province: the short
 /// forms `市教委`, `市教科院` there name one body, the city's.
 pub(crate) fn speaks_within_city(markers: &[(usize, Marker)]) -> bool {
-    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
-    let own = count(Marker::Own);
-    let province = count(Marker::Province);
-    speaks_as_city(markers) || (own >= 3 && own > 2 * province)
+    speaks_as_city(markers)
+        || outweighs(
+            count(markers, Marker::Own),
+            count(markers, Marker::Province),
+        )
 }
 
 /// Whether the text of `markers` speaks as a province (`全省`, `我省`)
 /// more than as a city or one of its districts: the short forms `省法院`,
 /// `省教育厅` there name one body, the province's.
 pub(crate) fn speaks_as_province(markers: &[(usize, Marker)]) -> bool {
-    let count = |k: Marker| markers.iter().filter(|m| m.1 == k).count();
-    let province = count(Marker::Province);
-    province >= 3 && province > 2 * (count(Marker::City) + count(Marker::Own))
+    let local = count(markers, Marker::City) + count(markers, Marker::Own);
+    outweighs(count(markers, Marker::Province), local)
 }
 
 #[cfg(test)]

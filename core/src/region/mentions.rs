@@ -837,8 +837,9 @@ mod tests {
         assert_eq!(found(g, "合川区太和镇召开会议。"), ["合川区", "太和镇"]);
         // The aspect particle 了 after a verb opens no name.
         assert_eq!(found(g, "孩子们走访了云岚镇的果园。"), ["云岚镇"]);
-        // Nor do a distance's preposition, a year's word or a pronoun; 村集体
-        // is a village's collective.
+        // Nor do a distance's preposition, a year's word, a pronoun or a
+        // verb before a village's collective (移交村集体); a named village
+        // keeps its name there (大坪村集体).
         assert_eq!(found(g, "村小离云岚镇场镇有12公里。"), ["云岚镇"]);
         assert_eq!(
             found(g, "结合岚桠乡实际,现将有关事项通知如下。"),
