@@ -183,7 +183,9 @@ pub(crate) fn mentions(gaz: &Gazetteer, text: &str, found: &[Found]) -> Vec<Hit>
                 // more char and a town's suffix: the town's name holds them.
                 // Not a country's before 乡 (中国竹乡, a nickname).
                 let abroad = gaz.regions[id as usize].level == Level::Country;
-                if (short || abroad) && opens_town_name(text, e, !abroad) {
+                if (short || abroad) && opens_town_name(text, e, !abroad)
+                    || abroad && opens_street_name(text, e)
+                {
                     continue;
                 }
                 // 洪泽湖: a county's short form before a lake, river or
@@ -302,6 +304,23 @@ fn opens_town_name(text: &str, at: usize, township: bool) -> bool {
         .next()
         .is_some_and(|c| c == '镇' || (township && c == '乡'))
         && !cs.next().is_some_and(|c| AFTER_XIANG.contains(&c))
+}
+
+/// Whether a street's or village's suffix (街道, 村) stands at `at`, right
+/// after a foreign city's name or one char after it (柏林|村, 柏林|坡街道):
+/// the city opens the street's or village's name.
+fn opens_street_name(text: &str, at: usize) -> bool {
+    let suffix = |r: &str| {
+        r.starts_with("街道")
+            || (r.starts_with('村')
+                && !char_at(r, '村'.len_utf8()).is_some_and(|c| AFTER_CUN.contains(&c)))
+    };
+    let rest = &text[at..];
+    let one = rest
+        .chars()
+        .next()
+        .filter(|&c| is_cjk(c) && !"市县区州镇乡村街的和与及".contains(c));
+    suffix(rest) || one.is_some_and(|c| suffix(&rest[c.len_utf8()..]))
 }
 
 /// Chars that, left alone before a town's suffix after a stop, make a
@@ -792,6 +811,14 @@ mod tests {
     fn towns_named_after_a_place() {
         let g = Gazetteer::shared().unwrap();
         assert_eq!(found(g, "在柏林湾镇试点互助养老。"), ["柏林湾镇"]);
+        // A foreign city right before a village's or street's suffix, or
+        // one char before it, opens its name.
+        assert_eq!(found(g, "建设地点:石柏镇柏林村。"), ["石柏镇", "柏林村"]);
+        assert_eq!(
+            found(g, "走进大渡口区柏林坡街道的社区。"),
+            ["大渡口区", "柏林坡街道"]
+        );
+        assert_eq!(found(g, "他去柏林参加会议,柏林村民。"), ["柏林", "柏林"]);
         assert_eq!(found(g, "从广州回乡5年。"), ["广州"]);
         assert!(found(g, "建成全国示范县(区)。").is_empty());
     }
