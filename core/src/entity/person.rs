@@ -465,7 +465,13 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
             if surname_first && s == at {
                 return three && text[s..e].chars().count() == 3 && ends();
             }
-            three || speaks || !weak || acts() || kin()
+            // 学生田径运|动会: after a common noun, a last char that makes a
+            // verb with the char after it (运动) is a word's, no name's.
+            let runs_on = || {
+                let last = text[..e].chars().next_back().map_or(0, char::len_utf8);
+                weak && starts_verb(&cx.t.verbs_after, text, e - last)
+            };
+            (three || speaks || !weak || acts() || kin()) && !runs_on()
         })
     };
     let mut first = take(at).map(|e| (at, e));
@@ -1348,6 +1354,8 @@ mod tests {
         // given name opening with 子 before a verb; 荣誉 no name.
         assert_eq!(persons("家长代表向国平在外地打工"), ["向国平"]);
         assert_eq!(persons("五年级学生向思琪把被子叠好"), ["向思琪"]);
+        // A last char that makes a verb with the next is a word's (运动会).
+        assert!(persons("中小学生田径运动会。").is_empty());
         assert!(persons("村民向村委会反映,家长向学校提出建议").is_empty());
         assert_eq!(persons("六年级学生陈子墨创作的剪纸"), ["陈子墨"]);
         assert!(persons("完善教师荣誉表彰制度").is_empty());
