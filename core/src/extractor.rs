@@ -333,4 +333,27 @@ mod tests {
         assert_eq!(doc.metrics[0].region.as_deref(), Some("泉州市"));
         assert!(doc.entities.is_empty(), "{:?}", doc.entities);
     }
+
+    #[test]
+    fn a_place_opening_a_quoted_name_is_no_region_of_its_own() {
+        // A platform, a campaign or an account named after the district:
+        // the figures stay the district's.
+        let text = "大足区教育工作。学院搭建了“大足云研修”平台,开展“大足名师讲堂”20期。";
+        let doc = Extractor::new().extract(text);
+        let regions: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::EntityKind::Region)
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(regions, ["大足区"]);
+        assert_eq!(doc.metrics[0].region.as_deref(), Some("大足区"));
+        // A quoted place alone is a place.
+        let doc = Extractor::new().extract("大足区文旅工作。走进“大足”,全年接待游客20万人次。");
+        assert!(
+            doc.entities.iter().any(|e| e.text == "大足"),
+            "{:?}",
+            doc.entities
+        );
+    }
 }

@@ -15,7 +15,9 @@ mod studio;
 mod transliterated;
 mod work;
 
-use crate::text::{char_count, is_cjk, overlaps_any, words, Found, Trie, WordSet};
+use crate::text::{
+    char_count, is_cjk, opens_quoted_name, overlaps_any, words, Found, Trie, WordSet,
+};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -621,8 +623,10 @@ fn places(
             .map(|t| Candidate::new(t.start, t.end, EntityKind::Work)),
     );
     cands.extend(extras);
+    // A place that names a facility or opens a quoted name (`"大足云研修"`
+    // 平台) is inside a longer name: kept for the figures, not listed.
     cands.extend(regions.iter().map(|&(s, e)| Candidate {
-        hidden: names_facility(text, s, e),
+        hidden: names_facility(text, s, e) || opens_quoted_name(text, s, e),
         ..Candidate::new(s, e, EntityKind::Region)
     }));
     // Where the name in the last cell starts, if three chars or more are
@@ -1021,6 +1025,13 @@ mod tests {
         use EntityKind::{Org, Person, Region};
         check(&[
             ("据省财政厅介绍,收入增长。", &[(Org, "省财政厅")], &[]),
+            // A body known by name stands alone right after a region; words
+            // between them make a longer name with the same head.
+            (
+                "考生可登录重庆市教育考试院官网,台湾经济部发布通知。",
+                &[(Org, "重庆市教育考试院"), (Org, "经济部"), (Region, "台湾")],
+                &[(Org, "考试院"), (Region, "重庆市")],
+            ),
             (
                 "自治区卫生健康委发布通知。",
                 &[(Org, "自治区卫生健康委")],

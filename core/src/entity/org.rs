@@ -432,15 +432,20 @@ pub(crate) fn find(
                 }
             }
         }
-        // A region before a body known by name qualifies it (台湾|经济部):
-        // the known name stands alone.
+        // A region right before a body known by name qualifies it
+        // (台湾|经济部): the known name stands alone. Words between them make
+        // a longer name ending in the same head (重庆市|教育|考试院).
         if let Some(a) = start {
             let k = known.partition_point(|&(ks, _)| ks <= a);
+            let region_end = anchors
+                .regions
+                .binary_search_by_key(&a, |r| r.0)
+                .ok()
+                .map(|i| anchors.regions[i].1);
             if known[k..]
                 .iter()
                 .take_while(|&&(ks, _)| ks < e)
-                .any(|&(ks, ke)| ke == e && ks > a)
-                && anchors.regions.binary_search_by_key(&a, |r| r.0).is_ok()
+                .any(|&(ks, ke)| ke == e && Some(ks) == region_end)
             {
                 start = None;
             }

@@ -18,7 +18,7 @@ use crate::entity::Draft;
 use crate::normalize::Normalized;
 use crate::text::punct::{SCOPE, SENTENCE};
 use crate::text::{
-    char_before, floor_char, is_cjk, listed_together, words, FastHash, Needles, WordSet,
+    char_before, floor_char, listed_together, opens_quoted_name, words, FastHash, Needles, WordSet,
 };
 use crate::EntityKind;
 
@@ -242,24 +242,6 @@ fn opens_scene(text: &str, at: usize, end: usize) -> bool {
         .map_or(true, |c| SENTENCE.has(c) || matches!(c, '"' | ' '));
     starts && text[end..].starts_with(',')
 }
-
-/// Whether the place named at `at..end` opens a quoted name that runs on
-/// past it and closes within [`QUOTED_NAME_CHARS`] (`"君山银针"`, a brand),
-/// not a quoted place nor a place after a closing quote (`"经济第一大省"广东`).
-fn in_quoted_name(text: &str, at: usize, end: usize) -> bool {
-    if !text[..at].ends_with('"') {
-        return false;
-    }
-    let mut rest = text[end..].char_indices().take(QUOTED_NAME_CHARS + 1);
-    let run_on = rest.next().is_some_and(|(_, c)| is_cjk(c));
-    run_on
-        && rest
-            .find(|&(_, c)| !is_cjk(c))
-            .is_some_and(|(_, c)| c == '"')
-}
-
-/// The most chars a quoted name runs on past the place it opens with.
-const QUOTED_NAME_CHARS: usize = 8;
 
 /// Where the scene a place sets in a news story ends ([`Scene::end`]).
 struct Scene<'t> {
@@ -546,7 +528,7 @@ impl Resolver {
             // campus listed with a campus elsewhere (`江津双福校区和合川草街
             // 校区`: the school's figures are neither district's).
             if is_origin(text, *at, p.full)
-                || in_quoted_name(text, *at, end)
+                || opens_quoted_name(text, *at, end)
                 || campuses_apart(text, &spans, *at, end, p.full)
             {
                 continue;

@@ -31,8 +31,8 @@ pub(crate) use hash::FastHash;
 pub(crate) use lexicon::{word_list, Lexicon};
 pub(crate) use lists::{rows, words};
 pub(crate) use names::{
-    extend_left, is_name_char, is_transliteration, transliteration_run, word_prefix, Toward,
-    SHORT_FORM_NUMERALS,
+    extend_left, is_name_char, is_transliteration, opens_quoted_name, transliteration_run,
+    word_prefix, Toward, SHORT_FORM_NUMERALS,
 };
 pub(crate) use needle::{Needle, Needles};
 pub(crate) use spans::{listed_together, overlaps_any};

@@ -185,6 +185,25 @@ pub(crate) fn word_prefix(
     best
 }
 
+/// Whether the name at `at..end` opens a quoted name that runs on past it
+/// and closes within [`QUOTED_NAME_CHARS`] (`"君山银针"`, a brand; `"大足云研修"`,
+/// a platform): not a quoted place nor a place after a closing quote
+/// (`"经济第一大省"广东`). Quotes are unified to `"` by normalisation.
+pub(crate) fn opens_quoted_name(text: &str, at: usize, end: usize) -> bool {
+    if !text[..at].ends_with('"') {
+        return false;
+    }
+    let mut rest = text[end..].char_indices().take(QUOTED_NAME_CHARS + 1);
+    let run_on = rest.next().is_some_and(|(_, c)| is_cjk(c));
+    run_on
+        && rest
+            .find(|&(_, c)| !is_cjk(c))
+            .is_some_and(|(_, c)| c == '"')
+}
+
+/// The most chars a quoted name runs on past the name it opens with.
+const QUOTED_NAME_CHARS: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
