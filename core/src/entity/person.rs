@@ -468,7 +468,7 @@ fn names_after_title(cx: &Cx, at: usize, weak: bool, out: &mut Vec<(usize, usize
             // 学生田径运|动会: after a common noun, a last char that makes a
             // verb with the char after it (运动) is a word's, no name's.
             let runs_on = || {
-                let last = text[..e].chars().next_back().map_or(0, char::len_utf8);
+                let last = char_before(text, e).map_or(0, char::len_utf8);
                 weak && starts_verb(&cx.t.verbs_after, text, e - last)
             };
             (three || speaks || !weak || acts() || kin()) && !runs_on()
